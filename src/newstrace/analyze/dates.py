@@ -1,0 +1,320 @@
+"""Date expressions in news text, resolved against the article's published date.
+
+A resolved date keeps the granularity the text gives: "in 2018" is ``2018``, "last November"
+in a June 2020 article is ``2019-11``, "on Sunday" in an article of Monday 18 May 2020 is
+``2020-05-17``. Nothing is invented: without a published date, relative expressions stay
+unresolved (``value=None``). The grammar covers the forms dateparser misses ("last November",
+"earlier this month", "two months later") and is pure regex, so it costs no parse.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+__all__ = [
+    "DateExpression",
+    "PartialDate",
+    "find_date_expressions",
+    "parse_date",
+    "resolve_dates",
+]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
+}
+MIN_YEAR, MAX_YEAR = 1800, 2100  # bare four-digit numbers outside this are not years
+# A yearless "May 18" up to this many days after publication is this year's (an announced event);
+# further ahead it is last year's: news mostly reports the past.
+FUTURE_DAYS = 60
+
+_MONTH = (
+    r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?P<{g}>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_COUNT = (
+    r"(?P<n>\d{{1,3}}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few))"
+)
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+# What may follow a month or weekday that makes it part of a longer date ("May 18", "November 2019").
+_MORE = r"(?!,?\s+(?:[0-3]?\d\b|1[89]\d\d\b|20\d\d\b|" + _MONTH.format(g="x").replace("(?P<x>", "(?:") + r"))"
+
+PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", r"\b" + _YEAR.format(g="y") + r"-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    (
+        "mdy",
+        r"\b(?:"
+        + _WEEKDAY.format(g="wd")
+        + r",?\s+)?"
+        + _MONTH.format(g="mon")
+        + r"\s+"
+        + _DAY.format(g="d")
+        + r"(?:,?\s+"
+        + _YEAR.format(g="y")
+        + r")?\b(?!:)",
+    ),
+    (
+        "dmy",
+        r"\b(?:"
+        + _WEEKDAY.format(g="wd")
+        + r",?\s+)?"
+        + _DAY.format(g="d")
+        + r"\s+(?:of\s+)?"
+        + _MONTH.format(g="mon")
+        + r"(?:,?\s+"
+        + _YEAR.format(g="y")
+        + r")?\b",
+    ),
+    ("my", r"\b" + _MONTH.format(g="mon") + r",?\s+(?:of\s+)?" + _YEAR.format(g="y") + r"\b"),
+    (
+        "rel_month",
+        r"\b(?P<rel>(?i:last|this|next|past|earlier this|late|early|mid))[\s-]+"
+        + _MONTH.format(g="mon")
+        + r"\b"
+        + _MORE,
+    ),
+    ("in_month", r"\b(?P<rel>(?i:in|since|by|until|during))\s+" + _MONTH.format(g="mon") + r"\b" + _MORE),
+    (
+        "rel_weekday",
+        r"\b(?P<rel>(?i:last|this|next|on|late|early))\s+" + _WEEKDAY.format(g="wd") + r"\b" + _MORE,
+    ),
+    ("weekday", r"\b" + _WEEKDAY.format(g="wd") + r"\b" + _MORE),
+    (
+        "rel_period",
+        r"\b(?P<rel>(?i:(?:earlier|later) this|this|last|next|the past|the previous|the following))"
+        r"\s+(?P<unit>week|month|year)\b",
+    ),
+    ("ago", r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later|before|after)\b"),
+    (
+        "deictic",
+        r"\b(?P<word>(?i:today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening))\b",
+    ),
+    (
+        "year",
+        r"(?:\b(?i:in|since|by|until|of|from|during|early|late|mid|and|or|to|through|between|before|after)"
+        r"[\s-]+|(?<=[/\u2013-]))" + _YEAR.format(g="y") + r"\b(?![-/]\d|,\d|\s*%)",
+    ),
+)
+DATE_RE = re.compile(
+    "|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}__')})" for name, pat in PATTERNS)
+)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def from_iso(cls, text: str | None) -> PartialDate | None:
+        """Read ``YYYY[-MM[-DD]]`` (longer ISO timestamps are cut to the day); None if not a date."""
+        match = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text or "")
+        if not match:
+            return None
+        year, month, day = (int(g) if g else None for g in match.groups())
+        return _checked(year or 0, month, day)
+
+    def first_day(self) -> dt.date:
+        """The first calendar day the date covers."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    """A date expression found in a text, and its value (``None`` when it cannot be resolved)."""
+
+    start: int
+    end: int
+    text: str
+    value: PartialDate | None
+
+
+def parse_date(text: str, base: PartialDate | None = None) -> PartialDate | None:
+    """The date a whole string names ("June 5, 2020", "5 June 2020", "2020-06-05"), or None."""
+    for expr in find_date_expressions(text, base):
+        return expr.value
+    return None
+
+
+def find_date_expressions(text: str, base: PartialDate | None) -> Iterator[DateExpression]:
+    """Every date expression in ``text``, resolved against ``base`` (the published date).
+
+    "later"/"earlier" offsets ("two months later") count from the last date resolved before them.
+    """
+    anchor = base
+    for match in DATE_RE.finditer(text):
+        kind = match.lastgroup or ""
+        prefix = kind + "__"
+        groups = {k[len(prefix) :]: v for k, v in match.groupdict().items() if v and k.startswith(prefix)}
+        value = _resolve(kind, groups, base, anchor)
+        if value is not None and kind != "ago":
+            anchor = value
+        yield DateExpression(match.start(), match.end(), match.group(0), value)
+
+
+def resolve_dates(text: str, published: str | None) -> list[DateExpression]:
+    """All date expressions of an article, resolved against its ``YYYY-MM-DD`` published date."""
+    return list(find_date_expressions(text, PartialDate.from_iso(published)))
+
+
+def _resolve(
+    kind: str, g: dict[str, str], base: PartialDate | None, anchor: PartialDate | None
+) -> PartialDate | None:
+    return RESOLVERS[kind](g, base, anchor)
+
+
+def _month_of(g: dict[str, str]) -> int:
+    return MONTHS[g["mon"].lower().rstrip(".")]
+
+
+def _checked(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    if not MIN_YEAR <= year <= MAX_YEAR or (month is not None and not 1 <= month <= 12):
+        return None
+    if day is not None and (month is None or not 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None  # "February 30" is not a date
+    return PartialDate(year, month, day)
+
+
+def _month_day(g: dict[str, str], base: PartialDate | None) -> PartialDate | None:
+    month, day = MONTHS[g["mon"].lower().rstrip(".")], int(g["d"])
+    if "y" in g:
+        return _checked(int(g["y"]), month, day)
+    if base is None or base.month is None:
+        return None
+    weekday = WEEKDAYS.get(g.get("wd", "").lower())
+    if weekday is not None:  # the year in which that day falls on that weekday, nearest first
+        years = [base.year, base.year - 1, base.year + 1]
+    else:  # news reports the past: a day more than FUTURE_DAYS after publication is last year's
+        ahead = _checked(base.year, month, day)
+        late = ahead is not None and (ahead.first_day() - base.first_day()).days > FUTURE_DAYS
+        years = [base.year - 1] if late else [base.year]
+    for year in years:
+        date = _checked(year, month, day)
+        if date is not None and (weekday is None or date.first_day().weekday() == weekday):
+            return date
+    return None
+
+
+def _named_month(month: int, rel: str, base: PartialDate | None) -> PartialDate | None:
+    if base is None or base.month is None:
+        return None
+    if rel == "next":
+        year = base.year if month > base.month else base.year + 1
+    elif rel in ("last", "past"):
+        year = base.year if month < base.month else base.year - 1
+    else:  # "in May", "this May": the latest such month not after the published month
+        year = base.year if month <= base.month else base.year - 1
+    return PartialDate(year, month)
+
+
+def _weekday(weekday: int, rel: str, base: PartialDate | None) -> PartialDate | None:
+    if base is None or base.day is None:
+        return None
+    day = base.first_day()
+    back = (day.weekday() - weekday) % 7
+    if rel == "next":
+        target = day + dt.timedelta(days=(weekday - day.weekday()) % 7 or 7)
+    elif rel == "last":
+        target = day - dt.timedelta(days=back or 7)
+    else:  # news convention: a bare weekday is the latest such day up to the published day
+        target = day - dt.timedelta(days=back)
+    return PartialDate(target.year, target.month, target.day)
+
+
+def _period(rel: str, unit: str, base: PartialDate | None) -> PartialDate | None:
+    if base is None:
+        return None
+    step = -1 if rel in ("last", "the past", "the previous") else 1 if rel in ("next", "the following") else 0
+    if unit == "year":
+        return PartialDate(base.year + step)
+    if base.month is None:
+        return None
+    if unit == "month":
+        year, month = divmod(base.year * 12 + base.month - 1 + step, 12)
+        return PartialDate(year, month + 1)
+    if base.day is None:
+        return None
+    day = base.first_day() + dt.timedelta(weeks=step)
+    return PartialDate(day.year, day.month)  # a week is known to its month at best
+
+
+def _offset(g: dict[str, str], base: PartialDate | None, anchor: PartialDate | None) -> PartialDate | None:
+    count = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS.get(g["n"].lower().replace("a few", "few"))
+    if count is None:
+        return None
+    ref = base if g["dir"].lower() == "ago" else anchor
+    if ref is None:
+        return None
+    sign = 1 if g["dir"].lower() in ("later", "after") else -1
+    unit = g["unit"]
+    if unit == "year":
+        return PartialDate(ref.year + sign * count)
+    if unit == "month" and ref.month is not None:
+        year, month = divmod(ref.year * 12 + ref.month - 1 + sign * count, 12)
+        return PartialDate(year, month + 1)
+    if ref.day is None:
+        return None
+    days = count * (7 if unit == "week" else 1)
+    target = ref.first_day() + dt.timedelta(days=sign * days)
+    return PartialDate(target.year, target.month, target.day if unit == "day" else None)
+
+
+def _deictic(word: str, base: PartialDate | None) -> PartialDate | None:
+    if base is None or base.day is None:
+        return None
+    shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    day = base.first_day() + dt.timedelta(days=shift)
+    return PartialDate(day.year, day.month, day.day)
+
+
+Resolver = Callable[[dict[str, str], PartialDate | None, PartialDate | None], PartialDate | None]
+RESOLVERS: dict[str, Resolver] = {
+    "iso": lambda g, base, anchor: _checked(int(g["y"]), int(g["m"]), int(g["d"])),
+    "mdy": lambda g, base, anchor: _month_day(g, base),
+    "dmy": lambda g, base, anchor: _month_day(g, base),
+    "my": lambda g, base, anchor: _checked(int(g["y"]), _month_of(g), None),
+    "rel_month": lambda g, base, anchor: _named_month(_month_of(g), g["rel"].lower(), base),
+    "in_month": lambda g, base, anchor: _named_month(_month_of(g), g["rel"].lower(), base),
+    "rel_weekday": lambda g, base, anchor: _weekday(WEEKDAYS[g["wd"].lower()], g["rel"].lower(), base),
+    "weekday": lambda g, base, anchor: _weekday(WEEKDAYS[g["wd"].lower()], "on", base),
+    "rel_period": lambda g, base, anchor: _period(g["rel"].lower(), g["unit"], base),
+    "ago": _offset,
+    "deictic": lambda g, base, anchor: _deictic(g["word"].lower(), base),
+    "year": lambda g, base, anchor: _checked(int(g["y"]), None, None),
+}

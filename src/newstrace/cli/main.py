@@ -1,0 +1,15 @@
+"""Entry point of the ``newstrace`` console script."""
+
+from __future__ import annotations
+
+from newstrace.cli import analyze, export, stats
+from newstrace.cli.app import app
+
+__all__ = ["app", "main"]
+
+_COMMANDS = (analyze, export, stats)  # importing a command module registers it on the app
+
+
+def main() -> None:
+    """Run the CLI."""
+    app()

@@ -1,0 +1,86 @@
+"""Progress on stderr: a bar with rate and ETA on a terminal, and one line per error."""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
+
+from newstrace.run import Progress as RunProgress
+
+__all__ = ["ProgressDisplay"]
+
+MAX_ERROR_LINES = 50  # after this many, errors are only counted (they are all stored and exported)
+
+
+class ProgressDisplay:
+    """Shows a run's progress; use as a context manager and pass ``update`` as the callback."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.console = Console(stderr=True, highlight=False)
+        self.quiet = quiet
+        self.shown_errors = 0
+        self.hidden_errors = 0
+        self.bar: Progress | None = None
+        self.task = TaskID(0)
+        if not quiet and self.console.is_terminal:
+            self.bar = Progress(
+                TextColumn("{task.fields[docs]} docs, {task.fields[errors]} errors"),
+                BarColumn(),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                TimeRemainingColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self.task = self.bar.add_task("analyze", total=None, docs=0, errors=0)
+
+    def __enter__(self) -> ProgressDisplay:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+        if self.hidden_errors:
+            self._line(
+                f"newstrace: ... and {self.hidden_errors} more errors (all are stored; "
+                "see the error records of the export)"
+            )
+
+    def update(self, event: RunProgress) -> None:
+        """Callback for :func:`newstrace.run.analyze_corpus`."""
+        if self.bar is not None:
+            self.bar.update(
+                self.task,
+                completed=event.bytes_done,
+                total=event.bytes_total or None,
+                docs=event.documents,
+                errors=event.errors,
+            )
+        if event.error is not None:
+            if self.shown_errors < MAX_ERROR_LINES:
+                self.shown_errors += 1
+                err = event.error
+                self._line(f"newstrace: error: {err.source}: {err.message} [{err.stage}]")
+            else:
+                self.hidden_errors += 1
+
+    def _line(self, text: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(text, markup=False, soft_wrap=True)
+        else:
+            print(text, file=sys.stderr)

@@ -1,0 +1,89 @@
+"""The exported view of a corpus: CONTRACT.md records, optionally limited to some documents."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newstrace.model import Article, ArticleFindings, CorpusLinks, Entity, Error, QuoteCluster
+from newstrace.store import Store
+from newstrace.store.records import to_row
+
+__all__ = ["CorpusView", "contract_records", "load_view"]
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusView:
+    """Articles with their findings and the corpus links that concern them."""
+
+    findings: tuple[ArticleFindings, ...]
+    links: CorpusLinks
+    errors: tuple[Error, ...]
+
+
+def load_view(
+    store: Store, document_ids: Sequence[str] | None = None, sources: Sequence[str] | None = None
+) -> CorpusView:
+    """Everything stored, or only what belongs to ``document_ids`` (and errors of ``sources``)."""
+    articles = store.articles(document_ids)
+    findings = tuple(store.findings(articles))
+    links = store.links()
+    if document_ids is not None:
+        quote_ids = {q.id for f in findings for q in f.quotes}
+        links = _scoped_links(links, {a.id for a in articles}, quote_ids)
+    errors = store.errors(sources) if document_ids is not None else store.errors()
+    return CorpusView(findings, links, tuple(errors))
+
+
+def contract_records(view: CorpusView) -> Iterator[dict[str, Any]]:
+    """Every record as a CONTRACT.md dict with its ``type``: articles and their findings first."""
+    cluster_of = {qid: c.id for c in view.links.clusters for qid in c.members}
+    for found in view.findings:
+        yield _article(found.article)
+        for quote in found.quotes:
+            yield _typed("quote", dataclasses.replace(quote, cluster=cluster_of.get(quote.id)))
+        for date in found.dates:
+            yield _typed("date", date)
+        for fact in found.facts:
+            yield _typed("fact", fact)
+    for kind, records in (
+        ("entity", view.links.entities),
+        ("copy", view.links.copies),
+        ("quote_cluster", view.links.clusters),
+        ("event", view.links.events),
+    ):
+        for record in records:
+            yield _typed(kind, record)
+    for error in view.errors:
+        yield _typed("error", error)
+
+
+def _article(article: Article) -> dict[str, Any]:
+    row = _typed("article", article)
+    row.pop("pieces")
+    row["pieces"] = [[p.article_start, p.document_start, p.length] for p in article.pieces]
+    return row
+
+
+def _typed(kind: str, record: object) -> dict[str, Any]:
+    return {"type": kind, **to_row(record)}
+
+
+def _scoped_links(links: CorpusLinks, article_ids: set[str], quote_ids: set[str]) -> CorpusLinks:
+    entities = tuple(e for e in (_scoped_entity(e, article_ids) for e in links.entities) if e is not None)
+    copies = tuple(c for c in links.copies if c.a.article in article_ids and c.b.article in article_ids)
+    clusters = tuple(c for c in (_scoped_cluster(c, quote_ids) for c in links.clusters) if c is not None)
+    events = tuple(e for e in links.events if any(s.article in article_ids for s in e.sources))
+    return CorpusLinks(entities, copies, clusters, events, links.errors)
+
+
+def _scoped_entity(entity: Entity, article_ids: set[str]) -> Entity | None:
+    mentions = tuple(m for m in entity.mentions if m.article in article_ids)
+    return dataclasses.replace(entity, mentions=mentions) if mentions else None
+
+
+def _scoped_cluster(cluster: QuoteCluster, quote_ids: set[str]) -> QuoteCluster | None:
+    members = tuple(m for m in cluster.members if m in quote_ids)
+    return dataclasses.replace(cluster, members=members) if members else None

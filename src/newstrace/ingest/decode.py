@@ -1,0 +1,114 @@
+"""Bytes to text: UTF-8 first, then byte-order marks and detection; binary data is refused."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+from newstrace.errors import BinaryInput, EmptyInput
+
+__all__ = ["declared_charset", "decode_bytes"]
+
+SNIFF_BYTES = 8192
+# Share of NUL bytes at odd or even positions above which unmarked bytes are taken as UTF-16.
+UTF16_NUL_SHARE = 0.3
+# Share of control characters (other than tab/newline/CR/FF) above which decoded text is binary noise.
+MAX_CONTROL_SHARE = 0.01
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")  # ESC (\x1b) appears in some old text
+META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
+)
+
+
+def decode_bytes(data: bytes, source: str, hint: str | None = None) -> str:
+    """Decode ``data`` to text, or raise EmptyInput/BinaryInput naming ``source``.
+
+    ``hint`` is an encoding the input declares (an HTML ``<meta charset>``); it is tried after
+    UTF-8 and byte-order marks, before statistical detection.
+    """
+    if not data.strip():
+        raise EmptyInput(source, "the input is empty (no text to read)")
+    for candidate in _candidates(data, source, hint):
+        try:
+            text = data.decode(candidate)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _looks_like_text(text):
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+    raise BinaryInput(
+        source, "the bytes are not text in any encoding newstrace can detect; is this really a news page?"
+    )
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag near its top, if any."""
+    match = META_CHARSET.search(data[:SNIFF_BYTES])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _candidates(data: bytes, source: str, hint: str | None) -> list[str]:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return [encoding]
+    head = data[:SNIFF_BYTES]
+    for magic, what in MAGIC:
+        if head.startswith(magic):
+            raise BinaryInput(source, f"this is {what}, not text")
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
+            raise BinaryInput(source, "the file holds NUL bytes: binary data, not text")
+        return [utf16]
+    if len(CONTROL_BYTES.findall(head)) > MAX_CONTROL_SHARE * len(head):
+        raise BinaryInput(source, "the file is full of control characters: binary data, not text")
+    candidates = ["utf-8"]
+    if hint:
+        candidates.append(hint)
+    detected = _detect(data[: 4 * SNIFF_BYTES])
+    if detected:
+        candidates.append(detected)
+    return [*candidates, "cp1252", "latin-1"]  # the usual encodings of old Western pages, last
+
+
+def _detect(sample: bytes) -> str | None:
+    """The detected encoding; among equally good guesses, cp1252 (the commonest legacy web encoding)."""
+    matches = list(charset_normalizer.from_bytes(sample))
+    if not matches:
+        return None
+    best = min((m.chaos, -m.coherence) for m in matches)
+    tied = [m.encoding for m in matches if (m.chaos, -m.coherence) == best]
+    return "cp1252" if "cp1252" in tied else tied[0]
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    even, odd = head[0::2], head[1::2]
+    if odd and odd.count(0) / len(odd) > UTF16_NUL_SHARE:
+        return "utf-16-le"
+    if even and even.count(0) / len(even) > UTF16_NUL_SHARE:
+        return "utf-16-be"
+    return None
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[: 4 * SNIFF_BYTES]
+    return len(CONTROL.findall(sample)) <= MAX_CONTROL_SHARE * max(len(sample), 1)

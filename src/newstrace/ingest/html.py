@@ -1,0 +1,79 @@
+"""HTML pages: main text and metadata with trafilatura."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+
+from newstrace.errors import MalformedInput, NoArticleText
+
+__all__ = ["HtmlText", "extract_html", "nesting_depth"]
+
+TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr p li option td tr th dt dd".split()
+)
+DATE_PARAMS = {"extensive_search": False, "original_date": True}  # dates from metadata only, never page text
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlText:
+    """Main text and declared metadata of one HTML page."""
+
+    text: str
+    title: str | None
+    published: str | None
+    byline: str | None
+    url: str | None
+
+
+def nesting_depth(html: str, limit: int) -> int:
+    """The deepest element nesting in ``html``, counted up to ``limit + 1`` (linear, no parse).
+
+    Tags that are often left unclosed (``p``, ``li``, ``td``...) and void tags are not counted,
+    so sloppy but ordinary pages stay far below any sane limit.
+    """
+    depth = deepest = 0
+    for match in TAG.finditer(html):
+        closing, name, selfclosing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in VOID or selfclosing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            break
+    return deepest
+
+
+def extract_html(html: str, source: str, max_depth: int, url: str | None = None) -> HtmlText:
+    """Extract the main text, title, date and author of a page, or raise an InputError."""
+    depth = nesting_depth(html, max_depth)
+    if depth > max_depth:
+        raise MalformedInput(
+            source,
+            f"HTML elements are nested more than {max_depth} levels deep; "
+            "the page is malformed and was not read",
+        )
+    try:
+        result = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params=DATE_PARAMS,
+        )
+    except (ValueError, TypeError, RecursionError) as exc:  # lxml raises these on broken markup
+        raise MalformedInput(source, f"the HTML could not be parsed ({exc})") from exc
+    if not isinstance(result, trafilatura.settings.Document) or not (text := (result.text or "").strip()):
+        raise NoArticleText(source, "no article text was found in this HTML page")
+    return HtmlText(
+        text, _clean(result.title), _clean(result.date), _clean(result.author), _clean(result.url) or url
+    )
+
+
+def _clean(value: object) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return text or None

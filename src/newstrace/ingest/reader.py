@@ -1,0 +1,133 @@
+"""Read one input (file or stdin) into Documents; every failure becomes an Error record."""
+
+from __future__ import annotations
+
+import io
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+from newstrace.errors import InputError, InputTooLarge
+from newstrace.ingest.decode import declared_charset, decode_bytes
+from newstrace.ingest.documents import make_document
+from newstrace.ingest.html import extract_html
+from newstrace.ingest.options import IngestOptions
+from newstrace.ingest.records import read_jsonl, read_warc
+from newstrace.ingest.sources import InputRef
+from newstrace.model import Document, Error, InputFormat
+
+log = logging.getLogger(__name__)
+
+__all__ = ["read_input", "sniff_format"]
+
+GZIP_MAGIC = b"\x1f\x8b"
+SNIFF = 4096
+
+
+def read_input(
+    ref: InputRef,
+    options: IngestOptions,
+    stdin: IO[bytes] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Document | Error]:
+    """Documents read from ``ref``; unreadable inputs and records are yielded as Errors.
+
+    ``progress`` is called with the number of bytes of ``ref`` read so far.
+    """
+    try:
+        stream = _open(ref, stdin, progress)
+    except OSError as exc:
+        yield Error(ref.name, "ingest", f"cannot open: {exc.strerror or exc}")
+        return
+    with stream:
+        try:
+            yield from _read_stream(ref, stream, options)
+        except InputError as exc:
+            yield Error(exc.source, "ingest", exc.message)
+        except OSError as exc:
+            yield Error(ref.name, "ingest", f"read failed: {exc.strerror or exc}")
+
+
+class _CountingReader(io.RawIOBase):
+    """A raw stream that reports how many bytes have been read from it."""
+
+    def __init__(self, raw: IO[bytes], progress: Callable[[int], None] | None) -> None:
+        self.raw, self.progress, self.position = raw, progress, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.raw.read(len(buffer))
+        buffer[: len(data)] = data
+        self.position += len(data)
+        if self.progress is not None:
+            self.progress(self.position)
+        return len(data)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def _open(
+    ref: InputRef, stdin: IO[bytes] | None, progress: Callable[[int], None] | None
+) -> io.BufferedReader:
+    raw = (stdin if stdin is not None else sys.stdin.buffer) if ref.path is None else ref.path.open("rb")
+    return io.BufferedReader(_CountingReader(raw, progress), buffer_size=1 << 16)
+
+
+def _read_stream(
+    ref: InputRef, stream: io.BufferedReader, options: IngestOptions
+) -> Iterator[Document | Error]:
+    fmt = ref.format or sniff_format(stream.peek(SNIFF)[:SNIFF])
+    log.debug("reading %s as %s", ref.name, fmt)
+    if fmt == "jsonl":
+        yield from read_jsonl(stream, ref.name, options)
+    elif fmt == "warc":
+        yield from read_warc(stream, ref.name, options)
+    else:
+        yield _single_document(ref.name, fmt, _read_limited(ref, stream, options.max_bytes), options)
+
+
+def _read_limited(ref: InputRef, stream: io.BufferedReader, max_bytes: int) -> bytes:
+    if ref.path is not None and ref.path.stat().st_size > max_bytes:  # refuse before reading a byte
+        size_mb = ref.path.stat().st_size / 2**20
+        raise InputTooLarge(
+            ref.name,
+            f"the file is {size_mb:.0f} MB, over the {max_bytes / 2**20:.0f} MB limit "
+            "for one page; split it, or raise the limit with --max-size",
+        )
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputTooLarge(ref.name, f"the input is over the {max_bytes / 2**20:.0f} MB limit for one page")
+    return data
+
+
+def _single_document(name: str, fmt: InputFormat, data: bytes, options: IngestOptions) -> Document:
+    if fmt == "html":
+        page = extract_html(decode_bytes(data, name, declared_charset(data)), name, options.max_html_depth)
+        return make_document(
+            name,
+            data,
+            "html",
+            page.text,
+            url=page.url,
+            title=page.title,
+            published=page.published,
+            byline=page.byline,
+        )
+    return make_document(name, data, "text", decode_bytes(data, name))
+
+
+def sniff_format(head: bytes) -> InputFormat:
+    """Guess the format of an unnamed input (stdin, unknown suffix) from its first bytes."""
+    if head.startswith((GZIP_MAGIC, b"WARC/")):
+        return "warc"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"{"):
+        return "jsonl"
+    if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")):
+        return "html"
+    return "text"

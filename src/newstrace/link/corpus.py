@@ -1,0 +1,54 @@
+"""The link stage: named steps over the whole corpus, each failure kept as an Error."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from newstrace.model import ArticleFindings, CorpusLinks, Error
+
+log = logging.getLogger(__name__)
+
+__all__ = ["LinkOptions", "LinkStep", "link_corpus", "registered_steps"]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOptions:
+    """Options of the link stage.
+
+    Attributes:
+        steps: names of the link steps to run; None runs them all.
+    """
+
+    steps: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkStep:
+    """A named corpus step: ``run(findings, links, options)`` returns ``links`` with its records added."""
+
+    name: str
+    run: Callable[[Sequence[ArticleFindings], CorpusLinks, LinkOptions], CorpusLinks]
+    needs: tuple[str, ...] = field(default=())
+
+
+def registered_steps() -> list[LinkStep]:
+    """The link steps newstrace knows, in the order they must run."""
+    return []
+
+
+def link_corpus(findings: Sequence[ArticleFindings], options: LinkOptions | None = None) -> CorpusLinks:
+    """Entities, copies, quote clusters and events across ``findings``."""
+    opts = options or LinkOptions()
+    links = CorpusLinks()
+    errors: list[Error] = []
+    for step in registered_steps():
+        if opts.steps is not None and step.name not in opts.steps:
+            continue
+        try:
+            links = step.run(findings, links, opts)
+        except Exception as exc:  # a failed step must not lose the others' results
+            log.debug("link step %s failed", step.name, exc_info=True)
+            errors.append(Error("<corpus>", f"link:{step.name}", f"{type(exc).__name__}: {exc}"))
+    return replace(links, errors=links.errors + tuple(errors))

@@ -1,0 +1,63 @@
+"""One document through segment and analyze: the unit of work a worker runs."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from newstrace import __version__
+from newstrace.analyze import AnalyzeOptions, Analyzer
+from newstrace.errors import InputError
+from newstrace.ids import stable_id
+from newstrace.model import ArticleFindings, Document, Error
+from newstrace.segment import SegmentOptions, segment_document
+
+log = logging.getLogger(__name__)
+
+__all__ = ["DocumentProcessor", "DocumentResult", "WorkConfig", "analysis_key"]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkConfig:
+    """Everything a worker needs to process documents (picklable)."""
+
+    segment: SegmentOptions
+    analyze: AnalyzeOptions
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """A processed document: its articles with their findings, and document-level errors.
+
+    ``retry`` marks a failure that may not happen again (a time limit, a crashed worker): the
+    document is then not stored, only its error, so the next run tries it again.
+    """
+
+    document: Document
+    findings: tuple[ArticleFindings, ...]
+    errors: tuple[Error, ...]
+    retry: bool = False
+
+
+def analysis_key(config: WorkConfig) -> str:
+    """A hash of what decides a document's findings: a stored document made with another is redone."""
+    return stable_id(__version__, repr(config.segment), repr(config.analyze))
+
+
+class DocumentProcessor:
+    """Segments and analyses documents; owns its Analyzer (and so its spaCy model)."""
+
+    def __init__(self, config: WorkConfig) -> None:
+        self.config = config
+        self.analyzer = Analyzer(config.analyze)
+
+    def process(self, doc: Document) -> DocumentResult:
+        """The articles and findings of ``doc``; failures become Error records."""
+        try:
+            articles = segment_document(doc, self.config.segment)
+        except InputError as exc:
+            return DocumentResult(doc, (), (Error(doc.source, "segment", exc.message),))
+        except Exception as exc:  # a segmenter bug must cost one document, not the run
+            log.debug("segmenting %s failed", doc.source, exc_info=True)
+            return DocumentResult(doc, (), (Error(doc.source, "segment", f"{type(exc).__name__}: {exc}"),))
+        return DocumentResult(doc, tuple(self.analyzer.analyze(a) for a in articles), ())

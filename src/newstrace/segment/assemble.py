@@ -1,0 +1,162 @@
+"""From classified lines to Article records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newstrace.errors import NoArticleText
+from newstrace.ids import stable_id
+from newstrace.model import Article, Document, Piece
+from newstrace.segment.classify import ClassifiedLine, classify_text
+from newstrace.segment.lines import Shape, is_sentence_end
+from newstrace.segment.metadata import choose_title, dateline_date, normalize_published
+from newstrace.segment.split import article_ranges
+
+__all__ = ["ArticleDraft", "SegmentOptions", "find_articles", "segment_document"]
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentOptions:
+    """How documents are cut into articles.
+
+    Attributes:
+        split_pages: split a text page that holds several articles (HTML pages are one
+            article each: trafilatura already chose the main content).
+        clean_jsonl: clean JSONL ``text`` like a scraped page. Off by default: offsets into
+            a record's own ``text`` must stay valid (CONTRACT.md).
+    """
+
+    split_pages: bool = True
+    clean_jsonl: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """An article found on a page, before it gets its id."""
+
+    title: str | None
+    published: str | None
+    byline: str | None
+    text: str
+    pieces: tuple[Piece, ...]
+
+
+def segment_document(doc: Document, options: SegmentOptions | None = None) -> list[Article]:
+    """The articles of ``doc``; raises NoArticleText when only furniture is left."""
+    opts = options or SegmentOptions()
+    if doc.format == "jsonl" and not opts.clean_jsonl:
+        drafts = [
+            ArticleDraft(
+                doc.title,
+                normalize_published(doc.published),
+                doc.byline,
+                doc.text,
+                (Piece(0, 0, len(doc.text)),),
+            )
+        ]
+    else:
+        drafts = find_articles(doc.text, split=opts.split_pages and doc.format == "text", declared=doc)
+    if not drafts:
+        raise NoArticleText(doc.source, "no article text is left after removing page furniture")
+    return [_article(doc, i, d) for i, d in enumerate(drafts)]
+
+
+def find_articles(text: str, *, split: bool = True, declared: Document | None = None) -> list[ArticleDraft]:
+    """Article drafts in a page's text; ``declared`` supplies metadata the input itself gives."""
+    lines = classify_text(text)
+    ranges = article_ranges(lines) if split else [range(len(lines))]
+    drafts = (_draft(lines[r.start : r.stop], declared if len(ranges) == 1 else None) for r in ranges)
+    return [d for d in drafts if d is not None]
+
+
+def _article(doc: Document, index: int, draft: ArticleDraft) -> Article:
+    return Article(
+        id=stable_id(doc.id, index),
+        document=doc.id,
+        index=index,
+        source=doc.source,
+        source_id=doc.source_id,
+        title=draft.title,
+        published=draft.published,
+        byline=draft.byline,
+        text=draft.text,
+        url=doc.url,
+        pieces=draft.pieces,
+    )
+
+
+def _draft(lines: Sequence[ClassifiedLine], declared: Document | None) -> ArticleDraft | None:
+    first = next((i for i, cl in enumerate(lines) if cl.is_paragraph), None)
+    if first is None:
+        return None
+    header, body = lines[:first], lines[first:]
+    title = (declared.title if declared and declared.title else None) or _title(header)
+    body_lines = _body(body, title)
+    if not body_lines:
+        return None
+    text, pieces = _join(body_lines)
+    return ArticleDraft(
+        title, _published(header, body, title, declared), _byline(lines, declared), text, pieces
+    )
+
+
+def _title(header: Sequence[ClassifiedLine]) -> str | None:
+    return choose_title([cl.line.text for cl in header if cl.shape is Shape.HEADING and cl.is_content])
+
+
+def _published(
+    header: Sequence[ClassifiedLine],
+    body: Sequence[ClassifiedLine],
+    title: str | None,
+    declared: Document | None,
+) -> str | None:
+    """A declared date, else a label line, else a date line *below* the title, else a dateline.
+
+    A date line above the title is the site's today-widget, never the published date.
+    """
+    if declared is not None and (value := normalize_published(declared.published)):
+        return value
+    for cl in (*header, *body):
+        if cl.published:
+            return cl.published
+    below_title = False
+    for cl in header:
+        below_title = below_title or (title is not None and cl.line.text == title)
+        if below_title and cl.date_only:
+            return normalize_published(cl.line.text)
+    return dateline_date(body[0].line.text)
+
+
+def _byline(lines: Sequence[ClassifiedLine], declared: Document | None) -> str | None:
+    if declared is not None and declared.byline:
+        return declared.byline
+    return next((cl.byline for cl in lines if cl.byline), None)
+
+
+def _body(body: Sequence[ClassifiedLine], title: str | None) -> list[ClassifiedLine]:
+    kept = [cl for cl in body if cl.is_content and cl.line.text != title]
+    while kept and not kept[-1].is_paragraph:  # headings after the last paragraph: link titles, teasers
+        kept.pop()
+    return kept
+
+
+def _join(lines: Sequence[ClassifiedLine]) -> tuple[str, tuple[Piece, ...]]:
+    """Join kept lines into paragraphs (``\\n``); a line broken mid-sentence is joined with a space."""
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    offset = 0
+    for i, cl in enumerate(lines):
+        if i:
+            prev, adjacent = lines[i - 1], cl.line.index == lines[i - 1].line.index + 1
+            glue = (
+                " "
+                if adjacent and not is_sentence_end(prev.line.text) and cl.line.text[:1].islower()
+                else "\n"
+            )
+            parts.append(glue)
+            offset += 1
+        pieces.append(Piece(offset, cl.line.start, len(cl.line.text)))
+        parts.append(cl.line.text)
+        offset += len(cl.line.text)
+    return "".join(parts), tuple(pieces)

@@ -1,0 +1,95 @@
+"""What each line of a page is: content, furniture, or article metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from newstrace.segment.furniture import furniture_kind, is_link_list_head
+from newstrace.segment.lines import Line, Shape, shape_lines, split_lines, word_count
+from newstrace.segment.metadata import byline_of, is_date_only, published_label_date
+
+__all__ = ["ClassifiedLine", "classify_text"]
+
+META_MAX_WORDS = 16  # byline, date and label lines are short
+LINK_HEAD_MAX_WORDS = 6  # "Read More:", "Related articles", "More from the Daily"
+LINK_MAX_WORDS = 14  # a linked headline under such a head
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifiedLine:
+    """A line with its shape and, where one applies, its furniture rule or metadata."""
+
+    line: Line
+    shape: Shape
+    furniture: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    date_only: bool = False
+
+    @property
+    def is_meta(self) -> bool:
+        """A byline, a published-date label or a date on its own line."""
+        return self.byline is not None or self.published is not None or self.date_only
+
+    @property
+    def is_content(self) -> bool:
+        """Text that may belong to an article body (paragraph or subheading)."""
+        return self.shape in (Shape.PARAGRAPH, Shape.HEADING) and self.furniture is None and not self.is_meta
+
+    @property
+    def is_paragraph(self) -> bool:
+        """Body prose."""
+        return self.shape is Shape.PARAGRAPH and self.is_content
+
+
+def classify_text(text: str) -> list[ClassifiedLine]:
+    """Classify every line of ``text``; link lists after a "Read More:" head become furniture."""
+    lines = split_lines(text)
+    classified = [_classify(line, shape) for line, shape in zip(lines, shape_lines(lines), strict=True)]
+    return _mark_link_lists(classified)
+
+
+def _classify(line: Line, shape: Shape) -> ClassifiedLine:
+    if shape in (Shape.BLANK, Shape.SEPARATOR):
+        return ClassifiedLine(line, shape)
+    kind = furniture_kind(line.text)
+    if kind is not None:
+        return ClassifiedLine(line, shape, furniture=kind)
+    if len(line.text.split()) <= META_MAX_WORDS:
+        byline = byline_of(line.text)
+        published = published_label_date(line.text)
+        if byline or published:
+            return ClassifiedLine(line, shape, byline=byline, published=published)
+        if is_date_only(line.text):
+            return ClassifiedLine(line, shape, date_only=True)
+    return ClassifiedLine(line, shape)
+
+
+def _mark_link_lists(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
+    out: list[ClassifiedLine] = []
+    in_list = False
+    for i, cl in enumerate(lines):
+        text = cl.line.text
+        if cl.shape is Shape.BLANK or cl.is_meta:
+            out.append(cl)
+        elif cl.furniture is None and word_count(text) <= LINK_HEAD_MAX_WORDS and is_link_list_head(text):
+            in_list = True
+            out.append(replace(cl, furniture="link-list"))
+        elif in_list and _is_link_item(lines, i):
+            out.append(replace(cl, furniture="link-list"))
+        else:
+            in_list = in_list and cl.furniture is not None  # other furniture continues a list; prose ends it
+            out.append(cl)
+    return out
+
+
+def _is_link_item(lines: Sequence[ClassifiedLine], i: int) -> bool:
+    """A short line in a link list; a headline with its own byline or date opens an article instead."""
+    cl = lines[i]
+    if cl.furniture is not None or not (
+        cl.shape is Shape.HEADING or word_count(cl.line.text) <= LINK_MAX_WORDS
+    ):
+        return False
+    following = next((n for n in lines[i + 1 :] if n.shape is not Shape.BLANK), None)
+    return following is None or not following.is_meta

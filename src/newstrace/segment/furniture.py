@@ -1,0 +1,136 @@
+"""Page furniture: lines that belong to the website, not to the article.
+
+Each rule is a general pattern of how sites lay out ads, sharing widgets, legal footers,
+breadcrumbs, tag lists, link lists and captions; none names a particular site or story.
+``furniture_kind`` returns the rule that matched, so a dropped line can always be explained.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from newstrace.segment.lines import WORD, is_sentence_end, word_count
+
+__all__ = ["LINK_LIST_HEAD", "caption_like", "furniture_kind", "is_link_list_head"]
+
+# Legal and sharing lines are short; a longer line that matches a keyword is prose about it.
+FURNITURE_MAX_WORDS = 25
+SHARE_MAX_WORDS = 14
+# A line is a sharing widget when most of its words are sharing vocabulary.
+SHARE_WORD_SHARE = 0.7
+
+AD = re.compile(
+    r"^(?:advertisement|sponsored(?:\s+content)?|ad)?\s*[:\-–]?\s*\d{2,4}\s*[x×X]\s*\d{2,4}\s*(?:px)?$"
+    r"|^(?:advertisement|sponsored|sponsored content|ad|ads by \w+)$",
+    re.IGNORECASE,
+)
+LEGAL = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b|all rights reserved", re.IGNORECASE)
+LEGAL_LINKS = re.compile(
+    r"\bsite\s?map\b|privacy policy|terms (?:of|and) (?:use|service|conditions)"
+    r"|cookie (?:policy|settings)|contact us|about us",
+    re.IGNORECASE,
+)
+POWERED = re.compile(r"\bpowered by\b", re.IGNORECASE)
+TAGS = re.compile(
+    r"^(?:tags?|tagged|topics?|filed under|categories|category|keywords|labels)\s*:", re.IGNORECASE
+)
+BREADCRUMB = re.compile(r"^home\s*[›>»/|]|^(?:[^›»>]{1,40}\s*[›»>]\s*){2,}", re.IGNORECASE)
+GLUED_BREADCRUMB = re.compile(
+    r"^Home(?=[A-Z])"
+)  # menu items a scraper glued together: "HomeWorldPolitics..."
+LINK_LIST_HEAD = re.compile(
+    r"^(?:read more|read also|also read|more|related"
+    r"|related (?:articles|posts|stories|news|coverage|content)|see also|more from [\w .'-]+|more stories"
+    r"|more on this|recommended(?: for you)?|you may also like|you might also like|latest(?: news| stories)?"
+    r"|most popular|popular(?: posts| stories)?|trending(?: now)?|top stories|editor'?s picks)"
+    r"\s*[:\-–»>]*\s*$",
+    re.IGNORECASE,
+)
+INLINE_LINK = re.compile(
+    r"^(?:read more|read also|also read|related|see also|more|watch|listen)\s*:\s*\S", re.IGNORECASE
+)
+UI = re.compile(
+    r"^(?:skip to (?:main )?content|menu|main menu|search|search for:?|subscribe(?: now)?|sign in|log ?in"
+    r"|register|sign up(?: for .{0,40})?|newsletter|comments?|\d+\s+comments?|leave a (?:comment|reply)"
+    r"|loading\.*|close"
+    r"|back to top|print(?: this)?(?: article| page)?|next(?: article| post)?|previous(?: article| post)?"
+    r"|click here.{0,40}|continue reading|show more|load more|toggle navigation|share|send|like|follow)$",
+    re.IGNORECASE,
+)
+UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b\s*(?:on|at)?\s*:?", re.IGNORECASE)
+CAPTION = re.compile(
+    r"^(?:photo|image|picture|photograph|file photo|credit|credits|source|illustration|video)"
+    r"\s*(?:credit)?\s*[:|(/]|\((?:photo|image|credit|file)[^)]*\)$"
+    r"|(?:getty images|afp|reuters|ap photo|epa|shutterstock)\s*\)?$",
+    re.IGNORECASE,
+)
+ENDS_WITH_MONTH_YEAR = re.compile(
+    r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:1[89]|20)\d\d\s*\)?$"
+)
+PIPE_NAV = re.compile(r"^(?:[^|]{1,30}\|){2,}[^|]{0,30}$")
+SHARE_WORDS = frozenset(
+    """
+    share shares this on via tweet twitter x facebook whatsapp telegram email e-mail mail print linkedin
+    pinterest reddit messenger copy link url follow us instagram youtube tiktok threads bluesky mastodon
+    subscribe icons icon sharing social media article story the and to with""".split()
+)
+NETWORKS = frozenset(
+    """
+    share tweet twitter facebook whatsapp telegram linkedin pinterest
+    reddit instagram youtube tiktok""".split()
+)
+
+
+def furniture_kind(text: str) -> str | None:
+    """The kind of page furniture a stripped line is (``"ad"``, ``"share"``, ...), or None."""
+    words = word_count(text)
+    return next((kind for kind, rule in RULES if rule(text, words)), None)
+
+
+def _legal(text: str, words: int) -> bool:
+    if words > FURNITURE_MAX_WORDS:
+        return False
+    if LEGAL.search(text) or (POWERED.search(text) and words <= 10):
+        return True
+    return bool(LEGAL_LINKS.search(text)) and not is_sentence_end(text)
+
+
+def _not_prose(pattern: re.Pattern[str]) -> Callable[[str, int], bool]:
+    return lambda text, words: bool(pattern.match(text)) and not is_sentence_end(text)
+
+
+def is_link_list_head(text: str) -> bool:
+    """A heading that introduces a list of links ("Read More:", "Related articles")."""
+    return bool(LINK_LIST_HEAD.match(text))
+
+
+def caption_like(text: str) -> bool:
+    """A short line that reads as an image caption ("Crowds in the square, March 2021")."""
+    return bool(ENDS_WITH_MONTH_YEAR.search(text)) and not is_sentence_end(text)
+
+
+def _is_share(text: str, words: int) -> bool:
+    if not words or words > SHARE_MAX_WORDS or is_sentence_end(text.rstrip(":")):
+        return False
+    tokens = [t.lower() for t in WORD.findall(text)]
+    in_vocab = sum(t in SHARE_WORDS for t in tokens)
+    return in_vocab / len(tokens) >= SHARE_WORD_SHARE and any(t in NETWORKS for t in tokens)
+
+
+# First match wins: the order puts the narrow patterns before the broad ones.
+RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
+    ("ad", lambda text, words: bool(AD.match(text))),
+    ("tags", lambda text, words: bool(TAGS.match(text))),
+    ("link", lambda text, words: bool(INLINE_LINK.match(text)) and words <= FURNITURE_MAX_WORDS),
+    ("ui", lambda text, words: bool(UI.match(text))),
+    ("updated", lambda text, words: bool(UPDATED.match(text)) and words <= 10),
+    ("share", _is_share),
+    ("legal", _legal),
+    (
+        "breadcrumb",
+        lambda text, words: _not_prose(BREADCRUMB)(text, words) or _not_prose(GLUED_BREADCRUMB)(text, words),
+    ),
+    ("nav", _not_prose(PIPE_NAV)),
+    ("caption", lambda text, words: bool(CAPTION.search(text)) and words <= FURNITURE_MAX_WORDS),
+)

@@ -1,0 +1,131 @@
+"""Title, published date and byline of an article, found in its header lines and first paragraph."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newstrace.analyze.dates import PartialDate, find_date_expressions
+from newstrace.segment.furniture import caption_like
+from newstrace.segment.lines import WORD, word_count
+
+__all__ = [
+    "byline_of",
+    "choose_title",
+    "dateline_date",
+    "is_date_only",
+    "normalize_published",
+    "published_label_date",
+]
+
+BYLINE_MAX_WORDS = 16
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|reported by|story by|authors?|posted by)\s*[:\-–]?\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+_PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|al|el|bin|ibn|la|le|du|dos|y)"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:" + _PARTICLE + r"\s+){0,2}[A-Z][\w'’.-]*){0,3}"
+NAMES = re.compile(r"^" + _NAME + r"(?:\s*(?:,|\band\b|&)\s*" + _NAME + r")*")
+BYLINE_TAIL = re.compile(
+    r"\s*(?:[|•·—–]|\s-\s|,\s*(?:(?i:staff|senior|special|chief|contributing|correspondent"
+    r"|reporter|editor|writer)|[a-z])).*$"
+)
+NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+    ]
+)
+PUBLISHED_LABEL = re.compile(
+    r"^(?:first\s+)?(?:published|posted|publication date|date published|date|released)"
+    r"\s*(?:on|at)?\s*[:\-–]?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+TIME_OR_ZONE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?))?|\b(?:UTC|GMT|CET|CEST|EST|EDT|PST|PDT|ET|PT|IST)\b"
+    r"|\b(?:[ap]\.m\.|am|pm)\b|\b(?:on|at)\b|[|,\-–—/()]",
+    re.IGNORECASE,
+)
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}),\s+(?P<date>[^—–\n]{3,40}?)\s*"
+    r"(?:\([^)]{1,30}\)\s*)?(?:—|–|--|-\s)"
+)
+
+
+def byline_of(text: str) -> str | None:
+    """The author names of a byline line ("By Jane Doe | Staff Writer" -> "Jane Doe"), or None."""
+    match = BYLINE.match(text)
+    if not match or word_count(text) > BYLINE_MAX_WORDS:
+        return None
+    names = BYLINE_TAIL.sub("", match.group("names")).strip(" .,:")
+    found = NAMES.match(names)
+    if not found or found.end() < len(names) or names.split()[0].lower() in NOT_NAMES:
+        return None
+    return names
+
+
+def published_label_date(text: str) -> str | None:
+    """The day a label line gives ("Published On: June 5, 2020" -> "2020-06-05"), or None."""
+    match = PUBLISHED_LABEL.match(text)
+    return _full_date(match.group("rest")) if match else None
+
+
+def is_date_only(text: str) -> bool:
+    """A line that holds nothing but a date (and perhaps a weekday, a time, a zone)."""
+    exprs = [e for e in find_date_expressions(text, None) if e.value is not None]
+    if not exprs:
+        return False
+    rest = text
+    for expr in exprs:
+        rest = rest.replace(expr.text, " ")
+    return not WORD.findall(TIME_OR_ZONE.sub(" ", rest))
+
+
+def dateline_date(paragraph: str) -> str | None:
+    """The day a dateline opening a paragraph gives ("TEHRAN, Nov. 4, 2020 — ..."), or None."""
+    match = DATELINE.match(paragraph)
+    return _full_date(match.group("date")) if match else None
+
+
+def normalize_published(value: str | None) -> str | None:
+    """A declared published date (ISO timestamp or prose) as ``YYYY-MM-DD``, or None."""
+    if not value:
+        return None
+    iso = PartialDate.from_iso(value)
+    if iso is not None and iso.day is not None:
+        return iso.iso()
+    return _full_date(value)
+
+
+def choose_title(candidates: Sequence[str]) -> str | None:
+    """The article title among the heading lines above its body.
+
+    The longest heading wins (sites often show a short section or SEO title next to the
+    headline); captions ("..., March 2021") and lines that glue menu items before another
+    candidate ("NewsPoliticsHeadline") are not titles.
+    """
+    usable = [c for c in candidates if not caption_like(c)]
+    usable = [c for c in usable if not any(o != c and c.endswith(o) and len(o) >= 10 for o in usable)]
+    return max(usable, key=len) if usable else None
+
+
+def _full_date(text: str) -> str | None:
+    for expr in find_date_expressions(text, None):
+        if expr.value is not None and expr.value.day is not None:
+            return expr.value.iso()
+    return None

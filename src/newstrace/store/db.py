@@ -1,0 +1,268 @@
+"""The Store: a SQLite file by default, PostgreSQL by URL, behind one small API.
+
+Writes are per document and atomic: a document, its articles, their findings and their
+errors land in one transaction, so a run killed at any point leaves whole documents only,
+and the next run picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+
+from newstrace.errors import StoreError
+from newstrace.ids import stable_id
+from newstrace.model import Article, ArticleFindings, CorpusLinks, Document, Error
+from newstrace.store import schema
+from newstrace.store.records import from_row, to_row
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Store", "database_url"]
+
+IN_CHUNK = 500  # ids per IN (...) clause; SQLite allows 32766 parameters, PostgreSQL 65535
+
+
+def database_url(db: str) -> str:
+    """A SQLAlchemy URL for a path (``newstrace.db``) or a URL (``postgresql://...``)."""
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+class Store:
+    """Documents, articles, findings, links and errors of one corpus."""
+
+    def __init__(self, db: str) -> None:
+        self.url = database_url(db)
+        try:
+            self.engine: Engine = sa.create_engine(self.url)
+            if self.engine.dialect.name == "sqlite":
+                sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            schema.metadata.create_all(self.engine)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(
+                f"cannot open the database {db!r}: {_reason(exc)}; check the path or URL "
+                "and that you may write there"
+            ) from exc
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ documents
+    def analysis_of(self, doc_id: str) -> str | None:
+        """The analysis settings hash a stored document was made with, or None if not stored."""
+        table = schema.DOCUMENTS.table
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(table.c.analysis).where(table.c.id == doc_id)).scalar_one_or_none()
+
+    def save_document(
+        self, doc: Document, analysis: str, findings: Sequence[ArticleFindings], errors: Sequence[Error]
+    ) -> None:
+        """Store a document with everything found in it, replacing any older version of its source."""
+        with self._begin() as conn:
+            stale = (
+                conn.execute(
+                    sa.select(schema.DOCUMENTS.table.c.id).where(
+                        schema.DOCUMENTS.table.c.source == doc.source
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            self._delete_documents(conn, [*stale, doc.id])
+            conn.execute(sa.delete(schema.ERRORS.table).where(schema.ERRORS.table.c.source == doc.source))
+            conn.execute(sa.insert(schema.DOCUMENTS.table), [to_row(doc) | {"analysis": analysis}])
+            self._insert_findings(conn, findings)
+            self._insert_errors(conn, errors, doc.id)
+
+    def _delete_documents(self, conn: Connection, doc_ids: Sequence[str]) -> None:
+        articles = schema.ARTICLES.table
+        for chunk in _chunks(doc_ids):
+            art_ids = (
+                conn.execute(sa.select(articles.c.id).where(articles.c.document.in_(chunk))).scalars().all()
+            )
+            for spec in schema.ARTICLE_RECORDS.values():
+                for art_chunk in _chunks(art_ids):
+                    conn.execute(sa.delete(spec.table).where(spec.table.c.article.in_(art_chunk)))
+            conn.execute(sa.delete(articles).where(articles.c.document.in_(chunk)))
+            conn.execute(sa.delete(schema.ERRORS.table).where(schema.ERRORS.table.c.document.in_(chunk)))
+            conn.execute(sa.delete(schema.DOCUMENTS.table).where(schema.DOCUMENTS.table.c.id.in_(chunk)))
+
+    def _insert_findings(self, conn: Connection, findings: Sequence[ArticleFindings]) -> None:
+        if findings:
+            conn.execute(sa.insert(schema.ARTICLES.table), [to_row(f.article) for f in findings])
+        for name, spec in schema.ARTICLE_RECORDS.items():
+            rows = [to_row(r, spec.exclude) for f in findings for r in getattr(f, name)]
+            if rows:
+                conn.execute(sa.insert(spec.table), rows)
+        self._insert_errors(
+            conn, [e for f in findings for e in f.errors], findings[0].article.document if findings else None
+        )
+
+    # ------------------------------------------------------------------ errors
+    def save_errors(self, errors: Iterable[Error]) -> None:
+        """Store errors that belong to no document (unreadable inputs); repeats are ignored."""
+        with self._begin() as conn:
+            self._insert_errors(conn, list(errors), None)
+
+    def _insert_errors(self, conn: Connection, errors: Sequence[Error], doc_id: str | None) -> None:
+        if not errors:
+            return
+        rows = {stable_id(e.source, e.stage, e.message): to_row(e) for e in errors}
+        table = schema.ERRORS.table
+        insert = (
+            postgresql.insert(table) if self.engine.dialect.name == "postgresql" else sqlite.insert(table)
+        )
+        conn.execute(
+            insert.on_conflict_do_nothing(),
+            [row | {"id": key, "document": doc_id} for key, row in rows.items()],
+        )
+
+    def clear_errors(self, source: str) -> None:
+        """Forget errors of ``source`` and its records that belong to no stored document (before it
+        is read again: reading it again will report them again if they persist)."""
+        table = schema.ERRORS.table
+        with self._begin() as conn:
+            conn.execute(
+                sa.delete(table).where(
+                    sa.or_(
+                        table.c.source == source, table.c.source.startswith(source + "#", autoescape=True)
+                    ),
+                    table.c.document.is_(None),
+                    ~table.c.stage.like("link%"),
+                )
+            )
+
+    def errors(self, sources: Iterable[str] | None = None) -> list[Error]:
+        """Stored errors, all or those of the given sources (and their records ``source#N``)."""
+        table = schema.ERRORS.table
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(table).order_by(table.c.source, table.c.stage, table.c.message)
+            ).mappings()
+            found = [from_row(Error, r) for r in rows]
+        if sources is None:
+            return found
+        wanted = set(sources)
+        return [e for e in found if e.source in wanted or e.source.split("#")[0] in wanted]
+
+    # ------------------------------------------------------------------ reading
+    def documents(self) -> Iterator[Document]:
+        """Every stored document, ordered by source."""
+        table = schema.DOCUMENTS.table
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(table).order_by(table.c.source)).mappings():
+                yield from_row(Document, row)
+
+    def articles(self, document_ids: Iterable[str] | None = None) -> list[Article]:
+        """Stored articles (of the given documents), ordered by source and position."""
+        table = schema.ARTICLES.table
+        query = sa.select(table).order_by(table.c.source, table.c.index)
+        return [from_row(Article, r) for r in self._select_in(query, table.c.document, document_ids)]
+
+    def findings(self, articles: Sequence[Article]) -> list[ArticleFindings]:
+        """The stored findings of ``articles``, in the same order."""
+        by_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        ids = [a.id for a in articles]
+        for name, spec in schema.ARTICLE_RECORDS.items():
+            query = sa.select(spec.table).order_by(*spec.table.primary_key.columns)
+            for row in self._select_in(query, spec.table.c.article, ids):
+                by_article[row["article"]][name].append(from_row(spec.cls, row))
+        return [ArticleFindings(a, **{k: tuple(v) for k, v in by_article[a.id].items()}) for a in articles]
+
+    def _select_in(
+        self, query: sa.Select[Any], column: sa.ColumnElement[Any], values: Iterable[str] | None
+    ) -> Iterator[sa.RowMapping]:
+        with self.engine.connect() as conn:
+            if values is None:
+                yield from conn.execute(query).mappings()
+                return
+            for chunk in _chunks(list(values)):
+                yield from conn.execute(query.where(column.in_(chunk))).mappings()
+
+    # ------------------------------------------------------------------ corpus links
+    def replace_links(self, links: CorpusLinks) -> None:
+        """Replace every corpus-level record with those of a new link run."""
+        with self._begin() as conn:
+            for name, spec in schema.CORPUS_RECORDS.items():
+                conn.execute(sa.delete(spec.table))
+                rows = [to_row(r, spec.exclude) for r in getattr(links, name)]
+                if rows:
+                    conn.execute(sa.insert(spec.table), rows)
+            table = schema.ERRORS.table
+            conn.execute(sa.delete(table).where(table.c.stage.like("link%")))
+            self._insert_errors(conn, links.errors, None)
+
+    def links(self) -> CorpusLinks:
+        """The corpus-level records of the last link run."""
+        found: dict[str, tuple[Any, ...]] = {}
+        with self.engine.connect() as conn:
+            for name, spec in schema.CORPUS_RECORDS.items():
+                rows = conn.execute(
+                    sa.select(spec.table).order_by(*spec.table.primary_key.columns)
+                ).mappings()
+                found[name] = tuple(from_row(spec.cls, r) for r in rows)
+        return CorpusLinks(**found)
+
+    # ------------------------------------------------------------------ settings and stats
+    def get_setting(self, key: str) -> str | None:
+        """A stored setting (e.g. the settings hash of the last link run)."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                sa.select(schema.settings.c.value).where(schema.settings.c.key == key)
+            ).scalar_one_or_none()
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting."""
+        with self._begin() as conn:
+            conn.execute(sa.delete(schema.settings).where(schema.settings.c.key == key))
+            conn.execute(sa.insert(schema.settings), [{"key": key, "value": value}])
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of every record table."""
+        with self.engine.connect() as conn:
+            return {
+                name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+                for name, table in schema.tables().items()
+                if name != "settings"
+            }
+
+    def _begin(self) -> Any:
+        try:
+            return self.engine.begin()
+        except sa.exc.OperationalError as exc:
+            raise StoreError(f"cannot write to the database: {_reason(exc)}") from exc
+
+
+def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(values), IN_CHUNK):
+        yield values[i : i + IN_CHUNK]
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (web, export) do not block the writer
+    cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, atomic always
+    cursor.close()
+
+
+def _reason(exc: sa.exc.SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).splitlines()[0]

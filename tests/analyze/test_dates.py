@@ -1,0 +1,73 @@
+"""Date expressions resolved against a published date, keeping their granularity."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.analyze.dates import PartialDate, find_date_expressions, parse_date, resolve_dates
+
+JUNE_5_2020 = PartialDate(2020, 6, 5)  # a Friday
+
+RELATIVE = [
+    ("on Sunday", "2020-05-31"),
+    ("Tuesday", "2020-06-02"),
+    ("last Friday", "2020-05-29"),
+    ("in May", "2020-05"),
+    ("in November", "2019-11"),
+    ("last November", "2019-11"),
+    ("earlier this month", "2020-06"),
+    ("last month", "2020-05"),
+    ("last year", "2019"),
+    ("in 2018", "2018"),
+    ("in November 2019", "2019-11"),
+    ("November 4, 2020", "2020-11-04"),
+    ("4 November 2020", "2020-11-04"),
+    ("Monday, May 18", "2020-05-18"),
+    ("May 18", "2020-05-18"),
+    ("three days ago", "2020-06-02"),
+    ("yesterday", "2020-06-04"),
+    ("2016-09-12", "2016-09-12"),
+    ("mid-2019", "2019"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVE)
+def test_relative_dates(text: str, expected: str) -> None:
+    value = parse_date(text, JUNE_5_2020)
+    assert value is not None
+    assert value.iso() == expected
+
+
+def test_later_counts_from_the_previous_date() -> None:
+    found = resolve_dates(
+        "the uprising in November 2019 ... students returned two months later", "2020-06-05"
+    )
+    assert [(e.text, e.value.iso() if e.value else None) for e in found] == [
+        ("November 2019", "2019-11"),
+        ("two months later", "2020-01"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["February 30, 2020", "on Sunday", "in May"])
+def test_impossible_or_unanchored_dates_resolve_to_none(text: str) -> None:
+    assert parse_date(text, None) is None
+
+
+def test_yearless_day_far_ahead_is_last_year() -> None:
+    value = parse_date("Nov. 4", JUNE_5_2020)
+    assert value is not None and value.iso() == "2019-11-04"
+
+
+@pytest.mark.parametrize(
+    "text", ["1,500 people", "may be", "March organisers", "the 2000 protesters", "10:30"]
+)
+def test_non_dates_are_not_found(text: str) -> None:
+    assert [e for e in find_date_expressions(text, JUNE_5_2020) if e.value is not None] == []
+
+
+def test_partial_date_round_trip() -> None:
+    for iso in ("2020", "2020-06", "2020-06-05"):
+        date = PartialDate.from_iso(iso)
+        assert date is not None and date.iso() == iso
+    assert PartialDate.from_iso("2021-04-10T07:15:00+02:00") == PartialDate(2021, 4, 10)
+    assert PartialDate.from_iso("not a date") is None

@@ -1,0 +1,80 @@
+"""Furniture rules: each line shape that sites use, and prose that merely mentions the words."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.segment.furniture import caption_like, furniture_kind, is_link_list_head
+
+FURNITURE = [
+    ("728 x 90", "ad"),
+    ("Advertisement 300x250", "ad"),
+    ("ADVERTISEMENT", "ad"),
+    ("Share this: Facebook Twitter WhatsApp Email", "share"),
+    ("Follow us on Telegram", "share"),
+    ("Share on Facebook | Tweet | Print", "share"),
+    ("Social media & sharing icons powered by SomeWidget", "legal"),
+    ("Copyright © 2020 All Rights Reserved | XML Sitemap", "legal"),
+    ("© 2021 Valdoria Daily. All rights reserved.", "legal"),
+    ("Privacy Policy | Terms of Use | Sitemap", "legal"),
+    ("Home › World › Valdoria", "breadcrumb"),
+    ("HomeWorld NewsValdoria PoliticsA Title Here", "breadcrumb"),
+    ("News » Europe » France", "breadcrumb"),
+    ("The Meridian Observer | World | Europe", "nav"),
+    ("Tags: protests, Port Meridian, NCV", "tags"),
+    ("Tags: , , , , , , , ,", "tags"),
+    ("Filed under: Politics", "tags"),
+    ("Read more: Governor resigns after vote", "link"),
+    ("Photo: Reuters", "caption"),
+    ("(Photo: Jane Doe/AFP)", "caption"),
+    ("Skip to content", "ui"),
+    ("Leave a comment", "ui"),
+    ("Updated: June 6, 2020 10:30", "updated"),
+]
+PROSE = [
+    "Share prices fell sharply on Monday after the central bank raised rates.",
+    "Homeland security officials met on Tuesday.",
+    "The court ruled that the copyright claim had no merit, a decision the publisher said it would appeal.",
+    "Protesters used Facebook and Telegram to organise the march, according to the organisers.",
+    "Thousands rally in Port Meridian against hospital decree",
+    "Please Do Not Protest against the System",
+    "Photographs of the rally spread quickly.",
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), FURNITURE)
+def test_furniture_lines_are_recognised(line: str, kind: str) -> None:
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_prose_and_headlines_are_not_furniture(line: str) -> None:
+    assert furniture_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Read More:", True),
+        ("Related:", True),
+        ("See also:", True),
+        ("Related articles", True),
+        ("More from Valdoria Daily", True),
+        ("Read the full decree here.", False),
+        ("Reading between the lines", False),
+    ],
+)
+def test_link_list_heads(line: str, expected: bool) -> None:
+    assert is_link_list_head(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Protesters gather in Liberty Square, March 2021", True),
+        ("Delegates arrive for talks in Geneva, May 2021", True),
+        ("Talks resume in May 2021", False),
+    ],
+)
+def test_caption_like(line: str, expected: bool) -> None:
+    assert caption_like(line) is expected

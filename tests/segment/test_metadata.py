@@ -1,0 +1,107 @@
+"""Bylines, published dates, date lines, datelines and title choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.segment.metadata import (
+    byline_of,
+    choose_title,
+    dateline_date,
+    is_date_only,
+    normalize_published,
+    published_label_date,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Lena Marsh", "Lena Marsh"),
+        ("By Tomas Reyes and Ada Kwan", "Tomas Reyes and Ada Kwan"),
+        ("Written by: Valdoria Today Staff", "Valdoria Today Staff"),
+        ("By Jane Doe | Staff Writer", "Jane Doe"),
+        ("By Jean-Luc de la Tour, Senior Correspondent", "Jean-Luc de la Tour"),
+        ("By the end of the day, the square was empty", None),
+        ("By then it was too late.", None),
+        ("Byron Smith said he would stay", None),
+    ],
+)
+def test_byline(line: str, expected: str | None) -> None:
+    assert byline_of(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published On: June 5, 2020", "2020-06-05"),
+        ("Posted on 12 May 2021", "2021-05-12"),
+        ("Published: 2021-03-04T09:00:00Z", "2021-03-04"),
+        ("Published in May", None),
+        ("Publishing houses protested.", None),
+    ],
+)
+def test_published_label(line: str, expected: str | None) -> None:
+    assert published_label_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Wednesday, April 17, 2024", True),
+        ("May 14, 2021", True),
+        ("June 5, 2020 | 10:30 AM EST", True),
+        ("May 14, 2021: talks resume", False),
+        ("Thousands rally in Port Meridian", False),
+    ],
+)
+def test_date_only_lines(line: str, expected: bool) -> None:
+    assert is_date_only(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Iran, November 4, 2020—Protests broke out in several cities.", "2020-11-04"),
+        ("PORT MERIDIAN, March 4, 2021 — Thousands of people marched.", "2021-03-04"),
+        ("GENEVA, Nov. 4, 2020 (Reuters) - Talks opened on Friday.", "2020-11-04"),
+        ("PARIS — Several hundred people gathered on Sunday.", None),
+        ("In Paris, March 4, 2021 was a cold day.", None),
+    ],
+)
+def test_dateline(paragraph: str, expected: str | None) -> None:
+    assert dateline_date(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2016-09-12", "2016-09-12"),
+        ("2021-04-10T07:15:00+02:00", "2021-04-10"),
+        ("June 5, 2020", "2020-06-05"),
+        ("2020", None),
+        ("soon", None),
+        (None, None),
+    ],
+)
+def test_normalize_published(value: str | None, expected: str | None) -> None:
+    assert normalize_published(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("candidates", "expected"),
+    [
+        (
+            ["Fear of the Movement", "Fear of the Movement Exposed in a Video Call", "Fear of the Movement"],
+            "Fear of the Movement Exposed in a Video Call",
+        ),
+        (
+            ["Side With the People", "Side With the People", "Crowds gather in Paris, July 2017"],
+            "Side With the People",
+        ),
+        (["NewsWorldSide With the People", "Side With the People"], "Side With the People"),
+        ([], None),
+    ],
+)
+def test_choose_title(candidates: list[str], expected: str | None) -> None:
+    assert choose_title(candidates) == expected

@@ -1,0 +1,131 @@
+"""The Store on a real SQLite file and a real PostgreSQL server: same behaviour on both."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from newstrace.errors import StoreError
+from newstrace.ingest.documents import make_document
+from newstrace.model import (
+    ArticleEntity,
+    ArticleFindings,
+    Copy,
+    CopySide,
+    CorpusLinks,
+    Entity,
+    EntityRef,
+    Error,
+    Geo,
+    Quote,
+    QuoteCluster,
+    Span,
+)
+from newstrace.segment import segment_document
+from newstrace.store import Store, database_url
+from newstrace.store.schema import metadata
+
+PAGE = "Title line\n\nBy Jane Roe\n\n“We will stay,” she said on Sunday.\n"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    db = str(tmp_path / "t.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with Store(db) as st:
+        yield st
+    if request.param == "postgresql":  # the server is shared by the session: leave it empty
+        engine = sa.create_engine(database_url(db))
+        metadata.drop_all(engine)
+        engine.dispose()
+
+
+def _findings(text: str = PAGE, source: str = "a.txt") -> tuple[object, ArticleFindings]:
+    doc = make_document(source, text.encode(), "text", text)
+    article = segment_document(doc)[0]
+    quote = Quote(
+        f"{article.id}:0",
+        article.id,
+        1,
+        13,
+        "We will stay,",
+        "direct",
+        "Jane Roe",
+        Span(15, 18, "she"),
+        "said",
+        None,
+    )
+    entity = ArticleEntity(
+        article.id, "Jane Roe", "PER", ("Jane Roe",), (Span(0, 3, "she"),), Geo(1.5, 2.5, "XX", None, 7)
+    )
+    return doc, ArticleFindings(article, quotes=(quote,), entities=(entity,))
+
+
+def test_round_trip_of_documents_articles_and_findings(store: Store) -> None:
+    doc, found = _findings()
+    store.save_document(doc, "k1", [found], [])  # type: ignore[arg-type]
+    assert store.analysis_of(doc.id) == "k1"  # type: ignore[attr-defined]
+    assert list(store.documents()) == [doc]
+    articles = store.articles()
+    assert articles == [found.article]
+    assert store.findings(articles) == [found]
+
+
+def test_saving_again_replaces_rather_than_adds(store: Store) -> None:
+    doc, found = _findings()
+    store.save_document(doc, "k1", [found], [Error("a.txt", "segment", "x")])  # type: ignore[arg-type]
+    before = store.counts()
+    store.save_document(doc, "k2", [found], [Error("a.txt", "segment", "x")])  # type: ignore[arg-type]
+    assert store.counts() == before
+    assert store.analysis_of(doc.id) == "k2"  # type: ignore[attr-defined]
+
+
+def test_a_changed_source_replaces_its_old_version(store: Store) -> None:
+    old, found_old = _findings()
+    new, found_new = _findings(PAGE.replace("stay", "go"))
+    store.save_document(old, "k", [found_old], [])  # type: ignore[arg-type]
+    store.save_document(new, "k", [found_new], [])  # type: ignore[arg-type]
+    assert [d.id for d in store.documents()] == [new.id]  # type: ignore[attr-defined]
+    assert store.counts()["quotes"] == 1
+
+
+def test_errors_are_idempotent_and_cleared_when_the_input_is_read_again(store: Store) -> None:
+    err = Error("gone.txt", "ingest", "no such file or folder")
+    store.save_errors([err, err])
+    store.save_errors([err])
+    assert store.errors() == [err]
+    store.clear_errors("gone.txt")
+    assert store.errors() == []
+
+
+def test_links_are_replaced_as_a_whole(store: Store) -> None:
+    ref = EntityRef("art", 0, 3)
+    links = CorpusLinks(
+        entities=(Entity("e1", "Jane Roe", "PER", ("Jane Roe", "Roe"), (ref,), None),),
+        copies=(Copy("c1", CopySide("a", 0, 10), CopySide("b", 5, 15), 0.9, "shared-passage", "a"),),
+        clusters=(QuoteCluster("q1", "Jane Roe", ("x:0", "y:1"), "edited", "x"),),
+    )
+    store.replace_links(links)
+    assert store.links() == links
+    store.replace_links(CorpusLinks())
+    assert store.links() == CorpusLinks()
+
+
+def test_unwritable_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot open the database"):
+        Store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
+
+
+@pytest.mark.parametrize(
+    ("db", "url"),
+    [
+        ("newstrace.db", "sqlite:///newstrace.db"),
+        ("postgresql://u@h:5/d", "postgresql+psycopg://u@h:5/d"),
+        ("postgres://u@h/d", "postgresql+psycopg://u@h/d"),
+        ("sqlite:///x.db", "sqlite:///x.db"),
+    ],
+)
+def test_database_url(db: str, url: str) -> None:
+    assert database_url(db) == url
