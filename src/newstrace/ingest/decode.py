@@ -48,16 +48,25 @@ def decode_bytes(data: bytes, source: str, hint: str | None = None) -> str:
     """
     if not data.strip():
         raise EmptyInput(source, "the input is empty (no text to read)")
+    if b"\x00" not in data[:SNIFF_BYTES] and not data.startswith(tuple(b for b, _ in BOMS)):
+        text = _attempt(data, "utf-8")  # the common case, decided without detection
+        if text is not None:
+            return text
     for candidate in _candidates(data, source, hint):
-        try:
-            text = data.decode(candidate)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if _looks_like_text(text):
-            return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _attempt(data, candidate)
+        if text is not None:
+            return text
     raise BinaryInput(
         source, "the bytes are not text in any encoding newstrace can detect; is this really a news page?"
     )
+
+
+def _attempt(data: bytes, encoding: str) -> str | None:
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if _looks_like_text(text) else None
 
 
 def declared_charset(data: bytes) -> str | None:

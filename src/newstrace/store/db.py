@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,19 @@ from newstrace.store.records import from_row, to_row
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Store", "database_url"]
+__all__ = ["DocumentRecord", "Store", "database_url"]
 
 IN_CHUNK = 500  # ids per IN (...) clause; SQLite allows 32766 parameters, PostgreSQL 65535
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """A document to store, with the settings hash it was analysed with and what was found in it."""
+
+    document: Document
+    analysis: str
+    findings: tuple[ArticleFindings, ...]
+    errors: tuple[Error, ...]
 
 
 def database_url(db: str) -> str:
@@ -76,21 +87,28 @@ class Store:
         self, doc: Document, analysis: str, findings: Sequence[ArticleFindings], errors: Sequence[Error]
     ) -> None:
         """Store a document with everything found in it, replacing any older version of its source."""
+        self.save_documents([DocumentRecord(doc, analysis, tuple(findings), tuple(errors))])
+
+    def save_documents(self, records: Sequence[DocumentRecord]) -> None:
+        """Store documents in one transaction; each replaces any older version of its source."""
+        if not records:
+            return
+        docs = schema.DOCUMENTS.table
+        sources = [r.document.source for r in records]
         with self._begin() as conn:
-            stale = (
-                conn.execute(
-                    sa.select(schema.DOCUMENTS.table.c.id).where(
-                        schema.DOCUMENTS.table.c.source == doc.source
-                    )
-                )
-                .scalars()
-                .all()
-            )
-            self._delete_documents(conn, [*stale, doc.id])
-            conn.execute(sa.delete(schema.ERRORS.table).where(schema.ERRORS.table.c.source == doc.source))
-            conn.execute(sa.insert(schema.DOCUMENTS.table), [to_row(doc) | {"analysis": analysis}])
-            self._insert_findings(conn, findings)
-            self._insert_errors(conn, errors, doc.id)
+            stale = [
+                i
+                for chunk in _chunks(sources)
+                for i in conn.execute(sa.select(docs.c.id).where(docs.c.source.in_(chunk))).scalars()
+            ]
+            if stale:
+                self._delete_documents(conn, stale)
+            for chunk in _chunks(sources):
+                conn.execute(sa.delete(schema.ERRORS.table).where(schema.ERRORS.table.c.source.in_(chunk)))
+            conn.execute(sa.insert(docs), [to_row(r.document) | {"analysis": r.analysis} for r in records])
+            self._insert_findings(conn, [f for r in records for f in r.findings])
+            for record in records:
+                self._insert_errors(conn, record.errors, record.document.id)
 
     def _delete_documents(self, conn: Connection, doc_ids: Sequence[str]) -> None:
         articles = schema.ARTICLES.table
@@ -112,9 +130,8 @@ class Store:
             rows = [to_row(r, spec.exclude) for f in findings for r in getattr(f, name)]
             if rows:
                 conn.execute(sa.insert(spec.table), rows)
-        self._insert_errors(
-            conn, [e for f in findings for e in f.errors], findings[0].article.document if findings else None
-        )
+        for found in findings:
+            self._insert_errors(conn, found.errors, found.article.document)
 
     # ------------------------------------------------------------------ errors
     def save_errors(self, errors: Iterable[Error]) -> None:
@@ -136,19 +153,23 @@ class Store:
         )
 
     def clear_errors(self, source: str) -> None:
-        """Forget errors of ``source`` and its records that belong to no stored document (before it
-        is read again: reading it again will report them again if they persist)."""
+        """Forget errors of one source (see :meth:`clear_errors_of`)."""
+        self.clear_errors_of([source])
+
+    def clear_errors_of(self, sources: Sequence[str]) -> None:
+        """Forget errors of ``sources`` (and their records ``source#N``) that belong to no stored
+        document, before the sources are read again: reading reports them again if they persist."""
         table = schema.ERRORS.table
+        wanted = set(sources)
         with self._begin() as conn:
-            conn.execute(
-                sa.delete(table).where(
-                    sa.or_(
-                        table.c.source == source, table.c.source.startswith(source + "#", autoescape=True)
-                    ),
-                    table.c.document.is_(None),
-                    ~table.c.stage.like("link%"),
+            rows = conn.execute(
+                sa.select(table.c.id, table.c.source).where(
+                    table.c.document.is_(None), ~table.c.stage.like("link%")
                 )
-            )
+            ).all()
+            stale = [row.id for row in rows if row.source in wanted or row.source.split("#")[0] in wanted]
+            for chunk in _chunks(stale):
+                conn.execute(sa.delete(table).where(table.c.id.in_(chunk)))
 
     def errors(self, sources: Iterable[str] | None = None) -> list[Error]:
         """Stored errors, all or those of the given sources (and their records ``source#N``)."""
