@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
 import charset_normalizer
 
@@ -43,15 +44,11 @@ META_CHARSET = re.compile(
 def decode_bytes(data: bytes, source: str, hint: str | None = None) -> str:
     """Decode ``data`` to text, or raise EmptyInput/BinaryInput naming ``source``.
 
-    ``hint`` is an encoding the input declares (an HTML ``<meta charset>``); it is tried after
-    UTF-8 and byte-order marks, before statistical detection.
+    Order: a byte-order mark decides; binary signatures are refused; UTF-8; the encoding the
+    input declares (``hint``, e.g. an HTML ``<meta charset>``); detection; cp1252; latin-1.
     """
     if not data.strip():
         raise EmptyInput(source, "the input is empty (no text to read)")
-    if b"\x00" not in data[:SNIFF_BYTES] and not data.startswith(tuple(b for b, _ in BOMS)):
-        text = _attempt(data, "utf-8")  # the common case, decided without detection
-        if text is not None:
-            return text
     for candidate in _candidates(data, source, hint):
         text = _attempt(data, candidate)
         if text is not None:
@@ -75,10 +72,12 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _candidates(data: bytes, source: str, hint: str | None) -> list[str]:
+def _candidates(data: bytes, source: str, hint: str | None) -> Iterator[str]:
+    """Encodings to try, best first; detection runs only if UTF-8 and the declared one fail."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return [encoding]
+            yield encoding
+            return
     head = data[:SNIFF_BYTES]
     for magic, what in MAGIC:
         if head.startswith(magic):
@@ -87,16 +86,17 @@ def _candidates(data: bytes, source: str, hint: str | None) -> list[str]:
         utf16 = _utf16_without_bom(head)
         if utf16 is None:
             raise BinaryInput(source, "the file holds NUL bytes: binary data, not text")
-        return [utf16]
+        yield utf16
+        return
     if len(CONTROL_BYTES.findall(head)) > MAX_CONTROL_SHARE * len(head):
         raise BinaryInput(source, "the file is full of control characters: binary data, not text")
-    candidates = ["utf-8"]
+    yield "utf-8"
     if hint:
-        candidates.append(hint)
+        yield hint
     detected = _detect(data[: 4 * SNIFF_BYTES])
     if detected:
-        candidates.append(detected)
-    return [*candidates, "cp1252", "latin-1"]  # the usual encodings of old Western pages, last
+        yield detected
+    yield from ("cp1252", "latin-1")  # the usual encodings of old Western pages, last
 
 
 def _detect(sample: bytes) -> str | None:
