@@ -35,7 +35,9 @@ class LinkStep:
 
 def registered_steps() -> list[LinkStep]:
     """The link steps newstrace knows, in the order they must run."""
-    return []
+    from newstrace.link.events import EVENTS_STEP  # noqa: PLC0415  # the steps import this module
+
+    return [EVENTS_STEP]
 
 
 def link_corpus(findings: Sequence[ArticleFindings], options: LinkOptions | None = None) -> CorpusLinks:
