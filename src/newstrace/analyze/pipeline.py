@@ -92,7 +92,10 @@ class Resources:
 
 def registered_stages() -> list[StageSpec]:
     """The analysis steps newstrace knows, in the order they must run."""
-    return []
+    from newstrace.analyze.dates import attach_dates  # noqa: PLC0415  # the steps import this module
+    from newstrace.analyze.entities import attach_entities  # noqa: PLC0415
+
+    return [StageSpec("dates", attach_dates), StageSpec("entities", attach_entities)]
 
 
 def plugin_stage(path: str) -> StageSpec:

@@ -35,7 +35,9 @@ class LinkStep:
 
 def registered_steps() -> list[LinkStep]:
     """The link steps newstrace knows, in the order they must run."""
-    return []
+    from newstrace.link.aliases import ALIASES  # noqa: PLC0415  # aliases.py imports this module
+
+    return [ALIASES]
 
 
 def link_corpus(findings: Sequence[ArticleFindings], options: LinkOptions | None = None) -> CorpusLinks:
