@@ -20,6 +20,7 @@ as "PMOI/MEK", nor an honorific). Everything is bounded: at most ``max_mentions`
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -100,22 +101,38 @@ def find_entities(
     dates: Sequence[DateMention],
     gaz: Gazetteer,
     options: EntityOptions | None = None,
+    *,
+    common: frozenset[str] = frozenset(),
 ) -> list[ArticleEntity]:
-    """The entities of ``article`` from its NER mentions and DateMentions."""
+    """The entities of ``article`` from its NER mentions and DateMentions.
+
+    ``common`` holds lower-case English words (Pipeline.common_words): such a word is no
+    distinctive part of an organisation's name ("House" is not "the White House").
+    """
     opts = options or EntityOptions()
     text = article.text
     events = find_events(text, dates, lambda word: gaz.country_of_demonym(word) is not None)
     found = find_mentions(text, ner, events, gaz, opts.max_mentions)
-    grouping = _Grouping(found, text, gaz)
+    grouping = _Grouping(found, text, gaz, common | _lowercase_words(text))
     return grouping.entities(article.id)
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
 
 
 def attach_entities(work: ArticleWork, options: AnalyzeOptions) -> None:
     """The ``entities`` step: attach the article's ArticleEntities to ``work.entities``."""
     gaz = work.resources.get("gazetteer", build_gazetteer)
-    doc = article_nlp(work).entities
+    nlp = article_nlp(work)
+    common = work.resources.get("common-words", lambda _: nlp.pipeline.common_words())
     dates = work.dates or find_date_mentions(work.article)
-    work.entities.extend(find_entities(work.article, ner_mentions(doc), dates, gaz))
+    work.entities.extend(find_entities(work.article, ner_mentions(nlp.entities), dates, gaz, common=common))
+
+
+def _letters_acronym(form: str) -> bool:
+    """An acronym of letters (and dots) only: "IRGC", "U.N."; not "EB-5" or "G7"."""
+    return is_acronym(form) and all(c.isalpha() or c == "." for c in form)
 
 
 def _distinctive(words: list[str]) -> list[str]:
@@ -144,8 +161,8 @@ def entity_at(entities: Sequence[ArticleEntity], start: int, end: int) -> Articl
 class _Grouping:
     """Union-find over an article's surface forms (by form_key), then one entity per group."""
 
-    def __init__(self, found: Found, text: str, gaz: Gazetteer) -> None:
-        self.found, self.text, self.gaz = found, text, gaz
+    def __init__(self, found: Found, text: str, gaz: Gazetteer, common: frozenset[str]) -> None:
+        self.found, self.text, self.gaz, self.common = found, text, gaz, common
         self.parent: dict[str, str] = {}
         self.forms: dict[str, list[Mention]] = defaultdict(list)
         for m in found.mentions:
@@ -212,6 +229,13 @@ class _Grouping:
 
     def _geocode(self, key: str, context: PlaceContext) -> Place | None:
         form = self.surface[key]
+        if " " not in form and any(
+            self.kind_of(k) == "PER"
+            and len(self.surface[k].split()) > 1
+            and self.surface[k].split()[-1] == form
+            for k in self.forms
+        ):
+            return None  # "Machado" after "Alicia Machado": a surname, not a town
         first = self.forms[key][0]
         return geocode(
             form, self.gaz, context, self.text[first.end : first.end + 40]
@@ -278,9 +302,13 @@ class _Grouping:
                 self.union(key, fits.pop())
 
     def _acronyms(self) -> None:
-        """An acronym joins the one longer name whose initials it is ("IRGC")."""
-        names = {k: self.surface[k] for k in self.forms if len(self.surface[k].split()) > 1}
-        for key in [k for k in self.forms if is_acronym(self.surface[k]) and k not in self.places]:
+        """An acronym (letters only) joins the one longer name, not a person's, whose initials it is."""
+        names = {
+            k: self.surface[k]
+            for k in self.forms
+            if len(self.surface[k].split()) > 1 and self.kind_of(k) != "PER"
+        }
+        for key in [k for k in self.forms if _letters_acronym(self.surface[k]) and k not in self.places]:
             fits = {self.find(k) for k, name in names.items() if initials_match(self.surface[key], name)}
             if len(fits) == 1:
                 self.union(key, fits.pop())
@@ -292,6 +320,8 @@ class _Grouping:
             word = self.surface[key]
             if word in GENERIC_ORG_WORDS or len(word) < MIN_DISTINCT_WORD or is_acronym(word):
                 continue
+            if word.lower() in self.common or self._personal(key):
+                continue  # "House" is no part of "the White House" alone; "Trump" of Trump University
             if key in self.places or self.gaz.is_norp(word) or self.kind_of(key) in PLACE_KINDS | {"PER"}:
                 continue
             stems = {word[: -len(s)] for s in MEMBER_SUFFIXES if word.endswith(s)} | {word}
@@ -302,6 +332,13 @@ class _Grouping:
             }
             if len(fits) == 1:
                 self.union(key, fits.pop())
+
+    def _personal(self, key: str) -> bool:
+        """Whether a form is (also) a person's name here: labelled PER, or the end of a PER name."""
+        if any(m.kind == "PER" for m in self.forms.get(key, ())):
+            return True
+        word = self.surface[key]
+        return any(self.kind_of(k) == "PER" and self.surface[k].split()[-1] == word for k in self.forms)
 
     def _events(self) -> None:
         for group in group_events(self.found.events):
@@ -361,6 +398,9 @@ class _Grouping:
         """The longest plain form: no compound ("PMOI/MEK", "MEK Iran"), descriptor or honorific."""
         plain = [f for f in forms if "/" not in f and f not in self.secondary]
         pool = plain or forms
+        if self._kind(keys, None) == "PER":  # the full name used most ("Hillary Clinton", not "Crooked ...")
+            count = Counter(m.text for k in keys for m in self.forms.get(k, ()))
+            return max(pool, key=lambda f: (len(f.split()) > 1, count[f], len(f), -forms.index(f)))
         return max(pool, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
 
     def _date(self, keys: list[str]) -> str | None:

@@ -131,7 +131,7 @@ def find_mentions(
         (P_EVENT, Mention(e.span.start, e.span.end, e.span.text, "EVENT", "event")) for e in events
     ]
     known = frozenset(m.text for m in ner)
-    _rules(text, gaz, known, candidates, links)
+    _rules(text, gaz, known, [m for m in ner if m.kind == "PER"], out=candidates, links=links)
     for mention in ner:
         for clean in _clean_ner(text, mention, gaz, known, links):
             candidates.append((P_NER, clean))
@@ -168,18 +168,18 @@ def _definitions(
 
 
 def _rules(
-    text: str, gaz: Gazetteer, known: frozenset[str], out: list[tuple[int, Mention]], links: list[AliasLink]
+    text: str,
+    gaz: Gazetteer,
+    known: frozenset[str],
+    people: Sequence[Mention],
+    *,
+    out: list[tuple[int, Mention]],
+    links: list[AliasLink],
 ) -> None:
     for m in TITLED.finditer(text):
-        name = m.group("name")
-        words = name.split()
-        while words and (words[-1] in ORG_HEADS or POSSESSIVE.search(words[-1])):
-            words.pop()
-        if words and not any(w in ORG_HEADS for w in words) and not gaz.lookup(" ".join(words)):
-            start = m.start("name")
-            out.append(
-                (P_RULE, Mention(start, start + len(" ".join(words)), " ".join(words), "PER", "title"))
-            )
+        found = _titled_name(text, m, people)
+        if found is not None and not gaz.lookup(found.text):
+            out.append((P_RULE, found))
     for m in HONORIFIC.finditer(text):
         out.append((P_RULE, Mention(m.start("title"), m.end("title"), m.group("title"), "PER", "title")))
         out.append((P_RULE, Mention(m.start("name"), m.end("name"), m.group("name"), "PER", "title")))
@@ -190,6 +190,28 @@ def _rules(
         if m.group("head") in GLOSS_HEADS:
             out.append((P_RULE, _trimmed(text, m.start("name"), m.end("name"), "ORG", "gloss")))
     _acronym_compounds(text, gaz, out, links)
+
+
+def _titled_name(text: str, m: re.Match[str], people: Sequence[Mention]) -> Mention | None:
+    """The name after a title, up to a possessive ("Mr. Trump's RT" -> Trump), where NER's person
+    span starts if it starts later ("Miss Universe Alicia Machado" -> Alicia Machado)."""
+    start, end = m.start("name"), m.end("name")
+    words = list(WORD.finditer(text, start, end))
+    for i, w in enumerate(words):
+        cut = POSSESSIVE.search(w.group(0))
+        if cut:
+            words, end = words[: i + 1], w.start() + cut.start()
+            break
+    while len(words) > 1 and words[-1].group(0) in ORG_HEADS:
+        words.pop()
+        end = words[-1].end()
+    if not words or any(w.group(0) in ORG_HEADS for w in words):
+        return None
+    for person in people:
+        if start < person.start < end <= person.end + 1:
+            start = person.start
+    end = min(end, words[-1].end())
+    return Mention(start, end, text[start:end], "PER", "title") if end > start else None
 
 
 def _org_sequence(
@@ -302,7 +324,7 @@ def _trimmed(text: str, start: int, end: int, kind: str, source: str) -> Mention
     if not words:
         return Mention(start, start, "", kind, source)
     start = words[0].start()
-    while end > start and text[end - 1] in ".,;:-’'":
+    while end > start and (text[end - 1] in ".,;:-’'" or text[end - 1].isspace()):
         if text[end - 1] == "." and is_acronym(text[start:end]):
             break
         end -= 1

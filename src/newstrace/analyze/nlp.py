@@ -71,6 +71,24 @@ class Pipeline:
         """A Doc of ``text`` with tokens only (about 100x faster than a parse)."""
         return self.nlp.make_doc(text)
 
+    def common_words(self) -> frozenset[str]:
+        """English words the model's lemmatizer knows (about 90,000, lower case; WordNet's index).
+
+        Used to tell a name ("Basij", "Mojahedin") from an English word ("House", "National");
+        empty if the pipeline has no rule lemmatizer.
+        """
+        if "lemmatizer" not in self.nlp.pipe_names:
+            return frozenset()
+        lookups = self.nlp.get_pipe("lemmatizer").lookups
+        if "lemma_index" not in lookups.tables:
+            return frozenset()
+        index = lookups.get_table("lemma_index")
+        words: set[str] = set()
+        for pos in ("noun", "verb", "adj", "adv"):
+            if pos in index:
+                words.update(w for w in index[pos] if w.isalpha())
+        return frozenset(words)
+
 
 def load_pipeline(model: str) -> Any:
     """Load a spaCy pipeline, or raise ModelNotInstalled saying how to install it.

@@ -28,8 +28,10 @@ OWN_NAME_BONUS = 1.0
 # A region's population is the sum of its cities': a name shared by a city and a region (Washington)
 # more often means the city, so regions lose a factor ten.
 REGION_PENALTY = 1.0
-# A place known only by an alternate name, with fewer people than this, is not trusted without context.
+# A place named by one of its alternate names must have this many people and lie in a country the
+# article names: alternate names are many and short ("Machado" is also a Californian town's).
 MIN_ALTERNATE_POPULATION = 100_000
+WELL_KNOWN_POPULATION = 1_000_000  # ... or this many people, without context
 QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})")
 
 
@@ -95,8 +97,9 @@ def _score(
 ) -> float | None:
     in_country = place.country in ctx.countries or place.country in qualifier[0]
     in_region = (place.country, place.admin1_code or "") in ctx.regions | qualifier[1]
-    if not own and place.population < MIN_ALTERNATE_POPULATION and not (in_country or in_region):
-        return None
+    known = place.population >= MIN_ALTERNATE_POPULATION and (in_country or in_region)
+    if not own and not (known or place.population >= WELL_KNOWN_POPULATION):
+        return None  # an alternate name ("Teheran") needs a large place, or the article's country
     score = math.log10(max(place.population, 10))
     score += OWN_NAME_BONUS if own else 0.0
     score -= REGION_PENALTY if place.kind == "admin1" else 0.0

@@ -20,6 +20,7 @@ Ids are ``stable_id("entity", kind, name, geonameid)``: the same corpus gives th
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 __all__ = ["ALIASES", "entity_for", "merge_entities"]
 
 AGENT_KINDS = frozenset({"PER", "ORG", "PRODUCT", "WORK", "LAW"})
+LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 MIN_DISTINCT_WORD = 4  # shorter one-word names are not looked for inside longer ones
 _PRONOUN_WORDS = frozenset({"His", "Her", "Your", "Their"})
 
@@ -89,9 +91,10 @@ class _Merge:
 def merge_entities(findings: Sequence[ArticleFindings]) -> list[Entity]:
     """The corpus entities of every article's entities (see the module docstring)."""
     merge = _Merge(e for f in findings for e in f.entities)
+    common = _lowercase_words(findings)
     merge.join_by(_identity_keys(merge.nodes))
-    merge.join_by(_strong_keys(merge.nodes))
-    _join_short_names(merge)
+    merge.join_by(_strong_keys(merge.nodes, common))
+    _join_short_names(merge, common)
     _join_prefixes(merge)
     _join_acronyms(merge)
     _join_events(merge)
@@ -116,7 +119,15 @@ def _identity_keys(nodes: Sequence[_Node]) -> dict[tuple[str, ...], list[int]]:
     return keys
 
 
-def _strong_keys(nodes: Sequence[_Node]) -> dict[tuple[str, ...], list[int]]:
+def _lowercase_words(findings: Sequence[ArticleFindings]) -> frozenset[str]:
+    """Words the corpus writes in lower case somewhere: English words, not names ("house", not "basij")."""
+    words: set[str] = set()
+    for found in findings:
+        words.update(LOWERCASE_WORD.findall(found.article.text))
+    return frozenset(words)
+
+
+def _strong_keys(nodes: Sequence[_Node], common: frozenset[str]) -> dict[tuple[str, ...], list[int]]:
     """Shared strong aliases. A multi-word name is one thing whatever label NER gave it ("North Calder"
     as GPE, LOC or NORP); a one-word name only within its class. Geocoded places merge by id only
     (two Georgias share a name, not a place)."""
@@ -125,8 +136,16 @@ def _strong_keys(nodes: Sequence[_Node]) -> dict[tuple[str, ...], list[int]]:
         if node.entity.geo is not None and node.kind != "NORP":
             continue
         group = _class(node.kind)
+        if node.kind == "PER":  # "Donald J. Trump" is "Donald Trump"
+            for alias in {node.entity.name, *node.entity.aliases}:
+                words = alias.split()
+                if len(words) > 2 and any(len(w.rstrip(".")) == 1 for w in words[1:-1]):
+                    plain = [words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]]
+                    keys[("name", form_key(" ".join(plain)))].append(i)
         for alias in set(node.entity.aliases) | {node.entity.name}:
-            if _strong(alias, node.kind):
+            if _strong(alias, node.kind) and (
+                " " in alias or alias.lower() not in common or alias == node.entity.name
+            ):
                 keys[("name" if " " in alias and group != "EVENT" else group, form_key(alias))].append(i)
     return keys
 
@@ -144,11 +163,11 @@ def _strong(alias: str, kind: str) -> bool:
     return kind != "PER" and alias not in GENERIC_ORG_WORDS
 
 
-def _join_short_names(merge: _Merge) -> None:
+def _join_short_names(merge: _Merge, common: frozenset[str]) -> None:
     """One-word names join the one longer name that holds them: a person's surname, an organisation's
     distinctive word or its members' plural. Persons of one surname and no full name are one person;
     two full names sharing it keep it apart."""
-    holders = _holders(merge)
+    holders = _holders(merge, common)
     alone: dict[str, list[int]] = defaultdict(list)
     for i, node in enumerate(merge.nodes):
         if len(node.entity.name.split()) > 1 or node.kind == "EVENT" or node.entity.geo is not None:
@@ -161,14 +180,14 @@ def _join_short_names(merge: _Merge) -> None:
                 fits |= {merge.find(j) for stem in stems for j in holders.get(("ORG", stem), ()) if j != i}
         if len(fits) == 1:
             merge.union(i, fits.pop())
-        elif not fits and node.kind == "PER":
+        elif node.kind == "PER":  # no full name, or several: one entity "Clinton", left unresolved
             alone[form_key(node.entity.name)].append(i)
     for members in alone.values():
         for i in members[1:]:
             merge.union(members[0], i)
 
 
-def _holders(merge: _Merge) -> dict[tuple[str, str], set[int]]:
+def _holders(merge: _Merge, common: frozenset[str]) -> dict[tuple[str, str], set[int]]:
     """(PER, surname) and (ORG, word) -> the nodes whose multi-word names end with or hold them."""
     holders: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, node in enumerate(merge.nodes):
@@ -182,7 +201,8 @@ def _holders(merge: _Merge) -> dict[tuple[str, str], set[int]]:
                 holders[("PER", words[-1])].add(i)
             else:
                 for word in _distinctive(words):
-                    holders[("ORG", word)].add(i)
+                    if word.lower() not in common:
+                        holders[("ORG", word)].add(i)
     return holders
 
 
@@ -226,14 +246,14 @@ def _join_acronyms(merge: _Merge) -> None:
     """An organisation known only by an acronym joins the one long name it abbreviates."""
     by_initials: dict[str, set[int]] = defaultdict(set)
     for i, node in enumerate(merge.nodes):
-        if node.kind in AGENT_KINDS:
+        if node.kind in AGENT_KINDS - {"PER"}:
             for alias in node.entity.aliases:
                 for letters in set(initials(alias)) - {""}:
                     by_initials[letters].add(i)
     for i, node in enumerate(merge.nodes):
         if node.kind not in AGENT_KINDS or any(len(a.split()) > 1 for a in node.entity.aliases):
             continue
-        for acronym in (a for a in node.entity.aliases if is_acronym(a)):
+        for acronym in (a for a in node.entity.aliases if is_acronym(a) and a.replace(".", "").isalpha()):
             letters = "".join(c for c in acronym if c.isalpha()).upper()
             fits = {merge.find(j) for j in by_initials.get(letters, ())} - {merge.find(i)}
             if len(fits) == 1:
@@ -318,7 +338,9 @@ def _name(items: Sequence[ArticleEntity], kind: str, places: Sequence[ArticleEnt
     if places:
         return Counter(e.name for e in places).most_common(1)[0][0]
     names = Counter(e.name for e in items if e.kind == kind) or Counter(e.name for e in items)
-    return max(names, key=lambda n: (len(n.split()) if kind == "PER" else 0, len(n), names[n], n))
+    if kind == "PER":  # the full name most articles use
+        return max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
+    return max(names, key=lambda n: (len(n), names[n], n))
 
 
 def _unique_ids(entities: list[Entity]) -> list[Entity]:
