@@ -26,6 +26,7 @@ MAX_INSIDE = 60  # characters inside a parenthesis that may define a name
 MAX_PART_CHARS = 12  # a short form is at most this long (Schwartz-Hearst use 10; "Movimiento" is 10)
 MAX_LONG_WORDS = 12  # the long form is at most min(|A| + 5, 2|A|) words, and never more than this
 MAX_DEFINITIONS = 500
+MAX_LOOKBACK = 400  # characters before a parenthesis searched for its long form (MAX_LONG_WORDS long words)
 FUNCTION_WORDS = frozenset("of the and for de la du des del al el in on to at & y et und".split())
 INNERMOST = re.compile(rf"\(([^()\n]{{1,{MAX_INSIDE}}})\)")
 PART_SEPARATOR = re.compile(r"\s*(?:/|,|;|\s+or\s+)\s*")
@@ -138,8 +139,8 @@ def _forward(text: str, match: re.Match[str]) -> Definition | None:
     parts = _parts(text, match.start(1), match.end(1))
     if not parts or not all(_is_short_form(p.text) for p in parts):
         return None
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    words = list(WORD.finditer(text, line_start, match.start()))
+    line_start = text.rfind("\n", max(0, match.start() - MAX_LOOKBACK), match.start()) + 1
+    words = list(WORD.finditer(text, max(line_start, match.start() - MAX_LOOKBACK), match.start()))
     for part in parts:
         if not is_acronym(part.text) and len(parts) == 1:
             continue

@@ -32,12 +32,12 @@ from newstrace.analyze.events import find_events, group_events
 from newstrace.analyze.gazetteer import Gazetteer, Place, build_gazetteer
 from newstrace.analyze.lexicon import GENERIC_ORG_WORDS, MEMBER_SUFFIXES, ORG_HEADS
 from newstrace.analyze.mentions import Found, Mention, find_mentions
-from newstrace.analyze.nlp import article_nlp
+from newstrace.analyze.nlp import article_nlp, shared_pipeline
 from newstrace.analyze.places import PlaceContext, geocode, place_context, resolve_country_alias
 from newstrace.model import Article, ArticleEntity, DateMention, Span
 
 if TYPE_CHECKING:
-    from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork
+    from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, Resources
 
 __all__ = [
     "LABELS",
@@ -47,6 +47,7 @@ __all__ = [
     "find_entities",
     "form_key",
     "ner_mentions",
+    "prepare_entities",
 ]
 
 LABELS = {
@@ -121,11 +122,19 @@ def _lowercase_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
 
 
+def prepare_entities(resources: Resources) -> tuple[Gazetteer, frozenset[str]]:
+    """The step's resources, loaded once per worker: the gazetteer and the model's English words."""
+    gaz: Gazetteer = resources.get("gazetteer", build_gazetteer)
+    common: frozenset[str] = resources.get(
+        "common-words", lambda _: shared_pipeline(resources).common_words()
+    )
+    return gaz, common
+
+
 def attach_entities(work: ArticleWork, options: AnalyzeOptions) -> None:
     """The ``entities`` step: attach the article's ArticleEntities to ``work.entities``."""
-    gaz = work.resources.get("gazetteer", build_gazetteer)
+    gaz, common = prepare_entities(work.resources)
     nlp = article_nlp(work)
-    common = work.resources.get("common-words", lambda _: nlp.pipeline.common_words())
     dates = work.dates or find_date_mentions(work.article)
     work.entities.extend(find_entities(work.article, ner_mentions(nlp.entities), dates, gaz, common=common))
 

@@ -68,10 +68,16 @@ class ArticleWork:
 
 @dataclass(frozen=True, slots=True)
 class StageSpec:
-    """A named analysis step: ``run(work, options)`` finds and attaches its records."""
+    """A named analysis step: ``run(work, options)`` finds and attaches its records.
+
+    ``prepare(resources)``, if given, loads the step's heavy resources ahead of the first article:
+    worker processes call it when they start, so a per-document time limit does not count the
+    loading of a model or a gazetteer.
+    """
 
     name: str
     run: Callable[[ArticleWork, AnalyzeOptions], None]
+    prepare: Callable[[Resources], object] | None = None
 
 
 class Resources:
@@ -93,9 +99,9 @@ class Resources:
 def registered_stages() -> list[StageSpec]:
     """The analysis steps newstrace knows, in the order they must run."""
     from newstrace.analyze.dates import attach_dates  # noqa: PLC0415  # the steps import this module
-    from newstrace.analyze.entities import attach_entities  # noqa: PLC0415
+    from newstrace.analyze.entities import attach_entities, prepare_entities  # noqa: PLC0415
 
-    return [StageSpec("dates", attach_dates), StageSpec("entities", attach_entities)]
+    return [StageSpec("dates", attach_dates), StageSpec("entities", attach_entities, prepare_entities)]
 
 
 def plugin_stage(path: str) -> StageSpec:
@@ -121,6 +127,12 @@ class Analyzer:
         self.stages = [s for s in registered_stages() if wanted is None or s.name in wanted]
         self.stages += [plugin_stage(p) for p in self.options.plugins]
         self.resources = Resources(self.options)
+
+    def prepare(self) -> None:
+        """Load every step's heavy resources now rather than on the first article."""
+        for stage in self.stages:
+            if stage.prepare is not None:
+                stage.prepare(self.resources)
 
     def analyze(self, article: Article) -> ArticleFindings:
         """Every finding of ``article``; a failing step becomes an Error and the others go on."""

@@ -53,7 +53,11 @@ class _Node:
 
     @property
     def kind(self) -> str:
-        return self.entity.kind
+        """The entity's kind; an acronym that is no known place counts as an organisation."""
+        e = self.entity
+        if e.kind in ("GPE", "LOC", "FAC") and e.geo is None and is_acronym(e.name):
+            return "ORG"
+        return e.kind
 
 
 class _Merge:
@@ -313,8 +317,8 @@ def _within(inner: Period, outer: Period) -> bool:
 def _entity(merge: _Merge, members: list[int]) -> Entity:
     items = [merge.nodes[i].entity for i in members]
     weights: Counter[str] = Counter()
-    for e in items:
-        weights[e.kind] += len(e.mentions)
+    for i in members:
+        weights[merge.nodes[i].kind] += len(merge.nodes[i].entity.mentions)
     kind = weights.most_common(1)[0][0]
     places = [e for e in items if e.geo is not None and e.kind != "NORP"]
     geo = Counter(e.geo for e in places or items if e.geo is not None).most_common(1)

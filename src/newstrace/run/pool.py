@@ -63,6 +63,10 @@ def _work(tasks: Any, results: Connection, config: WorkConfig) -> None:
     it sent before dying has arrived, so the document it was on is known exactly.
     """
     processor = DocumentProcessor(config)
+    try:  # load models before the first document, so its time limit counts its own work only
+        processor.analyzer.prepare()
+    except Exception:  # a missing model fails each document instead, as an Error record
+        log.debug("preparing the analysis steps failed", exc_info=True)
     while (task := tasks.get()) is not None:
         seq, doc = task
         results.send(("start", seq, None))
