@@ -3,16 +3,17 @@
     python bench/entities.py [--repeat 3]
 
 Articles: PolNeAR dev texts (../shared/bench/quotes/dev.jsonl, skipped if absent) and the bundled
-sample corpus (examples/corpus, segmented as the CLI does). Each set is analysed, in this process,
-by the Analyzer with these step lists (the best of ``--repeat`` runs):
+sample corpus (examples/corpus, segmented as the CLI does). For each article, in this process, three
+parts are timed one after the other, so that load from other processes hits them alike:
 
-- ``ner view``: the spaCy NER view of each article and nothing else. The quotes step reads this
-  view too (speakers), so it is the analyze stage's floor once quotes run;
-- ``+ dates``: the dates step on top;
-- ``+ dates, entities``: the entities step too (gazetteer loaded before timing: once per worker).
+- ``ner view``: the spaCy NER view of the article (article_nlp(work).entities). The quotes step
+  reads this view too (speakers), so it is the analyze stage's floor once quotes run;
+- ``dates``: the dates step;
+- ``entities``: the entities step (the gazetteer and word list are loaded before timing, as a
+  worker does once).
 
-Prints words/s for each, the time the entities step adds as a share of the NER-view run, and
-the gazetteer's load time and the corpus merge (link/aliases.py) time.
+Each part's total is the best of ``--repeat`` passes. Prints words/s, each step's time as a share of
+the NER view's, the gazetteer's load time, and the time of the corpus merge (link/aliases.py).
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from newstrace.analyze import AnalyzeOptions, Analyzer, ArticleWork, StageSpec
+from newstrace.analyze import AnalyzeOptions, Analyzer, ArticleWork
 from newstrace.analyze.dates import attach_dates
-from newstrace.analyze.entities import attach_entities
+from newstrace.analyze.entities import attach_entities, prepare_entities
 from newstrace.analyze.gazetteer import build_gazetteer
 from newstrace.analyze.nlp import article_nlp
 from newstrace.ingest import IngestOptions, expand_inputs, read_input
@@ -38,20 +39,6 @@ from newstrace.segment import SegmentOptions, segment_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSTRACE_SHARED", ROOT.parent / "shared"))
-
-
-def _ner_view(work: ArticleWork, options: AnalyzeOptions) -> None:
-    article_nlp(work).entities  # noqa: B018  # computing the view is the point
-
-
-NER_VIEW = StageSpec("ner-view", _ner_view)
-DATES = StageSpec("dates", attach_dates)
-ENTITIES = StageSpec("entities", attach_entities)
-RUNS = {
-    "ner view": [NER_VIEW],
-    "+ dates": [NER_VIEW, DATES],
-    "+ dates, entities": [NER_VIEW, DATES, ENTITIES],
-}
 
 
 def polnear_articles() -> list[Article]:
@@ -77,14 +64,24 @@ def sample_articles() -> list[Article]:
     return out
 
 
-def time_run(analyzer: Analyzer, stages: list[StageSpec], articles: Sequence[Article], repeat: int) -> float:
-    analyzer.stages = stages
-    best = float("inf")
+def time_parts(analyzer: Analyzer, articles: Sequence[Article], repeat: int) -> dict[str, float]:
+    """Seconds spent in the NER view, the dates step and the entities step (best pass each)."""
+    best = {"ner view": float("inf"), "dates": float("inf"), "entities": float("inf")}
     for _ in range(repeat):
-        started = time.perf_counter()
+        spent = dict.fromkeys(best, 0.0)
         for article in articles:
-            analyzer.analyze(article)
-        best = min(best, time.perf_counter() - started)
+            work = ArticleWork(article, analyzer.resources)
+            t0 = time.perf_counter()
+            article_nlp(work).entities  # noqa: B018  # computing the view is the point
+            t1 = time.perf_counter()
+            attach_dates(work, analyzer.options)
+            t2 = time.perf_counter()
+            attach_entities(work, analyzer.options)
+            t3 = time.perf_counter()
+            spent["ner view"] += t1 - t0
+            spent["dates"] += t2 - t1
+            spent["entities"] += t3 - t2
+        best = {k: min(best[k], spent[k]) for k in best}
     return best
 
 
@@ -93,19 +90,17 @@ def bench_set(name: str, articles: list[Article], analyzer: Analyzer, repeat: in
         return
     words = sum(len(a.text.split()) for a in articles)
     print(f"\n{name}: {len(articles)} articles, {words} words")
-    times = {label: time_run(analyzer, stages, articles, repeat) for label, stages in RUNS.items()}
-    for label, seconds in times.items():
-        print(f"  {label:<20} {seconds:7.2f} s  {words / seconds:8.0f} words/s")
-    added = times["+ dates, entities"] - times["+ dates"]
-    print(f"  entities step adds {added:.2f} s = {100 * added / times['ner view']:.1f}% of the NER-view run")
-    dates_added = times["+ dates"] - times["ner view"]
-    print(f"  dates step adds    {dates_added:.2f} s = {100 * dates_added / times['ner view']:.1f}%")
-    analyzer.stages = [DATES, ENTITIES]
+    parts = time_parts(analyzer, articles, repeat)
+    ner = parts["ner view"]
+    for label, seconds in parts.items():
+        share = "" if label == "ner view" else f"  = {100 * seconds / ner:5.1f}% of the NER view"
+        print(f"  {label:<10} {seconds:7.2f} s  {words / seconds:9.0f} words/s{share}")
     findings: list[ArticleFindings] = [analyzer.analyze(a) for a in articles]
     started = time.perf_counter()
     merged = merge_entities(findings)
     count = sum(len(f.entities) for f in findings)
-    print(f"  merge: {count} article entities -> {len(merged)} in {time.perf_counter() - started:.3f} s")
+    took = time.perf_counter() - started
+    print(f"  merge: {count} article entities -> {len(merged)} entities in {took:.3f} s")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -120,8 +115,8 @@ def main(argv: list[str] | None = None) -> None:
     loaded = time.perf_counter() - started
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"gazetteer loaded once in {loaded:.2f} s (process peak RSS so far {rss:.0f} MB)")
+    prepare_entities(analyzer.resources)  # spaCy's word list too, as a worker does at start
     articles = polnear_articles()
-    time_run(analyzer, [NER_VIEW], articles[:3] or sample_articles()[:3], 1)  # load spaCy before timing
     bench_set("PolNeAR dev", articles, analyzer, args.repeat)
     bench_set("sample corpus", sample_articles(), analyzer, args.repeat)
     sys.stdout.flush()

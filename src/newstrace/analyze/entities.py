@@ -114,7 +114,7 @@ def find_entities(
     text = article.text
     events = find_events(text, dates, lambda word: gaz.country_of_demonym(word) is not None)
     found = find_mentions(text, ner, events, gaz, opts.max_mentions)
-    grouping = _Grouping(found, text, gaz, common | _lowercase_words(text))
+    grouping = _Grouping(found, text, gaz, (common, _lowercase_words(text)))
     return grouping.entities(article.id)
 
 
@@ -170,8 +170,11 @@ def entity_at(entities: Sequence[ArticleEntity], start: int, end: int) -> Articl
 class _Grouping:
     """Union-find over an article's surface forms (by form_key), then one entity per group."""
 
-    def __init__(self, found: Found, text: str, gaz: Gazetteer, common: frozenset[str]) -> None:
+    def __init__(
+        self, found: Found, text: str, gaz: Gazetteer, common: tuple[frozenset[str], frozenset[str]]
+    ) -> None:
         self.found, self.text, self.gaz, self.common = found, text, gaz, common
+        self._kinds: dict[str, str | None] = {}
         self.parent: dict[str, str] = {}
         self.forms: dict[str, list[Mention]] = defaultdict(list)
         for m in found.mentions:
@@ -208,6 +211,12 @@ class _Grouping:
             self.parent[max(ra, rb)] = min(ra, rb)
 
     def kind_of(self, key: str) -> str | None:
+        """The kind a form's own mentions vote for (None for a form only the links name)."""
+        if key not in self._kinds:
+            self._kinds[key] = self._vote(key)
+        return self._kinds[key]
+
+    def _vote(self, key: str) -> str | None:
         votes: Counter[str] = Counter()
         for m in self.forms.get(key, ()):
             votes[m.kind] += KIND_WEIGHT.get(m.source, 1)
@@ -329,7 +338,7 @@ class _Grouping:
             word = self.surface[key]
             if word in GENERIC_ORG_WORDS or len(word) < MIN_DISTINCT_WORD or is_acronym(word):
                 continue
-            if word.lower() in self.common or self._personal(key):
+            if any(word.lower() in words for words in self.common) or self._personal(key):
                 continue  # "House" is no part of "the White House" alone; "Trump" of Trump University
             if key in self.places or self.gaz.is_norp(word) or self.kind_of(key) in PLACE_KINDS | {"PER"}:
                 continue

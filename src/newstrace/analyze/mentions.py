@@ -131,9 +131,10 @@ def find_mentions(
         (P_EVENT, Mention(e.span.start, e.span.end, e.span.text, "EVENT", "event")) for e in events
     ]
     known = frozenset(m.text for m in ner)
+    lowercase = frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
     _rules(text, gaz, known, [m for m in ner if m.kind == "PER"], out=candidates, links=links)
     for mention in ner:
-        for clean in _clean_ner(text, mention, gaz, known, links):
+        for clean in _clean_ner(text, mention, gaz, known, lowercase=lowercase, links=links):
             candidates.append((P_NER, clean))
     candidates += [(P_ACRONYM, m) for m in _acronyms(text)]
     candidates += [(P_NORP, m) for m in _norp(text, gaz)]
@@ -269,7 +270,13 @@ _COMPOUND_FOLLOWERS = frozenset(
 
 
 def _clean_ner(
-    text: str, m: Mention, gaz: Gazetteer, known: frozenset[str], links: list[AliasLink]
+    text: str,
+    m: Mention,
+    gaz: Gazetteer,
+    known: frozenset[str],
+    *,
+    lowercase: frozenset[str],
+    links: list[AliasLink],
 ) -> Iterator[Mention]:
     """A spaCy entity without determiners, titles and possessives; split at an owner's possessive."""
     if "\n" in m.text or not any(c.isupper() for c in m.text) or SENTENCE_BREAK.search(m.text):
@@ -284,7 +291,7 @@ def _clean_ner(
         clean = _trimmed(text, start, end, m.kind, "ner")
         if clean.kind == "NORP":
             clean = _demonym_end(clean, gaz)
-        if not clean.text or not clean.text[0].isupper() or _common_word(text, clean):
+        if not clean.text or not clean.text[0].isupper() or _common_word(text, clean, lowercase):
             continue
         if all(w.rstrip(".") + "." in TITLES or w in TITLES for w in clean.text.split()):
             continue  # "Supreme" of "Supreme Leader Ali Khamenei", "State" of "Secretary of State"
@@ -367,13 +374,13 @@ def _descriptor_after(text: str, end: int) -> int | None:
 _LONGEST_FIRST = sorted(DESCRIPTORS, key=len, reverse=True)
 
 
-def _common_word(text: str, m: Mention) -> bool:
+def _common_word(text: str, m: Mention, lowercase: frozenset[str]) -> bool:
     """A single capitalised word opening a sentence that the text also uses in lower case ("Regime")."""
     if " " in m.text or is_acronym(m.text):
         return False
     before = text[max(0, m.start - 3) : m.start].strip(" “\"‘'")
     opens = m.start == 0 or not before or before[-1] in ".!?\n—–-:"
-    return opens and re.search(rf"\b{re.escape(m.text.lower())}\b", text) is not None
+    return opens and m.text.lower() in lowercase
 
 
 def _acronyms(text: str) -> Iterator[Mention]:
