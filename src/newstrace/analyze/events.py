@@ -93,16 +93,17 @@ def _named(text: str, dates: Sequence[DateMention], is_demonym: Callable[[str], 
     out: list[EventMention] = []
     for match in NAMED.finditer(text):
         head = event_head(match.group("noun"))
-        words = match.group("name").split()
-        while words and words[0].lower() in ("the", "a", "an", "this", "that", "its", "their"):
-            words = words[1:]
+        found = list(re.finditer(r"\S+", match.group("name")))
+        while found and found[0].group(0).lower() in ("the", "a", "an", "this", "that", "its", "their"):
+            found = found[1:]
+        words = [w.group(0) for w in found]
         if head is None or not words or any(w.lower() in MONTHS or w.isdigit() for w in words):
             continue
         noun = match.group("noun")
         plural_lower = noun.islower() and noun.lower() != head
         if plural_lower or (len(words) == 1 and noun.islower() and is_demonym(words[0])):
             continue
-        start = text.rindex(words[0], match.start(), match.end() - len(noun))
+        start = match.start("name") + found[0].start()
         span = Span(start, match.end(), text[start : match.end()])
         date = _date_after(text, match.end(), dates)
         out.append(EventMention(span, head, True, *date))
