@@ -137,13 +137,18 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date expression in an article and its value relative to the published date."""
+    """A date expression in an article and its value relative to the published date.
+
+    ``value`` is ``YYYY``/``YYYY-MM``/``YYYY-MM-DD`` or None when the text does not allow it; a
+    range ("2017/2018") has its start in ``value`` and its end in ``until``.
+    """
 
     article: str
     start: int
     end: int
     text: str
     value: str | None
+    until: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +164,10 @@ class Geo:
 
 @dataclass(frozen=True, slots=True)
 class ArticleEntity:
-    """An entity as one article knows it: its name there, the forms it takes, its mentions."""
+    """An entity as one article knows it: its name there, the forms it takes, its mentions.
+
+    ``date`` is an event's date as the text gives it (``YYYY[-MM[-DD]]``, or a range ``2017/2018``).
+    """
 
     article: str
     name: str
@@ -167,6 +175,7 @@ class ArticleEntity:
     aliases: tuple[str, ...]
     mentions: tuple[Span, ...]
     geo: Geo | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +189,10 @@ class EntityRef:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """An entity across the corpus: one canonical name, every alias, every mention."""
+    """An entity across the corpus: one canonical name, every alias, every mention.
+
+    ``date`` is an event's date (``YYYY[-MM[-DD]]`` or a range ``2017/2018``), else None.
+    """
 
     id: str
     name: str
@@ -188,6 +200,7 @@ class Entity:
     aliases: tuple[str, ...]
     mentions: tuple[EntityRef, ...]
     geo: Geo | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.dates import PartialDate, find_date_expressions, parse_date, resolve_dates
+from newstrace.analyze.dates import (
+    PartialDate,
+    attach_dates,
+    dates_in,
+    find_date_expressions,
+    find_date_mentions,
+    nearest_date,
+    parse_date,
+    resolve_dates,
+)
+from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, Resources
+from newstrace.model import Article
 
 JUNE_5_2020 = PartialDate(2020, 6, 5)  # a Friday
 
@@ -71,3 +82,79 @@ def test_partial_date_round_trip() -> None:
         assert date is not None and date.iso() == iso
     assert PartialDate.from_iso("2021-04-10T07:15:00+02:00") == PartialDate(2021, 4, 10)
     assert PartialDate.from_iso("not a date") is None
+
+
+MORE = [
+    ("the 2018 uprising", "2018"),
+    ("The 2020 summit", "2020"),
+    ("the November uprising", "2019-11"),
+    ("the 2018 elections", "2018"),
+    ("in 2020-06", "2020-06"),
+    ("a 1988 law", "1988"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_dates_before_nouns(text: str, expected: str) -> None:
+    value = parse_date(text, JUNE_5_2020)
+    assert value is not None
+    assert value.iso() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("since the 2017/2018 Uprisings", "2017", "2018"),
+        ("in the 2018-19 season", "2018", "2019"),
+        ("between 2018 – 2019", "2018", "2019"),
+    ],
+)
+def test_year_ranges(text: str, start: str, end: str) -> None:
+    [found] = find_date_expressions(text, JUNE_5_2020)
+    assert found.value is not None and found.until is not None
+    assert (found.value.iso(), found.until.iso()) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["the 2000 people", "the May government", "a 2019-13 score", "2017/2016"])
+def test_more_non_dates(text: str) -> None:
+    assert [e for e in find_date_expressions(text, JUNE_5_2020) if e.value is not None] == []
+
+
+def _article(text: str, published: str | None = "2020-06-05") -> Article:
+    return Article("a1", "d1", 0, "test.txt", None, None, published, None, text)
+
+
+def test_date_mentions_keep_offsets_and_values() -> None:
+    text = "On Sunday, Khamenei spoke. Protests began in November 2019 and resumed two months later."
+    found = find_date_mentions(_article(text))
+    assert [(d.text, d.value) for d in found] == [
+        ("On Sunday", "2020-05-31"),
+        ("November 2019", "2019-11"),
+        ("two months later", "2020-01"),
+    ]
+    assert all(text[d.start : d.end] == d.text and d.article == "a1" for d in found)
+
+
+def test_february_30_gives_no_value() -> None:
+    [found] = find_date_mentions(_article("It happened on February 30, 2020."))
+    assert found.text == "February 30, 2020" and found.value is None
+
+
+def test_dates_in_and_nearest_date_for_a_quote() -> None:
+    text = (
+        "On Sunday, the minister said: “We will not give in.” She spoke for an hour. Protests began in May."
+    )
+    dates = find_date_mentions(_article(text))
+    quote = text.index("We"), text.index("in.”") + 3
+    sentence = 0, text.index("She") - 1
+    assert [d.text for d in dates_in(dates, *sentence)] == ["On Sunday"]
+    near = nearest_date(dates, *quote)
+    assert near is not None and near.value == "2020-05-31"
+    assert nearest_date(dates, *quote, window=5) is None
+    assert nearest_date(find_date_mentions(_article(text, None)), *quote) is None
+
+
+def test_dates_step_attaches_mentions() -> None:
+    work = ArticleWork(_article("Talks open on Friday in Geneva."), Resources(AnalyzeOptions()))
+    attach_dates(work, AnalyzeOptions())
+    assert [(d.text, d.value) for d in work.dates] == [("on Friday", "2020-06-05")]

@@ -5,6 +5,9 @@ in a June 2020 article is ``2019-11``, "on Sunday" in an article of Monday 18 Ma
 ``2020-05-17``. Nothing is invented: without a published date, relative expressions stay
 unresolved (``value=None``). The grammar covers the forms dateparser misses ("last November",
 "earlier this month", "two months later") and is pure regex, so it costs no parse.
+
+The ``dates`` analysis step attaches a :class:`~newstrace.model.DateMention` for every expression;
+:func:`dates_in` and :func:`nearest_date` let later steps (quotes, facts) find the date of a span.
 """
 
 from __future__ import annotations
@@ -12,13 +15,23 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newstrace.model import Article, DateMention
+
+if TYPE_CHECKING:
+    from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork
 
 __all__ = [
     "DateExpression",
     "PartialDate",
+    "attach_dates",
+    "dates_in",
     "find_date_expressions",
+    "find_date_mentions",
+    "nearest_date",
     "parse_date",
     "resolve_dates",
 ]
@@ -49,6 +62,8 @@ MIN_YEAR, MAX_YEAR = 1800, 2100  # bare four-digit numbers outside this are not 
 # A yearless "May 18" up to this many days after publication is this year's (an announced event);
 # further ahead it is last year's: news mostly reports the past.
 FUTURE_DAYS = 60
+# nearest_date looks this far (characters) around a span: about one sentence of news prose.
+NEAR_CHARS = 200
 
 _MONTH = (
     r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -61,11 +76,38 @@ _COUNT = (
     r"(?P<n>\d{{1,3}}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few))"
 )
 _UNIT = r"(?P<unit>day|week|month|year)s?"
+# "the 2018 uprising" is a year, "the 2000 protesters" a count: after a determiner, a year-like number
+# is a year when the next word is capitalised, a singular noun, or a plural that names events; words
+# that count people are never preceded by a year.
+_EVENT_PLURALS = (
+    r"(?:elections|protests|riots|demonstrations|talks|games|olympics|uprisings|attacks|floods|strikes)"
+)
+_COUNTED = r"(?:people|men|women|children|police|staff|personnel|youth|persons|folk)\b"
+# "the November uprising" names a month; "the May government" does not: after a determiner a bare
+# month counts only before one of these nouns.
+_MONTH_EVENTS = (
+    r"(?:uprisings?|protests?|revolution|elections?|vote|attacks?|strikes?|rally|summit|talks|meeting"
+    r"|crackdown|massacre|war|floods?|earthquake|coup|referendum|demonstrations?|riots?|killings?"
+    r"|executions?|offensive|ceasefire|deal|agreement|decree|session|visit|speech|report)\b"
+)
+_DETERMINER = "(?:{})".format(
+    "|".join(rf"(?<=\b{w} )" for w in ("[Tt]he", "[Aa]", "[Aa]n", "[Ii]ts", "[Tt]heir", "[Hh]is", "[Hh]er"))
+)
+_YEAR_NOUN = r"(?=[\s-]+(?!" + _COUNTED + r")(?:[A-Z]\w*|" + _EVENT_PLURALS + r"\b|[a-z]\w*(?<!s)\b))"
 # What may follow a month or weekday that makes it part of a longer date ("May 18", "November 2019").
 _MORE = r"(?!,?\s+(?:[0-3]?\d\b|1[89]\d\d\b|20\d\d\b|" + _MONTH.format(g="x").replace("(?P<x>", "(?:") + r"))"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"\b" + _YEAR.format(g="y") + r"-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    ("iso_month", r"\b" + _YEAR.format(g="y") + r"-(?P<m>0[1-9]|1[0-2])(?![-/]?\d)"),
+    (
+        "year_range",
+        r"\b"
+        + _YEAR.format(g="y")
+        + r"\s?[/\u2013-]\s?(?:"
+        + _YEAR.format(g="y2")
+        + r"|(?P<yy>\d\d))\b(?![-/,]\d|\s*%)",
+    ),
     (
         "mdy",
         r"\b(?:"
@@ -104,6 +146,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?P<rel>(?i:last|this|next|on|late|early))\s+" + _WEEKDAY.format(g="wd") + r"\b" + _MORE,
     ),
     ("weekday", r"\b" + _WEEKDAY.format(g="wd") + r"\b" + _MORE),
+    ("the_month", _DETERMINER + _MONTH.format(g="mon") + r"(?=\s+" + _MONTH_EVENTS + r")"),
+    ("the_year", _DETERMINER + _YEAR.format(g="y") + r"\b(?![-/,]\d|\s*%)" + _YEAR_NOUN),
     (
         "rel_period",
         r"\b(?P<rel>(?i:(?:earlier|later) this|this|last|next|the past|the previous|the following))"
@@ -117,7 +161,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "year",
         r"(?:\b(?i:in|since|by|until|of|from|during|early|late|mid|and|or|to|through|between|before|after)"
-        r"[\s-]+|(?<=[/\u2013-]))" + _YEAR.format(g="y") + r"\b(?![-/]\d|,\d|\s*%)",
+        r"[\s-]+|(?<=[/\u2013-]))" + _YEAR.format(g="y") + r"\b(?!\s?[-/\u2013]\s?\d|,\d|\s*%)",
     ),
 )
 DATE_RE = re.compile(
@@ -157,12 +201,16 @@ class PartialDate:
 
 @dataclass(frozen=True, slots=True)
 class DateExpression:
-    """A date expression found in a text, and its value (``None`` when it cannot be resolved)."""
+    """A date expression found in a text, and its value (``None`` when it cannot be resolved).
+
+    A range ("2017/2018", "2018-19") has ``value`` at its start and ``until`` at its end.
+    """
 
     start: int
     end: int
     text: str
     value: PartialDate | None
+    until: PartialDate | None = None
 
 
 def parse_date(text: str, base: PartialDate | None = None) -> PartialDate | None:
@@ -182,10 +230,59 @@ def find_date_expressions(text: str, base: PartialDate | None) -> Iterator[DateE
         kind = match.lastgroup or ""
         prefix = kind + "__"
         groups = {k[len(prefix) :]: v for k, v in match.groupdict().items() if v and k.startswith(prefix)}
-        value = _resolve(kind, groups, base, anchor)
+        if kind == "year_range":
+            value, until = _year_range(groups)
+        else:
+            value, until = _resolve(kind, groups, base, anchor), None
         if value is not None and kind != "ago":
-            anchor = value
-        yield DateExpression(match.start(), match.end(), match.group(0), value)
+            anchor = until or value
+        yield DateExpression(match.start(), match.end(), match.group(0), value, until)
+
+
+def find_date_mentions(article: Article) -> list[DateMention]:
+    """Every date expression of ``article`` as a DateMention (ISO value, or None when unresolved)."""
+    return [
+        DateMention(
+            article.id,
+            e.start,
+            e.end,
+            e.text,
+            e.value.iso() if e.value else None,
+            e.until.iso() if e.until else None,
+        )
+        for e in resolve_dates(article.text, article.published)
+    ]
+
+
+def attach_dates(work: ArticleWork, options: AnalyzeOptions) -> None:
+    """The ``dates`` step: attach the article's DateMentions to ``work.dates``."""
+    work.dates.extend(find_date_mentions(work.article))
+
+
+def dates_in(dates: Sequence[DateMention], start: int, end: int) -> list[DateMention]:
+    """The date mentions that overlap ``[start, end)`` (a sentence, a clause), in text order."""
+    return sorted((d for d in dates if d.start < end and d.end > start), key=lambda d: d.start)
+
+
+def nearest_date(
+    dates: Sequence[DateMention], start: int, end: int, window: int = NEAR_CHARS
+) -> DateMention | None:
+    """The resolved date mention closest to ``[start, end)`` within ``window`` characters, or None.
+
+    One inside the span wins; otherwise the smallest gap, and on a tie the one before the span
+    (news writes "On Sunday, X said ..." more than "... X said on Sunday").
+    """
+    best: tuple[int, int, DateMention] | None = None
+    for d in dates:
+        if d.value is None:
+            continue
+        gap = max(0, d.start - end, start - d.end)
+        if gap > window:
+            continue
+        key = (gap, 0 if d.end <= start else 1, d)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
 
 
 def resolve_dates(text: str, published: str | None) -> list[DateExpression]:
@@ -209,6 +306,15 @@ def _checked(year: int, month: int | None, day: int | None) -> PartialDate | Non
     if day is not None and (month is None or not 1 <= day <= calendar.monthrange(year, month)[1]):
         return None  # "February 30" is not a date
     return PartialDate(year, month, day)
+
+
+def _year_range(g: dict[str, str]) -> tuple[PartialDate | None, PartialDate | None]:
+    """ "2017/2018", "2018-19": both ends, or (None, None) if the second is not a later year."""
+    first = int(g["y"])
+    second = int(g["y2"]) if "y2" in g else first // 100 * 100 + int(g["yy"])
+    if not first < second <= first + 10:
+        return None, None
+    return _checked(first, None, None), _checked(second, None, None)
 
 
 def _month_day(g: dict[str, str], base: PartialDate | None) -> PartialDate | None:
@@ -311,6 +417,9 @@ RESOLVERS: dict[str, Resolver] = {
     "my": lambda g, base, anchor: _checked(int(g["y"]), _month_of(g), None),
     "rel_month": lambda g, base, anchor: _named_month(_month_of(g), g["rel"].lower(), base),
     "in_month": lambda g, base, anchor: _named_month(_month_of(g), g["rel"].lower(), base),
+    "iso_month": lambda g, base, anchor: _checked(int(g["y"]), int(g["m"]), None),
+    "the_month": lambda g, base, anchor: _named_month(_month_of(g), "in", base),
+    "the_year": lambda g, base, anchor: _checked(int(g["y"]), None, None),
     "rel_weekday": lambda g, base, anchor: _weekday(WEEKDAYS[g["wd"].lower()], g["rel"].lower(), base),
     "weekday": lambda g, base, anchor: _weekday(WEEKDAYS[g["wd"].lower()], "on", base),
     "rel_period": lambda g, base, anchor: _period(g["rel"].lower(), g["unit"], base),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newstrace.analyze.dates import MONTHS, PartialDate, find_date_expressions
-from newstrace.analyze.nlp import ArticleNLP, Sentence, article_nlp, spacy_pipeline
+from newstrace.analyze.nlp import ArticleNLP, Sentence, article_nlp, shared_pipeline
 from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, StageSpec
 from newstrace.ids import stable_id
 from newstrace.model import Article, EventMention, Fact, Quote
@@ -148,7 +148,7 @@ def run_events(work: ArticleWork, options: AnalyzeOptions) -> None:
     work.events.extend(find_events(work.article, article_nlp(work), work.facts, work.quotes))
 
 
-EVENTS = StageSpec("events", run_events, warm_up=spacy_pipeline)
+EVENTS = StageSpec("events", run_events, prepare=shared_pipeline)
 
 
 def find_events(

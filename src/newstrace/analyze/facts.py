@@ -24,7 +24,7 @@ from typing import Any
 
 from newstrace.analyze.dates import PartialDate, find_date_expressions
 from newstrace.analyze.events import month_reference
-from newstrace.analyze.nlp import ArticleNLP, Sentence, article_nlp, spacy_pipeline
+from newstrace.analyze.nlp import ArticleNLP, Sentence, article_nlp, shared_pipeline
 from newstrace.analyze.numbers import NumberMention, find_numbers
 from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, StageSpec
 from newstrace.ids import stable_id
@@ -107,7 +107,7 @@ def run_facts(work: ArticleWork, options: AnalyzeOptions) -> None:
     work.facts.extend(find_facts(work.article, article_nlp(work), work.quotes))
 
 
-FACTS = StageSpec("facts", run_facts, warm_up=spacy_pipeline)
+FACTS = StageSpec("facts", run_facts, prepare=shared_pipeline)
 
 
 def find_facts(article: Article, nlp: ArticleNLP, quotes: Sequence[Quote] = ()) -> list[Fact]:

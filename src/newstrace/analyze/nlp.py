@@ -28,6 +28,7 @@ __all__ = [
     "Sentence",
     "article_nlp",
     "load_pipeline",
+    "shared_pipeline",
     "split_sentences",
 ]
 
@@ -70,6 +71,24 @@ class Pipeline:
     def tokenize(self, text: str) -> Any:
         """A Doc of ``text`` with tokens only (about 100x faster than a parse)."""
         return self.nlp.make_doc(text)
+
+    def common_words(self) -> frozenset[str]:
+        """English words the model's lemmatizer knows (about 90,000, lower case; WordNet's index).
+
+        Used to tell a name ("Basij", "Mojahedin") from an English word ("House", "National");
+        empty if the pipeline has no rule lemmatizer.
+        """
+        if "lemmatizer" not in self.nlp.pipe_names:
+            return frozenset()
+        lookups = self.nlp.get_pipe("lemmatizer").lookups
+        if "lemma_index" not in lookups.tables:
+            return frozenset()
+        index = lookups.get_table("lemma_index")
+        words: set[str] = set()
+        for pos in ("noun", "verb", "adj", "adv"):
+            if pos in index:
+                words.update(w for w in index[pos] if w.isalpha())
+        return frozenset(words)
 
 
 def load_pipeline(model: str) -> Any:
@@ -168,17 +187,16 @@ class ArticleNLP:
         return self._parses[key]
 
 
-def spacy_pipeline(resources: Resources) -> Pipeline:
-    """The worker's spaCy Pipeline, loaded on first use (a step's ``warm_up`` may call this)."""
-    pipeline = resources.get("spacy", lambda options: Pipeline(options.model))
-    assert isinstance(pipeline, Pipeline)
-    return pipeline
+def shared_pipeline(resources: Resources) -> Pipeline:
+    """The worker's spaCy Pipeline (loaded on first use)."""
+    found: Pipeline = resources.get("spacy", lambda options: Pipeline(options.model))
+    return found
 
 
 def article_nlp(work: ArticleWork) -> ArticleNLP:
     """The ArticleNLP of the article being analysed, made once and shared by all its steps."""
     found = work.notes.get("nlp")
     if not isinstance(found, ArticleNLP):
-        found = ArticleNLP(spacy_pipeline(work.resources), work.article.text)
+        found = ArticleNLP(shared_pipeline(work.resources), work.article.text)
         work.notes["nlp"] = found
     return found

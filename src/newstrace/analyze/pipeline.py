@@ -81,13 +81,14 @@ class ArticleWork:
 class StageSpec:
     """A named analysis step: ``run(work, options)`` finds and attaches its records.
 
-    ``warm_up(resources)`` loads what the step needs (a model, a gazetteer) before the first
-    article, so that loading is not counted against one document's time limit.
+    ``prepare(resources)``, if given, loads the step's heavy resources ahead of the first article:
+    worker processes call it when they start, so a per-document time limit does not count the
+    loading of a model or a gazetteer.
     """
 
     name: str
     run: Callable[[ArticleWork, AnalyzeOptions], None]
-    warm_up: Callable[[Resources], object] | None = None
+    prepare: Callable[[Resources], object] | None = None
 
 
 class Resources:
@@ -108,10 +109,17 @@ class Resources:
 
 def registered_stages() -> list[StageSpec]:
     """The analysis steps newstrace knows, in the order they must run."""
-    from newstrace.analyze.events import EVENTS  # noqa: PLC0415  # the steps import this module
+    from newstrace.analyze.dates import attach_dates  # noqa: PLC0415  # the steps import this module
+    from newstrace.analyze.entities import attach_entities, prepare_entities  # noqa: PLC0415
+    from newstrace.analyze.events import EVENTS  # noqa: PLC0415
     from newstrace.analyze.facts import FACTS  # noqa: PLC0415
 
-    return [FACTS, EVENTS]
+    return [
+        StageSpec("dates", attach_dates),
+        StageSpec("entities", attach_entities, prepare_entities),
+        FACTS,
+        EVENTS,
+    ]
 
 
 def plugin_stage(path: str) -> StageSpec:
@@ -138,11 +146,11 @@ class Analyzer:
         self.stages += [plugin_stage(p) for p in self.options.plugins]
         self.resources = Resources(self.options)
 
-    def warm_up(self) -> None:
-        """Load every resource the steps need now rather than on the first article."""
+    def prepare(self) -> None:
+        """Load every step's heavy resources now rather than on the first article."""
         for stage in self.stages:
-            if stage.warm_up is not None:
-                stage.warm_up(self.resources)
+            if stage.prepare is not None:
+                stage.prepare(self.resources)
 
     def analyze(self, article: Article) -> ArticleFindings:
         """Every finding of ``article``; a failing step becomes an Error and the others go on."""

@@ -35,9 +35,10 @@ class LinkStep:
 
 def registered_steps() -> list[LinkStep]:
     """The link steps newstrace knows, in the order they must run."""
-    from newstrace.link.events import EVENTS_STEP  # noqa: PLC0415  # the steps import this module
+    from newstrace.link.aliases import ALIASES  # noqa: PLC0415  # the steps import this module
+    from newstrace.link.events import EVENTS_STEP  # noqa: PLC0415
 
-    return [EVENTS_STEP]
+    return [ALIASES, EVENTS_STEP]
 
 
 def link_corpus(findings: Sequence[ArticleFindings], options: LinkOptions | None = None) -> CorpusLinks:

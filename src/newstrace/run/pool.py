@@ -47,7 +47,7 @@ class SerialExecutor:
 
     def __init__(self, config: WorkConfig) -> None:
         self.processor = DocumentProcessor(config)
-        self.processor.analyzer.warm_up()
+        self.processor.analyzer.prepare()
 
     def map(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
         """Process every document, in order."""
@@ -66,7 +66,7 @@ def _work(tasks: Any, results: Connection, config: WorkConfig) -> None:
     """
     processor = DocumentProcessor(config)
     try:
-        processor.analyzer.warm_up()  # models load before the first document's time limit starts
+        processor.analyzer.prepare()  # models load before the first document's time limit starts
     except NewstraceError as exc:  # a missing model fails every document: stop the run, say why
         results.send(("fatal", -1, exc))
         return

@@ -1,0 +1,373 @@
+"""The ``aliases`` link step: one corpus Entity for each entity the articles name, with all its aliases.
+
+Articles' entities (ArticleEntity) are merged when:
+
+- they are the same place (GeoNames id), or the demonyms of one country;
+- they share a **strong** alias: any multi-word name ("Ali Khamenei", "People’s Mojahedin Organization
+  of Iran"), an acronym ("MEK"), or a one-word name of an organisation, event or place. A person's
+  single name ("Rajavi") is not strong, nor a title ("His Eminence"), nor a generic word ("Council");
+- then, only where the corpus allows one reading (as the analyze step does within an article):
+  a person known by one name joins the one person whose full name ends with it ("Khamenei" ->
+  "Ali Khamenei"), and stays apart when two do ("Maryam Rajavi", "Massoud Rajavi"); a one-word
+  organisation name joins the one organisation whose longer name holds it ("Mojahedin"); an acronym
+  joins the one name whose initials it is; an event dated coarsely ("the 2018 uprising") joins the
+  one event of the same noun dated within it ("uprising in January 2018"), finest dates first.
+
+Canonical names: a place's gazetteer name, else the longest article-level name (persons: most words).
+Ids are ``stable_id("entity", kind, name, geonameid)``: the same corpus gives the same ids.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from newstrace.analyze.acronyms import initials, is_acronym
+from newstrace.analyze.dates import PartialDate
+from newstrace.analyze.entities import form_key
+from newstrace.analyze.lexicon import GENERIC_ORG_WORDS, HONORIFICS, MEMBER_SUFFIXES, ORG_HEADS, TITLES
+from newstrace.analyze.named_events import event_head
+from newstrace.ids import stable_id
+from newstrace.link.corpus import LinkOptions, LinkStep
+from newstrace.model import ArticleEntity, ArticleFindings, CorpusLinks, Entity, EntityRef
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ALIASES", "entity_for", "merge_entities"]
+
+AGENT_KINDS = frozenset({"PER", "ORG", "PRODUCT", "WORK", "LAW"})
+LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+MIN_DISTINCT_WORD = 4  # shorter one-word names are not looked for inside longer ones
+_PRONOUN_WORDS = frozenset({"His", "Her", "Your", "Their"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """One article's entity, as the merge sees it."""
+
+    entity: ArticleEntity
+    forms: tuple[str, ...]  # form_keys of its aliases and name
+
+    @property
+    def kind(self) -> str:
+        """The entity's kind; an acronym that is no known place counts as an organisation."""
+        e = self.entity
+        if e.kind in ("GPE", "LOC", "FAC") and e.geo is None and is_acronym(e.name):
+            return "ORG"
+        return e.kind
+
+
+class _Merge:
+    """Union-find over the corpus's article entities."""
+
+    def __init__(self, entities: Iterable[ArticleEntity]) -> None:
+        self.nodes = [
+            _Node(e, tuple(dict.fromkeys(form_key(a) for a in (e.name, *e.aliases)))) for e in entities
+        ]
+        self.parent = list(range(len(self.nodes)))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def join_by(self, keys: dict[tuple[str, ...], list[int]]) -> None:
+        for members in keys.values():
+            for i in members[1:]:
+                self.union(members[0], i)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.nodes)):
+            out[self.find(i)].append(i)
+        return out
+
+
+def merge_entities(findings: Sequence[ArticleFindings]) -> list[Entity]:
+    """The corpus entities of every article's entities (see the module docstring)."""
+    merge = _Merge(e for f in findings for e in f.entities)
+    common = _lowercase_words(findings)
+    merge.join_by(_identity_keys(merge.nodes))
+    merge.join_by(_strong_keys(merge.nodes, common))
+    _join_short_names(merge, common)
+    _join_prefixes(merge)
+    _join_acronyms(merge)
+    _join_events(merge)
+    entities = [_entity(merge, members) for members in merge.groups().values()]
+    return _unique_ids(sorted(entities, key=lambda e: (e.kind, e.name, e.id)))
+
+
+def _identity_keys(nodes: Sequence[_Node]) -> dict[tuple[str, ...], list[int]]:
+    """Same place (GeoNames id) or the people of the same country."""
+    keys: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        geo = node.entity.geo
+        if geo is None:
+            continue
+        if node.kind == "NORP":
+            keys[("norp", geo.country)].append(i)
+        elif geo.geonameid is not None:
+            keys[("place", str(geo.geonameid))].append(i)
+    for i, node in enumerate(nodes):  # a people without a country: its name and plural ("Valdorians")
+        if node.kind == "NORP" and node.entity.geo is None:
+            keys[("norp-name", form_key(node.entity.name).removesuffix("s"))].append(i)
+    return keys
+
+
+def _lowercase_words(findings: Sequence[ArticleFindings]) -> frozenset[str]:
+    """Words the corpus writes in lower case somewhere: English words, not names ("house", not "basij")."""
+    words: set[str] = set()
+    for found in findings:
+        words.update(LOWERCASE_WORD.findall(found.article.text))
+    return frozenset(words)
+
+
+def _strong_keys(nodes: Sequence[_Node], common: frozenset[str]) -> dict[tuple[str, ...], list[int]]:
+    """Shared strong aliases. A multi-word name is one thing whatever label NER gave it ("North Calder"
+    as GPE, LOC or NORP); a one-word name only within its class. Geocoded places merge by id only
+    (two Georgias share a name, not a place)."""
+    keys: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        if node.entity.geo is not None and node.kind != "NORP":
+            continue
+        group = _class(node.kind)
+        if node.kind == "PER":  # "Donald J. Trump" is "Donald Trump"
+            for alias in {node.entity.name, *node.entity.aliases}:
+                words = alias.split()
+                if len(words) > 2 and any(len(w.rstrip(".")) == 1 for w in words[1:-1]):
+                    plain = [words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]]
+                    keys[("name", form_key(" ".join(plain)))].append(i)
+        for alias in set(node.entity.aliases) | {node.entity.name}:
+            if _strong(alias, node.kind) and (
+                " " in alias or alias.lower() not in common or alias == node.entity.name
+            ):
+                keys[("name" if " " in alias and group != "EVENT" else group, form_key(alias))].append(i)
+    return keys
+
+
+def _class(kind: str) -> str:
+    return "agent" if kind in AGENT_KINDS else "EVENT" if kind == "EVENT" else "place"
+
+
+def _strong(alias: str, kind: str) -> bool:
+    words = alias.split()
+    if all(w in TITLES or w in HONORIFICS or w in _PRONOUN_WORDS for w in words):
+        return False  # "His Eminence", "President": a role, not a name
+    if len(words) > 1 or is_acronym(alias):
+        return True
+    return kind != "PER" and alias not in GENERIC_ORG_WORDS
+
+
+def _join_short_names(merge: _Merge, common: frozenset[str]) -> None:
+    """One-word names join the one longer name that holds them: a person's surname, an organisation's
+    distinctive word or its members' plural. Persons of one surname and no full name are one person;
+    two full names sharing it keep it apart."""
+    holders = _holders(merge, common)
+    alone: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(merge.nodes):
+        if len(node.entity.name.split()) > 1 or node.kind == "EVENT" or node.entity.geo is not None:
+            continue
+        fits: set[int] = set()
+        for word in {a for a in (node.entity.name, *node.entity.aliases) if _distinct(a)}:
+            fits |= {merge.find(j) for j in holders.get(("PER", word), ()) if j != i}
+            if node.kind in AGENT_KINDS - {"PER"}:
+                stems = {word} | {word[: -len(s)] for s in MEMBER_SUFFIXES if word.endswith(s)}
+                fits |= {merge.find(j) for stem in stems for j in holders.get(("ORG", stem), ()) if j != i}
+        if len(fits) == 1:
+            merge.union(i, fits.pop())
+        elif node.kind == "PER":  # no full name, or several: one entity "Clinton", left unresolved
+            alone[form_key(node.entity.name)].append(i)
+    for members in alone.values():
+        for i in members[1:]:
+            merge.union(members[0], i)
+
+
+def _holders(merge: _Merge, common: frozenset[str]) -> dict[tuple[str, str], set[int]]:
+    """(PER, surname) and (ORG, word) -> the nodes whose multi-word names end with or hold them."""
+    holders: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, node in enumerate(merge.nodes):
+        if node.kind not in AGENT_KINDS:
+            continue
+        for alias in node.entity.aliases:
+            words = alias.split()
+            if len(words) < 2 or all(w in TITLES or w in HONORIFICS or w in _PRONOUN_WORDS for w in words):
+                continue
+            if node.kind == "PER":
+                holders[("PER", words[-1])].add(i)
+            else:
+                for word in _distinctive(words):
+                    if word.lower() not in common:
+                        holders[("ORG", word)].add(i)
+    return holders
+
+
+def _distinctive(words: list[str]) -> list[str]:
+    """Words of an organisation's name that may stand for it: not its generic head, nor what follows "of"."""
+    if "of" in words:
+        words = words[: words.index("of")]
+    return words[:-1] if words and words[-1] in GENERIC_ORG_WORDS else words
+
+
+def _distinct(word: str) -> bool:
+    return (
+        len(word) >= MIN_DISTINCT_WORD
+        and word[:1].isupper()
+        and not is_acronym(word)
+        and word not in GENERIC_ORG_WORDS
+    )
+
+
+def _join_prefixes(merge: _Merge) -> None:
+    """An organisation's name cut short ("National Council") joins the one longer name it begins."""
+    by_prefix: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i, node in enumerate(merge.nodes):
+        if node.kind == "ORG":
+            for alias in node.entity.aliases:
+                words = tuple(form_key(alias).split())
+                for n in range(2, len(words)):
+                    by_prefix[words[:n]].add(i)
+    for i, node in enumerate(merge.nodes):
+        words = tuple(form_key(node.entity.name).split())
+        if node.kind != "ORG" or len(words) < 2 or words not in by_prefix:
+            continue
+        if node.entity.name.split()[-1] not in ORG_HEADS:
+            continue
+        fits = {merge.find(j) for j in by_prefix[words]} - {merge.find(i)}
+        if len(fits) == 1:
+            merge.union(i, fits.pop())
+
+
+def _join_acronyms(merge: _Merge) -> None:
+    """An organisation known only by an acronym joins the one long name it abbreviates."""
+    by_initials: dict[str, set[int]] = defaultdict(set)
+    for i, node in enumerate(merge.nodes):
+        if node.kind in AGENT_KINDS - {"PER"}:
+            for alias in node.entity.aliases:
+                for letters in set(initials(alias)) - {""}:
+                    by_initials[letters].add(i)
+    for i, node in enumerate(merge.nodes):
+        if node.kind not in AGENT_KINDS or any(len(a.split()) > 1 for a in node.entity.aliases):
+            continue
+        for acronym in (a for a in node.entity.aliases if is_acronym(a) and a.replace(".", "").isalpha()):
+            letters = "".join(c for c in acronym if c.isalpha()).upper()
+            fits = {merge.find(j) for j in by_initials.get(letters, ())} - {merge.find(i)}
+            if len(fits) == 1:
+                merge.union(i, fits.pop())
+
+
+def _join_events(merge: _Merge) -> None:
+    """A coarsely dated event joins the one event of its noun dated within it; finest first."""
+    by_year: dict[tuple[str, int], list[int]] = defaultdict(list)
+    periods: dict[int, tuple[str, Period]] = {}
+    for i, node in enumerate(merge.nodes):
+        head, period = _head(node.entity), _period(node.entity.date)
+        if node.kind == "EVENT" and head and period:
+            periods[i] = (head, period)
+            by_year[(head, period[0][0])].append(i)
+    for i in sorted(periods, key=lambda j: _length(periods[j][1])):
+        head, outer = periods[i]
+        assert outer is not None
+        years = range(outer[0][0], outer[1][0] + 1)
+        inside = (j for y in years for j in by_year.get((head, y), ()) if _within(periods[j][1], outer))
+        fits = {merge.find(j) for j in inside} - {merge.find(i)}
+        if len(fits) == 1:
+            merge.union(i, fits.pop())
+
+
+def _head(entity: ArticleEntity) -> str | None:
+    for alias in entity.aliases:
+        for word in alias.split():
+            head = event_head(word)
+            if head:
+                return head
+    return None
+
+
+Period = tuple[tuple[int, int, int], tuple[int, int, int]] | None
+
+
+def _period(date: str | None) -> Period:
+    start_text, _, end_text = (date or "").partition("/")
+    start, end = PartialDate.from_iso(start_text), PartialDate.from_iso(end_text or start_text)
+    if start is None or end is None:
+        return None
+    return (start.year, start.month or 1, start.day or 1), (end.year, end.month or 12, end.day or 31)
+
+
+def _length(period: Period) -> int:
+    if period is None:
+        return 0
+    (y1, m1, d1), (y2, m2, d2) = period
+    return (y2 - y1) * 372 + (m2 - m1) * 31 + (d2 - d1)
+
+
+def _within(inner: Period, outer: Period) -> bool:
+    return inner is not None and outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _entity(merge: _Merge, members: list[int]) -> Entity:
+    items = [merge.nodes[i].entity for i in members]
+    weights: Counter[str] = Counter()
+    for i in members:
+        weights[merge.nodes[i].kind] += len(merge.nodes[i].entity.mentions)
+    kind = weights.most_common(1)[0][0]
+    places = [e for e in items if e.geo is not None and e.kind != "NORP"]
+    geo = Counter(e.geo for e in places or items if e.geo is not None).most_common(1)
+    name = _name(items, kind, places)
+    aliases = tuple(dict.fromkeys(a for e in items for a in e.aliases))
+    mentions = tuple(
+        sorted({EntityRef(e.article, m.start, m.end) for e in items for m in e.mentions}, key=_ref_order)
+    )
+    dates = [e.date for e in items if e.date]
+    date = min(dates, key=lambda d: (_length(_period(d)), d)) if dates else None
+    found_geo = geo[0][0] if geo else None
+    ident = stable_id("entity", kind, name, found_geo.geonameid if found_geo else "")
+    return Entity(ident, name, kind, aliases, mentions, found_geo, date)
+
+
+def _ref_order(ref: EntityRef) -> tuple[str, int, int]:
+    return ref.article, ref.start, ref.end
+
+
+def _name(items: Sequence[ArticleEntity], kind: str, places: Sequence[ArticleEntity]) -> str:
+    if places:
+        return Counter(e.name for e in places).most_common(1)[0][0]
+    names = Counter(e.name for e in items if e.kind == kind) or Counter(e.name for e in items)
+    if kind == "PER":  # the full name most articles use
+        return max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
+    return max(names, key=lambda n: (len(n), names[n], n))
+
+
+def _unique_ids(entities: list[Entity]) -> list[Entity]:
+    """Two entities of one kind and name (two people called "Rajavi"): number the later ids."""
+    seen: Counter[str] = Counter()
+    out = []
+    for e in entities:
+        seen[e.id] += 1
+        out.append(e if seen[e.id] == 1 else replace(e, id=stable_id(e.id, seen[e.id])))
+    return out
+
+
+def entity_for(entities: Sequence[Entity], article: str, start: int, end: int) -> Entity | None:
+    """The corpus entity with a mention overlapping ``[start, end)`` of ``article`` (a speaker), or None."""
+    for entity in entities:
+        for m in entity.mentions:
+            if m.article == article and m.start < end and start < m.end:
+                return entity
+    return None
+
+
+def _run(findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions) -> CorpusLinks:
+    return replace(links, entities=links.entities + tuple(merge_entities(findings)))
+
+
+ALIASES = LinkStep("aliases", _run)
