@@ -37,7 +37,7 @@ def test_same_name_and_compatible_dates_merge() -> None:
         [
             _mention("a", date="2019-11", name="November uprising"),
             _mention("b", name="the November uprising"),
-            _mention("c", date="2019-11-16", place="Tehran"),
+            _mention("c", date="2019-11-16", place="Tehran", name="November uprising"),
         ]
     )
     assert len(events) == 1
@@ -60,8 +60,15 @@ def test_different_kinds_dates_or_places_stay_apart() -> None:
     assert len(events) == 6  # a year alone is too coarse to merge on
 
 
+def test_a_month_does_not_bridge_two_days() -> None:
+    events = merge_events(
+        [_mention("a", date="2021-03-04"), _mention("b", date="2021-03"), _mention("c", date="2021-03-08")]
+    )
+    assert len(events) == 3
+
+
 def test_facts_and_actors_are_united() -> None:
     [event] = merge_events(
-        [_mention("a", date="2021-03", facts=("f1",)), _mention("b", date="2021-03", facts=("f2",))]
+        [_mention("a", date="2021-03-04", facts=("f1",)), _mention("b", date="2021-03-04", facts=("f2",))]
     )
     assert event.facts == ("f1", "f2") and event.actors == ("protesters",)

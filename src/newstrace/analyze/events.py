@@ -22,7 +22,7 @@ from newstrace.analyze.dates import MONTHS, PartialDate, find_date_expressions
 from newstrace.analyze.nlp import ArticleNLP, Sentence, article_nlp, shared_pipeline
 from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, StageSpec
 from newstrace.ids import stable_id
-from newstrace.model import Article, EventMention, Fact, Quote
+from newstrace.model import Article, ArticleEntity, EventMention, Fact, Quote
 
 __all__ = ["EVENTS", "EVENT_KINDS", "EventKind", "find_events", "month_reference"]
 
@@ -113,6 +113,7 @@ GROUP_ACTORS = re.compile(
     re.IGNORECASE,
 )
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
+ACTOR_KINDS = ("PER", "ORG", "NORP")
 PLACE_LABELS = ("GPE", "LOC")
 MAX_ACTORS = 4
 # Figures that count each kind; a kind not listed takes every figure of its sentence.
@@ -145,14 +146,18 @@ BARE_MONTH = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\b(?!\s+
 def run_events(work: ArticleWork, options: AnalyzeOptions) -> None:
     """Find the article's event mentions and attach them."""
     del options
-    work.events.extend(find_events(work.article, article_nlp(work), work.facts, work.quotes))
+    work.events.extend(find_events(work.article, article_nlp(work), work.facts, work.quotes, work.entities))
 
 
 EVENTS = StageSpec("events", run_events, prepare=shared_pipeline)
 
 
 def find_events(
-    article: Article, nlp: ArticleNLP, facts: Sequence[Fact] = (), quotes: Sequence[Quote] = ()
+    article: Article,
+    nlp: ArticleNLP,
+    facts: Sequence[Fact] = (),
+    quotes: Sequence[Quote] = (),
+    entities: Sequence[ArticleEntity] = (),
 ) -> list[EventMention]:
     """The event mentions of ``article``: per sentence, one per kind it reports.
 
@@ -171,7 +176,7 @@ def find_events(
                 q.start <= sentence.start + match.start() < q.end for q in quotes
             ):
                 continue
-            mention = _mention(article, nlp, sentence, kind, match, facts=facts, base=base)
+            mention = _mention(article, nlp, sentence, kind, match, facts=facts, base=base, entities=entities)
             if mention.date or mention.place or mention.facts or mention.name or _has_date(text):
                 found.append(mention)
     return found
@@ -201,8 +206,10 @@ def _mention(
     *,
     facts: Sequence[Fact],
     base: PartialDate | None,
+    entities: Sequence[ArticleEntity],
 ) -> EventMention:
     ents = [e for e in nlp.entities.ents if sentence.start <= e.start_char < sentence.end]
+    named = _entities_in(entities, sentence)
     name = _name(nlp, sentence, trigger)
     return EventMention(
         id=stable_id(article.id, "event", sentence.start, sentence.end, kind.name),
@@ -214,8 +221,9 @@ def _mention(
         category=kind.category,
         mode=_mode(kind, trigger.group(0).lower()),
         date=_date(article.text, sentence, base, name),
-        place=next((str(e.text) for e in ents if e.label_ in PLACE_LABELS), None),
-        actors=_actors(article.text[sentence.start : sentence.end], ents),
+        place=next((e.name for e in named if e.geo is not None and e.kind in ("GPE", "LOC")), None)
+        or next((str(e.text) for e in ents if e.label_ in PLACE_LABELS), None),
+        actors=_actors(article.text[sentence.start : sentence.end], ents, named),
         facts=tuple(f.id for f in facts if sentence.start <= f.start < sentence.end and _counts(f, kind)),
         name=name,
     )
@@ -231,8 +239,21 @@ def _mode(kind: EventKind, trigger: str) -> str | None:
     return next((mode for key, mode in kind.modes if key in trigger), None)
 
 
-def _actors(text: str, ents: Sequence[Any]) -> tuple[str, ...]:
-    names = [str(e.text).removeprefix("the ") for e in ents if e.label_ in ACTOR_LABELS]
+def _entities_in(entities: Sequence[ArticleEntity], sentence: Sentence) -> list[ArticleEntity]:
+    """The article's entities mentioned in ``sentence``, in order of first mention there."""
+    first = {}
+    for entity in entities:
+        starts = [m.start for m in entity.mentions if sentence.start <= m.start < sentence.end]
+        if starts:
+            first[entity.name] = (min(starts), entity)
+    return [e for _, e in sorted(first.values(), key=lambda pair: pair[0])]
+
+
+def _actors(text: str, ents: Sequence[Any], named: Sequence[ArticleEntity]) -> tuple[str, ...]:
+    if named:  # canonical names from the entities step
+        names = [e.name for e in named if e.kind in ACTOR_KINDS]
+    else:
+        names = [str(e.text).removeprefix("the ") for e in ents if e.label_ in ACTOR_LABELS]
     names += [m.group(0).lower() for m in GROUP_ACTORS.finditer(text)]
     return tuple(dict.fromkeys(names))[:MAX_ACTORS]
 

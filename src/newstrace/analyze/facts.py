@@ -28,7 +28,7 @@ from newstrace.analyze.nlp import ArticleNLP, Sentence, article_nlp, shared_pipe
 from newstrace.analyze.numbers import NumberMention, find_numbers
 from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, StageSpec
 from newstrace.ids import stable_id
-from newstrace.model import Article, Fact, Quote
+from newstrace.model import Article, ArticleEntity, Fact, Quote
 
 log = logging.getLogger(__name__)
 
@@ -98,21 +98,27 @@ class _Context:
     article: Article
     nlp: ArticleNLP
     quotes: Sequence[Quote]
+    entities: Sequence[ArticleEntity]
     base: PartialDate | None
 
 
 def run_facts(work: ArticleWork, options: AnalyzeOptions) -> None:
     """Find the article's facts and attach them."""
     del options
-    work.facts.extend(find_facts(work.article, article_nlp(work), work.quotes))
+    work.facts.extend(find_facts(work.article, article_nlp(work), work.quotes, work.entities))
 
 
 FACTS = StageSpec("facts", run_facts, prepare=shared_pipeline)
 
 
-def find_facts(article: Article, nlp: ArticleNLP, quotes: Sequence[Quote] = ()) -> list[Fact]:
-    """Every figure in ``article`` that counts something, in text order."""
-    ctx = _Context(article, nlp, quotes, PartialDate.from_iso(article.published))
+def find_facts(
+    article: Article, nlp: ArticleNLP, quotes: Sequence[Quote] = (), entities: Sequence[ArticleEntity] = ()
+) -> list[Fact]:
+    """Every figure in ``article`` that counts something, in text order.
+
+    ``quotes`` and ``entities`` (from the steps before) give speakers and canonical names.
+    """
+    ctx = _Context(article, nlp, quotes, entities, PartialDate.from_iso(article.published))
     numbers = find_numbers(article.text)
     facts = []
     for sentence in nlp.sentences:
@@ -141,7 +147,7 @@ def _fact(ctx: _Context, sentence: Sentence, doc: Any, number: NumberMention) ->
         text=text[core_start : number.end],
         date=None if duration else _date(ctx, sentence, number),
         place=None if duration else _place(ctx, sentence),
-        asserted_by=_asserter(ctx, doc, tokens, number),
+        asserted_by=canonical_name(ctx.entities, _asserter(ctx, doc, tokens, number)),
         approximate=number.approximate,
         qualifier=number.qualifier,
     )
@@ -263,6 +269,13 @@ def _date(ctx: _Context, sentence: Sentence, number: NumberMention) -> str | Non
 
 
 def _place(ctx: _Context, sentence: Sentence) -> str | None:
+    for entity in ctx.entities:  # a geocoded place of the sentence, by its canonical name
+        if (
+            entity.geo is not None
+            and entity.kind in ("GPE", "LOC")
+            and any(sentence.start <= m.start < sentence.end for m in entity.mentions)
+        ):
+            return entity.name
     for ent in ctx.nlp.entities.ents:
         if ent.label_ in PLACE_LABELS and sentence.start <= ent.start_char < sentence.end:
             return str(ent.text)
@@ -318,6 +331,17 @@ def _reporting_subject(token: Any) -> str | None:
             if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
                 return _name_of(subject)
     return None
+
+
+def canonical_name(entities: Sequence[ArticleEntity], name: str | None) -> str | None:
+    """The article's canonical name for ``name`` ("MEK" -> the entity's name), else ``name``."""
+    if not name:
+        return name
+    key = name.lower().removeprefix("the ")
+    for entity in entities:
+        if any(alias.lower().removeprefix("the ") == key for alias in (entity.name, *entity.aliases)):
+            return entity.name
+    return name
 
 
 def _name_of(token: Any) -> str:

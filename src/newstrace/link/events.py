@@ -1,8 +1,9 @@
 """Events across the corpus: event mentions that report the same happening become one Event.
 
 Two mentions of the same kind are the same event when they carry the same name ("the November
-uprising") and their dates do not conflict, or when they share a date at month precision or
-finer and their places do not conflict. A year alone ("in 2018") is too coarse to merge on.
+uprising") and their dates do not conflict, when they share a day and their places do not
+conflict, or when they share a month and a place. A year alone ("in 2018") is too coarse to
+merge on, and a month-level date never bridges two different days.
 The merged event keeps every reporting sentence as a source, the union of actors and figures,
 the most precise date and the most frequent place, mode and name.
 """
@@ -66,13 +67,18 @@ def _candidate_pairs(mentions: Sequence[EventMention]) -> list[tuple[int, int]]:
 
 
 def _same_event(a: EventMention, b: EventMention) -> bool:
+    """Same name and agreeing dates; or the same day and no conflicting place; or the same month
+    and the same place. (A month-level date must not bridge different days of that month.)"""
     if not _dates_agree(a.date, b.date):
         return False
     if a.name and b.name and _norm(a.name) == _norm(b.name):
         return True
-    precise = bool(a.date and b.date and len(a.date) >= len("YYYY-MM") and len(b.date) >= len("YYYY-MM"))
-    places_agree = a.place is None or b.place is None or a.place.lower() == b.place.lower()
-    return precise and places_agree
+    if not a.date or a.date != b.date or len(a.date) < len("YYYY-MM"):
+        return False
+    same_place = a.place is not None and b.place is not None and a.place.lower() == b.place.lower()
+    if len(a.date) == len("YYYY-MM"):
+        return same_place
+    return same_place or a.place is None or b.place is None
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
