@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from newstrace.link.copies import CopyOptions, link_copies
 from newstrace.model import ArticleFindings, CorpusLinks, Error
 
 log = logging.getLogger(__name__)
@@ -19,9 +20,11 @@ class LinkOptions:
 
     Attributes:
         steps: names of the link steps to run; None runs them all.
+        copies: options of the ``copies`` step (reposts and shared passages).
     """
 
     steps: tuple[str, ...] | None = None
+    copies: CopyOptions = field(default_factory=CopyOptions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,7 @@ class LinkStep:
 
 def registered_steps() -> list[LinkStep]:
     """The link steps newstrace knows, in the order they must run."""
-    return []
+    return [LinkStep("copies", link_copies)]
 
 
 def link_corpus(findings: Sequence[ArticleFindings], options: LinkOptions | None = None) -> CorpusLinks:
