@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from newstrace.link.clusters import ClusterOptions, link_clusters
 from newstrace.link.copies import CopyOptions, link_copies
 from newstrace.model import ArticleFindings, CorpusLinks, Error
 
@@ -21,10 +22,12 @@ class LinkOptions:
     Attributes:
         steps: names of the link steps to run; None runs them all.
         copies: options of the ``copies`` step (reposts and shared passages).
+        clusters: options of the ``clusters`` step (the same remark across articles).
     """
 
     steps: tuple[str, ...] | None = None
     copies: CopyOptions = field(default_factory=CopyOptions)
+    clusters: ClusterOptions = field(default_factory=ClusterOptions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +41,7 @@ class LinkStep:
 
 def registered_steps() -> list[LinkStep]:
     """The link steps newstrace knows, in the order they must run."""
-    return [LinkStep("copies", link_copies)]
+    return [LinkStep("copies", link_copies), LinkStep("clusters", link_clusters)]
 
 
 def link_corpus(findings: Sequence[ArticleFindings], options: LinkOptions | None = None) -> CorpusLinks:
