@@ -144,11 +144,11 @@ def test_passage_is_found_before_a_title_that_repeats_its_words() -> None:
 
 
 def test_band_index_spills_to_disk_and_finds_the_same_pairs() -> None:
-    printer = Fingerprinter(3, 16, 3, 6, 1)
+    printer = Fingerprinter(3, 20, 4, 6, 1)
     texts = [STORY, _repost(STORY), OTHER, _shared_passage(OTHER), UNRELATED]
     results = []
     for buffer in (1 << 30, 1):  # all in memory; spilled after every article
-        with BandIndex(16, buffer, 200) as index:
+        with BandIndex(20, buffer, 200) as index:
             for number, text in enumerate(texts):
                 index.add(number, printer.keys(text))
             results.append(sorted(index.pairs().tolist()))
@@ -158,8 +158,8 @@ def test_band_index_spills_to_disk_and_finds_the_same_pairs() -> None:
 
 
 def test_crowded_band_bucket_pairs_with_its_first_member_only() -> None:
-    printer = Fingerprinter(3, 16, 3, 6, 1)
-    with BandIndex(16, 1 << 30, max_bucket=3) as index:
+    printer = Fingerprinter(3, 20, 4, 6, 1)
+    with BandIndex(20, 1 << 30, max_bucket=3) as index:
         for number in range(6):
             index.add(number, printer.keys(STORY))
         pairs = sorted(index.pairs().tolist())

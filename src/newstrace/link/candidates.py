@@ -35,10 +35,12 @@ class BandIndex:
         max_bucket: a key shared by more articles than this pairs each of them with the first
             one only (a star, not all pairs), so one boilerplate sentence cannot make the work
             quadratic.
+        min_hits: a pair must share keys in at least this many (sentence, band) places.
     """
 
-    def __init__(self, bands: int, buffer_bytes: int, max_bucket: int) -> None:
+    def __init__(self, bands: int, buffer_bytes: int, max_bucket: int, min_hits: int = 1) -> None:
         self.bands, self.buffer_bytes, self.max_bucket = bands, buffer_bytes, max_bucket
+        self.min_hits = min_hits
         self._buffers: list[list[npt.NDArray[np.void]]] = [[] for _ in range(bands)]
         self._buffered = 0
         self._dir: tempfile.TemporaryDirectory[str] | None = None
@@ -73,9 +75,13 @@ class BandIndex:
             self._spill()
 
     def pairs(self) -> PAIRS:
-        """Sorted unique candidate pairs, each packed as ``i << 32 | j`` with ``i < j``."""
+        """Sorted unique candidate pairs (with ``min_hits``), each packed as ``i << 32 | j``, ``i < j``."""
         found = [self._band_pairs(self._band_entries(band)) for band in range(self.bands)]
-        return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.uint64)
+        if not found:
+            return np.empty(0, dtype=np.uint64)
+        pairs, hits = np.unique(np.concatenate(found), return_counts=True)
+        kept: PAIRS = pairs[hits >= self.min_hits]
+        return kept
 
     def _spill(self) -> None:
         if self._dir is None:

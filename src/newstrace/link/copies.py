@@ -46,9 +46,16 @@ class CopyOptions:
     Attributes:
         shingle_words: words per shingle of a sentence. 3 keeps a one-word edit from
             spoiling more than three shingles of a sentence.
-        bands, rows: LSH bands and rows per band of each sentence's MinHash. 16 x 3 makes two
-            sentences a candidate with probability 0.88 at shingle Jaccard 0.5, 0.99 at 0.7,
-            0.12 at 0.2 (1 - (1 - J^3)^16); a copied passage has several sentences, each a chance.
+        bands, rows: LSH bands and rows per band of each sentence's MinHash. A band of two
+            sentences agrees with probability J^rows (J: Jaccard of their shingle sets), so 20 x 4
+            makes a pair agree in at least two bands with probability 0.97 at J = 0.7 (a sentence
+            with one word edited), 0.43 at J = 0.5, 0.002 at J = 0.2.
+        min_band_hits: a candidate pair must agree in at least this many (sentence, band)
+            places. Chance agreements between unrelated sentences grow with the square of the
+            corpus; on the generated corpus of bench/copies.py, with 16 x 3 bands and one hit,
+            candidates grew 4x when the corpus doubled (13,280 at 10k articles, 1,000 of them
+            planted copies); 20 x 4 with two hits gave 997, and 4 of the 1,000 planted copies
+            (passages whose every sentence was edited) fell below it.
         min_sentence_words: sentences shorter than this get no fingerprint.
         max_bucket: see :class:`~newstrace.link.candidates.BandIndex`.
         buffer_bytes: band keys held in memory before spilling to disk.
@@ -57,14 +64,15 @@ class CopyOptions:
             planted-copy test (tests/link/test_planted_copies.py, PolNeAR train): reposts with
             furniture lines, light edits and truncation to 60-100 % of the paragraphs covered
             >= 0.79 of the larger side and >= 0.34 of the other; 2-4 sentence passages planted in
-            other articles covered <= 0.28 and <= 0.23. The thresholds sit in those gaps.
+            other articles covered <= 0.35 and <= 0.23. The thresholds sit in those gaps.
         align: how equal words become shared passages.
         seed: MinHash permutation seed.
     """
 
     shingle_words: int = 3
-    bands: int = 16
-    rows: int = 3
+    bands: int = 20
+    rows: int = 4
+    min_band_hits: int = 2
     min_sentence_words: int = 6
     max_bucket: int = 200
     buffer_bytes: int = 64 * 1024 * 1024
@@ -88,7 +96,7 @@ def find_copies(findings: Sequence[ArticleFindings], options: CopyOptions | None
     opts = options or CopyOptions()
     started = time.perf_counter()
     printer = Fingerprinter(opts.shingle_words, opts.bands, opts.rows, opts.min_sentence_words, opts.seed)
-    with BandIndex(opts.bands, opts.buffer_bytes, opts.max_bucket) as index:
+    with BandIndex(opts.bands, opts.buffer_bytes, opts.max_bucket, opts.min_band_hits) as index:
         for number, found in enumerate(findings):
             index.add(number, printer.keys(found.article.text))
         pairs = index.pairs()

@@ -23,7 +23,10 @@ __all__ = ["Fingerprinter", "Words", "shingle_hashes", "words_of"]
 
 WORD = re.compile(r"\w+")
 # Odd 64-bit multipliers (from splitmix64) that fold a band's rows into one key.
-_FOLD = np.array([0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB], dtype=np.uint64)
+_FOLD = np.array(
+    [0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD],
+    dtype=np.uint64,
+)
 _SHINGLE_MUL = np.uint32(0x01000193)  # FNV-1a prime: combines word hashes into a shingle hash
 
 U32 = npt.NDArray[np.uint32]
@@ -98,10 +101,10 @@ class Fingerprinter:
         words = words_of(text)
         shingles = shingle_hashes(words.hashes, self.shingle_words)
         units = [u for u in self._units(text, words) if u[1] - u[0] >= self.min_unit_words]
-        out = np.empty((len(units), self.bands), dtype=np.uint64)
+        values = np.empty((len(units), self.bands * self.rows), dtype=np.uint64)
         for row, (first, last) in enumerate(units):
-            out[row] = self._band_keys(shingles[first : last - self.shingle_words + 1])
-        return out
+            values[row] = self._minhash(shingles[first : last - self.shingle_words + 1])
+        return self._band_keys(values)
 
     def _units(self, text: str, words: Words) -> list[tuple[int, int]]:
         """Word index ranges ``[first, last)`` of the sentences of ``text``."""
@@ -112,7 +115,8 @@ class Fingerprinter:
         ends = np.searchsorted(words.ends, [s.end for s in sentences], side="right")
         return [(int(a), int(b)) for a, b in zip(starts, ends, strict=True) if b > a]
 
-    def _band_keys(self, shingles: U32) -> U64:
+    def _minhash(self, shingles: U32) -> U32:
+        """The MinHash values of one sentence's shingles."""
         sketch = MinHash(
             num_perm=self.bands * self.rows,
             seed=self.seed,
@@ -121,8 +125,13 @@ class Fingerprinter:
             scheme="affine32",
         )
         sketch.update_batch(shingles)
-        values = sketch.hashvalues.astype(np.uint64).reshape(self.bands, self.rows)
-        keys = np.zeros(self.bands, dtype=np.uint64)
+        values: U32 = sketch.hashvalues
+        return values
+
+    def _band_keys(self, values: U64) -> U64:
+        """One 64-bit key per sentence and band, folding the band's ``rows`` MinHash values."""
+        bands = values.reshape(len(values), self.bands, self.rows)
+        keys = np.zeros((len(values), self.bands), dtype=np.uint64)
         for row in range(self.rows):
-            keys = (keys ^ values[:, row]) * _FOLD[row]
+            keys = (keys ^ bands[:, :, row]) * _FOLD[row]
         return keys
