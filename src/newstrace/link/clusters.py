@@ -73,7 +73,8 @@ class ClusterOptions:
             3 hand-checked same-remark pairs above 0.7 and no different-remark pair.
         semantic_min_words: shorter quotes are not compared semantically ("hundreds of thousands
             of dollars" and "hundreds of thousands or maybe millions" reach 0.73 and 0.6).
-        max_posting: a word pair shared by more quotes than this proposes no lexical pairs.
+        max_posting: a word pair shared by more distinct quotes than this is too common to
+            propose lexical pairs (quotes with the same words pair without it).
     """
 
     min_words: int = 3
@@ -85,7 +86,7 @@ class ClusterOptions:
     overlap_semantic: float = 0.7
     overlap_containment: float = 0.6
     semantic_min_words: int = 6
-    max_posting: int = 500
+    max_posting: int = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,23 +180,45 @@ def _speakers_agree(a: str | None, b: str | None) -> bool:
 
 
 def _lexical_pairs(items: list[_Item], options: ClusterOptions) -> Iterable[tuple[int, int]]:
-    """Pairs of quotes sharing a not-too-common word pair whose containment reaches the threshold."""
-    postings: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    """Pairs of quotes whose containment reaches the threshold (and whose speakers agree).
+
+    Quotes with the same words pair with the first of them directly. The others are compared
+    only when they share enough word pairs (bigrams) that are not too common: words in runs of
+    two or more in the shorter quote mean most of its bigrams are in the longer one.
+    """
+    first_of: dict[tuple[tuple[str, ...], str | None], int] = {}
+    distinct: list[int] = []
     for number, item in enumerate(items):
-        for pair in set(itertools.pairwise(item.words)):
-            postings[pair].append(number)
-    candidates = {
-        (i, j)
-        for members in postings.values()
-        if 1 < len(members) <= options.max_posting
-        for i, j in itertools.combinations(members, 2)
-    }
-    for i, j in sorted(candidates):
+        key = (_core(item.words), item.speaker)
+        if key in first_of:
+            yield first_of[key], number
+        else:
+            first_of[key] = number
+            distinct.append(number)
+    for i, j in _shared_bigram_pairs(items, distinct, options):
         a, b = items[i], items[j]
         if _speakers_agree(a.speaker, b.speaker) and (
             containment(a.words, b.words, options.min_run_words) >= options.lexical_containment
         ):
             yield i, j
+
+
+def _shared_bigram_pairs(
+    items: list[_Item], numbers: list[int], options: ClusterOptions
+) -> list[tuple[int, int]]:
+    """Pairs of ``numbers`` sharing at least half of the shorter quote's bigrams (rare ones only)."""
+    bigrams = {n: set(itertools.pairwise(items[n].words)) for n in numbers}
+    postings: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    for number in numbers:
+        for pair in bigrams[number]:
+            postings[pair].append(number)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        if 1 < len(members) <= options.max_posting:
+            shared.update(itertools.combinations(members, 2))
+    return sorted(
+        (i, j) for (i, j), count in shared.items() if 2 * count >= min(len(bigrams[i]), len(bigrams[j]))
+    )
 
 
 def _semantic_links(
