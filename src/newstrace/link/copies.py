@@ -63,8 +63,8 @@ class CopyOptions:
             cover at least ``major`` of one article and ``minor`` of the other. Calibrated on the
             planted-copy test (tests/link/test_planted_copies.py, PolNeAR train): reposts with
             furniture lines, light edits and truncation to 60-100 % of the paragraphs covered
-            >= 0.79 of the larger side and >= 0.34 of the other; 2-4 sentence passages planted in
-            other articles covered <= 0.35 and <= 0.23. The thresholds sit in those gaps.
+            >= 0.83 of the larger side and >= 0.42 of the other; 2-4 sentence passages planted in
+            other articles covered <= 0.35 and <= 0.22. The thresholds sit in those gaps.
         align: how equal words become shared passages.
         seed: MinHash permutation seed.
     """
