@@ -28,6 +28,7 @@ __all__ = [
     "EntityRef",
     "Error",
     "Event",
+    "EventMention",
     "Fact",
     "Geo",
     "InputFormat",
@@ -204,6 +205,7 @@ class Fact:
     place: str | None
     asserted_by: str | None
     approximate: bool
+    qualifier: str | None = None  # the hedge: "more than", "at least", "nearly", ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +241,31 @@ class QuoteCluster:
 
 
 @dataclass(frozen=True, slots=True)
+class EventMention:
+    """One sentence of one article that reports an event (a protest, a killing, an arrest...)."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    trigger: str
+    kind: str
+    category: str
+    mode: str | None
+    date: str | None
+    place: str | None
+    actors: tuple[str, ...]
+    facts: tuple[str, ...]
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
-    """Something that happened, as the articles report it, with the figures that count it."""
+    """Something that happened, as the articles report it, with the figures that count it.
+
+    ``kind`` is newstrace's event type; ``category``/``mode`` place it in PLOVER's ontology;
+    ``sources`` are the sentences (article, start, end) that report it, in every article.
+    """
 
     id: str
     kind: str
@@ -251,6 +276,7 @@ class Event:
     actors: tuple[str, ...]
     facts: tuple[str, ...]
     sources: tuple[CopySide, ...]
+    name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +288,7 @@ class ArticleFindings:
     entities: tuple[ArticleEntity, ...] = ()
     dates: tuple[DateMention, ...] = ()
     facts: tuple[Fact, ...] = ()
+    events: tuple[EventMention, ...] = ()
     errors: tuple[Error, ...] = ()
 
 

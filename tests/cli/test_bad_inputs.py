@@ -18,6 +18,7 @@ from tests.conftest import ROOT
 
 GOOD = "Good page\n\nThis page is fine and has a full sentence in it.\n"
 BIG = 200 * 1024 * 1024
+NO_STEPS = ["--stages", ""]  # reading inputs is under test here, not analysis: skip loading spaCy
 
 
 def _binary(p: Path) -> Path:
@@ -111,7 +112,16 @@ def test_bad_input_is_one_clear_error_and_the_rest_is_stored(
     (inputs / "good.txt").write_text(GOOD)
     bad = make(inputs / "bad")
     export = tmp_path / "out.jsonl"
-    args = ["analyze", str(inputs), str(bad), "--db", str(tmp_path / "t.db"), "--export", str(export)]
+    args = [
+        "analyze",
+        str(inputs),
+        str(bad),
+        "--db",
+        str(tmp_path / "t.db"),
+        "--export",
+        str(export),
+        *NO_STEPS,
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 1, result.stderr
     records = [json.loads(line) for line in export.read_text().splitlines()]
@@ -129,7 +139,9 @@ def test_bad_input_is_one_clear_error_and_the_rest_is_stored(
 def test_good_records_around_a_bad_line_are_stored(tmp_path: Path, runner: CliRunner) -> None:
     feed = _bad_json_line(tmp_path / "feed")
     export = tmp_path / "out.jsonl"
-    runner.invoke(app, ["analyze", str(feed), "--db", str(tmp_path / "t.db"), "--export", str(export)])
+    runner.invoke(
+        app, ["analyze", str(feed), "--db", str(tmp_path / "t.db"), "--export", str(export), *NO_STEPS]
+    )
     articles = [json.loads(x) for x in export.read_text().splitlines() if '"type":"article"' in x]
     assert [a["source_id"] for a in articles] == ["a", "c"]
 
@@ -137,7 +149,9 @@ def test_good_records_around_a_bad_line_are_stored(tmp_path: Path, runner: CliRu
 def test_truncated_warc_keeps_the_records_before_the_break(tmp_path: Path, runner: CliRunner) -> None:
     warc = _truncated_warc(tmp_path / "x")
     export = tmp_path / "out.jsonl"
-    runner.invoke(app, ["analyze", str(warc), "--db", str(tmp_path / "t.db"), "--export", str(export)])
+    runner.invoke(
+        app, ["analyze", str(warc), "--db", str(tmp_path / "t.db"), "--export", str(export), *NO_STEPS]
+    )
     titles = [json.loads(x)["title"] for x in export.read_text().splitlines() if '"type":"article"' in x]
     assert titles == ["North Calder imposes overnight curfew after clashes"]
 
@@ -161,6 +175,6 @@ def test_latin1_and_utf16_files_are_read_not_refused(
 def test_gzip_that_is_not_a_warc(tmp_path: Path, runner: CliRunner) -> None:
     bogus = tmp_path / "bogus.warc.gz"
     bogus.write_bytes(gzip.compress(b"this is not a WARC record at all\n" * 10))
-    result = runner.invoke(app, ["analyze", str(bogus), "--db", str(tmp_path / "t.db")])
+    result = runner.invoke(app, ["analyze", str(bogus), "--db", str(tmp_path / "t.db"), *NO_STEPS])
     assert result.exit_code == 1
     assert "bogus.warc.gz" in result.stderr and "Traceback" not in result.stderr

@@ -28,9 +28,10 @@ def test_analyze_then_export_and_stats(tmp_path: Path, runner: CliRunner) -> Non
     exported = runner.invoke(app, ["export", "--db", db, "--format", "jsonl"])
     assert exported.exit_code == 0
     records = [json.loads(line) for line in exported.stdout.splitlines()]
-    assert [(r["type"], r["title"], r["text"]) for r in records] == [
-        ("article", "A headline", "Officials said 40 people came.")
+    assert [(r["title"], r["text"]) for r in records if r["type"] == "article"] == [
+        ("A headline", "Officials said 40 people came.")
     ]
+    assert [(r["value"], r["unit"]) for r in records if r["type"] == "fact"] == [(40, "people")]
     stats = runner.invoke(app, ["stats", "--db", db, "--json"])
     assert json.loads(stats.stdout)["counts"]["articles"] == 1
 
@@ -41,7 +42,7 @@ def test_export_to_a_file(tmp_path: Path, runner: CliRunner) -> None:
     out = tmp_path / "out.jsonl"
     result = runner.invoke(app, ["export", "--db", db, "-o", str(out)])
     assert result.exit_code == 0
-    assert out.read_text().count("\n") == 1
+    assert out.read_text().count('"type":"article"') == 1
 
 
 def test_analyze_json_report(tmp_path: Path, runner: CliRunner) -> None:
@@ -65,8 +66,8 @@ def test_analyze_scoped_export_holds_only_this_runs_inputs(tmp_path: Path, runne
         app,
         ["analyze", str(_page(tmp_path / "b", body="Second page text.")), "--db", db, "--export", str(out)],
     )
-    texts = [json.loads(x)["text"] for x in out.read_text().splitlines()]
-    assert texts == ["Second page text."]
+    records = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [r["text"] for r in records if r["type"] == "article"] == ["Second page text."]
 
 
 def test_stdin(tmp_path: Path, runner: CliRunner) -> None:

@@ -43,7 +43,7 @@ def test_changed_settings_redo_the_documents(tmp_path: Path) -> None:
 
 def test_a_failing_step_costs_one_article_and_is_stored(tmp_path: Path) -> None:
     pages = _pages(tmp_path / "in", 3, {1: "FAIL-HERE"})
-    options = RunOptions(analyze=AnalyzeOptions(plugins=(FAILING,)))
+    options = RunOptions(analyze=AnalyzeOptions(stages=(), plugins=(FAILING,)))
     with Store(str(tmp_path / "t.db")) as store:
         report = analyze_corpus([str(pages)], store, options)
         assert [(e.source, e.stage) for e in report.errors] == [(str(pages / "p1.txt"), "failing")]
@@ -67,7 +67,7 @@ def test_a_hanging_or_crashing_document_is_an_error_and_the_run_goes_on(
     tmp_path: Path, marker: str, words: str
 ) -> None:
     pages = _pages(tmp_path / "in", 6, {2: marker})
-    options = RunOptions(jobs=2, timeout=3, analyze=AnalyzeOptions(plugins=(SLOW,)))
+    options = RunOptions(jobs=2, timeout=3, analyze=AnalyzeOptions(stages=(), plugins=(SLOW,)))
     with Store(str(tmp_path / "t.db")) as store:
         report = analyze_corpus([str(pages)], store, options)
         assert [e.source for e in report.errors] == [str(pages / "p2.txt")]

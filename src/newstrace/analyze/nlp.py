@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from newstrace.errors import ModelNotInstalled
 
 if TYPE_CHECKING:
-    from newstrace.analyze.pipeline import ArticleWork
+    from newstrace.analyze.pipeline import ArticleWork, Resources
 
 log = logging.getLogger(__name__)
 
@@ -168,11 +168,17 @@ class ArticleNLP:
         return self._parses[key]
 
 
+def spacy_pipeline(resources: Resources) -> Pipeline:
+    """The worker's spaCy Pipeline, loaded on first use (a step's ``warm_up`` may call this)."""
+    pipeline = resources.get("spacy", lambda options: Pipeline(options.model))
+    assert isinstance(pipeline, Pipeline)
+    return pipeline
+
+
 def article_nlp(work: ArticleWork) -> ArticleNLP:
     """The ArticleNLP of the article being analysed, made once and shared by all its steps."""
     found = work.notes.get("nlp")
     if not isinstance(found, ArticleNLP):
-        pipeline = work.resources.get("spacy", lambda options: Pipeline(options.model))
-        found = ArticleNLP(pipeline, work.article.text)
+        found = ArticleNLP(spacy_pipeline(work.resources), work.article.text)
         work.notes["nlp"] = found
     return found

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newstrace.errors import UsageError
-from newstrace.model import Article, ArticleEntity, ArticleFindings, DateMention, Error, Fact, Quote
+from newstrace.model import (
+    Article,
+    ArticleEntity,
+    ArticleFindings,
+    DateMention,
+    Error,
+    EventMention,
+    Fact,
+    Quote,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +60,7 @@ class ArticleWork:
     entities: list[ArticleEntity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
     errors: list[Error] = field(default_factory=list)
     notes: dict[str, Any] = field(default_factory=dict)  # step-to-step data that is not exported
 
@@ -62,16 +72,22 @@ class ArticleWork:
             tuple(self.entities),
             tuple(self.dates),
             tuple(self.facts),
+            tuple(self.events),
             tuple(self.errors),
         )
 
 
 @dataclass(frozen=True, slots=True)
 class StageSpec:
-    """A named analysis step: ``run(work, options)`` finds and attaches its records."""
+    """A named analysis step: ``run(work, options)`` finds and attaches its records.
+
+    ``warm_up(resources)`` loads what the step needs (a model, a gazetteer) before the first
+    article, so that loading is not counted against one document's time limit.
+    """
 
     name: str
     run: Callable[[ArticleWork, AnalyzeOptions], None]
+    warm_up: Callable[[Resources], object] | None = None
 
 
 class Resources:
@@ -92,7 +108,10 @@ class Resources:
 
 def registered_stages() -> list[StageSpec]:
     """The analysis steps newstrace knows, in the order they must run."""
-    return []
+    from newstrace.analyze.events import EVENTS  # noqa: PLC0415  # the steps import this module
+    from newstrace.analyze.facts import FACTS  # noqa: PLC0415
+
+    return [FACTS, EVENTS]
 
 
 def plugin_stage(path: str) -> StageSpec:
@@ -118,6 +137,12 @@ class Analyzer:
         self.stages = [s for s in registered_stages() if wanted is None or s.name in wanted]
         self.stages += [plugin_stage(p) for p in self.options.plugins]
         self.resources = Resources(self.options)
+
+    def warm_up(self) -> None:
+        """Load every resource the steps need now rather than on the first article."""
+        for stage in self.stages:
+            if stage.warm_up is not None:
+                stage.warm_up(self.resources)
 
     def analyze(self, article: Article) -> ArticleFindings:
         """Every finding of ``article``; a failing step becomes an Error and the others go on."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,12 +10,11 @@ import typer
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.options import DEFAULT_DB, DbOption, QuietOption, VerboseOption
 from newstrace.errors import UsageError
-from newstrace.export import load_view, write_jsonl, write_jsonl_file
+from newstrace.export import load_view
+from newstrace.export.formats import FORMATS, write_export
 from newstrace.store import Store
 
-__all__ = ["FORMATS", "export_command"]
-
-FORMATS = ("jsonl",)
+__all__ = ["export_command"]
 
 
 @app.command("export")
@@ -26,12 +24,18 @@ def export_command(
         str, typer.Option("--format", "-f", help=f"Export format: {', '.join(FORMATS)}.", metavar="FORMAT")
     ] = "jsonl",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).", metavar="PATH")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Output file for jsonl (default: stdout); output folder for the other formats.",
+            metavar="PATH",
+        ),
     ] = None,
     verbose: VerboseOption = 0,
     quiet: QuietOption = False,
 ) -> None:
-    """Export everything in the database (JSON Lines per CONTRACT.md)."""
+    """Export everything in the database: JSON Lines (CONTRACT.md), CSV, Parquet, GDELT or ACLED tables."""
     setup_logging(verbose, quiet)
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -39,9 +43,6 @@ def export_command(
         raise UsageError(f"no database at {db}; run 'newstrace analyze ... --db {db}' first")
     with Store(db) as store:
         view = load_view(store)
-    if output is None:
-        write_jsonl(view, sys.stdout)
-    else:
-        count = write_jsonl_file(view, output)
-        if not quiet:
-            typer.echo(f"{count} records written to {output}", err=True)
+    written = write_export(view, fmt, output)
+    if written and not quiet:
+        typer.echo(f"{fmt} export written: {', '.join(str(p) for p in written)}", err=True)

@@ -7,11 +7,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newstrace.model import Article, ArticleFindings, CorpusLinks, Entity, Error, QuoteCluster
+from newstrace.model import Article, ArticleFindings, CorpusLinks, Entity, Error, Geo, QuoteCluster
 from newstrace.store import Store
 from newstrace.store.records import to_row
 
-__all__ = ["CorpusView", "contract_records", "load_view"]
+__all__ = ["CorpusView", "cluster_of", "contract_records", "geo_by_name", "load_view"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,17 +37,29 @@ def load_view(
     return CorpusView(findings, links, tuple(errors))
 
 
+def geo_by_name(entities: Sequence[Entity]) -> dict[str, Geo]:
+    """The coordinates of every geocoded entity, by its name and aliases (lowercased)."""
+    return {alias.lower(): e.geo for e in entities if e.geo is not None for alias in (e.name, *e.aliases)}
+
+
+def cluster_of(links: CorpusLinks) -> dict[str, str]:
+    """The quote cluster id of every clustered quote id."""
+    return {qid: c.id for c in links.clusters for qid in c.members}
+
+
 def contract_records(view: CorpusView) -> Iterator[dict[str, Any]]:
     """Every record as a CONTRACT.md dict with its ``type``: articles and their findings first."""
-    cluster_of = {qid: c.id for c in view.links.clusters for qid in c.members}
+    clusters = cluster_of(view.links)
     for found in view.findings:
         yield _article(found.article)
         for quote in found.quotes:
-            yield _typed("quote", dataclasses.replace(quote, cluster=cluster_of.get(quote.id)))
+            yield _typed("quote", dataclasses.replace(quote, cluster=clusters.get(quote.id)))
         for date in found.dates:
             yield _typed("date", date)
         for fact in found.facts:
             yield _typed("fact", fact)
+        for event in found.events:
+            yield _typed("event_mention", event)
     for kind, records in (
         ("entity", view.links.entities),
         ("copy", view.links.copies),

@@ -41,7 +41,9 @@ class LinkStep:
 
 def registered_steps() -> list[LinkStep]:
     """The link steps newstrace knows, in the order they must run."""
-    return [LinkStep("copies", link_copies), LinkStep("clusters", link_clusters)]
+    from newstrace.link.events import EVENTS_STEP  # noqa: PLC0415  # the steps import this module
+
+    return [LinkStep("copies", link_copies), LinkStep("clusters", link_clusters), EVENTS_STEP]
 
 
 def link_corpus(findings: Sequence[ArticleFindings], options: LinkOptions | None = None) -> CorpusLinks:

@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnProcess
 from typing import Any, Protocol
 
+from newstrace.errors import NewstraceError
 from newstrace.model import Document, Error
 from newstrace.run.process import DocumentProcessor, DocumentResult, WorkConfig
 
@@ -46,6 +47,7 @@ class SerialExecutor:
 
     def __init__(self, config: WorkConfig) -> None:
         self.processor = DocumentProcessor(config)
+        self.processor.analyzer.warm_up()
 
     def map(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
         """Process every document, in order."""
@@ -63,6 +65,11 @@ def _work(tasks: Any, results: Connection, config: WorkConfig) -> None:
     it sent before dying has arrived, so the document it was on is known exactly.
     """
     processor = DocumentProcessor(config)
+    try:
+        processor.analyzer.warm_up()  # models load before the first document's time limit starts
+    except NewstraceError as exc:  # a missing model fails every document: stop the run, say why
+        results.send(("fatal", -1, exc))
+        return
     while (task := tasks.get()) is not None:
         seq, doc = task
         results.send(("start", seq, None))
@@ -134,6 +141,8 @@ class ProcessPool:
                 kind, seq, payload = worker.results.recv()
             except (EOFError, OSError):  # the worker is gone; _check_workers handles it
                 return
+            if kind == "fatal":
+                raise payload
             if kind == "start":
                 worker.started = (seq, time.monotonic())
                 continue

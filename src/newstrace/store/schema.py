@@ -21,6 +21,7 @@ from newstrace.model import (
     Entity,
     Error,
     Event,
+    EventMention,
     Fact,
     Quote,
     QuoteCluster,
@@ -78,6 +79,9 @@ QUOTES = _spec(
 ARTICLE_ENTITIES = _spec(ArticleEntity, "article_entities", ("article", "kind", "name"))
 DATES = _spec(DateMention, "dates", ("article", "start", "end"))
 FACTS = _spec(Fact, "facts", ("id",), sa.Index("ix_facts_article", "article"))
+EVENT_MENTIONS = _spec(
+    EventMention, "event_mentions", ("id",), sa.Index("ix_event_mentions_article", "article")
+)
 ENTITIES = _spec(Entity, "entities", ("id",))
 COPIES = _spec(Copy, "copies", ("id",))
 CLUSTERS = _spec(QuoteCluster, "quote_clusters", ("id",))
@@ -89,6 +93,7 @@ ARTICLE_RECORDS: dict[str, TableSpec] = {
     "entities": ARTICLE_ENTITIES,
     "dates": DATES,
     "facts": FACTS,
+    "events": EVENT_MENTIONS,
 }
 # CorpusLinks field name -> how its records are stored
 CORPUS_RECORDS: dict[str, TableSpec] = {

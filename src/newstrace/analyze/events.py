@@ -1,0 +1,282 @@
+"""Event mentions: sentences that report a protest, a killing, an arrest, a speech, a meeting...
+
+A sentence reports an event when it holds a trigger word of one of the event kinds below.
+Each kind has a PLOVER category (the Open Event Data Alliance's ontology) and, where the trigger
+says how, a mode. PLOVER drops plain public statements; newstrace keeps speeches and
+statements as kind ``statement`` with the category ``STATEMENT`` (a PLOVER-style extension),
+because who said what, when, is what its users trace. The mention keeps the sentence span,
+its date (the sentence's, else a month named alone resolved from the article, e.g. "the
+November uprising" after "in November 2019"), the place and actors named in the sentence,
+the facts counted in it, and the event's name when the text names it ("the November uprising").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newstrace.analyze.dates import MONTHS, PartialDate, find_date_expressions
+from newstrace.analyze.nlp import ArticleNLP, Sentence, article_nlp, spacy_pipeline
+from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, StageSpec
+from newstrace.ids import stable_id
+from newstrace.model import Article, EventMention, Fact, Quote
+
+__all__ = ["EVENTS", "EVENT_KINDS", "EventKind", "find_events", "month_reference"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventKind:
+    """An event type: its triggers (word-start regexes), PLOVER category, and modes by trigger."""
+
+    name: str
+    category: str
+    triggers: str
+    modes: tuple[tuple[str, str], ...] = ()
+
+
+# Trigger lexicon written for this project from PLOVER's category definitions (PROTEST, ASSAULT,
+# COERCE, CONSULT, THREATEN) and ACLED's event descriptions; order matters: the first kind whose
+# trigger a sentence holds wins, so narrow kinds come before broad ones.
+EVENT_KINDS: tuple[EventKind, ...] = (
+    EventKind(
+        "internet shutdown",
+        "COERCE",
+        r"internet (?:shutdown|blackout|cut|restriction)s?|cut off (?:the )?internet"
+        r"|shut (?:down|off) (?:the )?internet",
+        (("", "censor"),),
+    ),
+    EventKind("execution", "COERCE", r"execut(?:ed|ion|ions|ing)|hanged|hanging of", (("", "execute"),)),
+    EventKind("sentence", "COERCE", r"sentenc(?:ed|ing)|convicted|verdict", (("", "sentence"),)),
+    EventKind(
+        "arrest",
+        "COERCE",
+        r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|rounded up|imprison(?:ed)?",
+        (("", "arrest"),),
+    ),
+    EventKind(
+        "killing",
+        "ASSAULT",
+        r"kill(?:ed|ing|ings)?|death toll|deaths\b|died|shot dead|massacre|slain"
+        r"|fatalit(?:y|ies)",
+        (("shot", "firearms"), ("massacre", "kill"), ("", "kill")),
+    ),
+    EventKind(
+        "attack",
+        "ASSAULT",
+        r"attack(?:s|ed)?|bomb(?:s|ing|ed)?|explosion|air ?strikes?|drone strikes?"
+        r"|shelling|downing|shot down|assassinat(?:ed|ion)",
+        (
+            ("bomb", "explosives"),
+            ("explosion", "explosives"),
+            ("air", "aerial"),
+            ("drone", "aerial"),
+            ("downing", "aerial"),
+            ("shot down", "aerial"),
+        ),
+    ),
+    EventKind("plot", "THREATEN", r"plot(?:s|ted)?\b|conspir(?:acy|ed)", (("", "plot"),)),
+    EventKind(
+        "protest",
+        "PROTEST",
+        r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)"
+        r"|uprisings?|marche[ds]\b|riot(?:s|ed|ing)?|unrest|sit-ins?|strik(?:e|es|ing)\b|walkouts?|chant(?:s|ed|ing)",
+        (
+            ("riot", "riot"),
+            ("strik", "strike"),
+            ("walkout", "strike"),
+            ("hunger", "hunger-strike"),
+            ("", "demonstrate"),
+        ),
+    ),
+    EventKind(
+        "meeting",
+        "CONSULT",
+        r"meet(?:s|ing|ings)?|\bmet\b|talks\b|summit|conference|congress|convention"
+        r"|gathering",
+        (("", "meet"),),
+    ),
+    EventKind(
+        "statement",
+        "STATEMENT",
+        r"speech|statement|address(?:ed)?\b|remarks|video conference|sermon"
+        r"|interview|press conference",
+        (("", "speak"),),
+    ),
+)
+TRIGGER_RE = tuple((kind, re.compile(r"\b(?:" + kind.triggers + r")", re.IGNORECASE)) for kind in EVENT_KINDS)
+GROUP_ACTORS = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|students|workers|activists|police|security forces"
+    r"|soldiers|militia|crowds?|residents|nurses|doctors|teachers|farmers|prisoners)\b",
+    re.IGNORECASE,
+)
+ACTOR_LABELS = ("PERSON", "ORG", "NORP")
+PLACE_LABELS = ("GPE", "LOC")
+MAX_ACTORS = 4
+# Figures that count each kind; a kind not listed takes every figure of its sentence.
+FACT_WORDS = {
+    "killing": ("killed", "deaths"),
+    "arrest": ("arrested", "imprisoned"),
+    "execution": ("executed",),
+    "sentence": ("sentenced",),
+    "protest": (
+        "protest",
+        "march",
+        "rally",
+        "strik",
+        "participant",
+        "people",
+        "cities",
+        "provinces",
+        "towns",
+    ),
+    "meeting": ("participant", "attend", "locations", "delegat", "people"),
+}
+PARTICIPANT = re.compile(r"(?:ers|ors)$", re.IGNORECASE)  # "protesters", "demonstrators": who, not what
+NEGATED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+HYPOTHETICAL = re.compile(
+    r"^\s*(?:if|unless|should)\b|\b(?:would|could|might|may|must|should)\b", re.IGNORECASE
+)
+BARE_MONTH = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\b(?!\s+\d)")
+
+
+def run_events(work: ArticleWork, options: AnalyzeOptions) -> None:
+    """Find the article's event mentions and attach them."""
+    del options
+    work.events.extend(find_events(work.article, article_nlp(work), work.facts, work.quotes))
+
+
+EVENTS = StageSpec("events", run_events, warm_up=spacy_pipeline)
+
+
+def find_events(
+    article: Article, nlp: ArticleNLP, facts: Sequence[Fact] = (), quotes: Sequence[Quote] = ()
+) -> list[EventMention]:
+    """The event mentions of ``article``: per sentence, one per kind it reports.
+
+    A mention must be anchored (a date expression, a place, a counted figure or a name in
+    its sentence) and asserted (not inside a quotation, not conditional or hypothetical):
+    opinion writing mentions "protests" in general far more often than it reports one.
+    """
+    base = PartialDate.from_iso(article.published)
+    found = []
+    for sentence in nlp.sentences:
+        text = article.text[sentence.start : sentence.end]
+        if HYPOTHETICAL.search(text):
+            continue
+        for kind, match in _triggers(text):
+            if NEGATED.search(text[: match.start()]) or any(
+                q.start <= sentence.start + match.start() < q.end for q in quotes
+            ):
+                continue
+            mention = _mention(article, nlp, sentence, kind, match, facts=facts, base=base)
+            if mention.date or mention.place or mention.facts or mention.name or _has_date(text):
+                found.append(mention)
+    return found
+
+
+def _triggers(text: str) -> list[tuple[EventKind, re.Match[str]]]:
+    """One trigger of each kind in ``text``, in text order: the first word naming the event itself
+    ("uprising", "arrested") rather than its participants ("protesters")."""
+    hits = []
+    for kind, rx in TRIGGER_RE:
+        matches = list(rx.finditer(text))
+        if matches:
+            hits.append((kind, next((m for m in matches if not PARTICIPANT.search(m.group(0))), matches[0])))
+    return sorted(hits, key=lambda hit: hit[1].start())
+
+
+def _has_date(text: str) -> bool:
+    return any(True for _ in find_date_expressions(text, None))
+
+
+def _mention(
+    article: Article,
+    nlp: ArticleNLP,
+    sentence: Sentence,
+    kind: EventKind,
+    trigger: re.Match[str],
+    *,
+    facts: Sequence[Fact],
+    base: PartialDate | None,
+) -> EventMention:
+    ents = [e for e in nlp.entities.ents if sentence.start <= e.start_char < sentence.end]
+    name = _name(nlp, sentence, trigger)
+    return EventMention(
+        id=stable_id(article.id, "event", sentence.start, sentence.end, kind.name),
+        article=article.id,
+        start=sentence.start,
+        end=sentence.end,
+        trigger=trigger.group(0).lower(),
+        kind=kind.name,
+        category=kind.category,
+        mode=_mode(kind, trigger.group(0).lower()),
+        date=_date(article.text, sentence, base, name),
+        place=next((str(e.text) for e in ents if e.label_ in PLACE_LABELS), None),
+        actors=_actors(article.text[sentence.start : sentence.end], ents),
+        facts=tuple(f.id for f in facts if sentence.start <= f.start < sentence.end and _counts(f, kind)),
+        name=name,
+    )
+
+
+def _counts(fact: Fact, kind: EventKind) -> bool:
+    """Whether a figure of the sentence counts this kind of event (killed -> killing, ...)."""
+    wanted = FACT_WORDS.get(kind.name)
+    return wanted is None or any(w in fact.unit for w in wanted)
+
+
+def _mode(kind: EventKind, trigger: str) -> str | None:
+    return next((mode for key, mode in kind.modes if key in trigger), None)
+
+
+def _actors(text: str, ents: Sequence[Any]) -> tuple[str, ...]:
+    names = [str(e.text).removeprefix("the ") for e in ents if e.label_ in ACTOR_LABELS]
+    names += [m.group(0).lower() for m in GROUP_ACTORS.finditer(text)]
+    return tuple(dict.fromkeys(names))[:MAX_ACTORS]
+
+
+def _name(nlp: ArticleNLP, sentence: Sentence, trigger: re.Match[str]) -> str | None:
+    """A named event: the trigger noun with the words that name it ("November 2019 uprising")."""
+    doc = nlp.parse(sentence.start, sentence.end)
+    token = next((t for t in doc if t.idx == trigger.start()), None)
+    if token is None or token.pos_ != "NOUN" or PARTICIPANT.search(token.text):
+        return None
+    modifiers = [
+        t
+        for t in token.lefts
+        if t.dep_ in ("compound", "amod", "nummod", "npadvmod")
+        and (t.ent_type_ in ("DATE", "EVENT", "NORP") or t.like_num or t.pos_ == "PROPN")
+    ]
+    if not modifiers:
+        return None
+    start = min(t.i for t in modifiers)
+    return str(doc[start : token.i + 1].text)
+
+
+def _date(text: str, sentence: Sentence, base: PartialDate | None, name: str | None) -> str | None:
+    for expr in find_date_expressions(text[sentence.start : sentence.end], base):
+        if expr.value is not None:
+            return expr.value.iso()
+    reference = month_reference(text, sentence.start, name or text[sentence.start : sentence.end], base)
+    return reference.iso() if reference is not None else None
+
+
+def month_reference(text: str, before: int, phrase: str, base: PartialDate | None) -> PartialDate | None:
+    """A month named alone in ``phrase`` ("the November uprising"), dated by the last mention of
+    that month with a year earlier in ``text`` ("in November 2019"), else by the published date."""
+    match = BARE_MONTH.search(phrase)
+    if match is None:
+        return None
+    month = MONTHS[match.group(1).lower()]
+    earlier = [
+        e.value
+        for e in find_date_expressions(text[:before], base)
+        if e.value is not None and e.value.month == month
+    ]
+    if earlier:
+        return PartialDate(earlier[-1].year, month)
+    if base is not None and base.month is not None:
+        return PartialDate(base.year if month <= base.month else base.year - 1, month)
+    return None
