@@ -188,9 +188,11 @@ def main() -> None:
         )
     for small, large in itertools.pairwise(rows):
         ratio = large["seconds"] / max(small["seconds"], 1e-9)
+        cpu_ratio = large["cpu_seconds"] / max(small["cpu_seconds"], 1e-9)
         factor = large["articles"] / small["articles"]
         print(
-            f"time x{ratio:.2f} for x{factor:g} the articles ({small['articles']:,} -> {large['articles']:,})"
+            f"time x{ratio:.2f} (CPU x{cpu_ratio:.2f}) for x{factor:g} the articles "
+            f"({small['articles']:,} -> {large['articles']:,})"
         )
 
 
