@@ -3,7 +3,7 @@
 Each (band key, article) entry takes 12 bytes. Entries are buffered in memory and appended to
 one file per band once the buffer passes ``buffer_bytes``; pairs are then found one band at a
 time by sorting that band's entries. Peak memory is therefore about ``buffer_bytes`` while
-adding, and about 40 bytes per sentence of the corpus while a band is sorted (12 stored, the
+adding, and about 50 bytes per sentence of the corpus while a band is sorted (12 stored, the
 rest sorting temporaries), plus 8 bytes per band hit of a candidate pair (bench/copies.py
 measures it).
 """
