@@ -6,6 +6,8 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from newstrace.link.clusters import ClusterOptions, link_clusters
+from newstrace.link.copies import CopyOptions, link_copies
 from newstrace.model import ArticleFindings, CorpusLinks, Error
 
 log = logging.getLogger(__name__)
@@ -19,9 +21,13 @@ class LinkOptions:
 
     Attributes:
         steps: names of the link steps to run; None runs them all.
+        copies: options of the ``copies`` step (reposts and shared passages).
+        clusters: options of the ``clusters`` step (the same remark across articles).
     """
 
     steps: tuple[str, ...] | None = None
+    copies: CopyOptions = field(default_factory=CopyOptions)
+    clusters: ClusterOptions = field(default_factory=ClusterOptions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +44,7 @@ def registered_steps() -> list[LinkStep]:
     from newstrace.link.aliases import ALIASES  # noqa: PLC0415  # the steps import this module
     from newstrace.link.events import EVENTS_STEP  # noqa: PLC0415
 
-    return [ALIASES, EVENTS_STEP]
+    return [ALIASES, LinkStep("copies", link_copies), LinkStep("clusters", link_clusters), EVENTS_STEP]
 
 
 def link_corpus(findings: Sequence[ArticleFindings], options: LinkOptions | None = None) -> CorpusLinks:
