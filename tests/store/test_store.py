@@ -129,3 +129,18 @@ def test_unwritable_database_is_a_clear_error(tmp_path: Path) -> None:
 )
 def test_database_url(db: str, url: str) -> None:
     assert database_url(db) == url
+
+
+def test_stored_findings_is_a_lazy_sequence_in_store_order(tmp_path: Path) -> None:
+    from newstrace.store.lazy import StoredFindings  # noqa: PLC0415
+
+    with Store(str(tmp_path / "t.db")) as store:
+        for i in range(7):
+            doc, found = _findings(PAGE.replace("stay", f"stay {i}"), source=f"p{i}.txt")
+            store.save_document(doc, "k", [found], [])  # type: ignore[arg-type]
+        ids = store.article_ids()
+        lazy = StoredFindings(store, ids, page_size=3)
+        eager = store.findings(store.articles())
+        assert len(lazy) == 7 and list(lazy) == eager
+        assert lazy[5] == eager[5] and lazy[-1] == eager[-1] and list(lazy[2:4]) == eager[2:4]
+        assert len(lazy._pages) <= 4

@@ -24,6 +24,7 @@ from newstrace.run.process import DocumentResult, WorkConfig, analysis_key
 from newstrace.segment import SegmentOptions
 from newstrace.store import Store
 from newstrace.store.db import DocumentRecord
+from newstrace.store.lazy import StoredFindings
 
 log = logging.getLogger(__name__)
 
@@ -154,11 +155,11 @@ def analyze_corpus(
 
 def link_store(store: Store, options: LinkOptions) -> list[Error]:
     """Re-link the corpus if documents or link settings changed since the last link run."""
-    articles = store.articles()
-    state = stable_id(repr(options), *sorted(a.id for a in articles))
+    ids = store.article_ids()
+    state = stable_id(repr(options), *sorted(ids))
     if store.get_setting(LINK_KEY) == state:
         return []
-    links = link_corpus(store.findings(articles), options)
+    links = link_corpus(StoredFindings(store, ids), options)
     store.replace_links(links)
     store.set_setting(LINK_KEY, state)
     return list(links.errors)

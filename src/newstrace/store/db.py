@@ -198,6 +198,19 @@ class Store:
         query = sa.select(table).order_by(table.c.source, table.c.index)
         return [from_row(Article, r) for r in self._select_in(query, table.c.document, document_ids)]
 
+    def article_ids(self) -> list[str]:
+        """The ids of every stored article, ordered by source and position (no text is read)."""
+        table = schema.ARTICLES.table
+        with self.engine.connect() as conn:
+            query = sa.select(table.c.id).order_by(table.c.source, table.c.index)
+            return list(conn.execute(query).scalars())
+
+    def articles_by_id(self, ids: Sequence[str]) -> list[Article]:
+        """The stored articles with these ids, in the same order."""
+        table = schema.ARTICLES.table
+        found = {r["id"]: from_row(Article, r) for r in self._select_in(sa.select(table), table.c.id, ids)}
+        return [found[i] for i in ids if i in found]
+
     def findings(self, articles: Sequence[Article]) -> list[ArticleFindings]:
         """The stored findings of ``articles``, in the same order."""
         by_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
