@@ -17,10 +17,11 @@ description, and ``who`` in ``Trump, who said`` points back to ``Trump``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from newstrace.analyze.cues import MESSAGE_NOUNS, SLOGAN_NOUNS, SPEAKER_NOUNS, CueKind, base_forms, cue_kind_of_word
+from newstrace.analyze.dates import MONTHS, WEEKDAYS
 from newstrace.analyze.nlp import ParsedStretch
 from newstrace.model import Span
 
@@ -43,6 +44,7 @@ LIGHT_VERBS = frozenset(
     """be is are was were been being 's 're am have has had having get gets got getting become becomes
     became seem seems seemed remain remains remained do does did""".split()
 )
+CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 SAYING_VERBS = frozenset("say add tell write note argue explain insist".split())
 MAX_NAME_GAP = 12  # characters between a subjectless cue and the name after it ("said Col. X")
 
@@ -65,6 +67,7 @@ class Attribution:
     names: Span | None = None
     governs: bool = True  # the cue is above the quotation in the parse (not merely nearby)
     loose: bool = False  # the cue is not a reporting word, only a verb whose subject is someone
+    via_preposition: bool = False  # the quotation hangs from the cue through a preposition
 
 
 def find_attribution(
@@ -89,13 +92,15 @@ def find_attribution(
         return None
     cue = finder.governing_cue(words)
     if cue is not None:
-        return finder.attribution(cue, governs=True)
+        found = finder.attribution(cue, governs=True)
+        return replace(found, via_preposition=finder.via_preposition(words, cue))
     cue = finder.nearest_cue(words, frame or (parsed.stretch.start, parsed.stretch.end))
     if cue is not None:
         return finder.attribution(cue, governs=False)
     verb = finder.governing_verb(words)
     if verb is not None:
-        return finder.attribution(verb, governs=True, loose=True)
+        found = finder.attribution(verb, governs=True, loose=True)
+        return replace(found, via_preposition=finder.via_preposition(words, verb))
     return None
 
 
@@ -186,10 +191,17 @@ class _Finder:
         return best[1] if best else None
 
     def _cue_above(self, root: Any, inside: set[int]) -> tuple[int, Any] | None:
+        """The cue above ``root`` (with its distance), or None when the quotation is part of the
+        cue's subject ("one of the original “big four” negotiators said"): the subject's words
+        are not what the subject said."""
         found: tuple[int, Any] | None = None
+        child = root
         for depth, ancestor in enumerate(_ancestors(root)):
+            below, child = child, ancestor
             if ancestor.i in inside or self.cue_of(ancestor) is None:
                 continue
+            if below.dep_ in SUBJECTS:
+                return found
             if found is None:
                 found = (depth, ancestor)
                 if _is_verb(ancestor) and not OUTERMOST:
@@ -200,6 +212,17 @@ class _Finder:
                     return found
         return found
 
+    def via_preposition(self, words: list[Any], cue: Any) -> bool:
+        """Whether the quotation hangs from the cue through a preposition ("said on “Meet the Press”")."""
+        inside = {t.i for t in words}
+        for root in (t for t in words if t.head.i not in inside or t.head.i == t.i):
+            for ancestor in _ancestors(root):
+                if ancestor.i == cue.i:
+                    break
+                if ancestor.dep_ == "prep" or ancestor.tag_ == "IN":
+                    return True
+        return False
+
     def _reports(self, verb: Any) -> bool:
         subject = self._own_subject(verb)
         return self.cue_of(verb) == "speech" and subject is not None and _someone(subject)
@@ -208,7 +231,11 @@ class _Finder:
         """The first verb above the quotation whose subject is someone ("Trump blasted ... “X”")."""
         inside = {t.i for t in words}
         for root in (t for t in words if t.head.i not in inside or t.head.i == t.i):
+            below = root
             for ancestor in _ancestors(root):
+                below, on_path = ancestor, below
+                if on_path.dep_ in SUBJECTS:
+                    break
                 if ancestor.i in inside or not _is_verb(ancestor) or ancestor.lower_ in LIGHT_VERBS:
                     continue
                 subject = self._own_subject(ancestor)
@@ -319,9 +346,13 @@ class _Finder:
         doc = cue.doc
         if cue.i == 0 or cue.i + 1 >= len(doc) or not (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote):
             return None
+        if "tell" in base_forms(cue.text):
+            return None  # "told AFP": the name after "told" is who was told
         token = doc[cue.i + 1]
         while token.dep_ == "compound" and token.head.i > token.i and _is_name(token.head):
             token = token.head
+        if token.lower_ in CALENDAR_WORDS:
+            return None
         if _is_name(token) and token.head.i == cue.i and token.dep_ in SUBJECTS | {"appos", "dep"}:
             return token if self.outside(token) else None
         return None
@@ -331,9 +362,9 @@ class _Finder:
         doc = self.parsed.doc
         tokens = {self.parsed.bounds(t)[0]: t for t in doc if self.parsed.hole_of(t) is None}
         after = [n for n in self.names if 0 <= n[0] - self.parsed.bounds(cue)[1] <= MAX_NAME_GAP]
-        if after:
+        if after and "tell" not in base_forms(cue.text):
             return self._tokens_of(after[0], tokens)
-        capitalised = self._capitalised_after(cue)
+        capitalised = self._capitalised_after(cue) if "tell" not in base_forms(cue.text) else None
         if capitalised is not None:
             return capitalised
         before = [n for n in self.names if n[1] <= self.parsed.bounds(cue)[0]]
@@ -357,7 +388,7 @@ class _Finder:
             end < len(doc) and doc[end].text.endswith(".") and doc[end].text[:1].isupper()
         ):
             end += 1
-        if end == cue.i + 1 or not self.outside(doc[cue.i + 1]):
+        if end == cue.i + 1 or not self.outside(doc[cue.i + 1]) or doc[cue.i + 1].lower_ in CALENDAR_WORDS:
             return None
         return doc[cue.i + 1], doc[end - 1]
 
@@ -376,7 +407,12 @@ class _Finder:
         A relative clause that reports words of its own (``X, who added that ...``) is left out:
         it is another attribution, not part of the speaker's description.
         """
-        skip = {t.i for c in head.subtree if c.dep_ == "relcl" and self._cut_clause(c, head) for t in c.subtree}
+        skip = {
+            t.i
+            for c in head.subtree
+            if c.dep_ in ("relcl", "appos") and c.i != head.i and self._cut_clause(c, head)
+            for t in c.subtree
+        }
         tokens = sorted((t for t in head.subtree if t.i not in skip), key=lambda t: t.i)
         stop = stop_at.i if stop_at is not None else len(head.doc)
         first = head
@@ -406,7 +442,7 @@ class _Finder:
         """A relative clause that is not part of the speaker's description: it reports words of its
         own, or it describes a noun inside a prepositional phrase ("a spokesman for the NFIB, which
         represents 325,000 businesses")."""
-        if self._reports_words(clause):
+        if clause.dep_ == "relcl" and self._reports_words(clause):
             return True
         if not CUT_PP_CLAUSES:
             return False

@@ -165,7 +165,7 @@ class _Reader:
         out: list[Quote] = []
         for i, span in enumerate(self.spans):
             found = self._attributed(i, own[i])
-            if found.mention is None and found.cue is None and utterance[i]:
+            if found.mention is None and found.cue is None and utterance[i] and span.depth == 0:
                 found = self._from_context(i, before.get(i))
             kind = self._kind(span, self.frames[i], own[i], found, utterance[i])
             if kind == "scare":
@@ -262,10 +262,12 @@ class _Reader:
             return "slogan"
         if SCARE_MARKER.search(before) and not (own is not None and own.kind == "naming" and own.mention):
             return "scare"
+        if span.depth and (own is None or own.loose):
+            return "scare"  # inside a quotation, only words with a cue of their own are quoted speech
         if utterance:
             return "direct"
         if is_title(self.text[span.start : span.end]) and (
-            VENUE_BEFORE.search(before) or own is None or own.loose
+            VENUE_BEFORE.search(before) or own is None or own.loose or own.via_preposition
         ):
             return "scare"  # "said on “Meet the Press”", "starred in “The Apprentice”"
         if own is not None and (own.mention is not None or (own.governs and not own.loose)):
