@@ -45,8 +45,11 @@ LIGHT_VERBS = frozenset(
     became seem seems seemed remain remains remained do does did""".split()
 )
 CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+NP_TAGS = NOUN_TAGS | {"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", "HYPH", "NML"}
 SAYING_VERBS = frozenset("say add tell write note argue explain insist".split())
-MAX_NAME_GAP = 12  # characters between a subjectless cue and the name after it ("said Col. X")
+MAX_NAME_GAP = 12
+MAX_NAME_TOKENS = 15  # words between a name and the subjectless cue it is the speaker of  # characters between a subjectless cue and the name after it ("said Col. X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +116,7 @@ def sentence_attribution(
     last such verb.
     """
     finder = _Finder(parsed, quoted, names)
-    cues = [
-        t
-        for t in parsed.doc
-        if _is_verb(t) and finder.cue_of(t) is not None and finder.subject(t) is not None
-    ]
+    cues = [t for t in parsed.doc if _is_verb(t) and finder.cue_of(t) is not None and finder.active_subject(t)]
     if not cues:
         return _introducing(finder, parsed)
     root = next((t for t in cues if t.dep_ == "ROOT"), cues[-1])
@@ -156,7 +155,7 @@ class _Finder:
 
     def span(self, first: Any, last: Any) -> Span:
         start, end = self.parsed.span_bounds(first, last)
-        return Span(start, end, self.parsed.doc.text[first.idx : last.idx + len(last.text)])
+        return Span(start, end, self.parsed.text[start:end])
 
     # ------------------------------------------------------------------ cues
     def cue_of(self, token: Any) -> CueKind | None:
@@ -252,13 +251,19 @@ class _Finder:
             if _inside(self.parsed.bounds(t), frame)
             and _is_verb(t)
             and self.cue_of(t) is not None
-            and self.subject(t) is not None
+            and (self.subject(t) is not None or self._name_next_to(t) is not None)
         ]
         if not candidates:
             return None
         return min(candidates, key=lambda t: min(abs(t.i - first.i), abs(t.i - last.i)))
 
     # ------------------------------------------------------------------ speakers
+    def active_subject(self, cue: Any) -> bool:
+        """Whether ``cue`` has a speaker that says something ("X said"), not one that is spoken
+        about ("Reagan was criticized")."""
+        subject = self.subject(cue)
+        return subject is not None and subject.dep_ != "nsubjpass"
+
     def subject(self, cue: Any) -> Any | None:
         """The speaker token of ``cue``: its subject, or that of the verb it depends on.
 
@@ -324,13 +329,19 @@ class _Finder:
             speaker = self._inverted(cue) or speaker
         if speaker is None:
             near = self._name_next_to(cue)
+            head_kind: HeadKind = "name"
+            if near is None:
+                near = self._adjacent_phrase(cue)
+                head_kind = _head_kind(near[1]) if near is not None else "name"
             if near is None:
                 return Attribution(cue_span, kind, None, None, None, governs=governs, loose=loose)
             first, last = near
             mention = self.span(first, last)
-            return Attribution(cue_span, kind, mention, self.span(last, last), "name", None, mention, governs, loose)
-        mention = self._phrase_span(speaker)
+            names = mention if head_kind == "name" else None
+            return Attribution(cue_span, kind, mention, self.span(last, last), head_kind, None, names, governs, loose)
+        mention = self._phrase_span(speaker, stop_at=cue if cue.i > speaker.i else None)
         head_kind, antecedent = _head_kind(speaker), None
+
         if head_kind == "relative":
             verb = speaker.head
             if verb.dep_ == "relcl":
@@ -370,8 +381,8 @@ class _Finder:
         before = [n for n in self.names if n[1] <= self.parsed.bounds(cue)[0]]
         for name in reversed(before):
             between = [t for t in doc if name[1] <= self.parsed.bounds(t)[0] < self.parsed.bounds(cue)[0]]
-            if any(_is_verb(t) or not self.outside(t) for t in between):
-                return None  # another clause, or a quotation, lies between
+            if len(between) > MAX_NAME_TOKENS or any(t.text in ".;:" or not self.outside(t) for t in between):
+                return None  # another sentence, or a quotation, lies between
             found = self._tokens_of(name, tokens)
             if found is not None:
                 first, _ = found
@@ -380,6 +391,31 @@ class _Finder:
                     last = doc[last.i - 1]
                 return first, last
         return None
+
+    def _adjacent_phrase(self, cue: Any) -> tuple[Any, Any] | None:
+        """The noun phrase right after a cue that follows a quotation (``added another
+        Republican``), or right before the cue (``Will wrote``), when the parse gave it no subject."""
+        doc = cue.doc
+        after_quote = cue.i > 0 and (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote)
+        if after_quote and "tell" not in base_forms(cue.text):
+            end = cue.i + 1
+            while end < len(doc) and doc[end].tag_ in NP_TAGS and self.outside(doc[end]):
+                end += 1
+            nouns = [t for t in doc[cue.i + 1 : end] if t.tag_ in NOUN_TAGS and t.lower_ not in CALENDAR_WORDS]
+            if nouns:
+                return doc[cue.i + 1], nouns[-1]
+        last = cue.i - 1
+        while last >= 0 and doc[last].tag_ in ("RB", "RBR"):
+            last -= 1
+        if last < 0 or not self.outside(doc[last]):
+            return None
+        head = doc[last]
+        if not (head.tag_ in NOUN_TAGS or head.lower_ in SOMEONE_PRONOUNS or (head.tag_ == "MD" and head.text[:1].isupper())):
+            return None
+        first = last
+        while first > 0 and doc[first - 1].tag_ in NP_TAGS and self.outside(doc[first - 1]):
+            first -= 1
+        return doc[first], head
 
     def _capitalised_after(self, cue: Any) -> tuple[Any, Any] | None:
         """``said Skelly``: capitalised words right after the cue, when NER missed the name."""

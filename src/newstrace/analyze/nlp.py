@@ -200,9 +200,12 @@ class ParsedStretch:
     A token that came from a stand-in maps to the whole hole it stands for.
     """
 
-    def __init__(self, stretch: Stretch, doc: Any, pieces: list[tuple[int, int, int, int | None]]) -> None:
+    def __init__(
+        self, stretch: Stretch, doc: Any, pieces: list[tuple[int, int, int, int | None]], text: str
+    ) -> None:
         self.stretch = stretch
         self.doc = doc
+        self.text = text  # the article's text (offsets from :meth:`bounds` index it)
         self._pieces = pieces  # (doc start, article start, length, hole index or None)
 
     def _piece(self, char: int) -> tuple[int, int, int, int | None]:
@@ -298,7 +301,7 @@ class ArticleNLP:
             todo, built, self.pipeline.parse_many([t for t, _ in built]), strict=True
         ):
             self.words_parsed += len(doc)
-            self._stretches[stretch] = ParsedStretch(stretch, doc, pieces)
+            self._stretches[stretch] = ParsedStretch(stretch, doc, pieces, self.text)
         return [self._stretches[s] for s in stretches]
 
 

@@ -53,8 +53,11 @@ NOT_NAME_STARTS = frozenset(
 )
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})  # NER labels of names that may speak
 _NAME = r"(?:[A-Z][\w.'’-]*|\([^()\n]{1,20}\)|of|the|and|de|van|von|al)"
-# "Kasich: ‘We are going…’", "RAMOS: Secretary Clinton, …" — a name as the label of a line.
-LABEL_BEFORE = re.compile(rf"^[ \t\-–—]*({_NAME}(?:[ \t]+{_NAME}){{0,6}})[ \t]*:[ \t]*$", re.M)
+# "Kasich: ‘We are going…’", "RAMOS: Secretary Clinton, …", "More from Jones: “…”" — a name as
+# the label that introduces a line's quotation.
+LABEL_BEFORE = re.compile(
+    rf"(?:^[ \t]*|[-–—][ \t]*|\b[Ff]rom[ \t]+)({_NAME}(?:[ \t]+{_NAME}){{0,6}})[ \t]*:[ \t]*$", re.M
+)
 # "“…” - Clinton." — a name after a dash right after the quotation (the next line, too).
 DASH_AFTER = re.compile(rf"[ \t]*\n?\s*[-–—][ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+{_NAME}){{0,5}})")
 
@@ -164,7 +167,8 @@ class _Reader:
         before = self._sentences_before([i for i, a in enumerate(own) if a is None and utterance[i]])
         out: list[Quote] = []
         for i, span in enumerate(self.spans):
-            found = self._attributed(i, own[i])
+            label = self._label(span, before=True) if utterance[i] and span.depth == 0 else None
+            found = label or self._attributed(i, own[i])
             if found.mention is None and found.cue is None and utterance[i] and span.depth == 0:
                 found = self._from_context(i, before.get(i))
             kind = self._kind(span, self.frames[i], own[i], found, utterance[i])
@@ -209,7 +213,7 @@ class _Reader:
     def _from_context(self, i: int, previous: ParsedStretch | None) -> _Attributed:
         """A quotation with no attribution in its sentence: a label (``Kasich: “…”``, ``“…” - Clinton``),
         the quote or the attribution of the sentence before, or an earlier quote of its paragraph."""
-        labelled = self._labelled(self.spans[i])
+        labelled = self._label(self.spans[i], before=False)
         if labelled is not None:
             return labelled
         frame = self.frames[i]
@@ -236,11 +240,12 @@ class _Reader:
                 return _Attributed(found.cue, found.mention, found.speaker, found.said_on, own=False)
         return None
 
-    def _labelled(self, span: QuoteSpan) -> _Attributed | None:
-        """A speaker named as a label: ``Kasich: ‘We are going…’`` or ``“…” - Clinton.``"""
-        line_start = self.text.rfind("\n", 0, span.open_at) + 1
-        label = LABEL_BEFORE.search(self.text, line_start, span.open_at)
-        if label is None:
+    def _label(self, span: QuoteSpan, before: bool) -> _Attributed | None:
+        """A speaker named as a label: ``Kasich: ‘We are going…’`` (``before``) or ``“…” - Clinton.``"""
+        if before:
+            line_start = self.text.rfind("\n", 0, span.open_at) + 1
+            label = LABEL_BEFORE.search(self.text, line_start, span.open_at)
+        else:
             label = DASH_AFTER.match(self.text, span.close_at + 1, min(len(self.text), span.close_at + 200))
         if label is None:
             return None
