@@ -25,7 +25,7 @@ from newstrace.analyze.dates import MONTHS, WEEKDAYS
 from newstrace.analyze.nlp import ParsedStretch
 from newstrace.model import Span
 
-__all__ = ["Attribution", "HeadKind", "find_attribution", "sentence_attribution"]
+__all__ = ["Attribution", "HeadKind", "find_attribution", "introduced_attribution", "sentence_attribution"]
 
 HeadKind = Literal["pronoun", "relative", "name", "nominal", "group"]
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -123,16 +123,34 @@ def sentence_attribution(
     return finder.attribution(root, governs=False)
 
 
-def _introducing(finder: _Finder, parsed: ParsedStretch) -> Attribution | None:
-    """"Trump issued the following statement:" — a sentence ending in a colon introduces what
-    follows; its main verb's subject, if someone, is the speaker."""
-    if not parsed.doc.text.rstrip().endswith(":"):
+def _introducing(finder: _Finder, parsed: ParsedStretch, before: int | None = None) -> Attribution | None:
+    """"Trump issued the following statement:" — a clause ending in a colon introduces what
+    follows; the subject of its main verb is the speaker. ``before``: the article offset where
+    the introduced quotation opens (default: the colon ends the stretch)."""
+    end = before if before is not None else parsed.stretch.end
+    tokens = [t for t in parsed.doc if parsed.bounds(t)[1] <= end and not t.is_space]
+    if not tokens or tokens[-1].text != ":":
         return None
-    root = next((t for t in parsed.doc if t.dep_ == "ROOT" and _is_verb(t)), None)
-    subject = finder._own_subject(root) if root is not None else None
-    if root is None or subject is None or not _someone(subject):
+    colon = tokens[-1]
+    verb = colon.head if _is_verb(colon.head) else next((t for t in tokens if t.dep_ == "ROOT"), None)
+    subject = finder._own_subject(verb) if verb is not None and _is_verb(verb) else None
+    if verb is None or subject is None or subject.lower_ in EXPLETIVES or not finder.outside(subject):
         return None
-    return finder.attribution(root, governs=False, loose=True)
+    return finder.attribution(verb, governs=False, loose=True)
+
+
+def introduced_attribution(
+    parsed: ParsedStretch,
+    quote: tuple[int, int],
+    open_at: int,
+    quoted: Sequence[tuple[int, int]],
+    names: Sequence[tuple[int, int]] = (),
+) -> Attribution | None:
+    """The attribution of a quotation (opening mark at ``open_at``) that a clause of its own
+    sentence introduces with a colon ("The Board was conclusive in its findings: “…”")."""
+    finder = _Finder(parsed, quoted, names)
+    finder.quote = quote
+    return _introducing(finder, parsed, before=open_at)
 
 
 def _inside(bounds: tuple[int, int], span: tuple[int, int]) -> bool:
@@ -227,7 +245,9 @@ class _Finder:
         return self.cue_of(verb) == "speech" and subject is not None and _someone(subject)
 
     def governing_verb(self, words: list[Any]) -> Any | None:
-        """The first verb above the quotation whose subject is someone ("Trump blasted ... “X”")."""
+        """The first verb above the quotation whose subject is someone ("Trump blasted ... for its
+        “outrageous practices”"). A quotation that is the verb's own direct object is the thing
+        acted on, not words ("he is desperate to convince his “enemies”")."""
         inside = {t.i for t in words}
         for root in (t for t in words if t.head.i not in inside or t.head.i == t.i):
             below = root
@@ -237,6 +257,8 @@ class _Finder:
                     break
                 if ancestor.i in inside or not _is_verb(ancestor) or ancestor.lower_ in LIGHT_VERBS:
                     continue
+                if on_path.dep_ == "dobj" and on_path.i in inside:
+                    return None
                 subject = self._own_subject(ancestor)
                 if subject is not None and _someone(subject):
                     return ancestor
@@ -314,8 +336,8 @@ class _Finder:
         for child in noun.children:
             if child.dep_ == "compound" and _is_name(child) and self.outside(child):
                 return child  # "Bozell notes", "the Trump statement"
-        if noun.dep_ in SUBJECTS:
-            return noun
+        if noun.dep_ in SUBJECTS and noun.lower_ not in SLOGAN_NOUNS:
+            return noun  # "the statement read": the statement speaks; "the chants of" do not
         if noun.dep_ in ("dobj", "pobj") and (_is_verb(noun.head) or noun.head.tag_ == "IN"):
             verb = noun.head if _is_verb(noun.head) else noun.head.head
             return next((c for c in verb.children if c.dep_ in SUBJECTS and self.outside(c)), None)
@@ -339,7 +361,7 @@ class _Finder:
             mention = self.span(first, last)
             names = mention if head_kind == "name" else None
             return Attribution(cue_span, kind, mention, self.span(last, last), head_kind, None, names, governs, loose)
-        mention = self._phrase_span(speaker, stop_at=cue if cue.i > speaker.i else None)
+        mention = self._phrase_span(speaker, stop_at=_first_governor_after(speaker, cue))
         head_kind, antecedent = _head_kind(speaker), None
 
         if head_kind == "relative":
@@ -386,7 +408,9 @@ class _Finder:
             found = self._tokens_of(name, tokens)
             if found is not None:
                 first, _ = found
-                last = between[-1] if between else found[1]
+                stop = _first_governor_after(found[1], cue)
+                kept = [t for t in between if stop is None or t.i < stop.i]
+                last = kept[-1] if kept else found[1]
                 while last.i > first.i and (last.is_punct or last.tag_ in ("RB", "CC")):
                     last = doc[last.i - 1]
                 return first, last
@@ -505,6 +529,13 @@ class _Finder:
                 words.sort(key=lambda t: t.i)
                 return self.span(words[0], words[-1])
         return None
+
+
+def _first_governor_after(speaker: Any, cue: Any) -> Any | None:
+    """The first word after the speaker that is the cue or governs it: the speaker's phrase ends
+    before it (a misparse may hang "repeated accusations …" under the speaker)."""
+    governors = {cue.i} | {a.i for a in cue.ancestors}
+    return next((t for t in speaker.doc[speaker.i + 1 :] if t.i in governors), None)
 
 
 def _ancestors(token: Any) -> Iterator[Any]:

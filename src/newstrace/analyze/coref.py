@@ -243,10 +243,11 @@ class Coreference:
             for mention, person in self._person_at:
                 if mention.start == after:
                     return Referent(person.name, "PER")
-            for org in self.orgs:
-                if org.start == after:
-                    return Referent(_org_name(org.text), "ORG")
             source = _source_name(self.text[after : after + 80])
+            for org in self.orgs:
+                if org.start == after:  # "the Erja news website": the name with its noun
+                    name = source if source and source.startswith(org.text) else org.text
+                    return Referent(_org_name(name), "ORG")
             if source:
                 return Referent(source, "ORG")
         return None

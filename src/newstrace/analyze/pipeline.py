@@ -91,8 +91,10 @@ class Resources:
 
 
 def registered_stages() -> list[StageSpec]:
-    """The analysis steps newstrace knows, in the order they must run."""
-    return []
+    """The analysis steps newstrace knows, in the order they must run (dates, entities, quotes, facts)."""
+    from newstrace.analyze.quotes import QUOTES  # noqa: PLC0415  # the steps import this module
+
+    return [QUOTES]
 
 
 def plugin_stage(path: str) -> StageSpec:

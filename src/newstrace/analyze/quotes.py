@@ -26,7 +26,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newstrace.analyze.attribution import Attribution, find_attribution, sentence_attribution
+from newstrace.analyze.attribution import (
+    Attribution,
+    find_attribution,
+    introduced_attribution,
+    sentence_attribution,
+)
 from newstrace.analyze.coref import Coreference, NamedMention
 from newstrace.analyze.cues import CROWD_NOUNS, SCARE_MARKER, VENUE_BEFORE
 from newstrace.analyze.dates import PartialDate, find_date_expressions
@@ -58,6 +63,7 @@ _NAME = r"(?:[A-Z][\w.'’-]*|\([^()\n]{1,20}\)|of|the|and|de|van|von|al)"
 LABEL_BEFORE = re.compile(
     rf"(?:^[ \t]*|[-–—][ \t]*|\b[Ff]rom[ \t]+)({_NAME}(?:[ \t]+{_NAME}){{0,6}})[ \t]*:[ \t]*$", re.M
 )
+LINE_LABEL = re.compile(rf"[ \t]*({_NAME}(?:[ \t]+{_NAME}){{0,4}})[ \t]*:[ \t]")
 # "“…” - Clinton." — a name after a dash right after the quotation (the next line, too).
 DASH_AFTER = re.compile(rf"[ \t]*\n?\s*[-–—][ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+{_NAME}){{0,5}})")
 
@@ -169,6 +175,8 @@ class _Reader:
         for i, span in enumerate(self.spans):
             label = self._label(span, before=True) if utterance[i] and span.depth == 0 else None
             found = label or self._attributed(i, own[i])
+            if found.mention is None and found.cue is None and span.depth == 0:
+                found = self._line_label(span) or found
             if found.mention is None and found.cue is None and utterance[i] and span.depth == 0:
                 found = self._from_context(i, before.get(i))
             kind = self._kind(span, self.frames[i], own[i], found, utterance[i])
@@ -217,6 +225,12 @@ class _Reader:
         if labelled is not None:
             return labelled
         frame = self.frames[i]
+        span = self.spans[i]
+        quoted = self.quoted[frame.region]
+        colon = introduced_attribution(self.parsed[i], (span.start, span.end), span.open_at, quoted, self.names)
+        if colon is not None and colon.mention is not None:
+            speaker = resolve_speaker(colon, self.coref, self._enclosing(i))
+            return _Attributed(colon.cue, colon.mention, speaker, None, own=False)
         if previous is not None:
             inherited = self._inherit(i, previous.stretch.start)
             if inherited is not None:
@@ -239,6 +253,17 @@ class _Reader:
                 found = self.done[j]
                 return _Attributed(found.cue, found.mention, found.speaker, found.said_on, own=False)
         return None
+
+    def _line_label(self, span: QuoteSpan) -> _Attributed | None:
+        """A line that starts with a name and a colon ("Cruz: Trump Would …, ‘I Fear …’",
+        "Lopez: Well, no one is like, ‘My 401(k) …’"): its quotations are that name's."""
+        line_start = self.text.rfind("\n", 0, span.open_at) + 1
+        label = LINE_LABEL.match(self.text, line_start, span.open_at)
+        if label is None or not _looks_like_name(label.group(1)):
+            return None
+        mention = Span(label.start(1), label.end(1), label.group(1))
+        found = self.coref.referent_at(mention.start, mention.end) or self.coref.resolve_name(mention.text, mention.start)
+        return _Attributed(None, mention, found.name, None, own=False)
 
     def _label(self, span: QuoteSpan, before: bool) -> _Attributed | None:
         """A speaker named as a label: ``Kasich: ‘We are going…’`` (``before``) or ``“…” - Clinton.``"""
@@ -277,7 +302,7 @@ class _Reader:
             return "scare"  # "said on “Meet the Press”", "starred in “The Apprentice”"
         if own is not None and (own.mention is not None or (own.governs and not own.loose)):
             return "fragment"
-        return "scare"
+        return "fragment" if found.mention is not None else "scare"
 
     def _said_on(self, parsed: ParsedStretch, att: Attribution, quoted: list[tuple[int, int]]) -> str | None:
         """The date the parse attaches to the cue ("said on Sunday"), resolved with its granularity."""
