@@ -27,15 +27,15 @@ from typing import Literal
 
 __all__ = [
     "CROWD_NOUNS",
-    "CueKind",
     "MESSAGE_NOUNS",
     "ORG_NOUNS",
-    "ROLE_NOUNS",
-    "SPEAKER_NOUNS",
     "PROTEST_WORDS",
+    "ROLE_NOUNS",
     "SCARE_MARKER",
-    "VENUE_BEFORE",
     "SLOGAN_NOUNS",
+    "SPEAKER_NOUNS",
+    "VENUE_BEFORE",
+    "CueKind",
     "cue_kind",
 ]
 
@@ -90,9 +90,9 @@ _PHRASAL_PARTICLES = {
     "put": ("it",),  # "as X put it"
 }
 
-CUE_LEMMAS: dict[str, CueKind] = {w: "speech" for w in (_SAY + _MANNER + _JUDGE).split()}
-CUE_LEMMAS |= {w: "naming" for w in _NAMING.split()}
-CUE_LEMMAS |= {w: "chant" for w in _CHANT.split()}
+CUE_LEMMAS: dict[str, CueKind] = dict.fromkeys((_SAY + _MANNER + _JUDGE).split(), "speech")
+CUE_LEMMAS |= dict.fromkeys(_NAMING.split(), "naming")
+CUE_LEMMAS |= dict.fromkeys(_CHANT.split(), "chant")
 # "describe"/"characterize" report a characterisation: naming, as "call".
 CUE_LEMMAS |= {"describe": "naming", "characterize": "naming", "portray": "naming"}
 
@@ -103,7 +103,9 @@ MESSAGE_NOUNS = frozenset(
     testimony filing complaint lawsuit response reply comment comments announcement headline""".split()
 )
 # Nouns naming a crowd's words, and the crowds themselves.
-SLOGAN_NOUNS = frozenset("slogan slogans chant chants chanting banner banners placard placards sign signs".split())
+SLOGAN_NOUNS = frozenset(
+    "slogan slogans chant chants chanting banner banners placard placards sign signs".split()
+)
 CROWD_NOUNS = frozenset(
     """protesters protestors demonstrators crowd crowds marchers students workers mourners rioters
     supporters fans people youth activists strikers""".split()
@@ -127,11 +129,18 @@ ORG_NOUNS = frozenset(
     bureau service police army military force forces militia network station magazine""".split()
 )
 # Nouns that name someone who can be a speaker: a subject "blasting" or "mocking" with them.
-SPEAKER_NOUNS = ROLE_NOUNS | ORG_NOUNS | CROWD_NOUNS | frozenset(
-    """man woman people voter voters supporter supporters critic critics official officials
+SPEAKER_NOUNS = (
+    ROLE_NOUNS
+    | ORG_NOUNS
+    | CROWD_NOUNS
+    | frozenset(
+        """man woman people voter voters supporter supporters critic critics official officials
     member members senators lawmakers democrats republicans""".split()
+    )
 )
-PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|uprising\w*|rall(?:y|ies)|march\w*|riot\w*)\b", re.I)
+PROTEST_WORDS = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|uprising\w*|rall(?:y|ies)|march\w*|riot\w*)\b", re.I
+)
 # Writer's words that hold a quotation at a distance: a term, a name or a title, not an utterance.
 SCARE_MARKER = re.compile(
     r"\b(?:so[- ]called|known as|dubbed|nicknamed|termed|titled|entitled|branded|labell?ed|"

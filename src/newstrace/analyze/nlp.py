@@ -289,7 +289,6 @@ class ArticleNLP:
             self._parses[key] = doc
         return self._parses[key]
 
-
     def parse_stretches(self, stretches: Sequence[Stretch]) -> list[ParsedStretch]:
         """Parses of several stretches (holes replaced by their stand-ins), batched and remembered.
 
@@ -297,7 +296,7 @@ class ArticleNLP:
         """
         todo = [s for s in dict.fromkeys(stretches) if s not in self._stretches]
         built = [_stretch_text(self.text, s) for s in todo]
-        for stretch, (text, pieces), doc in zip(
+        for stretch, (_text, pieces), doc in zip(
             todo, built, self.pipeline.parse_many([t for t, _ in built]), strict=True
         ):
             self.words_parsed += len(doc)

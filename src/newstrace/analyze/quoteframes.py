@@ -48,6 +48,7 @@ class FrameBuilder:
         text: str,
         spans: Sequence[QuoteSpan],
         sentences: Sequence[Sentence],
+        *,
         frame_chars: int,
         mask_words: int,
         max_stretch_chars: int,
@@ -90,7 +91,11 @@ class FrameBuilder:
         end = last.end if last is not None else span.close_at + 1
         if last is not None and self._asks_or_exclaims(span, last):
             following = self.sentence_at(last.end + 1)
-            if following is not None and following.start > last.start and "\n" not in self.text[last.end : following.start]:
+            if (
+                following is not None
+                and following.start > last.start
+                and "\n" not in self.text[last.end : following.start]
+            ):
                 end = following.end  # “Who cares?” Lichtman said. — the splitter cut after "?”"
         end = max(end, min(span.close_at + 1, len(self.text)))
         start = max(start, region[0], self._word_after(span.open_at - self.frame_chars))
@@ -100,7 +105,9 @@ class FrameBuilder:
     def _asks_or_exclaims(self, span: QuoteSpan, sentence: Sentence) -> bool:
         """The quotation ends its sentence with ? or ! (so its attribution may follow as a 'sentence')."""
         inside = self.text[span.start : span.end].rstrip()
-        return bool(inside) and inside[-1] in "?!" and self.text[span.close_at + 1 : sentence.end].strip() == ""
+        return (
+            bool(inside) and inside[-1] in "?!" and self.text[span.close_at + 1 : sentence.end].strip() == ""
+        )
 
     def _word_after(self, offset: int) -> int:
         if offset <= 0:
@@ -124,7 +131,9 @@ class FrameBuilder:
             group: list[Frame] = []
             for frame in sorted(region_frames, key=lambda f: f.start):
                 end = max((f.end for f in group), default=frame.end)
-                if group and (frame.start >= end or max(end, frame.end) - group[0].start > self.max_stretch_chars):
+                if group and (
+                    frame.start >= end or max(end, frame.end) - group[0].start > self.max_stretch_chars
+                ):
                     self._emit(group, out)
                     group = []
                 group.append(frame)

@@ -251,10 +251,7 @@ class _Pairing:
     def _step(self, mark: Mark, rest: list[Mark]) -> None:
         top = self.stack[-1] if self.stack else None
         same = next((o for o in reversed(self.stack) if o.mark.family == mark.family), None)
-        if mark.role == "either":
-            role = "close" if same is not None else "open"
-        else:
-            role = mark.role
+        role = ("close" if same is not None else "open") if mark.role == "either" else mark.role
         if role == "open":
             self._open(mark, same)
         elif same is not None and self._possessive(mark, rest):
@@ -284,7 +281,11 @@ class _Pairing:
         if mark.family == top.mark.family or mark.at == 0 or self.text[mark.at - 1] not in ",.!?…":
             return False
         after = self.text[mark.end : mark.end + 3]
-        closers_ahead = any(m.family == top.mark.family and m.role != "open" for m in rest)
+        same = [m for m in rest if m.family == top.mark.family]
+        # a closing mark ahead that no later opening mark claims could still close this quote
+        closers_ahead = sum(m.role == "close" for m in same) + sum(
+            m.role == "either" for m in same
+        ) % 2 > sum(m.role == "open" for m in same)
         return not closers_ahead and (after.strip() == "" or bool(ATTRIBUTION_AFTER.match(after)))
 
     def _close_through(self, target: _Open, mark: Mark, warn: str | None = None) -> None:
@@ -321,7 +322,9 @@ class _Pairing:
         starts_sentence = before == "" or before[-1] in ".:!?…,\n" or "\n" in before
         if starts_sentence and paragraph_end > open_.content_start:
             self._emit(open_, paragraph_end, paragraph_end)
-            self.warnings.append(MarkWarning(open_.mark.at, f"{open_.mark.char} never closed: ends its paragraph"))
+            self.warnings.append(
+                MarkWarning(open_.mark.at, f"{open_.mark.char} never closed: ends its paragraph")
+            )
         else:
             self.warnings.append(MarkWarning(open_.mark.at, f"{open_.mark.char} never closed: quote dropped"))
 
@@ -339,7 +342,9 @@ class _Pairing:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         if end > start:
-            span = QuoteSpan(start, end, open_.mark.at, close_at, open_.mark.family, paragraphs=open_.paragraphs)
+            span = QuoteSpan(
+                start, end, open_.mark.at, close_at, open_.mark.family, paragraphs=open_.paragraphs
+            )
             self.spans.append(span)
 
 

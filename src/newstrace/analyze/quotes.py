@@ -115,7 +115,9 @@ def find_quotes(article: Article, nlp: ArticleNLP, options: QuoteOptions | None 
     marks = find_quote_spans(article.text)
     spans, warnings = marks.spans, list(marks.warnings)
     if len(spans) > options.max_quotes:
-        warnings.append(MarkWarning(spans[options.max_quotes].open_at, "too many quotations: the rest dropped"))
+        warnings.append(
+            MarkWarning(spans[options.max_quotes].open_at, "too many quotations: the rest dropped")
+        )
         spans = _without_orphans(spans[: options.max_quotes])
     if not spans:
         return QuoteFindings((), tuple(warnings))
@@ -148,7 +150,12 @@ class _Reader:
     def __init__(self, article: Article, nlp: ArticleNLP, spans: Sequence[QuoteSpan], options: QuoteOptions):
         self.article, self.text, self.nlp, self.spans = article, article.text, nlp, spans
         self.frames_of = FrameBuilder(
-            self.text, spans, nlp.sentences, options.frame_chars, options.mask_words, options.max_stretch_chars
+            self.text,
+            spans,
+            nlp.sentences,
+            frame_chars=options.frame_chars,
+            mask_words=options.mask_words,
+            max_stretch_chars=options.max_stretch_chars,
         )
         self.frames = [self.frames_of.frame(i) for i in range(len(spans))]
         stretches = self.frames_of.stretches(self.frames)
@@ -192,7 +199,11 @@ class _Reader:
     def _own(self, i: int) -> Attribution | None:
         span, frame = self.spans[i], self.frames[i]
         return find_attribution(
-            self.parsed[i], (span.start, span.end), self.quoted[frame.region], (frame.start, frame.end), self.names
+            self.parsed[i],
+            (span.start, span.end),
+            self.quoted[frame.region],
+            (frame.start, frame.end),
+            self.names,
         )
 
     def _sentences_before(self, wanted: list[int]) -> dict[int, ParsedStretch]:
@@ -227,7 +238,9 @@ class _Reader:
         frame = self.frames[i]
         span = self.spans[i]
         quoted = self.quoted[frame.region]
-        colon = introduced_attribution(self.parsed[i], (span.start, span.end), span.open_at, quoted, self.names)
+        colon = introduced_attribution(
+            self.parsed[i], (span.start, span.end), span.open_at, quoted, self.names
+        )
         if colon is not None and colon.mention is not None:
             speaker = resolve_speaker(colon, self.coref, self._enclosing(i))
             return _Attributed(colon.cue, colon.mention, speaker, None, own=False)
@@ -239,7 +252,9 @@ class _Reader:
             att = sentence_attribution(previous, quoted, self.names)
             if att is not None and att.mention is not None and att.kind == "speech":
                 speaker = resolve_speaker(att, self.coref, self._enclosing(i))
-                return _Attributed(att.cue, att.mention, speaker, self._said_on(previous, att, quoted), own=False)
+                return _Attributed(
+                    att.cue, att.mention, speaker, self._said_on(previous, att, quoted), own=False
+                )
         paragraph = max(self.text.rfind("\n", 0, self.spans[i].open_at) + 1, frame.region[0])
         return self._inherit(i, paragraph) or NO_ATTRIBUTION
 
@@ -262,7 +277,9 @@ class _Reader:
         if label is None or not _looks_like_name(label.group(1)):
             return None
         mention = Span(label.start(1), label.end(1), label.group(1))
-        found = self.coref.referent_at(mention.start, mention.end) or self.coref.resolve_name(mention.text, mention.start)
+        found = self.coref.referent_at(mention.start, mention.end) or self.coref.resolve_name(
+            mention.text, mention.start
+        )
         return _Attributed(None, mention, found.name, None, own=False)
 
     def _label(self, span: QuoteSpan, before: bool) -> _Attributed | None:
@@ -290,12 +307,18 @@ class _Reader:
         crowd = own is not None and own.head is not None and own.head.text.lower() in CROWD_NOUNS
         if own is not None and (own.kind == "chant" or (crowd and own.governs)):
             return "slogan"
-        if SCARE_MARKER.search(before) and not (own is not None and own.kind == "naming" and own.mention):
+        named = own is not None and own.kind == "naming" and own.mention is not None
+        if (SCARE_MARKER.search(before) and not named) or (span.depth and (own is None or own.loose)):
+            # "the so-called “…”"; inside a quotation only words with a cue of their own are speech
             return "scare"
-        if span.depth and (own is None or own.loose):
-            return "scare"  # inside a quotation, only words with a cue of their own are quoted speech
         if utterance:
             return "direct"
+        return self._fragment_or_scare(span, before, own, found)
+
+    def _fragment_or_scare(
+        self, span: QuoteSpan, before: str, own: Attribution | None, found: _Attributed
+    ) -> QuoteKind:
+        """Quoted words inside the writer's sentence: someone's fragment, or the writer's term."""
         if is_title(self.text[span.start : span.end]) and (
             VENUE_BEFORE.search(before) or own is None or own.loose or own.via_preposition
         ):
@@ -345,8 +368,10 @@ def is_title(text: str) -> bool:
 def _looks_like_name(text: str) -> bool:
     """Capitalised words that do not start like a heading ("Related:", "An immigrant himself")."""
     words = text.split()
-    return 0 < len(words) <= MAX_NAME_WORDS and words[0].lower() not in NOT_NAME_STARTS and all(
-        w[:1].isupper() or w in ("of", "the", "and", "de", "van", "von", "al") for w in words
+    return (
+        0 < len(words) <= MAX_NAME_WORDS
+        and words[0].lower() not in NOT_NAME_STARTS
+        and all(w[:1].isupper() or w in ("of", "the", "and", "de", "van", "von", "al") for w in words)
     )
 
 

@@ -18,7 +18,7 @@ import re
 
 from newstrace.analyze.attribution import Attribution
 from newstrace.analyze.coref import Coreference, Referent
-from newstrace.analyze.cues import CROWD_NOUNS, PROTEST_WORDS, ROLE_NOUNS
+from newstrace.analyze.cues import CROWD_NOUNS, PROTEST_WORDS, ROLE_NOUNS, SPEAKER_NOUNS
 from newstrace.model import Span
 
 __all__ = ["resolve_speaker", "slogan_crowd"]
@@ -41,14 +41,16 @@ def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str
         referent = coref.resolve_pronoun(head.text, head.start)
     elif kind == "relative" and attribution.antecedent is not None:
         referent = _resolve_phrase(attribution.antecedent, attribution.names, coref)
-    elif kind == "name" or (kind == "nominal" and head.text[:1].isupper() and head.text.lower() not in ROLE_NOUNS):
+    elif kind == "name" or (
+        kind == "nominal" and head.text[:1].isupper() and head.text.lower() not in ROLE_NOUNS
+    ):
         referent = _resolve_phrase(head, attribution.names or head, coref)
     elif attribution.names is not None:  # "the Mojahedin leader (Massoud Rajavi)"
         referent = _resolve_phrase(attribution.names, attribution.names, coref)
     elif kind == "group":
         referent = coref.resolve_nominal(head.text, head.start, plural=True)
-        if referent is not None and head.text[:1].isupper():
-            referent = Referent(head.text, referent.kind)  # "Democrats", "Iranians"
+        if referent is not None and head.text[:1].isupper() and head.text.lower() not in SPEAKER_NOUNS:
+            referent = Referent(head.text, referent.kind)  # a proper group name: "Democrats", "Iranians"
     else:
         referent = coref.resolve_nominal(head.text, head.start)
     return referent.name if referent is not None else None
@@ -66,7 +68,7 @@ def _resolve_phrase(phrase: Span, names: Span | None, coref: Coreference) -> Ref
 def slogan_crowd(text: str, start: int) -> str | None:
     """Who chanted a slogan at ``start`` that names no crowd: the nearest crowd noun before it."""
     window = text[max(0, start - CROWD_WINDOW) : start]
-    crowds = [w.lower() for w in WORD.findall(window) if w.lower() in CROWD_NOUNS]
+    crowds = [str(w).lower() for w in WORD.findall(window) if str(w).lower() in CROWD_NOUNS]
     if crowds:
         return crowds[-1]
     return DEFAULT_CROWD if PROTEST_WORDS.search(window) else None
