@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import takewhile
 from typing import Any
 
-from newstrace.analyze.cues import CueKind
+from newstrace.analyze.cues import SPEAKER_NOUNS, CueKind, cue_kind_of_word
 from newstrace.analyze.mentions import (
     EXPLETIVES,
     SUBJECTS,
@@ -38,9 +39,16 @@ from newstrace.analyze.mentions import (
 from newstrace.analyze.nlp import ParsedStretch
 from newstrace.model import Span
 
-__all__ = ["Attribution", "find_attribution", "introduced_attribution", "sentence_attribution"]
+__all__ = [
+    "Attribution",
+    "adjacent_attribution",
+    "find_attribution",
+    "introduced_attribution",
+    "sentence_attribution",
+]
 
 MAX_ANCESTORS = 12  # heads walked up from a quotation to find its cue
+MAX_ADJACENT = 8  # words after a closing mark searched for "the editorial read", "said the woman"
 # Verbs that link a subject to a description rather than to words: "Mr. Obama was a ''socialist''".
 LIGHT_VERBS = frozenset(
     """be is are was were been being 's 're am have has had having get gets got getting become becomes
@@ -145,6 +153,40 @@ def introduced_attribution(
     sentence introduces with a colon ("The Board was conclusive in its findings: “…”")."""
     finder = _Finder(parsed, quoted, names, quote)
     return _introducing(finder, parsed, before=open_at)
+
+
+def adjacent_attribution(
+    parsed: ParsedStretch,
+    quote: tuple[int, int],
+    close_at: int,
+    quoted: Sequence[tuple[int, int]],
+    names: Sequence[tuple[int, int]] = (),
+) -> Attribution | None:
+    """``“…,” the editorial read.`` / ``“…,” said the woman.``: a reporting word right after the
+    closing mark, next to a noun phrase, whatever tags the parser gave them (the "quote, mention,
+    verb" pattern of rule-based quote attribution, used when the parse found no speaker)."""
+    finder = _Finder(parsed, quoted, names, quote)
+    window = []
+    for token in (t for t in parsed.doc if parsed.bounds(t)[0] > close_at and not t.is_space):
+        if token.text in ".;:!?" or len(window) >= MAX_ADJACENT:
+            break
+        if window or not token.is_punct:
+            window.append(token)
+    at = next((k for k, t in enumerate(window) if cue_kind_of_word(t.text) == "speech"), None)
+    if at is None:
+        return None
+    phrase = window[:at] if at else list(takewhile(lambda t: t.text != ",", window[1:]))
+    if not phrase or any(is_verb(t) and cue_kind_of_word(t.text) is None for t in phrase):
+        return None
+    cue, head = window[at], phrase[-1]
+    mention = finder.span(phrase[0], head)
+    kind: HeadKind = (
+        "name" if head.text[:1].isupper() and head.lower_ not in SPEAKER_NOUNS else classify_head(head)
+    )
+    names_span = mention if kind == "name" else None
+    return Attribution(
+        finder.span(cue, cue), "speech", mention, finder.span(head, head), kind, None, names_span, False
+    )
 
 
 def _inside(bounds: tuple[int, int], span: tuple[int, int]) -> bool:
@@ -267,12 +309,21 @@ class _Finder(MentionFinder):
             )
         mention = self.phrase_span(speaker, stop_at=first_governor_after(speaker, cue))
         head_kind, antecedent = classify_head(speaker), None
-
         if head_kind == "relative":
             verb = speaker.head
             if verb.dep_ == "relcl":
                 antecedent = self.phrase_span(verb.head, stop_at=verb)
         names = self.names_of(speaker)
+        if names is not None and mention.end > names.end:
+            # "Army Capt. Christian Pardo": the phrase ran on through an abbreviation to the name
+            names = next(
+                (
+                    Span(a, b, self.parsed.text[a:b])
+                    for a, b in self.names
+                    if b == mention.end and self.parsed.text[names.end : a].strip() == "."
+                ),
+                names,
+            )
         return Attribution(
             cue_span, kind, mention, self.span(speaker, speaker), head_kind, antecedent, names, governs, loose
         )

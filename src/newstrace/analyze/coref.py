@@ -206,7 +206,7 @@ class Coreference:
         """The referent of a description such as "the governor" or "the committee" at ``at``."""
         word = head.lower()
         if plural or word in CROWD_NOUNS:
-            return Referent(word, "GROUP") if plural else None
+            return Referent(word, "GROUP")  # "protesters", "officials", "the crowd"
         titled = self._nearest(at, lambda p: word in p.titles, allow_after=True)
         if titled is not None:
             return Referent(titled.name, "PER")

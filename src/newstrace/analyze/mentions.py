@@ -64,6 +64,7 @@ NP_TAGS = NOUN_TAGS | {"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", "HYPH", "N
 # teaches") loses more mentions than it saves; annotators keep such descriptions.
 SAYING_VERBS = frozenset("say add tell write note argue explain insist".split())
 MAX_NAME_GAP = 12  # characters between a subjectless cue and the name after it ("said Col. X")
+MAX_ABBREVIATION = 4  # "Capt", "Gen", "Lt": a title the tokenizer may split from its full stop
 MAX_NAME_TOKENS = 15  # words between a name and the subjectless cue it is the speaker of
 
 
@@ -295,7 +296,17 @@ class MentionFinder(ParseView):
             last = last.doc[last.i - 1]
         while first.i < last.i and (first.is_punct or first.is_space) and first.text not in "([":
             first = first.doc[first.i + 1]
-        return self.span(first, last)
+        return self._through_abbreviation(self.span(first, last))
+
+    def _through_abbreviation(self, mention: Span) -> Span:
+        """``Army Capt. Christian Pardo``: a phrase cut at an abbreviated title runs on to the name."""
+        last_word = mention.text.split()[-1] if mention.text.split() else ""
+        if not (last_word[:1].isupper() and len(last_word) <= MAX_ABBREVIATION):
+            return mention
+        for start, end in self.names:
+            if 0 < start - mention.end <= 3 and self.parsed.text[mention.end : start].strip() == ".":
+                return Span(mention.start, end, self.parsed.text[mention.start : end])
+        return mention
 
     def outside_quote(self, token: Any) -> bool:
         """Not a word of the quotation being attributed (other quotes may sit in a description)."""

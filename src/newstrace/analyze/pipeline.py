@@ -121,6 +121,17 @@ class Analyzer:
         self.stages += [plugin_stage(p) for p in self.options.plugins]
         self.resources = Resources(self.options)
 
+    def warm_up(self) -> None:
+        """Load the steps' resources (the spaCy model) now, on a one-line article.
+
+        A worker calls this before its first document, so loading the model does not count
+        against that document's time limit.
+        """
+        if self.stages:
+            self.analyze(
+                Article("warm-up", "warm-up", 0, "warm-up", None, None, None, None, "“Ready,” he said.")
+            )
+
     def analyze(self, article: Article) -> ArticleFindings:
         """Every finding of ``article``; a failing step becomes an Error and the others go on."""
         work = ArticleWork(article, self.resources)

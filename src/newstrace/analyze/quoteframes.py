@@ -20,6 +20,7 @@ __all__ = ["Frame", "FrameBuilder", "content_words"]
 
 STAND_IN_UPPER, STAND_IN_LOWER = "It works", "it works"
 TRAILING_PUNCT = ".,;:!?…"
+CLOSING_MARKS = "’”'\"»›"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ class FrameBuilder:
 
     def _asks_or_exclaims(self, span: QuoteSpan, sentence: Sentence) -> bool:
         """The quotation ends its sentence with ? or ! (so its attribution may follow as a 'sentence')."""
-        inside = self.text[span.start : span.end].rstrip()
+        inside = self.text[span.start : span.end].rstrip().rstrip(CLOSING_MARKS)  # “… help?’”
         return (
             bool(inside) and inside[-1] in "?!" and self.text[span.close_at + 1 : sentence.end].strip() == ""
         )

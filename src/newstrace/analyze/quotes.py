@@ -28,6 +28,7 @@ from typing import Any
 
 from newstrace.analyze.attribution import (
     Attribution,
+    adjacent_attribution,
     find_attribution,
     introduced_attribution,
     sentence_attribution,
@@ -184,8 +185,8 @@ class _Reader:
             found = label or self._attributed(i, own[i])
             if found.mention is None and found.cue is None and span.depth == 0:
                 found = self._line_label(span) or found
-            if found.mention is None and found.cue is None and utterance[i] and span.depth == 0:
-                found = self._from_context(i, before.get(i))
+            if found.mention is None and utterance[i] and span.depth == 0:
+                found = self._adjacent(i) or (found if found.cue else self._from_context(i, before.get(i)))
             kind = self._kind(span, self.frames[i], own[i], found, utterance[i])
             if kind == "scare":
                 found = NO_ATTRIBUTION
@@ -228,6 +229,16 @@ class _Reader:
         speaker = resolve_speaker(own, self.coref, self._enclosing(i))
         said_on = self._said_on(self.parsed[i], own, self.quoted[self.frames[i].region])
         return _Attributed(own.cue, own.mention, speaker, said_on, own=True)
+
+    def _adjacent(self, i: int) -> _Attributed | None:
+        """A speaker right after the quotation that the parse missed ("“…,” the editorial read")."""
+        span, region = self.spans[i], self.frames[i].region
+        att = adjacent_attribution(
+            self.parsed[i], (span.start, span.end), span.close_at, self.quoted[region], self.names
+        )
+        if att is None:
+            return None
+        return _Attributed(att.cue, att.mention, resolve_speaker(att, self.coref, None), None, own=True)
 
     def _from_context(self, i: int, previous: ParsedStretch | None) -> _Attributed:
         """A quotation with no attribution in its sentence: a label (``Kasich: “…”``, ``“…” - Clinton``),

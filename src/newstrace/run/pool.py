@@ -63,6 +63,7 @@ def _work(tasks: Any, results: Connection, config: WorkConfig) -> None:
     it sent before dying has arrived, so the document it was on is known exactly.
     """
     processor = DocumentProcessor(config)
+    processor.analyzer.warm_up()  # the model loads before any document's clock starts
     while (task := tasks.get()) is not None:
         seq, doc = task
         results.send(("start", seq, None))
