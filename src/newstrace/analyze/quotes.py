@@ -67,6 +67,11 @@ LABEL_BEFORE = re.compile(
 LINE_LABEL = re.compile(rf"[ \t]*({_NAME}(?:[ \t]+{_NAME}){{0,4}})[ \t]*:[ \t]")
 # "“…” - Clinton." — a name after a dash right after the quotation (the next line, too).
 DASH_AFTER = re.compile(rf"[ \t]*\n?\s*[-–—][ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+{_NAME}){{0,5}})")
+# "“…”\nDean Baker, Center for Economic and Policy Research." — a line holding only a name (and
+# what the person is) right after a quotation that ends its paragraph.
+NAME_LINE_AFTER = re.compile(
+    rf"[ \t.,”’\"']*\n[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+{_NAME}){{0,4}})(,[^\n]{{1,90}}?)?[ \t]*[.”’\"']*[ \t]*(?:\n|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +248,7 @@ class _Reader:
     def _from_context(self, i: int, previous: ParsedStretch | None) -> _Attributed:
         """A quotation with no attribution in its sentence: a label (``Kasich: “…”``, ``“…” - Clinton``),
         the quote or the attribution of the sentence before, or an earlier quote of its paragraph."""
-        labelled = self._label(self.spans[i], before=False)
+        labelled = self._label(self.spans[i], before=False) or self._name_line_after(self.spans[i])
         if labelled is not None:
             return labelled
         frame = self.frames[i]
@@ -291,6 +296,19 @@ class _Reader:
         found = self.coref.referent_at(mention.start, mention.end) or self.coref.resolve_name(
             mention.text, mention.start
         )
+        return _Attributed(None, mention, found.name, None, own=False)
+
+    def _name_line_after(self, span: QuoteSpan) -> _Attributed | None:
+        """The speaker on a line of its own after the quotation ("Dean Baker, Center for …")."""
+        line = NAME_LINE_AFTER.match(self.text, span.end, min(len(self.text), span.end + 200))
+        if line is None or not _looks_like_name(line.group(1)):
+            return None
+        name = Span(line.start(1), line.end(1), line.group(1))
+        found = self.coref.referent_at(name.start, name.end)
+        if found is None or found.kind != "PER" or not any(a == name.start for a, _ in self.names):
+            return None  # a subheading ("Rising Tensions.", "Outreach Undone By Trump."), not a person
+        end = line.end(2) if line.group(2) else name.end
+        mention = Span(name.start, end, self.text[name.start : end])
         return _Attributed(None, mention, found.name, None, own=False)
 
     def _label(self, span: QuoteSpan, before: bool) -> _Attributed | None:
