@@ -166,7 +166,7 @@ def adjacent_attribution(
     closing mark, next to a noun phrase, whatever tags the parser gave them (the "quote, mention,
     verb" pattern of rule-based quote attribution, used when the parse found no speaker)."""
     finder = _Finder(parsed, quoted, names, quote)
-    window = []
+    window: list[Any] = []
     for token in (t for t in parsed.doc if parsed.bounds(t)[0] > close_at and not t.is_space):
         if token.text in ".;:!?" or len(window) >= MAX_ADJACENT:
             break

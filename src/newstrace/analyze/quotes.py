@@ -36,6 +36,14 @@ from newstrace.analyze.attribution import (
 from newstrace.analyze.coref import Coreference, NamedMention
 from newstrace.analyze.cues import CROWD_NOUNS, SCARE_MARKER, VENUE_BEFORE
 from newstrace.analyze.dates import PartialDate, find_date_expressions
+from newstrace.analyze.labels import (
+    Label,
+    dash_after,
+    label_before,
+    line_label,
+    looks_like_name,
+    name_line_after,
+)
 from newstrace.analyze.nlp import ArticleNLP, ParsedStretch, Stretch, article_nlp
 from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, StageSpec
 from newstrace.analyze.quoteframes import Frame, FrameBuilder
@@ -52,26 +60,7 @@ MAX_DATE_HOPS = 3  # "said on Sunday": Sunday -> on -> said
 TITLE_WORD = re.compile(r"[^\W_][\w’'-]*")
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on to for at by with from as vs but nor de la".split())
 SENTENCE_PUNCT = re.compile(r"[.!?]\s")
-MAX_NAME_WORDS = 5
-NOT_NAME_STARTS = frozenset(
-    """a an the this that these those in on at for from with by and but or it he she we they i you
-    read more related photo photos video image images update editor note source sources""".split()
-)
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})  # NER labels of names that may speak
-_NAME = r"(?:[A-Z][\w.'’-]*|\([^()\n]{1,20}\)|of|the|and|de|van|von|al)"
-# "Kasich: ‘We are going…’", "RAMOS: Secretary Clinton, …", "More from Jones: “…”" — a name as
-# the label that introduces a line's quotation.
-LABEL_BEFORE = re.compile(
-    rf"(?:^[ \t]*|[-–—][ \t]*|\b[Ff]rom[ \t]+)({_NAME}(?:[ \t]+{_NAME}){{0,6}})[ \t]*:[ \t]*$", re.M
-)
-LINE_LABEL = re.compile(rf"[ \t]*({_NAME}(?:[ \t]+{_NAME}){{0,4}})[ \t]*:[ \t]")
-# "“…” - Clinton." — a name after a dash right after the quotation (the next line, too).
-DASH_AFTER = re.compile(rf"[ \t]*\n?\s*[-–—][ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+{_NAME}){{0,5}})")
-# "“…”\nDean Baker, Center for Economic and Policy Research." — a line holding only a name (and
-# what the person is) right after a quotation that ends its paragraph.
-NAME_LINE_AFTER = re.compile(
-    rf"[ \t.,”’\"']*\n[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+{_NAME}){{0,4}})(,[^\n]{{1,90}}?)?[ \t]*[.”’\"']*[ \t]*(?:\n|$)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +98,9 @@ class _Attributed:
     mention: Span | None
     speaker: str | None
     said_on: str | None
-    own: bool  # found in the quotation's own sentence (not inherited)
 
 
-NO_ATTRIBUTION = _Attributed(None, None, None, None, own=False)
+NO_ATTRIBUTION = _Attributed(None, None, None, None)
 
 
 def find_quotes(article: Article, nlp: ArticleNLP, options: QuoteOptions | None = None) -> QuoteFindings:
@@ -186,10 +174,10 @@ class _Reader:
         before = self._sentences_before([i for i, a in enumerate(own) if a is None and utterance[i]])
         out: list[Quote] = []
         for i, span in enumerate(self.spans):
-            label = self._label(span, before=True) if utterance[i] and span.depth == 0 else None
-            found = label or self._attributed(i, own[i])
+            label = label_before(self.text, span.open_at) if utterance[i] and span.depth == 0 else None
+            found = self._labelled(label) or self._attributed(i, own[i])
             if found.mention is None and found.cue is None and span.depth == 0:
-                found = self._line_label(span) or found
+                found = self._labelled(line_label(self.text, span.open_at)) or found
             if found.mention is None and utterance[i] and span.depth == 0:
                 found = self._adjacent(i) or (found if found.cue else self._from_context(i, before.get(i)))
             kind = self._kind(span, self.frames[i], own[i], found, utterance[i])
@@ -197,7 +185,7 @@ class _Reader:
                 found = NO_ATTRIBUTION
             elif kind == "slogan" and found.speaker is None:
                 crowd = slogan_crowd(self.text, span.open_at)
-                found = _Attributed(found.cue, found.mention, crowd, found.said_on, found.own)
+                found = _Attributed(found.cue, found.mention, crowd, found.said_on)
             self.done.append(found)
             out.append(self._record(span, kind, found))
         return out
@@ -233,7 +221,7 @@ class _Reader:
             return NO_ATTRIBUTION
         speaker = resolve_speaker(own, self.coref, self._enclosing(i))
         said_on = self._said_on(self.parsed[i], own, self.quoted[self.frames[i].region])
-        return _Attributed(own.cue, own.mention, speaker, said_on, own=True)
+        return _Attributed(own.cue, own.mention, speaker, said_on)
 
     def _adjacent(self, i: int) -> _Attributed | None:
         """A speaker right after the quotation that the parse missed ("“…,” the editorial read")."""
@@ -243,23 +231,26 @@ class _Reader:
         )
         if att is None:
             return None
-        return _Attributed(att.cue, att.mention, resolve_speaker(att, self.coref, None), None, own=True)
+        return _Attributed(att.cue, att.mention, resolve_speaker(att, self.coref, None), None)
 
     def _from_context(self, i: int, previous: ParsedStretch | None) -> _Attributed:
-        """A quotation with no attribution in its sentence: a label (``Kasich: “…”``, ``“…” - Clinton``),
-        the quote or the attribution of the sentence before, or an earlier quote of its paragraph."""
-        labelled = self._label(self.spans[i], before=False) or self._name_line_after(self.spans[i])
+        """A quotation with no attribution in its sentence: a label after it (``“…” - Clinton``), a
+        clause introducing it with a colon, the quote or the attribution of the sentence before,
+        or an earlier quote of its paragraph."""
+        span = self.spans[i]
+        labelled = self._labelled(dash_after(self.text, span.close_at)) or self._labelled(
+            name_line_after(self.text, span.end), person=True
+        )
         if labelled is not None:
             return labelled
         frame = self.frames[i]
-        span = self.spans[i]
         quoted = self.quoted[frame.region]
         colon = introduced_attribution(
             self.parsed[i], (span.start, span.end), span.open_at, quoted, self.names
         )
         if colon is not None and colon.mention is not None:
             speaker = resolve_speaker(colon, self.coref, self._enclosing(i))
-            return _Attributed(colon.cue, colon.mention, speaker, None, own=False)
+            return _Attributed(colon.cue, colon.mention, speaker, None)
         if previous is not None:
             inherited = self._inherit(i, previous.stretch.start)
             if inherited is not None:
@@ -268,9 +259,7 @@ class _Reader:
             att = sentence_attribution(previous, quoted, self.names)
             if att is not None and att.mention is not None and att.kind == "speech":
                 speaker = resolve_speaker(att, self.coref, self._enclosing(i))
-                return _Attributed(
-                    att.cue, att.mention, speaker, self._said_on(previous, att, quoted), own=False
-                )
+                return _Attributed(att.cue, att.mention, speaker, self._said_on(previous, att, quoted))
         paragraph = max(self.text.rfind("\n", 0, self.spans[i].open_at) + 1, frame.region[0])
         return self._inherit(i, paragraph) or NO_ATTRIBUTION
 
@@ -282,52 +271,28 @@ class _Reader:
                 return None
             if self.frames[j].region == region and self.done[j].mention is not None:
                 found = self.done[j]
-                return _Attributed(found.cue, found.mention, found.speaker, found.said_on, own=False)
+                return _Attributed(found.cue, found.mention, found.speaker, found.said_on)
         return None
 
-    def _line_label(self, span: QuoteSpan) -> _Attributed | None:
-        """A line that starts with a name and a colon ("Cruz: Trump Would …, ‘I Fear …’",
-        "Lopez: Well, no one is like, ‘My 401(k) …’"): its quotations are that name's."""
-        line_start = self.text.rfind("\n", 0, span.open_at) + 1
-        label = LINE_LABEL.match(self.text, line_start, span.open_at)
-        if label is None or not _looks_like_name(label.group(1)):
-            return None
-        mention = Span(label.start(1), label.end(1), label.group(1))
-        found = self.coref.referent_at(mention.start, mention.end) or self.coref.resolve_name(
-            mention.text, mention.start
-        )
-        return _Attributed(None, mention, found.name, None, own=False)
+    def _labelled(self, label: Label | None, person: bool = False) -> _Attributed | None:
+        """A label's speaker: a name NER found there, else a name-like label resolved by its words.
 
-    def _name_line_after(self, span: QuoteSpan) -> _Attributed | None:
-        """The speaker on a line of its own after the quotation ("Dean Baker, Center for …")."""
-        line = NAME_LINE_AFTER.match(self.text, span.end, min(len(self.text), span.end + 200))
-        if line is None or not _looks_like_name(line.group(1)):
-            return None
-        name = Span(line.start(1), line.end(1), line.group(1))
-        found = self.coref.referent_at(name.start, name.end)
-        if found is None or found.kind != "PER" or not any(a == name.start for a, _ in self.names):
-            return None  # a subheading ("Rising Tensions.", "Outreach Undone By Trump."), not a person
-        end = line.end(2) if line.group(2) else name.end
-        mention = Span(name.start, end, self.text[name.start : end])
-        return _Attributed(None, mention, found.name, None, own=False)
-
-    def _label(self, span: QuoteSpan, before: bool) -> _Attributed | None:
-        """A speaker named as a label: ``Kasich: ‘We are going…’`` (``before``) or ``“…” - Clinton.``"""
-        if before:
-            line_start = self.text.rfind("\n", 0, span.open_at) + 1
-            label = LABEL_BEFORE.search(self.text, line_start, span.open_at)
-        else:
-            label = DASH_AFTER.match(self.text, span.close_at + 1, min(len(self.text), span.close_at + 200))
+        With ``person`` the label must start with a person NER found ("Rising Tensions." on the
+        line after a quotation is a subheading).
+        """
         if label is None:
             return None
-        name = label.group(1).rstrip(".,;")
-        mention = Span(label.start(1), label.start(1) + len(name), name)
-        found = self.coref.referent_at(mention.start, mention.end)
-        if found is None and _looks_like_name(name):
-            found = self.coref.resolve_name(name, mention.start)
+        name = label.name
+        found = self.coref.referent_at(name.start, name.end)
+        if person and (
+            found is None or found.kind != "PER" or not any(a == name.start for a, _ in self.names)
+        ):
+            return None
+        if found is None and looks_like_name(name.text):
+            found = self.coref.resolve_name(name.text, name.start)
         if found is None:
             return None  # "– An immigrant himself –" is a subheading, not a speaker
-        return _Attributed(None, mention, found.name, None, own=False)
+        return _Attributed(None, label.mention, found.name, None)
 
     def _kind(
         self, span: QuoteSpan, frame: Frame, own: Attribution | None, found: _Attributed, utterance: bool
@@ -392,16 +357,6 @@ def is_title(text: str) -> bool:
     if not words or not words[0][0].isupper() or SENTENCE_PUNCT.search(text.rstrip(",.’'\"”")):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
-
-
-def _looks_like_name(text: str) -> bool:
-    """Capitalised words that do not start like a heading ("Related:", "An immigrant himself")."""
-    words = text.split()
-    return (
-        0 < len(words) <= MAX_NAME_WORDS
-        and words[0].lower() not in NOT_NAME_STARTS
-        and all(w[:1].isupper() or w in ("of", "the", "and", "de", "van", "von", "al") for w in words)
-    )
 
 
 def _starts_utterance(text: str, frame: Frame, span: QuoteSpan) -> bool:
