@@ -17,7 +17,7 @@ import pytest
 from newstrace.export import load_view, write_jsonl_file
 from newstrace.run import analyze_corpus
 from newstrace.store import Store
-from tests.conftest import SEEDS, SHARED, require_shared
+from tests.conftest import POLNEAR, SEEDS, SHARED, require_shared
 
 FLOORS = json.loads((Path(__file__).with_name("eval_floors.json")).read_text())
 
@@ -68,3 +68,12 @@ def test_seed_pages_hold_their_floors(tmp_path: Path) -> None:
     gold = require_shared(SEEDS / "gold")
     scores = score("seeds", gold, [str(SEEDS / "texts")], tmp_path)
     assert check(scores, FLOORS["seeds"]) == []
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_polnear_dev_quotes_hold_their_floors(tmp_path: Path) -> None:
+    """Quotations and speakers on PolNeAR dev (84 articles of real political news)."""
+    gold = require_shared(POLNEAR / "dev.jsonl")
+    scores = score("quotes", gold, [str(gold)], tmp_path)
+    assert check(scores, FLOORS["quotes_dev"]) == []

@@ -76,3 +76,16 @@ def test_sniff_format() -> None:
     assert sniff_format(b'  {"text": ') == "jsonl"
     assert sniff_format(b"<!DOCTYPE html><html>") == "html"
     assert sniff_format(b"Plain words.") == "text"
+
+
+def test_jsonl_metadata_may_be_nested_or_named_otherwise(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    record = {
+        "id": "x",
+        "text": "Body.",
+        "meta": {"publication_date": "2016-09-12", "title": "T"},
+        "authors": ["A. B.", "C. D."],
+    }
+    path.write_text(json.dumps(record) + "\n")
+    [doc] = _docs(list(read_inputs([str(path)])))
+    assert (doc.published, doc.title, doc.byline) == ("2016-09-12", "T", "A. B., C. D.")

@@ -153,6 +153,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?P<rel>(?i:(?:earlier|later) this|this|last|next|the past|the previous|the following))"
         r"\s+(?P<unit>week|month|year)\b",
     ),
+    (
+        "year_start",
+        r"\b(?i:the\s+(?:start|beginning|outset|first\s+days?)\s+of\s+(?:the\s+year|(?=[12])))"
+        + r"(?:"
+        + _YEAR.format(g="y")
+        + r")?\b|\b(?i:the\s+(?:new\s+)?year\s+(?:began|started|opened))\b",
+    ),
     ("ago", r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later|before|after)\b"),
     (
         "deictic",
@@ -380,6 +387,13 @@ def _period(rel: str, unit: str, base: PartialDate | None) -> PartialDate | None
     return PartialDate(day.year, day.month)  # a week is known to its month at best
 
 
+def _year_start(g: dict[str, str], anchor: PartialDate | None) -> PartialDate | None:
+    """ "the start of 2018", "the year began" (the year of the last date before): its first month."""
+    if "y" in g:
+        return _checked(int(g["y"]), 1, None)
+    return PartialDate(anchor.year, 1) if anchor is not None else None
+
+
 def _offset(g: dict[str, str], base: PartialDate | None, anchor: PartialDate | None) -> PartialDate | None:
     count = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS.get(g["n"].lower().replace("a few", "few"))
     if count is None:
@@ -423,6 +437,7 @@ RESOLVERS: dict[str, Resolver] = {
     "rel_weekday": lambda g, base, anchor: _weekday(WEEKDAYS[g["wd"].lower()], g["rel"].lower(), base),
     "weekday": lambda g, base, anchor: _weekday(WEEKDAYS[g["wd"].lower()], "on", base),
     "rel_period": lambda g, base, anchor: _period(g["rel"].lower(), g["unit"], base),
+    "year_start": lambda g, base, anchor: _year_start(g, anchor or base),
     "ago": _offset,
     "deictic": lambda g, base, anchor: _deictic(g["word"].lower(), base),
     "year": lambda g, base, anchor: _checked(int(g["y"]), None, None),

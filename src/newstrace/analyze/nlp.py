@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +24,11 @@ log = logging.getLogger(__name__)
 __all__ = [
     "PARSE_PIPES",
     "ArticleNLP",
+    "Hole",
+    "ParsedStretch",
     "Pipeline",
     "Sentence",
+    "Stretch",
     "article_nlp",
     "load_pipeline",
     "shared_pipeline",
@@ -33,7 +36,17 @@ __all__ = [
 ]
 
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+# Tags and dependencies only: the attribute ruler (coarse POS) and the lemmatizer cost as much as
+# the parser itself on short stretches; steps that read stretches use fine tags (``tag_``).
+BARE_PARSE_PIPES = ("tok2vec", "tagger", "parser")
 NER_PIPES = ("ner",)  # en_core_web_sm's NER has its own tok2vec: it needs no other component
+# Texts longer than this go through NER in pieces cut at whitespace (spaCy refuses texts over
+# nlp.max_length, 1,000,000 characters, and memory grows with the length of one Doc).
+NER_CHUNK_CHARS = 100_000
+# Stretches per nlp.pipe batch: batching amortises spaCy's per-call overhead (one by one is ~3x
+# slower), and the batch size bounds memory (a 1 MB paragraph with 340 quotations peaks at
+# ~0.7 GB with 128, ~1.1 GB with 1000; PolNeAR dev speed is the same within noise).
+PARSE_BATCH = 128
 # A sentence ends at . ! ? … (and any closing quotes/brackets after them) before whitespace and
 # an opening quote, bracket or capital letter/digit; abbreviations below do not end sentences.
 SENTENCE_END = re.compile(r"""[.!?…]+['"”’)\]»]*(?=\s+['"“‘(\[«]*[A-Z0-9])|\n+""")
@@ -52,6 +65,7 @@ class Pipeline:
         self.nlp = load_pipeline(model)
         names = set(self.nlp.pipe_names)
         self.parse_disabled = [p for p in self.nlp.pipe_names if p not in PARSE_PIPES]
+        self.bare_disabled = [p for p in self.nlp.pipe_names if p not in BARE_PARSE_PIPES]
         self.ner_disabled = [p for p in self.nlp.pipe_names if p not in NER_PIPES]
         missing = {"parser", "ner"} - names
         if missing:
@@ -90,6 +104,24 @@ class Pipeline:
                 words.update(w for w in index[pos] if w.isalpha())
         return frozenset(words)
 
+    def parse_many(self, texts: Sequence[str]) -> list[Any]:
+        """Docs of several short texts with fine tags (``tag_``) and a dependency parse, batched.
+
+        No coarse POS and no lemmas (see :data:`BARE_PARSE_PIPES`).
+        """
+        return list(self.nlp.pipe(texts, disable=self.bare_disabled, batch_size=PARSE_BATCH))
+
+    def entities_chunked(self, text: str) -> Any:
+        """As :meth:`entities`, for a text of any length: NER runs on pieces cut at whitespace."""
+        if len(text) <= NER_CHUNK_CHARS:
+            return self.entities(text)
+        from spacy.tokens import Doc  # noqa: PLC0415
+
+        pieces = list(_chunks(text, NER_CHUNK_CHARS))
+        # one piece at a time: batching all pieces of a 1 MB text took 3 GB, one by one 0.65 GB
+        docs = list(self.nlp.pipe(pieces, disable=self.ner_disabled, batch_size=1))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
 
 def load_pipeline(model: str) -> Any:
     """Load a spaCy pipeline, or raise ModelNotInstalled saying how to install it.
@@ -99,8 +131,13 @@ def load_pipeline(model: str) -> Any:
     """
     import spacy  # noqa: PLC0415  # importing spaCy costs ~1 s: only when a step needs it
     from thinc.api import NumpyOps, set_current_ops  # noqa: PLC0415
+    from threadpoolctl import threadpool_limits  # noqa: PLC0415
 
     set_current_ops(NumpyOps(use_blis=False))
+    # NumPy's OpenBLAS threads spin on the small matrices of one article's parse and made NER
+    # and parsing 2-4x slower per CPU second on a busy 2-core machine; workers are processes, so
+    # one BLAS thread each (measured: NER 4.5k -> 8.4k words per CPU second).
+    threadpool_limits(limits=1, user_api="blas")
     try:
         return spacy.load(model)
     except OSError as exc:
@@ -148,6 +185,92 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[Sentence]:
         yield Sentence(start, end)
 
 
+def _chunks(text: str, size: int) -> Iterator[str]:
+    """``text`` in pieces of at most ``size`` characters, each ending after whitespace if it can."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            end = cut + 1 if cut > start else end
+        yield text[start:end]
+        start = end
+
+
+@dataclass(frozen=True, slots=True)
+class Hole:
+    """Characters ``start:end`` of a stretch replaced by ``stand_in`` before parsing."""
+
+    start: int
+    end: int
+    stand_in: str
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """Characters ``start:end`` of an article to parse, with holes (long quotations, say)."""
+
+    start: int
+    end: int
+    holes: tuple[Hole, ...] = ()
+
+
+class ParsedStretch:
+    """The parse of a :class:`Stretch`; maps the Doc's characters back to article offsets.
+
+    A token that came from a stand-in maps to the whole hole it stands for.
+    """
+
+    def __init__(
+        self, stretch: Stretch, doc: Any, pieces: list[tuple[int, int, int, int | None]], text: str
+    ) -> None:
+        self.stretch = stretch
+        self.doc = doc
+        self.text = text  # the article's text (offsets from :meth:`bounds` index it)
+        self._pieces = pieces  # (doc start, article start, length, hole index or None)
+
+    def _piece(self, char: int) -> tuple[int, int, int, int | None]:
+        for piece in reversed(self._pieces):
+            if piece[0] <= char:
+                return piece
+        return self._pieces[0]
+
+    def hole_of(self, token: Any) -> int | None:
+        """The index of the hole ``token`` stands in for, or None for a token of the real text."""
+        return self._piece(token.idx)[3]
+
+    def bounds(self, token: Any) -> tuple[int, int]:
+        """Article offsets of ``token`` (of its whole hole, for a stand-in token)."""
+        doc_start, start, length, hole = self._piece(token.idx)
+        if hole is not None:
+            return start, start + length
+        begin = start + token.idx - doc_start
+        return begin, begin + len(token.text)
+
+    def span_bounds(self, first: Any, last: Any) -> tuple[int, int]:
+        """Article offsets from the start of token ``first`` to the end of token ``last``."""
+        return self.bounds(first)[0], self.bounds(last)[1]
+
+
+def _stretch_text(text: str, stretch: Stretch) -> tuple[str, list[tuple[int, int, int, int | None]]]:
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int | None]] = []
+    at, length = stretch.start, 0
+    for n, hole in enumerate(sorted(stretch.holes, key=lambda h: h.start)):
+        if hole.start < at or hole.end > stretch.end:
+            continue  # overlapping or outside: parse the real text there
+        parts.append(text[at : hole.start])
+        pieces.append((length, at, hole.start - at, None))
+        length += hole.start - at
+        parts.append(hole.stand_in)
+        pieces.append((length, hole.start, hole.end - hole.start, n))
+        length += len(hole.stand_in)
+        at = hole.end
+    parts.append(text[at : stretch.end])
+    pieces.append((length, at, stretch.end - at, None))
+    return "".join(parts), pieces
+
+
 class ArticleNLP:
     """Lazy linguistic views of one article's text, shared by the steps that analyse it.
 
@@ -161,6 +284,7 @@ class ArticleNLP:
         self._sentences: list[Sentence] | None = None
         self._entities: Any = None
         self._parses: dict[tuple[int, int], Any] = {}
+        self._stretches: dict[Stretch, ParsedStretch] = {}
         self.words_parsed = 0
 
     @property
@@ -174,7 +298,7 @@ class ArticleNLP:
     def entities(self) -> Any:
         """A Doc of the whole text with named entities."""
         if self._entities is None:
-            self._entities = self.pipeline.entities(self.text)
+            self._entities = self.pipeline.entities_chunked(self.text)
         return self._entities
 
     def parse(self, start: int, end: int) -> Any:
@@ -185,6 +309,20 @@ class ArticleNLP:
             self.words_parsed += len(doc)
             self._parses[key] = doc
         return self._parses[key]
+
+    def parse_stretches(self, stretches: Sequence[Stretch]) -> list[ParsedStretch]:
+        """Parses of several stretches (holes replaced by their stand-ins), batched and remembered.
+
+        The Docs have fine tags and dependencies only (:meth:`Pipeline.parse_many`).
+        """
+        todo = [s for s in dict.fromkeys(stretches) if s not in self._stretches]
+        built = [_stretch_text(self.text, s) for s in todo]
+        for stretch, (_text, pieces), doc in zip(
+            todo, built, self.pipeline.parse_many([t for t, _ in built]), strict=True
+        ):
+            self.words_parsed += len(doc)
+            self._stretches[stretch] = ParsedStretch(stretch, doc, pieces, self.text)
+        return [self._stretches[s] for s in stretches]
 
 
 def shared_pipeline(resources: Resources) -> Pipeline:

@@ -113,10 +113,12 @@ def registered_stages() -> list[StageSpec]:
     from newstrace.analyze.entities import attach_entities, prepare_entities  # noqa: PLC0415
     from newstrace.analyze.events import EVENTS  # noqa: PLC0415
     from newstrace.analyze.facts import FACTS  # noqa: PLC0415
+    from newstrace.analyze.quotes import QUOTES  # noqa: PLC0415
 
     return [
         StageSpec("dates", attach_dates),
         StageSpec("entities", attach_entities, prepare_entities),
+        QUOTES,
         FACTS,
         EVENTS,
     ]

@@ -20,6 +20,7 @@ from newstrace.model import Document, Error
 __all__ = ["read_jsonl", "read_warc"]
 
 SKIP_CHUNK = 1 << 20
+METADATA_KEYS = ("meta", "metadata")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -72,16 +73,25 @@ def _jsonl_record(line: bytes, source: str) -> Document:
         "jsonl",
         text,
         source_id=_optional(record, "id"),
-        url=_optional(record, "url"),
-        title=_optional(record, "title"),
-        published=_optional(record, "published"),
-        byline=_optional(record, "byline"),
+        url=_optional(record, "url", "link"),
+        title=_optional(record, "title", "headline"),
+        published=_optional(record, "published", "publication_date", "published_at", "date"),
+        byline=_optional(record, "byline", "author", "authors"),
     )
 
 
-def _optional(record: dict[str, Any], key: str) -> str | None:
-    value = record.get(key)
-    return None if value is None or value == "" else str(value)
+def _optional(record: dict[str, Any], *keys: str) -> str | None:
+    """The first of ``keys`` the record has, at its top level or in a ``meta``/``metadata`` object
+    (as many corpora nest them); lists (several authors) are joined."""
+    places = [record, *(record[m] for m in METADATA_KEYS if isinstance(record.get(m), dict))]
+    for key in keys:
+        for place in places:
+            value = place.get(key)
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value if v)
+            if value is not None and value != "":
+                return str(value)
+    return None
 
 
 def read_warc(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator[Document | Error]:

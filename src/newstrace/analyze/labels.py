@@ -1,0 +1,94 @@
+"""Speakers named as labels, not in a sentence: transcripts, headlines, list items, blockquotes.
+
+- ``Kasich: ‘We Are Going To Go All The Way …’`` and ``RAMOS: Secretary Clinton, …``: a name and
+  a colon before the quotation (:func:`label_before`), or at the start of its line
+  (:func:`line_label`); ``More from Jones: “…”`` and ``Pollsters agree - Carl Bialik: “…”`` too;
+- ``“…” - Clinton.``: a name after a dash right after the quotation (:func:`dash_after`);
+- ``“…”`` then ``Dean Baker, Center for Economic and Policy Research.`` on the next line: a name
+  on a line of its own right after the quotation (:func:`name_line_after`).
+
+These are text patterns only; the caller checks the name against NER and resolves it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newstrace.model import Span
+
+__all__ = ["Label", "dash_after", "label_before", "line_label", "looks_like_name", "name_line_after"]
+
+MAX_NAME_WORDS = 5
+LOWER_NAME_WORDS = ("of", "the", "and", "de", "van", "von", "al")
+NOT_NAME_STARTS = frozenset(
+    """a an the this that these those in on at for from with by and but or it he she we they i you
+    read more related photo photos video image images update editor note source sources""".split()
+)
+_NAME = r"(?:[A-Z][\w.'’-]*|\([^()\n]{1,20}\)|of|the|and|de|van|von|al)"
+LABEL_BEFORE = re.compile(
+    rf"(?:^[ \t]*|[-–—][ \t]*|\b[Ff]rom[ \t]+)({_NAME}(?:[ \t]+{_NAME}){{0,6}})[ \t]*:[ \t]*$", re.M
+)
+LINE_LABEL = re.compile(rf"[ \t]*({_NAME}(?:[ \t]+{_NAME}){{0,4}})[ \t]*:[ \t]")
+DASH_AFTER = re.compile(rf"[ \t]*\n?\s*[-–—][ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+{_NAME}){{0,5}})")
+NAME_LINE_AFTER = re.compile(
+    rf"[ \t.,”’\"']*\n[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+{_NAME}){{0,4}})"
+    rf"(,[^\n]{{1,90}}?)?[ \t]*[.”’\"']*[ \t]*(?:\n|$)"
+)
+AFTER_WINDOW = 200  # characters after a quotation searched for a label
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A speaker label: the phrase naming the speaker (``mention``) and the name in it."""
+
+    mention: Span
+    name: Span
+
+
+def label_before(text: str, open_at: int) -> Label | None:
+    """``Kasich: ‘…’``: a name and a colon right before the opening mark at ``open_at``."""
+    line_start = text.rfind("\n", 0, open_at) + 1
+    match = LABEL_BEFORE.search(text, line_start, open_at)
+    return _label(match.start(1), match.group(1)) if match else None
+
+
+def line_label(text: str, open_at: int) -> Label | None:
+    """``Cruz: Trump Would …, ‘I Fear …’``: a name and a colon starting the quotation's line."""
+    line_start = text.rfind("\n", 0, open_at) + 1
+    match = LINE_LABEL.match(text, line_start, open_at)
+    if match is None or not looks_like_name(match.group(1)):
+        return None
+    return _label(match.start(1), match.group(1))
+
+
+def dash_after(text: str, close_at: int) -> Label | None:
+    """``“…” - Clinton.``: a name after a dash right after the closing mark at ``close_at``."""
+    match = DASH_AFTER.match(text, close_at + 1, min(len(text), close_at + AFTER_WINDOW))
+    return _label(match.start(1), match.group(1)) if match else None
+
+
+def name_line_after(text: str, end: int) -> Label | None:
+    """A line holding only a name (and what the person is) right after a quotation ending at ``end``."""
+    match = NAME_LINE_AFTER.match(text, end, min(len(text), end + AFTER_WINDOW))
+    if match is None or not looks_like_name(match.group(1)):
+        return None
+    name = Span(match.start(1), match.end(1), match.group(1))
+    stop = match.end(2) if match.group(2) else name.end
+    return Label(Span(name.start, stop, text[name.start : stop]), name)
+
+
+def looks_like_name(text: str) -> bool:
+    """Capitalised words that do not start like a heading ("Related:", "An immigrant himself")."""
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_NAME_WORDS
+        and words[0].lower() not in NOT_NAME_STARTS
+        and all(w[:1].isupper() or w in LOWER_NAME_WORDS for w in words)
+    )
+
+
+def _label(start: int, found: str) -> Label:
+    name = found.rstrip(".,;")
+    span = Span(start, start + len(name), name)
+    return Label(span, span)

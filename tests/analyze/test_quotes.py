@@ -1,0 +1,229 @@
+"""The quotes step with the real spaCy model: kinds, cues, speakers, dates, bad input, failures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newstrace.analyze import AnalyzeOptions, Analyzer
+from newstrace.analyze.nlp import ArticleNLP, Pipeline
+from newstrace.analyze.pipeline import registered_stages
+from newstrace.analyze.quotes import QuoteOptions, find_quotes, is_title
+from newstrace.model import Article, Quote
+
+pytestmark = pytest.mark.slow
+
+
+def article(text: str, published: str | None = "2020-05-18", source: str = "t.txt") -> Article:
+    return Article("a1", "d1", 0, source, None, None, published, None, text)
+
+
+def quotes_of(pipeline: Pipeline, text: str, published: str | None = "2020-05-18") -> list[Quote]:
+    return list(find_quotes(article(text, published), ArticleNLP(pipeline, text)).quotes)
+
+
+def summary(q: Quote) -> tuple[Any, ...]:
+    mention = q.speaker_mention.text if q.speaker_mention else None
+    return q.text, q.kind, q.speaker, mention, q.cue
+
+
+# (text, [(quote, kind, speaker, mention, cue), ...]) — speaker before/after, appositives,
+# the sentence before, split quotes, pronouns and descriptions resolved to the named person.
+ATTRIBUTIONS = [
+    (
+        "Ali Karimi arrived late. “We will rebuild the bridge,” he said.",
+        [("We will rebuild the bridge,", "direct", "Ali Karimi", "he", "said")],
+    ),
+    (
+        "“We will rebuild the bridge,” said Lena Marsh, the mayor of the town.",
+        [
+            (
+                "We will rebuild the bridge,",
+                "direct",
+                "Lena Marsh",
+                "Lena Marsh, the mayor of the town",
+                "said",
+            )
+        ],
+    ),
+    (
+        "Ali Karimi, the governor, said: “The roads are closed until Friday.”",
+        [("The roads are closed until Friday.", "direct", "Ali Karimi", "Ali Karimi, the governor", "said")],
+    ),
+    (
+        "“The water is safe,” Tomas Reyes told reporters, “and the schools will open.”",
+        [
+            ("The water is safe,", "direct", "Tomas Reyes", "Tomas Reyes", "told"),
+            ("and the schools will open.", "fragment", "Tomas Reyes", "Tomas Reyes", "told"),
+        ],
+    ),
+    (
+        "“It would be good if you led,” Omar Haddad explained. “If you stop, others will lead.”",
+        [
+            ("It would be good if you led,", "direct", "Omar Haddad", "Omar Haddad", "explained"),
+            ("If you stop, others will lead.", "direct", "Omar Haddad", "Omar Haddad", "explained"),
+        ],
+    ),
+    (
+        "Ada Kwan spoke to the council on Monday. She warned:\n\n“The budget is empty.”",
+        [("The budget is empty.", "direct", "Ada Kwan", "She", "warned")],
+    ),
+    (
+        "According to the ministry, “the talks have failed.”",
+        [("the talks have failed.", "fragment", None, "the ministry", "According to")],
+    ),
+    (
+        "Supreme Leader Ali Karimi met the students. The supreme leader lamented the “decline of the youth.”",
+        [("decline of the youth.", "fragment", "Ali Karimi", "The supreme leader", "lamented")],
+    ),
+    (
+        "Tomas Reyes called the plan “a disaster for the farmers.”",
+        [("a disaster for the farmers.", "fragment", "Tomas Reyes", "Tomas Reyes", "called")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTIONS)
+def test_speakers_and_cues(pipeline: Pipeline, text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [summary(q) for q in quotes_of(pipeline, text)] == expected
+
+
+KINDS = [
+    ("The crowd chanted “no more war” in the square.", "slogan"),
+    ("Thousands marched with slogans like “bread and freedom.”", "slogan"),
+    ("Critics of the so-called “reform plan” stayed home.", "scare"),
+    ("The region came to be known as a “land of rebels” in the press.", "scare"),
+    ("The town fears its “enemies” more than the weather.", "scare"),
+    ("She appeared on “Morning Talk Hour” yesterday.", "scare"),
+    ("“We are ready,” the minister said.", "direct"),
+    ("The minister said the army was “ready for anything.”", "fragment"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_kinds(pipeline: Pipeline, text: str, kind: str) -> None:
+    (found,) = quotes_of(pipeline, text)
+    assert found.kind == kind
+    if kind == "scare":
+        assert (found.speaker, found.speaker_mention, found.cue) == (None, None, None)
+
+
+def test_slogans_belong_to_the_crowd(pipeline: Pipeline) -> None:
+    found = quotes_of(pipeline, "Demonstrators filled the streets and chanted “down with the council.”")
+    assert [(q.kind, q.speaker) for q in found] == [("slogan", "demonstrators")]
+    found = quotes_of(
+        pipeline, "The protests spread through the country, with slogans like “free the prisoners.”"
+    )
+    assert [(q.kind, q.speaker) for q in found] == [("slogan", "protesters")]
+
+
+def test_nested_quote_has_its_own_speaker(pipeline: Pipeline) -> None:
+    text = "Lena Marsh spoke first. “Then the chief told me, ‘Close the gates,’ and we did,” she said."
+    found = {q.text: (q.kind, q.speaker, q.cue) for q in quotes_of(pipeline, text)}
+    assert found["Then the chief told me, ‘Close the gates,’ and we did,"] == ("direct", "Lena Marsh", "said")
+    assert found["Close the gates,"][0] == "direct"
+    assert found["Close the gates,"][2] == "told"
+
+
+def test_multi_paragraph_quote_is_one_quote(pipeline: Pipeline) -> None:
+    text = "Omar Haddad read his statement:\n\n“The harbour will close.\n\n“The ships will wait,” he said."
+    (found,) = quotes_of(pipeline, text)
+    assert found.text.startswith("The harbour will close.") and found.text.endswith("The ships will wait,")
+    assert found.speaker == "Omar Haddad"
+
+
+SAID_ON = [
+    ("“We won,” Ali Karimi said on Sunday.", "2020-05-17"),  # published Monday 18 May 2020
+    ("“We won,” Ali Karimi told reporters Tuesday.", "2020-05-12"),
+    ("In May, Ali Karimi said that “the war is over.”", "2020-05"),
+    ("Last November, Ali Karimi said “the war is over.”", "2019-11"),
+    ("“We won,” Ali Karimi said earlier this month.", "2020-05"),
+    ("“We won,” Ali Karimi said.", None),
+    ("Ali Karimi said the 2018 vote was “a fraud.”", None),  # a date, but not of the saying
+]
+
+
+@pytest.mark.parametrize(("text", "said_on"), SAID_ON)
+def test_said_on_keeps_the_granularity_of_the_text(
+    pipeline: Pipeline, text: str, said_on: str | None
+) -> None:
+    (found,) = quotes_of(pipeline, text)
+    assert found.said_on == said_on
+
+
+def test_said_on_needs_a_published_date_for_relative_dates(pipeline: Pipeline) -> None:
+    (found,) = quotes_of(pipeline, "“We won,” Ali Karimi said on Sunday.", published=None)
+    assert found.said_on is None
+
+
+def test_quote_records_are_stable_and_point_into_the_text(pipeline: Pipeline) -> None:
+    text = "“We will rebuild,” said Lena Marsh. “Soon.”"
+    first, second = quotes_of(pipeline, text), quotes_of(pipeline, text)
+    assert [q.id for q in first] == [q.id for q in second]
+    assert all(text[q.start : q.end] == q.text for q in first)
+    assert all(
+        q.speaker_mention is None
+        or text[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text
+        for q in first
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Meet the Press", True),
+        ("The Art of the Deal", True),
+        ("we are ready", False),
+        ("It is over. Go home", False),
+    ],
+)
+def test_is_title(text: str, title: bool) -> None:
+    assert is_title(text) is title
+
+
+# Bad input: completes with sane output (bounded time and memory; not timed here).
+def test_five_hundred_quote_marks(pipeline: Pipeline) -> None:
+    text = " ".join(f"Ali Karimi said “item {i} is fine” and left." for i in range(250))
+    found = quotes_of(pipeline, text)
+    assert len(found) == 250
+    assert all(q.text.startswith("item") for q in found)
+
+
+def test_no_closing_marks_at_all(pipeline: Pipeline) -> None:
+    text = "\n".join(f"Ali Karimi said “something without an end number {i}" for i in range(100))
+    found = quotes_of(pipeline, text)
+    assert all(q.text.startswith("something") for q in found)
+
+
+def test_one_megabyte_paragraph(pipeline: Pipeline) -> None:
+    sentence = "the council met again without any decision and the people waited for news "
+    text = (sentence * 40 + "while Ali Karimi said “we are still waiting” in the hall ") * 340
+    assert len(text) > 1_000_000
+    found = find_quotes(article(text), ArticleNLP(pipeline, text), QuoteOptions())
+    assert len(found.quotes) == 340
+    assert {q.text for q in found.quotes} == {"we are still waiting"}
+
+
+def test_quotes_step_is_registered() -> None:
+    assert "quotes" in [s.name for s in registered_stages()]
+
+
+def test_a_failure_inside_the_step_is_an_error_for_that_article_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newstrace.analyze.quotes as quotes_module  # noqa: PLC0415
+
+    real = quotes_module.find_quote_spans
+
+    def failing(text: str) -> Any:
+        if "BREAKS-THE-STEP" in text:
+            raise RuntimeError("cannot read these marks")
+        return real(text)
+
+    monkeypatch.setattr(quotes_module, "find_quote_spans", failing)
+    analyzer = Analyzer(AnalyzeOptions(stages=("quotes",)))
+    broken = analyzer.analyze(article("“BREAKS-THE-STEP,” he said.", source="bad.txt"))
+    fine = analyzer.analyze(article("“We are fine,” Ali Karimi said.", source="good.txt"))
+    assert [(e.source, e.stage) for e in broken.errors] == [("bad.txt", "quotes")]
+    assert "cannot read these marks" in broken.errors[0].message
+    assert broken.quotes == ()
+    assert fine.errors == () and [q.text for q in fine.quotes] == ["We are fine,"]
