@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.dates import PartialDate
+from newstrace.analyze.dates import PartialDate, find_date_mentions
 from newstrace.analyze.events import find_events, month_reference
 from newstrace.analyze.facts import find_facts
 from newstrace.analyze.nlp import ArticleNLP, Pipeline
@@ -95,6 +95,6 @@ def test_mention_carries_date_place_actors_facts_and_name(pipeline: Pipeline) ->
     ],
 )
 def test_month_reference(earlier: str, phrase: str, base: PartialDate | None, expected: str | None) -> None:
-    text = earlier + " " + phrase
-    found = month_reference(text, len(earlier), phrase, base)
+    article = Article("a1", "d1", 0, "t.txt", None, None, base.iso() if base else None, None, earlier)
+    found = month_reference(phrase, find_date_mentions(article), base)
     assert (found.iso() if found else None) == expected

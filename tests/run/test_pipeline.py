@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,26 @@ def test_pool_gives_the_same_rows_as_serial(tmp_path: Path, examples: Path) -> N
         analyze_corpus([str(examples)], pooled, RunOptions(jobs=2))
         assert serial.articles() == pooled.articles()
         assert serial.findings(serial.articles()) == pooled.findings(pooled.articles())
+
+
+def _quote_order(store: Store) -> list[list[tuple[int, int]]]:
+    """Each article's quotes as stored and read back, as (start, end): ids left out."""
+    return [[(q.start, q.end) for q in f.quotes] for f in store.findings(store.articles())]
+
+
+def test_findings_come_back_in_text_order_whatever_the_folder_is_called(
+    tmp_path: Path, examples: Path
+) -> None:
+    """Ids hash the source path; the order of records must not (it once broke score ties in CI)."""
+    orders = []
+    for name in ("a", "a-much-longer-folder-name"):
+        corpus = shutil.copytree(examples / "pages", tmp_path / name / "pages")
+        with Store(str(tmp_path / f"{name}.db")) as store:
+            analyze_corpus([str(corpus)], store)
+            orders.append(_quote_order(store))
+    assert orders[0] == orders[1]
+    assert sum(map(len, orders[0])) > 5
+    assert all(quotes == sorted(quotes) for quotes in orders[0])
 
 
 @pytest.mark.slow

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newstrace.analyze.dates import MONTHS, PartialDate, find_date_expressions
+from newstrace.analyze.dates import MONTHS, PartialDate, dates_in, find_date_mentions
 from newstrace.analyze.nlp import ArticleNLP, Sentence, article_nlp, shared_pipeline
 from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, StageSpec
 from newstrace.ids import stable_id
-from newstrace.model import Article, ArticleEntity, EventMention, Fact, Quote
+from newstrace.model import Article, ArticleEntity, DateMention, EventMention, Fact, Quote
 
 __all__ = ["EVENTS", "EVENT_KINDS", "EventKind", "find_events", "month_reference"]
 
@@ -146,7 +146,16 @@ BARE_MONTH = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\b(?!\s+
 def run_events(work: ArticleWork, options: AnalyzeOptions) -> None:
     """Find the article's event mentions and attach them."""
     del options
-    work.events.extend(find_events(work.article, article_nlp(work), work.facts, work.quotes, work.entities))
+    work.events.extend(
+        find_events(
+            work.article,
+            article_nlp(work),
+            work.facts,
+            quotes=work.quotes,
+            entities=work.entities,
+            dates=work.dates or None,
+        )
+    )
 
 
 EVENTS = StageSpec("events", run_events, prepare=shared_pipeline)
@@ -156,8 +165,10 @@ def find_events(
     article: Article,
     nlp: ArticleNLP,
     facts: Sequence[Fact] = (),
+    *,
     quotes: Sequence[Quote] = (),
     entities: Sequence[ArticleEntity] = (),
+    dates: Sequence[DateMention] | None = None,
 ) -> list[EventMention]:
     """The event mentions of ``article``: per sentence, one per kind it reports.
 
@@ -166,18 +177,32 @@ def find_events(
     opinion writing mentions "protests" in general far more often than it reports one.
     """
     base = PartialDate.from_iso(article.published)
+    dates = find_date_mentions(article) if dates is None else dates
+    candidates = [
+        (sentence, triggers)
+        for sentence in nlp.sentences
+        if not HYPOTHETICAL.search(text := article.text[sentence.start : sentence.end])
+        and (triggers := _triggers(text))
+    ]
+    nlp.parse_all([(s.start, s.end) for s, _ in candidates])  # one batch: names need the parse
     found = []
-    for sentence in nlp.sentences:
+    for sentence, triggers in candidates:
         text = article.text[sentence.start : sentence.end]
-        if HYPOTHETICAL.search(text):
-            continue
-        for kind, match in _triggers(text):
+        for kind, match in triggers:
             if NEGATED.search(text[: match.start()]) or any(
                 q.start <= sentence.start + match.start() < q.end for q in quotes
             ):
                 continue
-            mention = _mention(article, nlp, sentence, kind, match, facts=facts, base=base, entities=entities)
-            if mention.date or mention.place or mention.facts or mention.name or _has_date(text):
+            mention = _mention(
+                article, nlp, sentence, kind, match, facts=facts, base=base, entities=entities, dates=dates
+            )
+            if (
+                mention.date
+                or mention.place
+                or mention.facts
+                or mention.name
+                or dates_in(dates, sentence.start, sentence.end)
+            ):
                 found.append(mention)
     return found
 
@@ -193,10 +218,6 @@ def _triggers(text: str) -> list[tuple[EventKind, re.Match[str]]]:
     return sorted(hits, key=lambda hit: hit[1].start())
 
 
-def _has_date(text: str) -> bool:
-    return any(True for _ in find_date_expressions(text, None))
-
-
 def _mention(
     article: Article,
     nlp: ArticleNLP,
@@ -207,6 +228,7 @@ def _mention(
     facts: Sequence[Fact],
     base: PartialDate | None,
     entities: Sequence[ArticleEntity],
+    dates: Sequence[DateMention],
 ) -> EventMention:
     ents = [e for e in nlp.entities.ents if sentence.start <= e.start_char < sentence.end]
     named = _entities_in(entities, sentence)
@@ -220,7 +242,7 @@ def _mention(
         kind=kind.name,
         category=kind.category,
         mode=_mode(kind, trigger.group(0).lower()),
-        date=_date(article.text, sentence, base, name),
+        date=_date(article.text, sentence, dates, base, name),
         place=next((e.name for e in named if e.geo is not None and e.kind in ("GPE", "LOC")), None)
         or next((str(e.text) for e in ents if e.label_ in PLACE_LABELS), None),
         actors=_actors(article.text[sentence.start : sentence.end], ents, named),
@@ -276,28 +298,31 @@ def _name(nlp: ArticleNLP, sentence: Sentence, trigger: re.Match[str]) -> str | 
     return str(doc[start : token.i + 1].text)
 
 
-def _date(text: str, sentence: Sentence, base: PartialDate | None, name: str | None) -> str | None:
-    for expr in find_date_expressions(text[sentence.start : sentence.end], base):
-        if expr.value is not None:
-            return expr.value.iso()
-    reference = month_reference(text, sentence.start, name or text[sentence.start : sentence.end], base)
+def _date(
+    text: str, sentence: Sentence, dates: Sequence[DateMention], base: PartialDate | None, name: str | None
+) -> str | None:
+    for mention in dates_in(dates, sentence.start, sentence.end):
+        if mention.value is not None:
+            return mention.value
+    earlier = [d for d in dates if d.end <= sentence.start]
+    reference = month_reference(name or text[sentence.start : sentence.end], earlier, base)
     return reference.iso() if reference is not None else None
 
 
-def month_reference(text: str, before: int, phrase: str, base: PartialDate | None) -> PartialDate | None:
-    """A month named alone in ``phrase`` ("the November uprising"), dated by the last mention of
-    that month with a year earlier in ``text`` ("in November 2019"), else by the published date."""
+def month_reference(
+    phrase: str, earlier: Sequence[DateMention], base: PartialDate | None
+) -> PartialDate | None:
+    """A month named alone in ``phrase`` ("the November uprising"), dated by the last of the
+    ``earlier`` date mentions in that month that has a year ("in November 2019"), else by the
+    published date ``base``."""
     match = BARE_MONTH.search(phrase)
     if match is None:
         return None
     month = MONTHS[match.group(1).lower()]
-    earlier = [
-        e.value
-        for e in find_date_expressions(text[:before], base)
-        if e.value is not None and e.value.month == month
-    ]
-    if earlier:
-        return PartialDate(earlier[-1].year, month)
+    values = [PartialDate.from_iso(d.value) for d in earlier]
+    same = [v for v in values if v is not None and v.month == month]
+    if same:
+        return PartialDate(same[-1].year, month)
     if base is not None and base.month is not None:
         return PartialDate(base.year if month <= base.month else base.year - 1, month)
     return None

@@ -22,13 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newstrace.analyze.dates import PartialDate, find_date_expressions
+from newstrace.analyze.dates import PartialDate, dates_in, find_date_mentions
 from newstrace.analyze.events import month_reference
 from newstrace.analyze.nlp import ArticleNLP, Sentence, article_nlp, shared_pipeline
 from newstrace.analyze.numbers import NumberMention, find_numbers
 from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, StageSpec
 from newstrace.ids import stable_id
-from newstrace.model import Article, ArticleEntity, Fact, Quote
+from newstrace.model import Article, ArticleEntity, DateMention, Fact, Quote
 
 log = logging.getLogger(__name__)
 
@@ -99,33 +99,43 @@ class _Context:
     nlp: ArticleNLP
     quotes: Sequence[Quote]
     entities: Sequence[ArticleEntity]
+    dates: Sequence[DateMention]
     base: PartialDate | None
 
 
 def run_facts(work: ArticleWork, options: AnalyzeOptions) -> None:
     """Find the article's facts and attach them."""
     del options
-    work.facts.extend(find_facts(work.article, article_nlp(work), work.quotes, work.entities))
+    work.facts.extend(
+        find_facts(work.article, article_nlp(work), work.quotes, work.entities, work.dates or None)
+    )
 
 
 FACTS = StageSpec("facts", run_facts, prepare=shared_pipeline)
 
 
 def find_facts(
-    article: Article, nlp: ArticleNLP, quotes: Sequence[Quote] = (), entities: Sequence[ArticleEntity] = ()
+    article: Article,
+    nlp: ArticleNLP,
+    quotes: Sequence[Quote] = (),
+    entities: Sequence[ArticleEntity] = (),
+    dates: Sequence[DateMention] | None = None,
 ) -> list[Fact]:
     """Every figure in ``article`` that counts something, in text order.
 
-    ``quotes`` and ``entities`` (from the steps before) give speakers and canonical names.
+    ``quotes``, ``entities`` and ``dates`` (from the steps before) give speakers, canonical names and
+    resolved dates; ``dates`` is computed here when not given.
     """
-    ctx = _Context(article, nlp, quotes, entities, PartialDate.from_iso(article.published))
+    found_dates = find_date_mentions(article) if dates is None else dates
+    ctx = _Context(article, nlp, quotes, entities, found_dates, PartialDate.from_iso(article.published))
     numbers = find_numbers(article.text)
+    wanted = [s for s in nlp.sentences if any(s.start <= n.start < s.end for n in numbers)]
+    nlp.parse_all([(s.start, s.end) for s in wanted])
     facts = []
-    for sentence in nlp.sentences:
+    for sentence in wanted:
         inside = [n for n in numbers if sentence.start <= n.start < sentence.end]
-        if inside:
-            doc = nlp.parse(sentence.start, sentence.end)
-            facts += [_fact(ctx, sentence, doc, n) for n in inside]
+        doc = nlp.parse(sentence.start, sentence.end)
+        facts += [_fact(ctx, sentence, doc, n) for n in inside]
     return facts
 
 
@@ -252,20 +262,22 @@ def _event_of(noun: Any) -> str | None:
 
 # ---------------------------------------------------------------------- date and place
 def _date(ctx: _Context, sentence: Sentence, number: NumberMention) -> str | None:
+    """The sentence's date, else a month named alone in it, else the paragraph's last date before."""
     text = ctx.article.text
     paragraph_start = text.rfind("\n", 0, sentence.start) + 1
     found = [
-        e
-        for e in find_date_expressions(text[paragraph_start : sentence.end], ctx.base)
-        if e.value is not None and not (number.start <= paragraph_start + e.start < number.end)
+        d
+        for d in dates_in(ctx.dates, paragraph_start, sentence.end)
+        if d.value is not None and not (number.start <= d.start < number.end)
     ]
-    in_sentence = [e for e in found if paragraph_start + e.start >= sentence.start]
-    if in_sentence and in_sentence[0].value is not None:
-        return in_sentence[0].value.iso()
-    month = month_reference(text, sentence.start, text[sentence.start : sentence.end], ctx.base)
+    in_sentence = [d for d in found if d.start >= sentence.start]
+    if in_sentence:
+        return in_sentence[0].value
+    earlier = [d for d in ctx.dates if d.end <= sentence.start]
+    month = month_reference(text[sentence.start : sentence.end], earlier, ctx.base)
     if month is not None:
         return month.iso()
-    return found[-1].value.iso() if found and found[-1].value is not None else None
+    return found[-1].value if found else None
 
 
 def _place(ctx: _Context, sentence: Sentence) -> str | None:

@@ -216,7 +216,7 @@ class Store:
         by_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         ids = [a.id for a in articles]
         for name, spec in schema.ARTICLE_RECORDS.items():
-            query = sa.select(spec.table).order_by(*spec.table.primary_key.columns)
+            query = sa.select(spec.table).order_by(*_reading_order(spec.table))
             for row in self._select_in(query, spec.table.c.article, ids):
                 by_article[row["article"]][name].append(from_row(spec.cls, row))
         return [ArticleFindings(a, **{k: tuple(v) for k, v in by_article[a.id].items()}) for a in articles]
@@ -300,3 +300,15 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _reason(exc: sa.exc.SQLAlchemyError) -> str:
     orig = getattr(exc, "orig", None)
     return str(orig or exc).splitlines()[0]
+
+
+def _reading_order(table: sa.Table) -> list[sa.ColumnElement[Any]]:
+    """Records in text order (start, end), then by key: never by id alone.
+
+    Ids hash the source path, so an id order differs between two checkouts of one corpus;
+    text order is the same everywhere (and is the order a reader expects).
+    """
+    keys: list[sa.ColumnElement[Any]] = list(table.primary_key.columns)
+    if "start" in table.c and "end" in table.c:
+        return [table.c.start, table.c.end, *keys]
+    return keys
