@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = [
+    "AnalysisWarning",
     "Article",
     "ArticleEntity",
     "ArticleFindings",
@@ -52,6 +53,21 @@ class Error:
 
     source: str
     stage: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisWarning:
+    """Something a stage could not read as written in an article, and what it did about it.
+
+    A quotation mark that cannot be paired loses only its own quote; the warning says where
+    (``start``/``end``: the mark in the article text) so the loss is on record, not silent.
+    """
+
+    article: str
+    stage: str
+    start: int
+    end: int
     message: str
 
 
@@ -303,6 +319,7 @@ class ArticleFindings:
     facts: tuple[Fact, ...] = ()
     events: tuple[EventMention, ...] = ()
     errors: tuple[Error, ...] = ()
+    warnings: tuple[AnalysisWarning, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -227,3 +227,12 @@ def test_a_failure_inside_the_step_is_an_error_for_that_article_only(monkeypatch
     assert "cannot read these marks" in broken.errors[0].message
     assert broken.quotes == ()
     assert fine.errors == () and [q.text for q in fine.quotes] == ["We are fine,"]
+
+
+def test_a_broken_mark_is_a_stored_warning_and_the_rest_is_kept() -> None:
+    text = "He called it “a disaster and left. Later Ali Karimi said “we stay” to reporters."
+    found = Analyzer(AnalyzeOptions(stages=("quotes",))).analyze(article(text))
+    assert [q.text for q in found.quotes] == ["we stay"]
+    assert [(w.stage, w.start, w.end) for w in found.warnings] == [("quotes", 13, 14)]
+    assert text[found.warnings[0].start] == "“" and "never closed" in found.warnings[0].message
+    assert found.errors == ()

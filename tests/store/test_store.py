@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from newstrace.errors import StoreError
 from newstrace.ingest.documents import make_document
 from newstrace.model import (
+    AnalysisWarning,
     ArticleEntity,
     ArticleFindings,
     Copy,
@@ -26,7 +27,8 @@ from newstrace.model import (
 )
 from newstrace.segment import segment_document
 from newstrace.store import Store, database_url
-from newstrace.store.schema import metadata
+from newstrace.store.db import SCHEMA_KEY
+from newstrace.store.schema import SCHEMA_VERSION, metadata
 
 PAGE = "Title line\n\nBy Jane Roe\n\n“We will stay,” she said on Sunday.\n"
 
@@ -60,7 +62,8 @@ def _findings(text: str = PAGE, source: str = "a.txt") -> tuple[object, ArticleF
     entity = ArticleEntity(
         article.id, "Jane Roe", "PER", ("Jane Roe",), (Span(0, 3, "she"),), Geo(1.5, 2.5, "XX", None, 7)
     )
-    return doc, ArticleFindings(article, quotes=(quote,), entities=(entity,))
+    warning = AnalysisWarning(article.id, "quotes", 30, 31, "“ never closed: ends its sentence")
+    return doc, ArticleFindings(article, quotes=(quote,), entities=(entity,), warnings=(warning,))
 
 
 def test_round_trip_of_documents_articles_and_findings(store: Store) -> None:
@@ -116,6 +119,28 @@ def test_links_are_replaced_as_a_whole(store: Store) -> None:
 def test_unwritable_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open the database"):
         Store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
+
+
+def test_a_new_database_is_stamped_with_the_schema_version(store: Store) -> None:
+    assert store.get_setting(SCHEMA_KEY) == str(SCHEMA_VERSION)
+
+
+def test_a_database_of_another_schema_version_is_refused_by_name(tmp_path: Path) -> None:
+    db = str(tmp_path / "old.db")
+    with Store(db) as old:
+        old.set_setting(SCHEMA_KEY, "0")
+    with pytest.raises(StoreError, match=r"old\.db.*schema version 0.*new database \(--db\)"):
+        Store(db)
+
+
+def test_a_database_from_before_the_stamp_is_stamped_on_open(tmp_path: Path) -> None:
+    db = str(tmp_path / "unstamped.db")
+    with Store(db) as first:
+        first.set_setting(SCHEMA_KEY, "")
+        with first.engine.begin() as conn:
+            conn.execute(sa.text("DELETE FROM settings"))
+    with Store(db) as again:
+        assert again.get_setting(SCHEMA_KEY) == str(SCHEMA_VERSION)
 
 
 @pytest.mark.parametrize(

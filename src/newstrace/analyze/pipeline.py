@@ -17,6 +17,7 @@ from typing import Any
 
 from newstrace.errors import UsageError
 from newstrace.model import (
+    AnalysisWarning,
     Article,
     ArticleEntity,
     ArticleFindings,
@@ -62,6 +63,7 @@ class ArticleWork:
     facts: list[Fact] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     errors: list[Error] = field(default_factory=list)
+    warnings: list[AnalysisWarning] = field(default_factory=list)
     notes: dict[str, Any] = field(default_factory=dict)  # step-to-step data that is not exported
 
     def findings(self) -> ArticleFindings:
@@ -74,6 +76,7 @@ class ArticleWork:
             tuple(self.facts),
             tuple(self.events),
             tuple(self.errors),
+            tuple(dict.fromkeys(self.warnings)),  # one record per mark and message
         )
 
 

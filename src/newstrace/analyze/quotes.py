@@ -50,7 +50,7 @@ from newstrace.analyze.quoteframes import Frame, FrameBuilder
 from newstrace.analyze.quotemarks import MarkWarning, QuoteSpan, find_quote_spans
 from newstrace.analyze.speakers import resolve_speaker, slogan_crowd
 from newstrace.ids import stable_id
-from newstrace.model import Article, Quote, QuoteKind, Span
+from newstrace.model import AnalysisWarning, Article, Quote, QuoteKind, Span
 
 log = logging.getLogger(__name__)
 
@@ -120,11 +120,13 @@ def find_quotes(article: Article, nlp: ArticleNLP, options: QuoteOptions | None 
 
 
 def attach_quotes(work: ArticleWork, found: QuoteFindings) -> None:
-    """Add the quotations to the article's findings; log the mark warnings."""
+    """Add the quotations to the article's findings, and the mark warnings as stored warnings."""
     work.quotes.extend(found.quotes)
-    work.notes["quote_warnings"] = found.warnings
     for warning in found.warnings:
         log.info("%s: quotation mark at %d: %s", work.article.source, warning.offset, warning.message)
+        work.warnings.append(
+            AnalysisWarning(work.article.id, "quotes", warning.offset, warning.offset + 1, warning.message)
+        )
 
 
 def _run(work: ArticleWork, options: AnalyzeOptions) -> None:

@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 
 from newstrace.export.records import CorpusView, cluster_of
 from newstrace.model import (
+    AnalysisWarning,
     Article,
     Copy,
     DateMention,
@@ -65,6 +66,7 @@ TABLES: tuple[Table, ...] = (
     Table("copies", Copy, lambda v: list(v.links.copies)),
     Table("quote_clusters", QuoteCluster, lambda v: list(v.links.clusters)),
     Table("errors", Error, lambda v: list(v.errors)),
+    Table("warnings", AnalysisWarning, lambda v: [w for f in v.findings for w in f.warnings]),
 )
 
 

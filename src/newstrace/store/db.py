@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["DocumentRecord", "Store", "database_url"]
 
+SCHEMA_KEY = "schema_version"  # the settings row that holds schema.SCHEMA_VERSION
 IN_CHUNK = 500  # ids per IN (...) clause; SQLite allows 32766 parameters, PostgreSQL 65535
 
 
@@ -60,11 +61,28 @@ class Store:
             if self.engine.dialect.name == "sqlite":
                 sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             schema.metadata.create_all(self.engine)
+            self._check_version(db)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(
                 f"cannot open the database {db!r}: {_reason(exc)}; check the path or URL "
                 "and that you may write there"
             ) from exc
+
+    def _check_version(self, db: str) -> None:
+        """Stamp a new database with SCHEMA_VERSION; refuse one written with another version."""
+        found = self.get_setting(SCHEMA_KEY)
+        if found is None:
+            try:
+                self.set_setting(SCHEMA_KEY, str(schema.SCHEMA_VERSION))
+            except (StoreError, sa.exc.OperationalError):
+                log.debug("%s is read-only: schema version not stamped", db)  # reading still works
+        elif found != str(schema.SCHEMA_VERSION):
+            self.engine.dispose()
+            raise StoreError(
+                f"the database {db!r} has schema version {found}, and this newstrace reads version "
+                f"{schema.SCHEMA_VERSION}; analyse into a new database (--db), or use the newstrace "
+                "version that wrote it"
+            )
 
     def close(self) -> None:
         """Release the connection pool."""

@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from newstrace.model import (
+    AnalysisWarning,
     Article,
     ArticleEntity,
     Copy,
@@ -30,6 +31,8 @@ from newstrace.store.records import columns_for
 
 __all__ = ["ARTICLE_RECORDS", "CORPUS_RECORDS", "SCHEMA_VERSION", "TableSpec", "metadata", "tables"]
 
+# Written into ``settings`` when a database is created and checked on every open. Adding a table
+# keeps the version (create_all adds it to older files); changing or removing a column bumps it.
 SCHEMA_VERSION = 1
 
 
@@ -82,6 +85,7 @@ FACTS = _spec(Fact, "facts", ("id",), sa.Index("ix_facts_article", "article"))
 EVENT_MENTIONS = _spec(
     EventMention, "event_mentions", ("id",), sa.Index("ix_event_mentions_article", "article")
 )
+WARNINGS = _spec(AnalysisWarning, "warnings", ("article", "stage", "start", "message"))
 ENTITIES = _spec(Entity, "entities", ("id",))
 COPIES = _spec(Copy, "copies", ("id",))
 CLUSTERS = _spec(QuoteCluster, "quote_clusters", ("id",))
@@ -94,6 +98,7 @@ ARTICLE_RECORDS: dict[str, TableSpec] = {
     "dates": DATES,
     "facts": FACTS,
     "events": EVENT_MENTIONS,
+    "warnings": WARNINGS,
 }
 # CorpusLinks field name -> how its records are stored
 CORPUS_RECORDS: dict[str, TableSpec] = {
