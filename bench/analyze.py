@@ -80,7 +80,8 @@ def main() -> None:
     for _ in range(args.repeat):
         for name, run in runs.items():
             wall, cpu = timed(run)
-            best[name] = (min(wall, best.get(name, (wall, cpu))[0]), min(cpu, best.get(name, (wall, cpu))[1]))
+            best_wall, best_cpu = best.get(name, (wall, cpu))
+            best[name] = (min(wall, best_wall), min(cpu, best_cpu))
 
     stages = ", ".join(s.name for s in analyzer.stages) or "none"
     print(f"{len(articles)} PolNeAR dev articles, {words} words; newstrace steps: {stages}")

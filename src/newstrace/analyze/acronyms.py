@@ -20,7 +20,15 @@ from dataclasses import dataclass
 
 from newstrace.model import Span
 
-__all__ = ["Definition", "find_definitions", "initials", "initials_match", "is_acronym", "long_form"]
+__all__ = [
+    "Definition",
+    "acronym_letters",
+    "find_definitions",
+    "initials",
+    "initials_match",
+    "is_acronym",
+    "long_form",
+]
 
 MAX_INSIDE = 60  # characters inside a parenthesis that may define a name
 MAX_PART_CHARS = 12  # a short form is at most this long (Schwartz-Hearst use 10; "Movimiento" is 10)
@@ -82,12 +90,17 @@ def initials(long: str) -> tuple[str, str]:
     return content, "".join(w[0] for w in words).upper()
 
 
+def acronym_letters(short: str) -> str:
+    """The letters of a short form in capitals, as :func:`initials` spells them ("U.S." -> "US")."""
+    return "".join(c for c in short if c.isalpha()).upper()
+
+
 def initials_match(short: str, long: str) -> bool:
     """Whether ``short`` is the initials of ``long``'s words ("IRGC", "Islamic Revolutionary Guard Corps").
 
     Function words may be skipped or counted ("NCRI" for "National Council of Resistance of Iran").
     """
-    letters = "".join(c for c in short if c.isalpha()).upper()
+    letters = acronym_letters(short)
     return len(letters) >= 2 and letters in initials(long)
 
 

@@ -121,15 +121,16 @@ def sentence_attribution(
     finder = _Finder(parsed, quoted, names)
     cues = [t for t in parsed.doc if is_verb(t) and finder.cue_of(t) is not None and finder.active_subject(t)]
     if not cues:
-        return _introducing(finder, parsed)
+        return _introducing(finder)
     root = next((t for t in cues if t.dep_ == "ROOT"), cues[-1])
     return finder.attribution(root, governs=False)
 
 
-def _introducing(finder: _Finder, parsed: ParsedStretch, before: int | None = None) -> Attribution | None:
+def _introducing(finder: _Finder, before: int | None = None) -> Attribution | None:
     """ "Trump issued the following statement:" — a clause ending in a colon introduces what
     follows; the subject of its main verb is the speaker. ``before``: the article offset where
     the introduced quotation opens (default: the colon ends the stretch)."""
+    parsed = finder.parsed
     end = before if before is not None else parsed.stretch.end
     tokens = [t for t in parsed.doc if parsed.bounds(t)[1] <= end and not t.is_space]
     if not tokens or tokens[-1].text != ":":
@@ -152,7 +153,7 @@ def introduced_attribution(
     """The attribution of a quotation (opening mark at ``open_at``) that a clause of its own
     sentence introduces with a colon ("The Board was conclusive in its findings: “…”")."""
     finder = _Finder(parsed, quoted, names, quote)
-    return _introducing(finder, parsed, before=open_at)
+    return _introducing(finder, before=open_at)
 
 
 def adjacent_attribution(
@@ -200,13 +201,12 @@ class _Finder(MentionFinder):
         """The first cue above the quotation's words in the parse.
 
         A verb is preferred to a noun below it (``called Trump's remarks “racist”`` is a calling,
-        not a remark), and with ``OUTERMOST`` a reporting verb above the cue is preferred to it
+        not a remark), and a reporting verb above the cue is preferred to it
         (``Israel said Clinton called on members to be “closely coordinated”``).
         """
         inside = {t.i for t in words}
-        roots = [t for t in words if t.head.i not in inside or t.head.i == t.i]
         best: tuple[int, Any] | None = None
-        for root in roots:
+        for root in _roots(words, inside):
             found = self._cue_above(root, inside)
             if found is not None and (best is None or found[0] < best[0]):
                 best = found
@@ -226,18 +226,13 @@ class _Finder(MentionFinder):
                 return found
             if found is None:
                 found = (depth, ancestor)
-                if is_verb(ancestor) and False:
-                    return found
-            elif is_verb(ancestor) and (not is_verb(found[1]) or (self._reports(ancestor))):
+            elif is_verb(ancestor) and (not is_verb(found[1]) or self._reports(ancestor)):
                 found = (found[0], ancestor)
-                if False:
-                    return found
         return found
 
     def via_preposition(self, words: list[Any], cue: Any) -> bool:
         """Whether the quotation hangs from the cue through a preposition ("said on “Meet the Press”")."""
-        inside = {t.i for t in words}
-        for root in (t for t in words if t.head.i not in inside or t.head.i == t.i):
+        for root in _roots(words, {t.i for t in words}):
             for ancestor in _ancestors(root):
                 if ancestor.i == cue.i:
                     break
@@ -254,7 +249,7 @@ class _Finder(MentionFinder):
         “outrageous practices”"). A quotation that is the verb's own direct object is the thing
         acted on, not words ("he is desperate to convince his “enemies”")."""
         inside = {t.i for t in words}
-        for root in (t for t in words if t.head.i not in inside or t.head.i == t.i):
+        for root in _roots(words, inside):
             below = root
             for ancestor in _ancestors(root):
                 below, on_path = ancestor, below
@@ -327,6 +322,11 @@ class _Finder(MentionFinder):
         return Attribution(
             cue_span, kind, mention, self.span(speaker, speaker), head_kind, antecedent, names, governs, loose
         )
+
+
+def _roots(words: list[Any], inside: set[int]) -> list[Any]:
+    """The quotation's words whose head lies outside it (or that head the whole parse)."""
+    return [t for t in words if t.head.i not in inside or t.head.i == t.i]
 
 
 def _ancestors(token: Any) -> Iterator[Any]:

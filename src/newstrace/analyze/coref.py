@@ -64,6 +64,7 @@ MAX_TITLE_WORDS = 6
 # A person of the pronoun's known gender this close before it wins over a nearer person whose
 # gender is unknown ("Mrs. Marsh met Omar Haddad. She ..."); about three news sentences.
 GENDER_WINDOW = 500
+GROUP_WINDOW = 400  # characters before "they" searched for the crowd it stands for
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +239,7 @@ class Coreference:
         return None
 
     def _group_before(self, at: int) -> Referent | None:
-        window = self.text[max(0, at - 400) : at]
+        window = self.text[max(0, at - GROUP_WINDOW) : at]
         crowds = [m for m in re.finditer(r"\b[a-z]+\b", window) if m.group(0) in CROWD_NOUNS]
         if crowds:
             return Referent(crowds[-1].group(0), "GROUP")

@@ -75,7 +75,6 @@ _CHANT = "chant sing"
 _PHRASAL_PARTICLES = {
     "point": ("out",),
     "go": ("on",),
-    "lash": ("out",),
     "sum": ("up",),
     "fire": ("back",),
     "shoot": ("back",),
@@ -85,7 +84,6 @@ _PHRASAL_PARTICLES = {
     "weigh": ("in",),
     "jump": ("in",),
     "pipe": ("up", "in"),
-    "speak": ("up", "out"),
     "spell": ("out",),
     "put": ("it",),  # "as X put it"
 }

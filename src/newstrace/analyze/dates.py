@@ -7,7 +7,8 @@ unresolved (``value=None``). The grammar covers the forms dateparser misses ("la
 "earlier this month", "two months later") and is pure regex, so it costs no parse.
 
 The ``dates`` analysis step attaches a :class:`~newstrace.model.DateMention` for every expression;
-:func:`dates_in` and :func:`nearest_date` let later steps (quotes, facts) find the date of a span.
+:func:`dates_in` and :func:`nearest_date` let later steps (quotes, facts) find the date of a span,
+:func:`month_reference` the date of a month named alone ("the November uprising").
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ __all__ = [
     "dates_in",
     "find_date_expressions",
     "find_date_mentions",
+    "month_reference",
     "nearest_date",
     "parse_date",
     "resolve_dates",
@@ -62,6 +64,8 @@ MIN_YEAR, MAX_YEAR = 1800, 2100  # bare four-digit numbers outside this are not 
 # A yearless "May 18" up to this many days after publication is this year's (an announced event);
 # further ahead it is last year's: news mostly reports the past.
 FUTURE_DAYS = 60
+# A full month name not followed by a day or year ("the November uprising"), for month_reference.
+BARE_MONTH = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\b(?!\s+\d)")
 # nearest_date looks this far (characters) around a span: about one sentence of news prose.
 NEAR_CHARS = 200
 
@@ -290,6 +294,23 @@ def nearest_date(
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else None
+
+
+def month_reference(
+    phrase: str, earlier: Sequence[DateMention], base: PartialDate | None
+) -> PartialDate | None:
+    """A month named alone in ``phrase`` ("the November uprising"), dated by the last of the
+    ``earlier`` date mentions in that month that has a year ("in November 2019"), else by the
+    published date ``base``."""
+    match = BARE_MONTH.search(phrase)
+    if match is None:
+        return None
+    month = MONTHS[match.group(1).lower()]
+    values = [PartialDate.from_iso(d.value) for d in earlier]
+    same = [v for v in values if v is not None and v.month == month]
+    if same:
+        return PartialDate(same[-1].year, month)
+    return _named_month(month, "in", base)
 
 
 def resolve_dates(text: str, published: str | None) -> list[DateExpression]:

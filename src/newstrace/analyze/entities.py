@@ -20,17 +20,16 @@ as "PMOI/MEK", nor an honorific). Everything is bounded: at most ``max_mentions`
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from newstrace.analyze.acronyms import initials_match, is_acronym
+from newstrace.analyze.acronyms import acronym_letters, initials, is_acronym
 from newstrace.analyze.dates import find_date_mentions
 from newstrace.analyze.gazetteer import Gazetteer, Place, build_gazetteer
 from newstrace.analyze.lexicon import GENERIC_ORG_WORDS, MEMBER_SUFFIXES, ORG_HEADS
-from newstrace.analyze.mentions import Found, Mention, find_mentions
+from newstrace.analyze.mentions import Found, Mention, find_mentions, lowercase_words
 from newstrace.analyze.named_events import find_events, group_events
 from newstrace.analyze.nlp import article_nlp, shared_pipeline
 from newstrace.analyze.places import PlaceContext, geocode, place_context, resolve_country_alias
@@ -41,8 +40,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LABELS",
+    "MIN_DISTINCT_WORD",
     "EntityOptions",
     "attach_entities",
+    "distinctive_words",
     "entity_at",
     "find_entities",
     "form_key",
@@ -113,13 +114,10 @@ def find_entities(
     opts = options or EntityOptions()
     text = article.text
     events = find_events(text, dates, lambda word: gaz.country_of_demonym(word) is not None)
-    found = find_mentions(text, ner, events, gaz, opts.max_mentions)
-    grouping = _Grouping(found, text, gaz, (common, _lowercase_words(text)))
+    lowercase = lowercase_words(text)
+    found = find_mentions(text, ner, events, gaz, opts.max_mentions, lowercase=lowercase)
+    grouping = _Grouping(found, text, gaz, (common, lowercase))
     return grouping.entities(article.id)
-
-
-def _lowercase_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
 
 
 def prepare_entities(resources: Resources) -> tuple[Gazetteer, frozenset[str]]:
@@ -144,7 +142,7 @@ def _letters_acronym(form: str) -> bool:
     return is_acronym(form) and all(c.isalpha() or c == "." for c in form)
 
 
-def _distinctive(words: list[str]) -> list[str]:
+def distinctive_words(words: list[str]) -> list[str]:
     """The words of an organisation's name that may stand for it: not its generic head, nor what
     follows "of" ("Mojahedin" in "People’s Mojahedin Organization of Iran"; not "Iran")."""
     if "of" in words:
@@ -178,8 +176,9 @@ class _Grouping:
         self.parent: dict[str, str] = {}
         self.forms: dict[str, list[Mention]] = defaultdict(list)
         for m in found.mentions:
-            self.forms[form_key(m.text)].append(m)
-            self.parent.setdefault(form_key(m.text), form_key(m.text))
+            key = form_key(m.text)
+            self.forms[key].append(m)
+            self.parent.setdefault(key, key)
         self.surface: dict[str, str] = {form_key(m.text): m.text for m in reversed(found.mentions)}
         self.places: dict[str, Place] = {}
         self.secondary = {link.a for link in found.links if link.reason == "honorific"}
@@ -188,6 +187,9 @@ class _Grouping:
             self._add_form(link.a)
             self._add_form(link.b)
             self.union(form_key(link.a), form_key(link.b))
+        # The people's names split in words, and the last words of the multi-word ones (surnames).
+        self.people = {k: self.surface[k].split() for k in self.forms if self.kind_of(k) == "PER"}
+        self.surnames = {words[-1] for words in self.people.values() if len(words) > 1}
         rules = (self._places, self._demonyms, self._plurals, self._people, self._first_names, self._prefixes)
         for rule in (*rules, self._acronyms, self._words, self._events):
             rule()
@@ -217,10 +219,16 @@ class _Grouping:
         return self._kinds[key]
 
     def _vote(self, key: str) -> str | None:
-        votes: Counter[str] = Counter()
-        for m in self.forms.get(key, ()):
-            votes[m.kind] += KIND_WEIGHT.get(m.source, 1)
+        votes = self._votes([key])
         return votes.most_common(1)[0][0] if votes else None
+
+    def _votes(self, keys: list[str]) -> Counter[str]:
+        """The kinds the forms' mentions give, each weighted by how much its source counts."""
+        votes: Counter[str] = Counter()
+        for k in keys:
+            for m in self.forms.get(k, ()):
+                votes[m.kind] += KIND_WEIGHT.get(m.source, 1)
+        return votes
 
     def _places(self) -> None:
         keys = [k for k in self.forms if self.kind_of(k) in PLACE_KINDS or self._abbreviated_country(k)]
@@ -247,12 +255,7 @@ class _Grouping:
 
     def _geocode(self, key: str, context: PlaceContext) -> Place | None:
         form = self.surface[key]
-        if " " not in form and any(
-            self.kind_of(k) == "PER"
-            and len(self.surface[k].split()) > 1
-            and self.surface[k].split()[-1] == form
-            for k in self.forms
-        ):
+        if " " not in form and form in self.surnames:
             return None  # "Machado" after "Alicia Machado": a surname, not a town
         first = self.forms[key][0]
         return geocode(
@@ -272,14 +275,13 @@ class _Grouping:
         The shorter name may carry another label (NER calls a lone surname ORG or GPE at times), but
         not a place the gazetteer resolved, a people, or an event.
         """
-        people = {k: self.surface[k].split() for k in self.forms if self.kind_of(k) == "PER"}
         for key in self.forms:
             if key in self.places or self.kind_of(key) in ("NORP", "EVENT"):
                 continue
             short = self.surface[key].split()
             fits = {
                 self.find(k)
-                for k, long in people.items()
+                for k, long in self.people.items()
                 if len(short) < len(long) and long[-len(short) :] == short
             }
             if len(fits) == 1:
@@ -287,16 +289,14 @@ class _Grouping:
 
     def _first_names(self) -> None:
         """A lone first name joins the one person in the article with that first name ("Dario")."""
-        people = {k: self.surface[k].split() for k in self.forms if self.kind_of(k) == "PER"}
-        for key, words in people.items():
+        for key, words in self.people.items():
             if len(words) != 1:
                 continue
-            fits = {self.find(k) for k, other in people.items() if len(other) > 1 and other[0] == words[0]}
-            if len(fits) == 1 and not self._is_surname(key, people):
+            fits = {
+                self.find(k) for k, other in self.people.items() if len(other) > 1 and other[0] == words[0]
+            }
+            if len(fits) == 1 and self.surface[key] not in self.surnames:
                 self.union(key, fits.pop())
-
-    def _is_surname(self, key: str, people: dict[str, list[str]]) -> bool:
-        return any(len(o) > 1 and o[-1] == self.surface[key] for o in people.values())
 
     def _plurals(self) -> None:
         """A people's name and its plural are one group ("Valdorian", "Valdorians")."""
@@ -322,12 +322,14 @@ class _Grouping:
     def _acronyms(self) -> None:
         """An acronym (letters only) joins the one longer name, not a person's, whose initials it is."""
         names = {
-            k: self.surface[k]
+            k: initials(self.surface[k])
             for k in self.forms
             if len(self.surface[k].split()) > 1 and self.kind_of(k) != "PER"
         }
+        # a letters-only acronym has two letters or more, so "" (a one-word name's initials) never fits
         for key in [k for k in self.forms if _letters_acronym(self.surface[k]) and k not in self.places]:
-            fits = {self.find(k) for k, name in names.items() if initials_match(self.surface[key], name)}
+            letters = acronym_letters(self.surface[key])
+            fits = {self.find(k) for k, spelt in names.items() if letters in spelt}
             if len(fits) == 1:
                 self.union(key, fits.pop())
 
@@ -346,7 +348,7 @@ class _Grouping:
             fits = {
                 self.find(k)
                 for k, words in orgs.items()
-                if k != key and (stems & set(_distinctive(words)) or self.surface[k] in stems)
+                if k != key and (stems & set(distinctive_words(words)) or self.surface[k] in stems)
             }
             if len(fits) == 1:
                 self.union(key, fits.pop())
@@ -355,12 +357,11 @@ class _Grouping:
         """Whether a form is (also) a person's name here: labelled PER, or the end of a PER name."""
         if any(m.kind == "PER" for m in self.forms.get(key, ())):
             return True
-        word = self.surface[key]
-        return any(self.kind_of(k) == "PER" and self.surface[k].split()[-1] == word for k in self.forms)
+        return self.surface[key] in self.surnames
 
     def _events(self) -> None:
         for group in group_events(self.found.events):
-            keys = [form_key(m.span.text) for m in group if form_key(m.span.text) in self.parent]
+            keys = [k for k in (form_key(m.span.text) for m in group) if k in self.parent]
             for key in keys[1:]:
                 self.union(keys[0], key)
 
@@ -387,12 +388,10 @@ class _Grouping:
         place = next((self.places[k] for k in keys if k in self.places), None)
         kind = self._kind(keys, place)
         forms = list(dict.fromkeys([m.text for m in mentions] + [self.surface[k] for k in keys]))
-        name = place.name if place else self._canonical(keys, forms)
+        name = place.name if place else self._canonical(kind, keys, forms)
         geo = place.geo if place else None
         if kind == "NORP" and geo is None:
-            code = next(
-                (self.gaz.country_of_demonym(f) for f in forms if self.gaz.country_of_demonym(f)), None
-            )
+            code = next(filter(None, map(self.gaz.country_of_demonym, forms)), None)
             country = self.gaz.countries.get(code or "")
             geo = country.geo if country else None
         spans = tuple(Span(m.start, m.end, m.text) for m in mentions)
@@ -401,10 +400,7 @@ class _Grouping:
     def _kind(self, keys: list[str], place: Place | None) -> str:
         if any(m.source == "event" for k in keys for m in self.forms.get(k, ())):
             return "EVENT"
-        votes: Counter[str] = Counter()
-        for k in keys:
-            for m in self.forms.get(k, ()):
-                votes[m.kind] += KIND_WEIGHT.get(m.source, 1)
+        votes = self._votes(keys)
         kind = votes.most_common(1)[0][0] if votes else "ORG"
         if place is not None and kind not in PLACE_KINDS:
             return "GPE"
@@ -412,11 +408,11 @@ class _Grouping:
             return "ORG"  # an acronym the gazetteer does not know ("IRGC") is no place
         return kind
 
-    def _canonical(self, keys: list[str], forms: list[str]) -> str:
+    def _canonical(self, kind: str, keys: list[str], forms: list[str]) -> str:
         """The longest plain form: no compound ("PMOI/MEK", "MEK Iran"), descriptor or honorific."""
         plain = [f for f in forms if "/" not in f and f not in self.secondary]
         pool = plain or forms
-        if self._kind(keys, None) == "PER":  # the full name used most ("Hillary Clinton", not "Crooked ...")
+        if kind == "PER":  # the full name used most ("Hillary Clinton", not "Crooked ...")
             count = Counter(m.text for k in keys for m in self.forms.get(k, ()))
             return max(pool, key=lambda f: (len(f.split()) > 1, count[f], len(f), -forms.index(f)))
         return max(pool, key=lambda f: (len(f.split()), len(f), -forms.index(f)))

@@ -12,13 +12,12 @@ the facts counted in it, and the event's name when the text names it ("the Novem
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newstrace.analyze.dates import MONTHS, PartialDate, dates_in, find_date_mentions
+from newstrace.analyze.dates import PartialDate, dates_in, find_date_mentions, month_reference
 from newstrace.analyze.nlp import ArticleNLP, Sentence, article_nlp, shared_pipeline
 from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, StageSpec
 from newstrace.ids import stable_id
@@ -140,7 +139,6 @@ NEGATED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:[\w’'-]+\s+){0,2}$"
 HYPOTHETICAL = re.compile(
     r"^\s*(?:if|unless|should)\b|\b(?:would|could|might|may|must|should)\b", re.IGNORECASE
 )
-BARE_MONTH = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\b(?!\s+\d)")
 
 
 def run_events(work: ArticleWork, options: AnalyzeOptions) -> None:
@@ -179,15 +177,14 @@ def find_events(
     base = PartialDate.from_iso(article.published)
     dates = find_date_mentions(article) if dates is None else dates
     candidates = [
-        (sentence, triggers)
+        (sentence, text, triggers)
         for sentence in nlp.sentences
         if not HYPOTHETICAL.search(text := article.text[sentence.start : sentence.end])
         and (triggers := _triggers(text))
     ]
-    nlp.parse_all([(s.start, s.end) for s, _ in candidates])  # one batch: names need the parse
+    nlp.parse_all([(s.start, s.end) for s, _, _ in candidates])  # one batch: names need the parse
     found = []
-    for sentence, triggers in candidates:
-        text = article.text[sentence.start : sentence.end]
+    for sentence, text, triggers in candidates:
         for kind, match in triggers:
             if NEGATED.search(text[: match.start()]) or any(
                 q.start <= sentence.start + match.start() < q.end for q in quotes
@@ -307,22 +304,3 @@ def _date(
     earlier = [d for d in dates if d.end <= sentence.start]
     reference = month_reference(name or text[sentence.start : sentence.end], earlier, base)
     return reference.iso() if reference is not None else None
-
-
-def month_reference(
-    phrase: str, earlier: Sequence[DateMention], base: PartialDate | None
-) -> PartialDate | None:
-    """A month named alone in ``phrase`` ("the November uprising"), dated by the last of the
-    ``earlier`` date mentions in that month that has a year ("in November 2019"), else by the
-    published date ``base``."""
-    match = BARE_MONTH.search(phrase)
-    if match is None:
-        return None
-    month = MONTHS[match.group(1).lower()]
-    values = [PartialDate.from_iso(d.value) for d in earlier]
-    same = [v for v in values if v is not None and v.month == month]
-    if same:
-        return PartialDate(same[-1].year, month)
-    if base is not None and base.month is not None:
-        return PartialDate(base.year if month <= base.month else base.year - 1, month)
-    return None

@@ -22,8 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newstrace.analyze.dates import PartialDate, dates_in, find_date_mentions
-from newstrace.analyze.events import month_reference
+from newstrace.analyze.dates import PartialDate, dates_in, find_date_mentions, month_reference
 from newstrace.analyze.nlp import ArticleNLP, Sentence, article_nlp, shared_pipeline
 from newstrace.analyze.numbers import NumberMention, find_numbers
 from newstrace.analyze.pipeline import AnalyzeOptions, ArticleWork, StageSpec
@@ -128,7 +127,7 @@ def find_facts(
     """
     found_dates = find_date_mentions(article) if dates is None else dates
     ctx = _Context(article, nlp, quotes, entities, found_dates, PartialDate.from_iso(article.published))
-    numbers = find_numbers(article.text)
+    numbers = find_numbers(article.text, found_dates)
     wanted = [s for s in nlp.sentences if any(s.start <= n.start < s.end for n in numbers)]
     nlp.parse_all([(s.start, s.end) for s in wanted])
     facts = []

@@ -130,11 +130,13 @@ def build_gazetteer(options: AnalyzeOptions | None = None) -> Gazetteer:
     return gaz
 
 
+# A city and a region of the same name: the city is meant (Tehran, Mexico City) unless context says
+# otherwise (places.py); a country is meant before either (Georgia).
+_KIND_ORDER = {"country": 0, "city": 1, "admin1": 2}
+
+
 def _rank(place: Place) -> tuple[int, int]:
-    # A city and a region of the same name: the city is meant (Tehran, Mexico City) unless context says
-    # otherwise (places.py); a country is meant before either (Georgia).
-    order = {"country": 0, "city": 1, "admin1": 2}
-    return order[place.kind], -place.population
+    return _KIND_ORDER[place.kind], -place.population
 
 
 def _city_place(city: dict[str, Any], regions: dict[tuple[str, str], _Region]) -> Place:

@@ -25,7 +25,7 @@ NOT_NAME_STARTS = frozenset(
     """a an the this that these those in on at for from with by and but or it he she we they i you
     read more related photo photos video image images update editor note source sources""".split()
 )
-_NAME = r"(?:[A-Z][\w.'’-]*|\([^()\n]{1,20}\)|of|the|and|de|van|von|al)"
+_NAME = rf"(?:[A-Z][\w.'’-]*|\([^()\n]{{1,20}}\)|{'|'.join(LOWER_NAME_WORDS)})"  # a name word
 LABEL_BEFORE = re.compile(
     rf"(?:^[ \t]*|[-–—][ \t]*|\b[Ff]rom[ \t]+)({_NAME}(?:[ \t]+{_NAME}){{0,6}})[ \t]*:[ \t]*$", re.M
 )

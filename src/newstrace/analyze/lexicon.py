@@ -42,19 +42,24 @@ ROLES = frozenset(
 # Honorifics that stand for a person: "His Eminence (Khamenei)".
 HONORIFICS = frozenset("Eminence Excellency Majesty Highness Holiness Grace Honour Honor".split())
 DETERMINERS = frozenset("the The a A an An this This that That these These those Those".split())
+# Names of armed movements that are organisations on their own, in their common transliterations.
+MOVEMENT_NAMES = frozenset(
+    """Mojahedin Mojahedeen Mujahedin Mujahedeen Mujahideen Mujahidin Taliban Hezbollah Hizbollah
+    Hizballah Hamas""".split()
+)
 # Last words that make a capitalised sequence an organisation ("Resistance Units", "Basij Force").
-ORG_HEADS = frozenset(
+ORG_HEADS = MOVEMENT_NAMES | frozenset(
     """
     Organization Organisation Council Party Army Corps Force Forces Guard Guards Front Movement Union
     Committee Ministry Agency Court Assembly Parliament Government Commission Institute University
     College Bank Company Corporation Group Units Unit Network Brigade Brigades Association Federation
     League Alliance Coalition Resistance Service Services Police Office Department Board Foundation
     Fund Society Center Centre Times Post Radio Television Press Tribunal Senate Cabinet Navy
-    Militia Mojahedin Mujahideen Taliban Hezbollah Hamas
+    Militia
     """.split()
 )
 # Organisation head words too common to stand alone for one organisation ("the Council").
-GENERIC_ORG_WORDS = ORG_HEADS - frozenset("Mojahedin Mujahideen Taliban Hezbollah Hamas".split())
+GENERIC_ORG_WORDS = ORG_HEADS - MOVEMENT_NAMES
 # Lowercase words after an organisation's name that say what it is ("Erja news website", "Basij militia").
 DESCRIPTORS = (
     "news website",

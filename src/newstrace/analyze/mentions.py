@@ -38,9 +38,9 @@ from newstrace.analyze.lexicon import (
 from newstrace.analyze.named_events import NamedEvent
 from newstrace.model import Span
 
-__all__ = ["AliasLink", "Mention", "find_mentions", "heading_spans"]
+__all__ = ["LOWERCASE_WORD", "AliasLink", "Mention", "find_mentions", "heading_spans", "lowercase_words"]
 
-P_DEFINITION, P_EVENT, P_RULE, P_NER, P_ACRONYM, P_NORP, P_ALIAS = range(7)
+P_DEFINITION, P_EVENT, P_RULE, P_NER, P_ACRONYM, P_NORP = range(6)
 CAP_WORD = r"[A-Z][\w’'&.-]*"
 MAX_NAME_WORDS = 8  # a capitalised sequence longer than this is not one name
 ORG_SEQUENCE = re.compile(
@@ -67,6 +67,12 @@ POSSESSIVE = re.compile(r"[’']s\b")
 OF_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}(?![\w’'])")
 # A sentence end inside a span ("Ministry. NCV"): NER crossed a boundary. "U.S. Army", "Dr. Okafor" are fine.
 SENTENCE_BREAK = re.compile(r"[a-z]{2}\.\s+[A-Z]")
+LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")  # a word the text writes in lower case
+# "the MEK Iran has ...": an acronym and a country's name used as one name, and the word after it.
+ACRONYM_COMPOUND = re.compile(
+    r"\bthe[ \t]+(?P<acr>[A-Z]{2,6})[ \t]+(?P<place>[A-Z][a-z]+)(?=[ \t]*[,.;)]|[ \t]+[a-z])"
+)
+FOLLOWER = re.compile(r"[ \t]+([a-z]+)")
 HEADING_MIN_CAPITALISED = 0.8  # share of a line's content words capitalised for it to be a heading
 HEADING_MAX_WORDS = 20
 
@@ -118,10 +124,24 @@ def heading_spans(text: str) -> list[Span]:
 _SMALL = frozenset("a an the of in on at to for and or but with from by as is are was not".split())
 
 
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case somewhere: English words, not names."""
+    return frozenset(LOWERCASE_WORD.findall(text))
+
+
 def find_mentions(
-    text: str, ner: Sequence[Mention], events: Sequence[NamedEvent], gaz: Gazetteer, limit: int
+    text: str,
+    ner: Sequence[Mention],
+    events: Sequence[NamedEvent],
+    gaz: Gazetteer,
+    limit: int,
+    *,
+    lowercase: frozenset[str],
 ) -> Found:
-    """The mentions of ``text``: rules + cleaned ``ner`` + ``events``, overlaps resolved, then completed."""
+    """The mentions of ``text``: rules + cleaned ``ner`` + ``events``, overlaps resolved, then completed.
+
+    ``lowercase`` is :func:`lowercase_words` of ``text``.
+    """
     headings = heading_spans(text)
     candidates: list[tuple[int, Mention]] = []
     links: list[AliasLink] = []
@@ -131,7 +151,6 @@ def find_mentions(
         (P_EVENT, Mention(e.span.start, e.span.end, e.span.text, "EVENT", "event")) for e in events
     ]
     known = frozenset(m.text for m in ner)
-    lowercase = frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
     _rules(text, gaz, known, [m for m in ner if m.kind == "PER"], out=candidates, links=links)
     for mention in ner:
         for clean in _clean_ner(text, mention, gaz, known, lowercase=lowercase, links=links):
@@ -249,11 +268,8 @@ def _acronym_compounds(
     text: str, gaz: Gazetteer, out: list[tuple[int, Mention]], links: list[AliasLink]
 ) -> None:
     """ "the MEK Iran has ...": an acronym and a country's name used together as one name."""
-    pattern = re.compile(
-        r"\bthe[ \t]+(?P<acr>[A-Z]{2,6})[ \t]+(?P<place>[A-Z][a-z]+)(?=[ \t]*[,.;)]|[ \t]+[a-z])"
-    )
-    for m in pattern.finditer(text):
-        follower = re.match(r"[ \t]+([a-z]+)", text[m.end() :])
+    for m in ACRONYM_COMPOUND.finditer(text):
+        follower = FOLLOWER.match(text, m.end())
         if follower and follower.group(1) not in _COMPOUND_FOLLOWERS:
             continue
         places = gaz.lookup(m.group("place"))
@@ -321,11 +337,8 @@ def _trimmed(text: str, start: int, end: int, kind: str, source: str) -> Mention
     words = list(WORD.finditer(text, start, end))
     while words and (words[0].group(0) in DETERMINERS or (kind == "PER" and words[0].group(0) in TITLES)):
         words = words[1:]
-    if words and POSSESSIVE.search(words[-1].group(0)):
-        last = words[-1]
-        cut = POSSESSIVE.search(last.group(0))
-        assert cut is not None
-        end = last.start() + cut.start()
+    if words and (cut := POSSESSIVE.search(words[-1].group(0))):
+        end = words[-1].start() + cut.start()
     elif words:
         end = words[-1].end()
     if not words:
@@ -364,14 +377,14 @@ def _without_descriptor(text: str, m: Mention, links: list[AliasLink]) -> Iterat
 
 def _descriptor_after(text: str, end: int) -> int | None:
     """The end of a descriptor right after an organisation's name ("Erja| news website"), or None."""
-    for descriptor in _LONGEST_FIRST:
-        found = re.match(rf"[ \t]+{re.escape(descriptor)}\b", text[end : end + 40])
-        if found:
-            return end + found.end()
-    return None
+    found = _DESCRIPTOR_AFTER.match(text[end : end + 40])
+    return end + found.end() if found else None
 
 
-_LONGEST_FIRST = sorted(DESCRIPTORS, key=len, reverse=True)
+# The longest descriptor first: "news website" before "website".
+_DESCRIPTOR_AFTER = re.compile(
+    r"[ \t]+(?:{})\b".format("|".join(re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)))
+)
 
 
 def _common_word(text: str, m: Mention, lowercase: frozenset[str]) -> bool:

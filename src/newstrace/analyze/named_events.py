@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from newstrace.analyze.dates import MONTHS, PartialDate
 from newstrace.model import DateMention, Span
 
-__all__ = ["NamedEvent", "event_head", "find_events", "group_events", "same_period"]
+__all__ = ["NamedEvent", "date_bounds", "event_head", "find_events", "group_events", "same_period"]
 
 EVENT_NOUNS = frozenset(
     """
@@ -123,42 +123,49 @@ def _date_after(
 
 def _values(d: DateMention) -> tuple[PartialDate | None, PartialDate | None, int | None]:
     value = PartialDate.from_iso(d.value)
-    month = None
-    if value is None:
-        words = [w.lower().rstrip(".") for w in d.text.split()]
-        month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    month = _month_named(d.text) if value is None else None
     return value, PartialDate.from_iso(d.until), month
+
+
+def _month_named(text: str) -> int | None:
+    """The month a date expression names ("November", "Nov."), or None."""
+    words = [w.lower().rstrip(".") for w in text.split()]
+    return next((MONTHS[w] for w in words if w in MONTHS), None)
 
 
 def _dated(text: str, dates: Sequence[DateMention]) -> list[NamedEvent]:
     out: list[NamedEvent] = []
     for d in dates:
-        if d.value is None and not any(w.lower().rstrip(".") in MONTHS for w in d.text.split()):
+        if d.value is None and _month_named(d.text) is None:
             continue
-        after = DATED_BEFORE.match(text, d.end)
-        if after:
-            head = event_head(after.group("noun"))
-            noun = after.group("noun")
-            mods = after.group("mods").split()
-            if (
-                head
-                and (noun.lower() == head or noun[0].isupper())
-                and all(m in EVENT_MODIFIERS for m in mods)
-            ):
-                span = Span(d.start, after.end(), text[d.start : after.end()])
-                out.append(NamedEvent(span, head, False, *_values(d)))
-                continue
-        # the date grammar may have taken the preposition in: "in 1988"
-        pattern = DATED_AFTER_BARE if d.text.startswith("in ") else DATED_AFTER
-        before = pattern.search(text, max(0, d.start - 80), d.start)
-        if before:
-            found = _before(text, d, before)
-            if found:
-                out.append(found)
+        found = _noun_after(text, d) or _noun_before(text, d)
+        if found:
+            out.append(found)
     return out
 
 
-def _before(text: str, d: DateMention, match: re.Match[str]) -> NamedEvent | None:
+def _noun_after(text: str, d: DateMention) -> NamedEvent | None:
+    """An event noun right after the date: "the 2018 uprising", "the November Uprising"."""
+    match = DATED_BEFORE.match(text, d.end)
+    if match is None:
+        return None
+    noun = match.group("noun")
+    head = event_head(noun)
+    if head is None or not (noun.lower() == head or noun[0].isupper()):
+        return None
+    if not all(m in EVENT_MODIFIERS for m in match.group("mods").split()):
+        return None
+    span = Span(d.start, match.end(), text[d.start : match.end()])
+    return NamedEvent(span, head, False, *_values(d))
+
+
+def _noun_before(text: str, d: DateMention) -> NamedEvent | None:
+    """An event noun before the date: "nationwide uprising in November 2019"."""
+    # the date grammar may have taken the preposition in: "in 1988"
+    pattern = DATED_AFTER_BARE if d.text.startswith("in ") else DATED_AFTER
+    match = pattern.search(text, max(0, d.start - 80), d.start)
+    if match is None:
+        return None
     head = event_head(match.group("noun"))
     if head is None or match.group("noun").lower() != head:
         return None  # "countless protests in 2018": a plural describes, it does not name
@@ -182,13 +189,15 @@ def same_period(a: NamedEvent, b: NamedEvent) -> bool:
         if b.month is not None and a.date is not None:
             return a.date.month == b.month
         return False
-    return _overlap(_bounds(a), _bounds(b))
+    return _overlap(date_bounds(a.date, a.until), date_bounds(b.date, b.until))
 
 
-def _bounds(m: NamedEvent) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-    assert m.date is not None
-    last = m.until or m.date
-    lo = (m.date.year, m.date.month or 1, m.date.day or 1)
+def date_bounds(
+    date: PartialDate, until: PartialDate | None = None
+) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The first and last (year, month, day) a date or range can be; a missing day ends at 31."""
+    last = until or date
+    lo = (date.year, date.month or 1, date.day or 1)
     hi = (last.year, last.month or 12, last.day or 31)
     return lo, hi
 

@@ -89,7 +89,7 @@ class Pipeline:
     def common_words(self) -> frozenset[str]:
         """English words the model's lemmatizer knows (about 90,000, lower case; WordNet's index).
 
-        Used to tell a name ("Basij", "Mojahedin") from an English word ("House", "National");
+        Used to tell a name ("Okonkwo", "Frelimo") from an English word ("House", "National");
         empty if the pipeline has no rule lemmatizer.
         """
         if "lemmatizer" not in self.nlp.pipe_names:

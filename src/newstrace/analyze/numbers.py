@@ -9,10 +9,11 @@ percentages, ages, ordinals, and identifiers such as "Covid-19" or "Decree 14".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newstrace.analyze.dates import find_date_expressions
+from newstrace.model import DateMention
 
 __all__ = ["NumberMention", "find_numbers", "parse_number_words"]
 
@@ -107,10 +108,15 @@ class NumberMention:
     qualifier: str | None
 
 
-def find_numbers(text: str) -> list[NumberMention]:
-    """Every number expression in ``text`` that could count something."""
-    dates = [(e.start, e.end) for e in find_date_expressions(text, None) if not OFFSET.match(e.text)]
-    return [m for m in _candidates(text) if not _inside(m, dates) and _is_count(text, m)]
+def find_numbers(text: str, dates: Sequence[DateMention] | None = None) -> list[NumberMention]:
+    """Every number expression in ``text`` that could count something.
+
+    ``dates`` are the date mentions of ``text`` when already found (the ``dates`` step's); they
+    are found here when not given. Only their spans matter.
+    """
+    found = find_date_expressions(text, None) if dates is None else dates
+    spans = [(d.start, d.end) for d in found if not OFFSET.match(d.text)]
+    return [m for m in _candidates(text) if not _inside(m, spans) and _is_count(text, m)]
 
 
 def _candidates(text: str) -> Iterator[NumberMention]:

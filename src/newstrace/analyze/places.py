@@ -95,17 +95,18 @@ def geocode(name: str, gaz: Gazetteer, context: PlaceContext | None = None, afte
 def _score(
     place: Place, own: bool, ctx: PlaceContext, qualifier: tuple[set[str], set[tuple[str, str]]]
 ) -> float | None:
+    region = (place.country, place.admin1_code or "")
     in_country = place.country in ctx.countries or place.country in qualifier[0]
-    in_region = (place.country, place.admin1_code or "") in ctx.regions | qualifier[1]
+    in_region = region in ctx.regions | qualifier[1]
     known = place.population >= MIN_ALTERNATE_POPULATION and (in_country or in_region)
     if not own and not (known or place.population >= WELL_KNOWN_POPULATION):
         return None  # an alternate name ("Teheran") needs a large place, or the article's country
     score = math.log10(max(place.population, 10))
     score += OWN_NAME_BONUS if own else 0.0
     score -= REGION_PENALTY if place.kind == "admin1" else 0.0
-    if place.country in qualifier[0] or (place.country, place.admin1_code or "") in qualifier[1]:
+    if place.country in qualifier[0] or region in qualifier[1]:
         score += QUALIFIER_BONUS
-    score += REGION_BONUS if (place.country, place.admin1_code or "") in ctx.regions else 0.0
+    score += REGION_BONUS if region in ctx.regions else 0.0
     score += COUNTRY_BONUS if place.country in ctx.countries else 0.0
     return score
 

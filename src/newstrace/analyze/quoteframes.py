@@ -59,8 +59,9 @@ class FrameBuilder:
         self.sentences = sentences
         self._starts = [s.start for s in sentences]
         self.frame_chars = frame_chars
-        self.mask_words = mask_words
         self.max_stretch_chars = max_stretch_chars
+        # the quotations long enough to be masked, counted once rather than per stretch
+        self._long = [s for s in spans if content_words(text, s) > mask_words]
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding ``offset`` (or the last one starting before it)."""
@@ -157,10 +158,8 @@ class FrameBuilder:
 
     def _holes(self, start: int, end: int, region: tuple[int, int]) -> tuple[Hole, ...]:
         holes: list[Hole] = []
-        for span in self.spans:
+        for span in self._long:
             if span.start < start or span.end > end or self.region_of(span) != region:
-                continue
-            if content_words(self.text, span) <= self.mask_words:
                 continue
             stop = span.end
             while stop > span.start and self.text[stop - 1] in TRAILING_PUNCT:

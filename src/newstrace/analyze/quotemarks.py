@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 __all__ = ["MarkWarning", "QuoteMarks", "QuoteSpan", "find_quote_spans"]
@@ -292,7 +292,7 @@ class _Pairing:
         while self.stack:
             current = self.stack.pop()
             if current is target:
-                self._emit(current, mark.at, mark.at)
+                self._emit(current, mark.at)
                 if warn:
                     self.warnings.append(MarkWarning(mark.at, warn))
                 return
@@ -302,7 +302,7 @@ class _Pairing:
         """An inner quote still open when its outer quote closes: it ends with its first sentence."""
         match = SENTENCE_END.search(self.text, inner.content_start, outer_close)
         end = match.start() + 1 if match else outer_close
-        self._emit(inner, end, end)
+        self._emit(inner, end)
         self.warnings.append(MarkWarning(inner.mark.at, f"{inner.mark.char} never closed: ends its sentence"))
 
     def _end_paragraph(self, paragraph_end: int, continues: bool) -> None:
@@ -321,7 +321,7 @@ class _Pairing:
         before = self.text[max(0, open_.mark.at - 3) : open_.mark.at].rstrip()
         starts_sentence = before == "" or before[-1] in ".:!?…,\n" or "\n" in before
         if starts_sentence and paragraph_end > open_.content_start:
-            self._emit(open_, paragraph_end, paragraph_end)
+            self._emit(open_, paragraph_end)
             self.warnings.append(
                 MarkWarning(open_.mark.at, f"{open_.mark.char} never closed: ends its paragraph")
             )
@@ -335,8 +335,9 @@ class _Pairing:
             if current is target:
                 return
 
-    def _emit(self, open_: _Open, end: int, close_at: int) -> None:
-        start = open_.content_start
+    def _emit(self, open_: _Open, close_at: int) -> None:
+        """A span from the opening mark to ``close_at`` (a closing mark, or where a repair ends it)."""
+        start, end = open_.content_start, close_at
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
@@ -361,17 +362,6 @@ def _linked(spans: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
         while open_chain and not (out[open_chain[-1]].start <= span.open_at < out[open_chain[-1]].end):
             open_chain.pop()
         parent = open_chain[-1] if open_chain else None
-        out.append(
-            QuoteSpan(
-                span.start,
-                span.end,
-                span.open_at,
-                span.close_at,
-                span.family,
-                depth=len(open_chain),
-                parent=parent,
-                paragraphs=span.paragraphs,
-            )
-        )
+        out.append(replace(span, depth=len(open_chain), parent=parent))
         open_chain.append(len(out) - 1)
     return tuple(out)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newstrace.analyze.attribution import (
@@ -155,9 +155,7 @@ class _Reader:
         )
         self.frames = [self.frames_of.frame(i) for i in range(len(spans))]
         stretches = self.frames_of.stretches(self.frames)
-        unique = list(dict.fromkeys(stretches.values()))
-        parsed = dict(zip(unique, nlp.parse_stretches(unique), strict=True))
-        self.parsed = {i: parsed[stretches[i]] for i in range(len(spans))}
+        self.parsed = dict(zip(stretches, nlp.parse_stretches(list(stretches.values())), strict=True))
         ents = nlp.entities.ents
         named = [NamedMention(e.start_char, e.end_char, e.text, e.label_) for e in ents]
         self.names = [(m.start, m.end) for m in named if m.label in SPEAKER_LABELS]
@@ -186,12 +184,9 @@ class _Reader:
             if kind == "scare":
                 found = NO_ATTRIBUTION
             elif kind == "slogan" and found.speaker is None:
-                crowd = slogan_crowd(self.text, span.open_at)
-                found = _Attributed(found.cue, found.mention, crowd, found.said_on)
+                found = replace(found, speaker=slogan_crowd(self.text, span.open_at))
             if kind == "slogan" and found.said_on is None:
-                found = _Attributed(
-                    found.cue, found.mention, found.speaker, self._chanted_on(self.frames[i], span)
-                )
+                found = replace(found, said_on=self._chanted_on(self.frames[i], span))
             self.done.append(found)
             out.append(self._record(span, kind, found))
         return out
@@ -214,9 +209,7 @@ class _Reader:
             previous = self.frames_of.sentence_before(frame.start, frame.region)
             if previous is not None:
                 stretches[i] = self.frames_of.stretch_of_sentence(previous, frame.region)
-        unique = list(dict.fromkeys(stretches.values()))
-        parsed = dict(zip(unique, self.nlp.parse_stretches(unique), strict=True))
-        return {i: parsed[s] for i, s in stretches.items()}
+        return dict(zip(stretches, self.nlp.parse_stretches(list(stretches.values())), strict=True))
 
     def _enclosing(self, i: int) -> str | None:
         parent = self.spans[i].parent
@@ -261,7 +254,6 @@ class _Reader:
             inherited = self._inherit(i, previous.stretch.start)
             if inherited is not None:
                 return inherited
-            quoted = self.quoted[frame.region]
             att = sentence_attribution(previous, quoted, self.names)
             if att is not None and att.mention is not None and att.kind == "speech":
                 speaker = resolve_speaker(att, self.coref, self._enclosing(i))
@@ -276,8 +268,7 @@ class _Reader:
             if self.spans[j].close_at < since:
                 return None
             if self.frames[j].region == region and self.done[j].mention is not None:
-                found = self.done[j]
-                return _Attributed(found.cue, found.mention, found.speaker, found.said_on)
+                return self.done[j]
         return None
 
     def _labelled(self, label: Label | None, person: bool = False) -> _Attributed | None:

@@ -182,8 +182,8 @@ class MentionFinder(ParseView):
         doc = cue.doc
         if cue.i == 0 or cue.i + 1 >= len(doc) or not (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote):
             return None
-        if "tell" in base_forms(cue.text):
-            return None  # "told AFP": the name after "told" is who was told
+        if _tells(cue):
+            return None
         token = doc[cue.i + 1]
         while token.dep_ == "compound" and token.head.i > token.i and is_name(token.head):
             token = token.head
@@ -197,15 +197,17 @@ class MentionFinder(ParseView):
         """The name just after a subjectless cue ("said Skelly") or nearest before it in its clause."""
         doc = self.parsed.doc
         tokens = {self.parsed.bounds(t)[0]: t for t in doc if self.parsed.hole_of(t) is None}
-        after = [n for n in self.names if 0 <= n[0] - self.parsed.bounds(cue)[1] <= MAX_NAME_GAP]
-        if after and "tell" not in base_forms(cue.text):
-            return self._tokens_of(after[0], tokens)
-        capitalised = self._capitalised_after(cue) if "tell" not in base_forms(cue.text) else None
-        if capitalised is not None:
-            return capitalised
-        before = [n for n in self.names if n[1] <= self.parsed.bounds(cue)[0]]
+        if not _tells(cue):
+            after = [n for n in self.names if 0 <= n[0] - self.parsed.bounds(cue)[1] <= MAX_NAME_GAP]
+            if after:
+                return self._tokens_of(after[0], tokens)
+            capitalised = self._capitalised_after(cue)
+            if capitalised is not None:
+                return capitalised
+        cue_start = self.parsed.bounds(cue)[0]
+        before = [n for n in self.names if n[1] <= cue_start]
         for name in reversed(before):
-            between = [t for t in doc if name[1] <= self.parsed.bounds(t)[0] < self.parsed.bounds(cue)[0]]
+            between = [t for t in doc if name[1] <= self.parsed.bounds(t)[0] < cue_start]
             if len(between) > MAX_NAME_TOKENS or any(t.text in ".;:" or not self.outside(t) for t in between):
                 return None  # another sentence, or a quotation, lies between
             found = self._tokens_of(name, tokens)
@@ -224,7 +226,7 @@ class MentionFinder(ParseView):
         Republican``), or right before the cue (``Will wrote``), when the parse gave it no subject."""
         doc = cue.doc
         after_quote = cue.i > 0 and (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote)
-        if after_quote and "tell" not in base_forms(cue.text):
+        if after_quote and not _tells(cue):
             end = cue.i + 1
             while end < len(doc) and doc[end].tag_ in NP_TAGS and self.outside(doc[end]):
                 end += 1
@@ -253,8 +255,10 @@ class MentionFinder(ParseView):
     def _capitalised_after(self, cue: Any) -> tuple[Any, Any] | None:
         """``said Skelly``: capitalised words right after the cue, when NER missed the name."""
         doc, end = self.parsed.doc, cue.i + 1
-        while (end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha) or (
-            end < len(doc) and doc[end].text.endswith(".") and doc[end].text[:1].isupper()
+        while (
+            end < len(doc)
+            and doc[end].text[:1].isupper()
+            and (doc[end].is_alpha or doc[end].text.endswith("."))
         ):
             end += 1
         if end == cue.i + 1 or not self.outside(doc[cue.i + 1]) or doc[cue.i + 1].lower_ in CALENDAR_WORDS:
@@ -336,6 +340,11 @@ class MentionFinder(ParseView):
                 words.sort(key=lambda t: t.i)
                 return self.span(words[0], words[-1])
         return None
+
+
+def _tells(cue: Any) -> bool:
+    """A form of "tell": the name after it is who was told ("told AFP"), not the speaker."""
+    return "tell" in base_forms(cue.text)
 
 
 def first_governor_after(speaker: Any, cue: Any) -> Any | None:

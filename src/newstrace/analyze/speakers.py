@@ -68,7 +68,8 @@ def _resolve_phrase(phrase: Span, names: Span | None, coref: Coreference) -> Ref
 def slogan_crowd(text: str, start: int) -> str | None:
     """Who chanted a slogan at ``start`` that names no crowd: the nearest crowd noun before it."""
     window = text[max(0, start - CROWD_WINDOW) : start]
-    crowds = [str(w).lower() for w in WORD.findall(window) if str(w).lower() in CROWD_NOUNS]
+    words: list[str] = WORD.findall(window)
+    crowds = [w.lower() for w in words if w.lower() in CROWD_NOUNS]
     if crowds:
         return crowds[-1]
     return DEFAULT_CROWD if PROTEST_WORDS.search(window) else None

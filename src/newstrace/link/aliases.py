@@ -20,16 +20,16 @@ Ids are ``stable_id("entity", kind, name, geonameid)``: the same corpus gives th
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from newstrace.analyze.acronyms import initials, is_acronym
+from newstrace.analyze.acronyms import acronym_letters, initials, is_acronym
 from newstrace.analyze.dates import PartialDate
-from newstrace.analyze.entities import form_key
+from newstrace.analyze.entities import MIN_DISTINCT_WORD, distinctive_words, form_key
 from newstrace.analyze.lexicon import GENERIC_ORG_WORDS, HONORIFICS, MEMBER_SUFFIXES, ORG_HEADS, TITLES
-from newstrace.analyze.named_events import event_head
+from newstrace.analyze.mentions import LOWERCASE_WORD
+from newstrace.analyze.named_events import date_bounds, event_head
 from newstrace.ids import stable_id
 from newstrace.link.corpus import LinkOptions, LinkStep
 from newstrace.model import ArticleEntity, ArticleFindings, CorpusLinks, Entity, EntityRef
@@ -39,8 +39,6 @@ log = logging.getLogger(__name__)
 __all__ = ["ALIASES", "entity_for", "merge_entities"]
 
 AGENT_KINDS = frozenset({"PER", "ORG", "PRODUCT", "WORK", "LAW"})
-LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
-MIN_DISTINCT_WORD = 4  # shorter one-word names are not looked for inside longer ones
 _PRONOUN_WORDS = frozenset({"His", "Her", "Your", "Their"})
 
 
@@ -160,7 +158,7 @@ def _class(kind: str) -> str:
 
 def _strong(alias: str, kind: str) -> bool:
     words = alias.split()
-    if all(w in TITLES or w in HONORIFICS or w in _PRONOUN_WORDS for w in words):
+    if _role(words):
         return False  # "His Eminence", "President": a role, not a name
     if len(words) > 1 or is_acronym(alias):
         return True
@@ -199,22 +197,20 @@ def _holders(merge: _Merge, common: frozenset[str]) -> dict[tuple[str, str], set
             continue
         for alias in node.entity.aliases:
             words = alias.split()
-            if len(words) < 2 or all(w in TITLES or w in HONORIFICS or w in _PRONOUN_WORDS for w in words):
+            if len(words) < 2 or _role(words):
                 continue
             if node.kind == "PER":
                 holders[("PER", words[-1])].add(i)
             else:
-                for word in _distinctive(words):
+                for word in distinctive_words(words):
                     if word.lower() not in common:
                         holders[("ORG", word)].add(i)
     return holders
 
 
-def _distinctive(words: list[str]) -> list[str]:
-    """Words of an organisation's name that may stand for it: not its generic head, nor what follows "of"."""
-    if "of" in words:
-        words = words[: words.index("of")]
-    return words[:-1] if words and words[-1] in GENERIC_ORG_WORDS else words
+def _role(words: list[str]) -> bool:
+    """Whether a name is only titles and honorifics ("His Eminence", "President")."""
+    return all(w in TITLES or w in HONORIFICS or w in _PRONOUN_WORDS for w in words)
 
 
 def _distinct(word: str) -> bool:
@@ -258,7 +254,7 @@ def _join_acronyms(merge: _Merge) -> None:
         if node.kind not in AGENT_KINDS or any(len(a.split()) > 1 for a in node.entity.aliases):
             continue
         for acronym in (a for a in node.entity.aliases if is_acronym(a) and a.replace(".", "").isalpha()):
-            letters = "".join(c for c in acronym if c.isalpha()).upper()
+            letters = acronym_letters(acronym)
             fits = {merge.find(j) for j in by_initials.get(letters, ())} - {merge.find(i)}
             if len(fits) == 1:
                 merge.union(i, fits.pop())
@@ -300,7 +296,7 @@ def _period(date: str | None) -> Period:
     start, end = PartialDate.from_iso(start_text), PartialDate.from_iso(end_text or start_text)
     if start is None or end is None:
         return None
-    return (start.year, start.month or 1, start.day or 1), (end.year, end.month or 12, end.day or 31)
+    return date_bounds(start, end)
 
 
 def _length(period: Period) -> int:

@@ -3,10 +3,10 @@
 Two quotes are linked
 
 - lexically, when most words of the shorter one lie, in runs, inside the longer one (a fragment
-  quoted from a longer quotation counts: "deal with [the MEK] explicitly and strongly" inside
-  "... You must deal with them explicitly and strongly"; words in square brackets are the
-  writer's insertions and are left out), whatever the articles, if their speakers do not
-  conflict (the same speaker, or one unknown);
+  quoted from a longer quotation counts: "will have to raise [the levy] again next year" inside
+  "... We will have to raise it again next year"; words in square brackets are the writer's
+  insertions and are left out), whatever the articles, if their speakers do not conflict (the
+  same speaker, or one unknown);
 - semantically, when they are quotes of the same speaker in different articles whose sentence
   embeddings (all-MiniLM-L6-v2) are very close (two translations of one sentence can share few
   words), or close while sharing a good part of their words (overlapping renderings of a remark).
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newstrace.ids import stable_id
+from newstrace.link.copies import earlier_of
 from newstrace.link.semantic import Embedder, load_embedder
 from newstrace.model import ArticleFindings, ClusterRelation, CorpusLinks, Quote, QuoteCluster
 
@@ -173,7 +174,7 @@ def _speaker_key(speaker: str | None) -> str | None:
 
 
 def _speakers_agree(a: str | None, b: str | None) -> bool:
-    """Same speaker, or one unknown; "khamenei" agrees with "ali khamenei"."""
+    """Same speaker, or one unknown; "smith" agrees with "jane smith"."""
     if a is None or b is None:
         return True
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
@@ -234,9 +235,9 @@ def _semantic_links(
     model = embedder()
     if model is None:
         return
+    threshold = min(options.semantic_threshold, options.overlap_semantic)
     for members in groups:
         vectors = model.encode([items[m].quote.text for m in members])
-        threshold = min(options.semantic_threshold, options.overlap_semantic)
         for x, y, cosine in _close_pairs(vectors, threshold):
             i, j = members[x], members[y]
             a, b = items[i], items[j]
@@ -318,9 +319,5 @@ def _earliest(quotes: list[_Item]) -> str | None:
     if not dated:
         return None
     first_date, first_article = dated[0]
-    tied = [
-        a
-        for d, a in dated[1:]
-        if a != first_article and (d.startswith(first_date) or first_date.startswith(d))
-    ]
+    tied = any(a != first_article and earlier_of(first_date, d) is None for d, a in dated[1:])
     return None if tied else first_article

@@ -11,7 +11,7 @@ the most precise date and the most frequent place, mode and name.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from newstrace.ids import stable_id
@@ -111,6 +111,6 @@ def _event(group: Sequence[EventMention]) -> Event:
     )
 
 
-def _most_common(values: object) -> str | None:
-    counts = Counter(v for v in values if v)  # type: ignore[attr-defined]
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
     return counts.most_common(1)[0][0] if counts else None

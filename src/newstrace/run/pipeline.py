@@ -32,8 +32,8 @@ __all__ = ["Progress", "RunOptions", "RunReport", "analyze_corpus", "link_store"
 
 LINK_KEY = "link_state"
 # Documents stored per transaction: large enough that commits stop dominating small documents
-# (bench/ingest.py: 1 -> 100 per batch took ingest from ~180 to ~{} pages/s), small enough that a
-# killed run redoes little.
+# (bench/ingest.py on 2,000 pages: 1 -> 100 per batch took ingest from ~180 to ~515 pages/s), small
+# enough that a killed run redoes little.
 BATCH_DOCUMENTS = 100
 BATCH_SECONDS = 2.0
 # Below this much input, starting worker processes (each loads spaCy) costs more than it saves.
