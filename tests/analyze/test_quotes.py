@@ -81,6 +81,44 @@ ATTRIBUTIONS = [
         "Tomas Reyes called the plan “a disaster for the farmers.”",
         [("a disaster for the farmers.", "fragment", "Tomas Reyes", "Tomas Reyes", "called")],
     ),
+    (  # a full stop inside the marks, and the attribution as a short sentence of its own
+        "The mayor spoke after the vote.\n\n“The bridge will reopen in June.” Lena Marsh said.\n",
+        [("The bridge will reopen in June.", "direct", "Lena Marsh", "Lena Marsh", "said")],
+    ),
+    (  # how the words came (an interview) and a participle after a comma are not the speaker
+        "“We need more nurses,” said Omar Haddad, the hospital director, in an interview. "
+        "“Nobody else will say it,” said Ada Kwan, speaking on condition of anonymity.",
+        [
+            ("We need more nurses,", "direct", "Omar Haddad", "Omar Haddad, the hospital director", "said"),
+            ("Nobody else will say it,", "direct", "Ada Kwan", "Ada Kwan", "said"),
+        ],
+    ),
+    (  # the inverted "Said X:" label
+        "Tomas Reyes, an economist, doubts the plan. It would cost more than it saves. "
+        "Said Reyes: “It will never pass.”",
+        [("It will never pass.", "direct", "Tomas Reyes", "Reyes", "Said")],
+    ),
+    (  # a headline: the speaker's name starts it, the quoted words are in title case
+        "Lena Marsh: Council’s ‘Reckless Spending Plan’ Will Hurt Families\n\n"
+        "The mayor spoke to reporters on Monday.",
+        [("Reckless Spending Plan", "fragment", "Lena Marsh", "Lena Marsh", None)],
+    ),
+    (  # a claim noun carries its owner's words
+        "Voters doubted Tomas Reyes after his pledge to be “neutral” in the talks.",
+        [("neutral", "fragment", "Tomas Reyes", "his", "pledge")],
+    ),
+    (  # a name someone gives is theirs, title case or not
+        "Ada Kwan kept referring to the mayor as “Little Napoleon.”",
+        [("Little Napoleon.", "fragment", "Ada Kwan", "Ada Kwan", "referring")],
+    ),
+    (  # readers' reactions signed with the quotation dash (U+2015), no-break spaces around it
+        "Readers wrote in after the debate.\n“The debate was a circus.”\u00a0― Marta Olsen\u00a0\n"
+        "“I will vote early this year.”― Pedro Ruiz.\n",
+        [
+            ("The debate was a circus.", "direct", "Marta Olsen", "Marta Olsen", None),
+            ("I will vote early this year.", "direct", "Pedro Ruiz", "Pedro Ruiz", None),
+        ],
+    ),
 ]
 
 

@@ -26,6 +26,7 @@ import re
 from typing import Literal
 
 __all__ = [
+    "CLAIM_NOUNS",
     "CROWD_NOUNS",
     "MESSAGE_NOUNS",
     "ORG_NOUNS",
@@ -99,6 +100,13 @@ MESSAGE_NOUNS = frozenset(
     """statement tweet post letter memo email e-mail message note release report video ad advert
     advertisement speech remarks interview op-ed editorial column essay book article transcript
     testimony filing complaint lawsuit response reply comment comments announcement headline""".split()
+)
+# Nouns of a claim made in words, whose owner said them: "her claim that she “never sent …”",
+# "Trump's pledge to be “neutral”", "the contention of Clinton that …".
+CLAIM_NOUNS = frozenset(
+    """claim assertion contention pledge promise vow warning accusation suggestion insistence
+    argument description catchphrase phrase words remark quip boast denial admission
+    criticism prediction proposal retort rebuttal plea""".split()
 )
 # Nouns naming a crowd's words, and the crowds themselves.
 SLOGAN_NOUNS = frozenset(

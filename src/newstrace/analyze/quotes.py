@@ -37,8 +37,10 @@ from newstrace.analyze.coref import Coreference, NamedMention
 from newstrace.analyze.cues import CROWD_NOUNS, SCARE_MARKER, VENUE_BEFORE
 from newstrace.analyze.dates import PartialDate, find_date_expressions
 from newstrace.analyze.labels import (
+    TITLE_SMALL_WORDS,
     Label,
     dash_after,
+    headline_label,
     label_before,
     line_label,
     looks_like_name,
@@ -58,7 +60,6 @@ __all__ = ["QUOTES", "QuoteFindings", "QuoteOptions", "attach_quotes", "find_quo
 
 MAX_DATE_HOPS = 3  # "said on Sunday": Sunday -> on -> said
 TITLE_WORD = re.compile(r"[^\W_][\w’'-]*")
-TITLE_SMALL_WORDS = frozenset("a an the of and or in on to for at by with from as vs but nor de la".split())
 SENTENCE_PUNCT = re.compile(r"[.!?]\s")
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})  # NER labels of names that may speak
 
@@ -177,7 +178,7 @@ class _Reader:
             label = label_before(self.text, span.open_at) if utterance[i] and span.depth == 0 else None
             found = self._labelled(label) or self._attributed(i, own[i])
             if found.mention is None and found.cue is None and span.depth == 0:
-                found = self._labelled(line_label(self.text, span.open_at)) or found
+                found = self._line_labelled(span) or found
             if found.mention is None and utterance[i] and span.depth == 0:
                 found = self._adjacent(i) or (found if found.cue else self._from_context(i, before.get(i)))
             kind = self._kind(span, self.frames[i], own[i], found, utterance[i])
@@ -271,6 +272,25 @@ class _Reader:
                 return self.done[j]
         return None
 
+    def _line_labelled(self, span: QuoteSpan) -> _Attributed | None:
+        """A speaker named at the start of the quotation's line: ``Cruz: Trump Would …, ‘…’``, or a
+        headline that starts with a name NER found (``Donald Trump Praises Boyle: ‘…’``)."""
+        labelled = self._labelled(line_label(self.text, span.open_at))
+        if labelled is not None and labelled.mention is not None:
+            named = self._leading_name(labelled.mention)
+            if named is None or named.end == labelled.mention.end:
+                return labelled  # the label is a name ("Kasich: ‘…’"), or NER saw none in it
+        label = headline_label(self.text, span.open_at)
+        named = self._leading_name(label.name) if label is not None else None
+        return self._labelled(Label(named, named)) if named is not None else None
+
+    def _leading_name(self, label: Span) -> Span | None:
+        """The person or organisation name NER found at the start of ``label``, if any."""
+        for start, end in self.names:
+            if start == label.start and end <= label.end:
+                return Span(start, end, self.text[start:end])
+        return None
+
     def _labelled(self, label: Label | None, person: bool = False) -> _Attributed | None:
         """A label's speaker: a name NER found there, else a name-like label resolved by its words.
 
@@ -289,7 +309,7 @@ class _Reader:
             found = self.coref.resolve_name(name.text, name.start)
         if found is None:
             return None  # "– An immigrant himself –" is a subheading, not a speaker
-        return _Attributed(None, label.mention, found.name, None)
+        return _Attributed(label.cue, label.mention, found.name, None)
 
     def _kind(
         self, span: QuoteSpan, frame: Frame, own: Attribution | None, found: _Attributed, utterance: bool
@@ -310,13 +330,21 @@ class _Reader:
         self, span: QuoteSpan, before: str, own: Attribution | None, found: _Attributed
     ) -> QuoteKind:
         """Quoted words inside the writer's sentence: someone's fragment, or the writer's term."""
-        if is_title(self.text[span.start : span.end]) and (
-            VENUE_BEFORE.search(before) or own is None or own.loose or own.via_preposition
-        ):
+        venue = VENUE_BEFORE.search(before) or own is None or own.loose or own.via_preposition
+        title = is_title(self.text[span.start : span.end])
+        if title and venue and not self._names_in_title_case(own, found):
             return "scare"  # "said on “Meet the Press”", "starred in “The Apprentice”"
         if own is not None and (own.mention is not None or (own.governs and not own.loose)):
             return "fragment"
         return "fragment" if found.mention is not None else "scare"
+
+    @staticmethod
+    def _names_in_title_case(own: Attribution | None, found: _Attributed) -> bool:
+        """Title-case words that are still someone's: under a headline label ("Graham: Trump’s
+        ‘Hateful Rhetoric’"), or a name someone gives ("referring to Warren as “Pocahontas”")."""
+        if found.cue is None and found.mention is not None:
+            return True
+        return own is not None and own.kind == "naming" and own.head_kind in ("name", "pronoun", "relative")
 
     def _said_on(self, parsed: ParsedStretch, att: Attribution, quoted: list[tuple[int, int]]) -> str | None:
         """The date the parse attaches to the cue ("said on Sunday"), resolved with its granularity."""

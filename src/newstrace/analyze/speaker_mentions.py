@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from newstrace.analyze.cues import (
+    CLAIM_NOUNS,
     MESSAGE_NOUNS,
     SLOGAN_NOUNS,
     SPEAKER_NOUNS,
@@ -65,6 +66,8 @@ NP_TAGS = NOUN_TAGS | {"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", "HYPH", "N
 SAYING_VERBS = frozenset("say add tell write note argue explain insist".split())
 MAX_NAME_GAP = 12  # characters between a subjectless cue and the name after it ("said Col. X")
 MAX_ABBREVIATION = 4  # "Capt", "Gen", "Lt": a title the tokenizer may split from its full stop
+CHANNEL_PREPOSITIONS = frozenset({"in", "via", "by", "during", "over", "through"})
+CHANNEL_NOUNS = frozenset({"phone", "telephone", "call", "conference", "text"})  # with MESSAGE_NOUNS
 MAX_NAME_TOKENS = 15  # words between a name and the subjectless cue it is the speaker of
 
 
@@ -169,11 +172,15 @@ class MentionFinder(ParseView):
         for child in noun.children:
             if child.dep_ == "compound" and is_name(child) and self.outside(child):
                 return child  # "Bozell notes", "the Trump statement"
-        if noun.dep_ in SUBJECTS and noun.lower_ not in SLOGAN_NOUNS:
-            return noun  # "the statement read": the statement speaks; "the chants of" do not
+        claim = claim_noun(noun)
+        if noun.dep_ in SUBJECTS and noun.lower_ not in SLOGAN_NOUNS and not claim:
+            return noun  # "the statement read" speaks; "the chants of", "the promise to" do not
         if noun.dep_ in ("dobj", "pobj") and (is_verb(noun.head) or noun.head.tag_ == "IN"):
             verb = noun.head if is_verb(noun.head) else noun.head.head
-            return next((c for c in verb.children if c.dep_ in SUBJECTS and self.outside(c)), None)
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS and self.outside(c)), None)
+            if claim and (subject is None or subject.dep_ != "nsubj" or not someone(subject)):
+                return None  # "he repeated his claim" has an owner; "protests are deemed a threat" not
+            return subject
         return None
 
     def inverted(self, cue: Any) -> Any | None:
@@ -320,9 +327,34 @@ class MentionFinder(ParseView):
         return not (self.quote[0] <= start < self.quote[1] or self.quote[0] < end <= self.quote[1])
 
     def _cut_clause(self, clause: Any) -> bool:
-        """A relative clause that is not part of the speaker's description: it reports words of
-        its own ("X, who added that ...")."""
-        return clause.dep_ == "relcl" and self._reports_words(clause)
+        """A part of the parse under the speaker that is not the speaker's description: a relative
+        clause reporting words of its own ("X, who added that ..."), the channel the words came
+        through ("X in an interview", "X via email") or a participle set off by a comma
+        ("X, speaking on condition of anonymity"); parsers often hang these from the noun rather
+        than from the cue."""
+        if clause.dep_ == "relcl":
+            return self._reports_words(clause)
+        if clause.dep_ == "prep":
+            return self._channel(clause)
+        return (
+            clause.dep_ in ("acl", "advcl")
+            and clause.tag_ == "VBG"
+            and clause.i > 0
+            and clause.doc[clause.i - 1].text == ","
+        )
+
+    @staticmethod
+    def _channel(prep: Any) -> bool:
+        """``in an interview``, ``via email`` after a name or a comma: how the words came, not who
+        the speaker is ("a narrator in the Clinton ad" keeps its place; so does "who was polled
+        in an interview", which hangs from a verb)."""
+        medium = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return (
+            prep.lower_ in CHANNEL_PREPOSITIONS
+            and medium is not None
+            and (medium.lower_ in MESSAGE_NOUNS or medium.lower_ in CHANNEL_NOUNS)
+            and (is_name(prep.head) or (prep.i > 0 and prep.doc[prep.i - 1].text == ","))
+        )
 
     def _reports_words(self, clause: Any) -> bool:
         """Whether a relative clause's verb reports words of its own ("who added that ...").
@@ -391,7 +423,13 @@ def is_name(token: Any) -> bool:
 
 
 def message_noun(token: Any) -> bool:
-    return any(form in MESSAGE_NOUNS for form in base_forms(token.text))
+    """A noun that carries someone's words: a message ("his statement") or a claim ("her pledge")."""
+    return any(form in MESSAGE_NOUNS or form in CLAIM_NOUNS for form in base_forms(token.text))
+
+
+def claim_noun(token: Any) -> bool:
+    """A claim ("her pledge"): its owner speaks, the claim itself never does."""
+    return any(form in CLAIM_NOUNS for form in base_forms(token.text))
 
 
 def someone(token: Any) -> bool:
