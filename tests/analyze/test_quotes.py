@@ -134,6 +134,7 @@ KINDS = [
     ("The region came to be known as a “land of rebels” in the press.", "scare"),
     ("The town fears its “enemies” more than the weather.", "scare"),
     ("She appeared on “Morning Talk Hour” yesterday.", "scare"),
+    ("The weekend belonged to streaming shows. “The Long Winter” led the charts.", "scare"),
     ("“We are ready,” the minister said.", "direct"),
     ("The minister said the army was “ready for anything.”", "fragment"),
 ]

@@ -323,7 +323,9 @@ class _Reader:
             # "the so-called “…”"; inside a quotation only words with a cue of their own are speech
             return "scare"
         if utterance:
-            return "direct"
+            unclaimed = found.mention is None and found.cue is None
+            # a stand-alone title with no one saying it: “The Big Short”, “Friends”
+            return "scare" if unclaimed and is_title(self.text[span.start : span.end]) else "direct"
         return self._fragment_or_scare(span, before, own, found)
 
     def _fragment_or_scare(
