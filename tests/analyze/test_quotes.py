@@ -103,6 +103,13 @@ ATTRIBUTIONS = [
         "The mayor spoke to reporters on Monday.",
         [("Reckless Spending Plan", "fragment", "Lena Marsh", "Lena Marsh", None)],
     ),
+    (  # a cue with no subject of its own takes the speaker of its context
+        "Later, Ada Kwan stated that the report “was not good.” Adding, “It was bad for the town.”",
+        [
+            ("was not good.", "fragment", "Ada Kwan", "Ada Kwan", "stated"),
+            ("It was bad for the town.", "direct", "Ada Kwan", "Ada Kwan", "Adding"),
+        ],
+    ),
     (  # a claim noun carries its owner's words
         "Voters doubted Tomas Reyes after his pledge to be “neutral” in the talks.",
         [("neutral", "fragment", "Tomas Reyes", "his", "pledge")],

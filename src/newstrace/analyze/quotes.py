@@ -180,7 +180,7 @@ class _Reader:
             if found.mention is None and found.cue is None and span.depth == 0:
                 found = self._line_labelled(span) or found
             if found.mention is None and utterance[i] and span.depth == 0:
-                found = self._adjacent(i) or (found if found.cue else self._from_context(i, before.get(i)))
+                found = self._adjacent(i) or self._with_context(found, i, before.get(i))
             kind = self._kind(span, self.frames[i], own[i], found, utterance[i])
             if kind == "scare":
                 found = NO_ATTRIBUTION
@@ -232,6 +232,14 @@ class _Reader:
         if att is None:
             return None
         return _Attributed(att.cue, att.mention, resolve_speaker(att, self.coref, None), None)
+
+    def _with_context(self, found: _Attributed, i: int, previous: ParsedStretch | None) -> _Attributed:
+        """A quotation whose sentence names no speaker takes the one of its context; a cue of its
+        own with no subject ("Adding, “…”") is kept as the cue."""
+        context = self._from_context(i, previous)
+        if found.cue is None:
+            return context
+        return replace(found, mention=context.mention, speaker=context.speaker) if context.mention else found
 
     def _from_context(self, i: int, previous: ParsedStretch | None) -> _Attributed:
         """A quotation with no attribution in its sentence: a label after it (``“…” - Clinton``), a
