@@ -101,8 +101,8 @@ MESSAGE_NOUNS = frozenset(
     advertisement speech remarks interview op-ed editorial column essay book article transcript
     testimony filing complaint lawsuit response reply comment comments announcement headline""".split()
 )
-# Nouns of a claim made in words, whose owner said them: "her claim that she “never sent …”",
-# "Trump's pledge to be “neutral”", "the contention of Clinton that …".
+# Nouns of a claim made in words, whose owner said them: "her claim that she “never knew”",
+# "the mayor's pledge to be “neutral”", "the contention of the minister that …".
 CLAIM_NOUNS = frozenset(
     """claim assertion contention pledge promise vow warning accusation suggestion insistence
     argument description catchphrase phrase words remark quip boast denial admission

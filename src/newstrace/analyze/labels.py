@@ -3,9 +3,9 @@
 - ``Kasich: ‘We Are Going To Go All The Way …’`` and ``RAMOS: Secretary Clinton, …``: a name and
   a colon before the quotation (:func:`label_before`), or at the start of its line
   (:func:`line_label`); ``More from Jones: “…”`` and ``Pollsters agree - Carl Bialik: “…”`` too,
-  and the inverted ``… complicated. Said Ellis: “…”`` or ``Continued Stone:`` on the line before;
-- ``Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying …`` and ``Gillibrand on Hillary
-  Releasing Her Transcripts: ‘…’``: a headline whose words before the colon start with the
+  and the inverted ``… too costly. Said Reyes: “…”`` or ``Continued Marsh:`` on the line before;
+- ``Marsh: Council’s ‘Reckless Spending Plan’ Will Hurt Families`` and ``Kwan on the Council
+  Releasing Its Budget: ‘…’``: a headline whose words before the colon start with the
   speaker's name (:func:`headline_label`; the caller keeps only the name NER finds there);
 - ``“…” - Clinton.``: a name after a dash right after the quotation (:func:`dash_after`);
 - ``“…”`` then ``Dean Baker, Center for Economic and Policy Research.`` on the next line: a name
@@ -54,14 +54,14 @@ NAME_LINE_AFTER = re.compile(
     rf"(,[^\n]{{1,90}}?)?[ \t]*[.”’\"']*[ \t]*(?:\n|$)"
 )
 HEADLINE_LABEL = re.compile(r"[ \t]*([A-Z][^\n:.!?]*?)[ \t]*:[ \t]")
-MAX_HEADLINE_LABEL_WORDS = 12  # "Donald Trump Praises Breitbart’s Washington Political Editor Matthew Boyle"
+MAX_HEADLINE_LABEL_WORDS = 12  # "Lena Marsh Praises the Harbour Board’s New Finance Director Omar Haddad"
 AFTER_WINDOW = 200  # characters after a quotation searched for a label
 
 
 @dataclass(frozen=True, slots=True)
 class Label:
     """A speaker label: the phrase naming the speaker (``mention``), the name in it, and the
-    reporting word before it in the inverted ``Said Ellis:``."""
+    reporting word before it in the inverted ``Said Reyes:``."""
 
     mention: Span
     name: Span
@@ -74,8 +74,10 @@ def label_before(text: str, open_at: int) -> Label | None:
     line_start = text.rfind("\n", 0, open_at) + 1
     match = LABEL_BEFORE.search(text, line_start, open_at)
     if match is None and not text[line_start:open_at].strip():
-        before = text[:line_start].rstrip()
-        match = LABEL_BEFORE.search(text, text.rfind("\n", 0, len(before)) + 1, len(before))
+        end = line_start  # the end of the last line with words, without copying the text before it
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        match = LABEL_BEFORE.search(text, text.rfind("\n", 0, end) + 1, end)
     return _label(match.start(1), match.group(1)) if match else None
 
 
@@ -89,7 +91,7 @@ def line_label(text: str, open_at: int) -> Label | None:
 
 
 def headline_label(text: str, open_at: int) -> Label | None:
-    """``Gillibrand on Hillary Releasing Her Transcripts: ‘…’``: the title-case words before the
+    """``Kwan on the Council Releasing Its Budget: ‘…’``: the title-case words before the
     first colon of the quotation's line (a headline), when the mark at ``open_at`` follows it."""
     line_start = text.rfind("\n", 0, open_at) + 1
     match = HEADLINE_LABEL.match(text, line_start, open_at)
@@ -131,7 +133,7 @@ def looks_like_name(text: str) -> bool:
 
 def _label(start: int, found: str) -> Label:
     words, cue = found.split(), None
-    if len(words) > 1 and cue_kind_of_word(words[0]) == "speech":  # "Said Ellis", "Continued Stone"
+    if len(words) > 1 and cue_kind_of_word(words[0]) == "speech":  # "Said Reyes", "Continued Marsh"
         cue = Span(start, start + len(words[0]), words[0])
         skip = found.index(words[1])
         start, found = start + skip, found[skip:]

@@ -22,7 +22,7 @@ STAND_IN_UPPER, STAND_IN_LOWER = "It works", "it works"
 TRAILING_PUNCT = ".,;:!?…"
 CLOSING_MARKS = "’”'\"»›"
 # Words of a sentence after a quotation ending in a full stop that may still be its attribution
-# ("Mr. Trump wrote on Twitter on Monday." has 7); longer ones start a new statement. Chosen to
+# ("Ms. Kwan wrote on her blog on Monday." has 7); longer ones start a new statement. Chosen to
 # keep that example; on 300 PolNeAR train articles it found 3 more speakers and lost none.
 SHORT_ATTRIBUTION_WORDS = 8
 
@@ -106,7 +106,7 @@ class FrameBuilder:
     def _attribution_after(self, span: QuoteSpan, last: Sentence | None) -> Sentence | None:
         """The sentence after a quotation that ends its own sentence, when it may be the
         quotation's attribution: on the same line, and after a full stop only a short one
-        (“… missing.” Trump said.); after ? or ! any (“Who cares?” Lichtman said.)."""
+        (“… missing.” Kwan said.); after ? or ! any (“Who cares?” Lichtman said.)."""
         if last is None:
             return None
         end_mark = self._end_mark(span, last)

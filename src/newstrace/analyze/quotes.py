@@ -282,7 +282,7 @@ class _Reader:
 
     def _line_labelled(self, span: QuoteSpan) -> _Attributed | None:
         """A speaker named at the start of the quotation's line: ``Cruz: Trump Would …, ‘…’``, or a
-        headline that starts with a name NER found (``Donald Trump Praises Boyle: ‘…’``)."""
+        headline that starts with a name NER found (``Lena Marsh Praises Harbour Board: ‘…’``)."""
         labelled = self._labelled(line_label(self.text, span.open_at))
         if labelled is not None and labelled.mention is not None:
             named = self._leading_name(labelled.mention)
@@ -332,7 +332,7 @@ class _Reader:
             return "scare"
         if utterance:
             unclaimed = found.mention is None and found.cue is None
-            # a stand-alone title with no one saying it: “The Big Short”, “Friends”
+            # a stand-alone title with no one saying it: “The Long Winter”, “Friends”
             return "scare" if unclaimed and is_title(self.text[span.start : span.end]) else "direct"
         return self._fragment_or_scare(span, before, own, found)
 
@@ -350,8 +350,8 @@ class _Reader:
 
     @staticmethod
     def _names_in_title_case(own: Attribution | None, found: _Attributed) -> bool:
-        """Title-case words that are still someone's: under a headline label ("Graham: Trump’s
-        ‘Hateful Rhetoric’"), or a name someone gives ("referring to Warren as “Pocahontas”")."""
+        """Title-case words that are still someone's: under a headline label ("Marsh: Council’s
+        ‘Reckless Spending Plan’"), or a name someone gives ("calling the mayor “Little Napoleon”")."""
         if found.cue is None and found.mention is not None:
             return True
         return own is not None and own.kind == "naming" and own.head_kind in ("name", "pronoun", "relative")

@@ -67,7 +67,7 @@ SAYING_VERBS = frozenset("say add tell write note argue explain insist".split())
 MAX_NAME_GAP = 12  # characters between a subjectless cue and the name after it ("said Col. X")
 MAX_ABBREVIATION = 4  # "Capt", "Gen", "Lt": a title the tokenizer may split from its full stop
 CHANNEL_PREPOSITIONS = frozenset({"in", "via", "by", "during", "over", "through"})
-CHANNEL_NOUNS = frozenset({"phone", "telephone", "call", "conference", "text"})  # with MESSAGE_NOUNS
+CHANNEL_NOUNS = MESSAGE_NOUNS | {"phone", "telephone", "call", "conference", "text"}  # "via email"
 MAX_NAME_TOKENS = 15  # words between a name and the subjectless cue it is the speaker of
 
 
@@ -336,24 +336,19 @@ class MentionFinder(ParseView):
             return self._reports_words(clause)
         if clause.dep_ == "prep":
             return self._channel(clause)
-        return (
-            clause.dep_ in ("acl", "advcl")
-            and clause.tag_ == "VBG"
-            and clause.i > 0
-            and clause.doc[clause.i - 1].text == ","
-        )
+        return clause.dep_ in ("acl", "advcl") and clause.tag_ == "VBG" and _after_comma(clause)
 
     @staticmethod
     def _channel(prep: Any) -> bool:
         """``in an interview``, ``via email`` after a name or a comma: how the words came, not who
-        the speaker is ("a narrator in the Clinton ad" keeps its place; so does "who was polled
+        the speaker is ("a narrator in the campaign ad" keeps its place; so does "who was polled
         in an interview", which hangs from a verb)."""
         medium = next((c for c in prep.children if c.dep_ == "pobj"), None)
         return (
             prep.lower_ in CHANNEL_PREPOSITIONS
             and medium is not None
-            and (medium.lower_ in MESSAGE_NOUNS or medium.lower_ in CHANNEL_NOUNS)
-            and (is_name(prep.head) or (prep.i > 0 and prep.doc[prep.i - 1].text == ","))
+            and medium.lower_ in CHANNEL_NOUNS
+            and (is_name(prep.head) or _after_comma(prep))
         )
 
     def _reports_words(self, clause: Any) -> bool:
@@ -372,6 +367,10 @@ class MentionFinder(ParseView):
                 words.sort(key=lambda t: t.i)
                 return self.span(words[0], words[-1])
         return None
+
+
+def _after_comma(token: Any) -> bool:
+    return bool(token.i > 0 and token.doc[token.i - 1].text == ",")
 
 
 def _tells(cue: Any) -> bool:
