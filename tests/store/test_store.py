@@ -76,6 +76,19 @@ def test_round_trip_of_documents_articles_and_findings(store: Store) -> None:
     assert store.findings(articles) == [found]
 
 
+def test_articles_of_documents_come_in_source_order_across_chunks(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newstrace.store.db.IN_CHUNK", 1)  # one IN (...) query per document
+    docs = []
+    for source in ("c.txt", "a.txt", "b.txt"):
+        doc, found = _findings(source=source)
+        store.save_document(doc, "k", [found], [])  # type: ignore[arg-type]
+        docs.append(doc)
+    articles = store.articles([d.id for d in docs])  # type: ignore[attr-defined]
+    assert [a.source for a in articles] == ["a.txt", "b.txt", "c.txt"]
+
+
 def test_saving_again_replaces_rather_than_adds(store: Store) -> None:
     doc, found = _findings()
     store.save_document(doc, "k1", [found], [Error("a.txt", "segment", "x")])  # type: ignore[arg-type]

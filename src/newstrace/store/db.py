@@ -214,7 +214,11 @@ class Store:
         """Stored articles (of the given documents), ordered by source and position."""
         table = schema.ARTICLES.table
         query = sa.select(table).order_by(table.c.source, table.c.index)
-        return [from_row(Article, r) for r in self._select_in(query, table.c.document, document_ids)]
+        found = [from_row(Article, r) for r in self._select_in(query, table.c.document, document_ids)]
+        if document_ids is None:
+            return found
+        # each IN (...) chunk comes back ordered, the chunks in the order the ids were given
+        return sorted(found, key=lambda a: (a.source, a.index))
 
     def article_ids(self) -> list[str]:
         """The ids of every stored article, ordered by source and position (no text is read)."""
