@@ -1,0 +1,197 @@
+"""The real-news dev set (bench/data/realnews): check the gold, unpack the pages, convert the gold.
+
+    python bench/realnews.py check [SPLIT]            # every gold file well-formed, anchored in its text
+    python bench/realnews.py unpack SPLIT OUT_DIR     # the split's pages as .html files, to analyze
+    python bench/realnews.py quotes SPLIT OUT.jsonl   # the split's texts and quotes for score.py quotes
+
+Pages come from the article-extraction benchmark (see bench/data/realnews/README.md); the gold
+was written by hand following bench/data/realnews/GUIDE.md. Splits: ``tune`` (rules may be fitted
+on it) and ``dev`` (held apart: only reported on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent / "data" / "realnews"
+SPLITS = ("tune", "dev")
+QUOTE_KINDS = {"direct", "fragment", "slogan", "scare"}
+SPEAKER_KINDS = {"person", "organisation", "group", "unnamed", None}
+ENTITY_TYPES = {"PER", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK"}
+EVENT_KINDS = {
+    "protest", "killing", "attack", "arrest", "execution", "sentence", "plot", "meeting", "statement",
+    "internet shutdown", "crash", "fire", "explosion", "flood", "earthquake", "storm", "outbreak", "collapse",
+}  # fmt: skip
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# score.py's quotes format knows "direct" (every word quoted) and "mixed" (quoted words inside the
+# writer's sentence); slogans are reproduced utterances, scare quotes are not quotations.
+SCORE_TYPE = {"direct": "direct", "slogan": "direct", "fragment": "mixed"}
+
+
+def gold_files(split: str) -> Iterator[Path]:
+    """The page gold files of a split, by name."""
+    yield from sorted(p for p in (DATA / "gold" / split).glob("*.json") if p.name != "corpus.json")
+
+
+def load(path: Path) -> dict[str, Any]:
+    """One gold file."""
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def check_page(gold: dict[str, Any]) -> list[str]:
+    """Every problem of one page's gold, as readable lines."""
+    text: str = gold["text"]
+    problems = [f"articles: expected one entry, got {len(gold['articles'])}"] * (len(gold["articles"]) != 1)
+    for article in gold["articles"]:
+        problems += _check_article(article, text)
+    problems += [f"boilerplate line in text: {line!r}" for line in gold["boilerplate"] if line in text]
+    for quote in gold["quotes"]:
+        problems += _check_quote(quote, text)
+    for entity in gold["entities"]:
+        if entity.get("type") not in ENTITY_TYPES:
+            problems.append(f"entity {entity.get('canonical')!r}: type {entity.get('type')!r}")
+        problems += [f"entity form not in text: {f!r}" for f in entity["surface_forms"] if f not in text]
+    for fact in gold["facts"]:
+        problems += _check_anchored("fact", fact, text)
+        if not fact.get("unit"):
+            problems.append(f"fact {fact.get('evidence', '')[:40]!r}: empty unit")
+    for event in gold["events"]:
+        problems += _check_anchored("event", event, text)
+        if event.get("kind") not in EVENT_KINDS:
+            problems.append(f"event {event.get('evidence', '')[:40]!r}: kind {event.get('kind')!r}")
+    return problems
+
+
+def _check_article(article: dict[str, Any], text: str) -> list[str]:
+    problems = [
+        f"articles: {key} is empty" for key in ("title", "starts_with", "ends_with") if not article.get(key)
+    ]
+    for key in ("starts_with", "ends_with"):
+        if article.get(key) and article[key] not in text:
+            problems.append(f"articles: {key} {article[key]!r} is not in text")
+    if article.get("published") and not DATE.match(article["published"]):
+        problems.append(f"articles: published {article['published']!r} is not YYYY-MM-DD")
+    return problems
+
+
+def _check_quote(quote: dict[str, Any], text: str) -> list[str]:
+    problems = []
+    start, words = quote.get("start"), quote["text"]
+    if not isinstance(start, int) or text[start : start + len(words)] != words:
+        problems.append(f"quote {words[:40]!r}: text[start:start+len(text)] differs (start {start})")
+    if quote.get("kind") not in QUOTE_KINDS:
+        problems.append(f"quote {words[:40]!r}: kind {quote.get('kind')!r}")
+    if quote.get("speaker_kind") not in SPEAKER_KINDS:
+        problems.append(f"quote {words[:40]!r}: speaker_kind {quote.get('speaker_kind')!r}")
+    if quote.get("said_on") and not DATE.match(quote["said_on"]):
+        problems.append(f"quote {words[:40]!r}: said_on {quote['said_on']!r}")
+    return problems
+
+
+def _check_anchored(what: str, item: dict[str, Any], text: str) -> list[str]:
+    problems = []
+    if item.get("evidence", "") not in text or not item.get("evidence"):
+        problems.append(f"{what} evidence not in text: {item.get('evidence', '')[:60]!r}")
+    if item.get("date") and not DATE.match(str(item["date"])):
+        problems.append(f"{what} {item.get('evidence', '')[:40]!r}: date {item['date']!r}")
+    return problems
+
+
+def check(splits: tuple[str, ...]) -> int:
+    """Print every problem of the splits' gold; the number of problems."""
+    count = 0
+    for split in splits:
+        names = set()
+        for path in gold_files(split):
+            gold = load(path)
+            names.add(gold["file"])
+            for problem in check_page(gold):
+                print(f"{path.relative_to(DATA)}: {problem}")
+                count += 1
+        corpus = json.loads((DATA / "gold" / split / "corpus.json").read_text(encoding="utf-8"))
+        for event in corpus.get("events", []):
+            count += _report(split, [f"event {event.get('name')!r}: unknown page {f}" for f in
+                                     event.get("mentioned_in", []) if f not in names])  # fmt: skip
+        for cluster in corpus.get("quote_clusters", []):
+            count += _report(split, [f"cluster member of unknown page {m['file']}" for m in
+                                     cluster["members"] if m["file"] not in names])  # fmt: skip
+    print(f"{count} problems")
+    return count
+
+
+def _report(split: str, problems: list[str]) -> int:
+    for problem in problems:
+        print(f"gold/{split}/corpus.json: {problem}")
+    return len(problems)
+
+
+def unpack(split: str, out: Path) -> list[Path]:
+    """Write the split's pages as plain .html files into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for packed in sorted((DATA / "html" / split).glob("*.html.gz")):
+        target = out / packed.name.removesuffix(".gz")
+        target.write_bytes(gzip.decompress(packed.read_bytes()))
+        written.append(target)
+    return written
+
+
+def quote_records(split: str) -> Iterator[dict[str, Any]]:
+    """The split's pages as score.py quotes records (id = the page's file name)."""
+    for path in gold_files(split):
+        gold = load(path)
+        quotes = [
+            {
+                "start": q["start"],
+                "end": q["start"] + len(q["text"]),
+                "text": q["text"],
+                "speaker": q.get("speaker"),
+                "type": SCORE_TYPE[q["kind"]],
+                "cue": q.get("cue"),
+            }
+            for q in gold["quotes"]
+            if q["kind"] in SCORE_TYPE
+        ]
+        published = gold["articles"][0].get("published")
+        meta = {"title": gold["articles"][0].get("title"), "publication_date": published}
+        yield {
+            "id": gold["file"],
+            "text": gold["text"],
+            "published": published,
+            "quotes": quotes,
+            "meta": meta,
+        }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check").add_argument("split", nargs="?", choices=SPLITS)
+    for name in ("unpack", "quotes"):
+        command = sub.add_parser(name)
+        command.add_argument("split", choices=SPLITS)
+        command.add_argument("out", type=Path)
+    args = parser.parse_args()
+    if args.command == "check":
+        sys.exit(1 if check((args.split,) if args.split else SPLITS) else 0)
+    if args.command == "unpack":
+        print(f"{len(unpack(args.split, args.out))} pages in {args.out}")
+        return
+    with args.out.open("w", encoding="utf-8") as fh:
+        for record in quote_records(args.split):
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
