@@ -28,7 +28,8 @@ from typing import Any
 import numpy as np
 
 from newstrace.ids import stable_id
-from newstrace.link.clusters import ClusterOptions, containment, find_clusters, quote_words
+from newstrace.link.clusters import containment, find_clusters, quote_words
+from newstrace.link.options import ClusterOptions
 from newstrace.link.semantic import load_embedder
 from newstrace.model import Article, ArticleFindings, Quote
 

@@ -28,14 +28,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newstrace.analyze import AnalyzeOptions, Analyzer, ArticleWork
-from newstrace.analyze.dates import attach_dates
-from newstrace.analyze.entities import attach_entities, prepare_entities
-from newstrace.analyze.gazetteer import build_gazetteer
+from newstrace.analyze.entities.extract import attach_entities, prepare_entities
+from newstrace.analyze.entities.gazetteer import build_gazetteer
 from newstrace.analyze.nlp import article_nlp
 from newstrace.ingest import IngestOptions, expand_inputs, read_input
 from newstrace.link.aliases import merge_entities
 from newstrace.model import Article, ArticleFindings, Error
 from newstrace.segment import SegmentOptions, segment_document
+from newstrace.text.dates import attach_dates
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSTRACE_SHARED", ROOT.parent / "shared"))

@@ -37,7 +37,7 @@ SCORE_TYPE = {"direct": "direct", "slogan": "direct", "fragment": "mixed"}
 
 def gold_files(split: str) -> Iterator[Path]:
     """The page gold files of a split, by name."""
-    yield from sorted(p for p in (DATA / "gold" / split).glob("*.json") if p.name != "corpus.json")
+    yield from sorted(p for p in (DATA / "gold" / split).glob("*.json") if not p.name.startswith("corpus"))
 
 
 def load(path: Path) -> dict[str, Any]:

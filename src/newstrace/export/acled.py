@@ -17,7 +17,7 @@ import csv
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newstrace.export.records import CorpusView, geo_by_name
+from newstrace.export.view import CorpusView, geo_by_name
 from newstrace.model import Article, Event, Fact, Geo
 
 __all__ = ["ACLED_COLUMNS", "KIND_TO_ACLED", "acled_rows", "read_acled", "write_acled"]

@@ -10,8 +10,8 @@ from newstrace.errors import UsageError
 from newstrace.export.acled import write_acled
 from newstrace.export.gdelt import write_gkg
 from newstrace.export.jsonl import write_jsonl, write_jsonl_file
-from newstrace.export.records import CorpusView
 from newstrace.export.tables import write_csv, write_parquet
+from newstrace.export.view import CorpusView
 
 __all__ = ["FORMATS", "write_export"]
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newstrace.export.records import CorpusView, geo_by_name
+from newstrace.export.view import CorpusView, geo_by_name
 from newstrace.model import Article, ArticleFindings, Entity, Fact, Geo
 
 __all__ = ["GKG_COLUMNS", "GkgRow", "read_gkg", "write_gkg"]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from newstrace.export.records import CorpusView, contract_records
+from newstrace.export.view import CorpusView, contract_records
 
 __all__ = ["write_jsonl", "write_jsonl_file"]
 

@@ -22,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newstrace.export.records import CorpusView, cluster_of
+from newstrace.export.view import CorpusView, cluster_of
 from newstrace.model import (
     AnalysisWarning,
     Article,

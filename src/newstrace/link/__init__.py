@@ -1,7 +1,6 @@
-"""Link: corpus-wide merging of entities, copies between articles and quote clusters."""
+"""The link stage: what the corpus holds across articles (aliases, copies, quote clusters, events)."""
 
-from __future__ import annotations
-
-from newstrace.link.corpus import LinkOptions, link_corpus
+from newstrace.link.linker import link_corpus
+from newstrace.link.options import LinkOptions
 
 __all__ = ["LinkOptions", "link_corpus"]

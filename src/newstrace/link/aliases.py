@@ -24,19 +24,18 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from newstrace.analyze.acronyms import acronym_letters, initials, is_acronym
-from newstrace.analyze.dates import PartialDate
-from newstrace.analyze.entities import MIN_DISTINCT_WORD, distinctive_words, form_key
-from newstrace.analyze.lexicon import GENERIC_ORG_WORDS, HONORIFICS, MEMBER_SUFFIXES, ORG_HEADS, TITLES
-from newstrace.analyze.mentions import LOWERCASE_WORD
-from newstrace.analyze.named_events import date_bounds, event_head
 from newstrace.ids import stable_id
-from newstrace.link.corpus import LinkOptions, LinkStep
+from newstrace.link.options import LinkOptions
+from newstrace.link.step import LinkStep
 from newstrace.model import ArticleEntity, ArticleFindings, CorpusLinks, Entity, EntityRef
+from newstrace.text.acronyms import acronym_letters, initials, is_acronym
+from newstrace.text.dates import PartialDate, date_bounds
+from newstrace.text.lexicon import GENERIC_ORG_WORDS, HONORIFICS, MEMBER_SUFFIXES, ORG_HEADS, TITLES
+from newstrace.text.names import LOWERCASE_WORD, MIN_DISTINCT_WORD, distinctive_words, event_head, form_key
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ALIASES", "entity_for", "merge_entities"]
+__all__ = ["STEP", "AliasesStep", "entity_for", "merge_entities"]
 
 AGENT_KINDS = frozenset({"PER", "ORG", "PRODUCT", "WORK", "LAW"})
 _PRONOUN_WORDS = frozenset({"His", "Her", "Your", "Their"})
@@ -362,8 +361,16 @@ def entity_for(entities: Sequence[Entity], article: str, start: int, end: int) -
     return None
 
 
-def _run(findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions) -> CorpusLinks:
-    return replace(links, entities=links.entities + tuple(merge_entities(findings)))
+class AliasesStep(LinkStep):
+    """The ``aliases`` link step: the articles' entities merged into corpus entities."""
+
+    name = "aliases"
+
+    def run(
+        self, findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions
+    ) -> CorpusLinks:
+        """``links`` with the corpus entities."""
+        return replace(links, entities=links.entities + tuple(merge_entities(findings)))
 
 
-ALIASES = LinkStep("aliases", _run)
+STEP = AliasesStep()

@@ -17,27 +17,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from newstrace.link.fingerprints import Words, shingle_hashes
+from newstrace.link.options import AlignOptions
 
-__all__ = ["AlignOptions", "SharedSpan", "merged", "shared_spans"]
+__all__ = ["SharedSpan", "merged", "shared_spans"]
 
 MAX_SEEDS_PER_RUN = 8  # a run of words repeated more often in one article seeds only this many places
-
-
-@dataclass(frozen=True, slots=True)
-class AlignOptions:
-    """How equal runs of words become shared passages.
-
-    Attributes:
-        min_block_words: shorter runs of equal words are chance ("of the", "he said").
-        max_gap_words: seeds at most this many words apart on each side (an edit) chain.
-        min_shared_words: a passage with fewer words in equal runs is not reported. 20 words is
-            about one long or two short sentences: the seed pages' shared remark has 45 (and
-            the planted 2-4 sentence passages of the planted-copy test have at least 20).
-    """
-
-    min_block_words: int = 3
-    max_gap_words: int = 8
-    min_shared_words: int = 20
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,21 +27,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newstrace.ids import stable_id
 from newstrace.link.copies import earlier_of
+from newstrace.link.options import ClusterOptions, LinkOptions
 from newstrace.link.semantic import Embedder, load_embedder
+from newstrace.link.step import LinkStep
 from newstrace.model import ArticleFindings, ClusterRelation, CorpusLinks, Quote, QuoteCluster
-
-if TYPE_CHECKING:
-    from newstrace.link.corpus import LinkOptions
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ClusterOptions", "containment", "find_clusters", "link_clusters", "quote_words"]
+__all__ = ["STEP", "ClustersStep", "containment", "find_clusters", "quote_words"]
 
 BRACKETED = re.compile(r"\[[^\]]*\]")
 WORD = re.compile(r"\w+")
@@ -51,43 +49,6 @@ STOP = frozenset(
     "these those i you he she we they".split()
 )
 SIMILARITY_BLOCK = 2048  # quotes compared at once in the semantic step (bounds the similarity matrix)
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterOptions:
-    """Options of quote clustering.
-
-    Attributes:
-        min_words, min_content_words: shorter quotes are too common to tie articles together.
-        min_run_words: words count towards containment only in runs of equal words this long.
-        lexical_containment: share of the shorter quote's words that must lie inside the
-            longer one. The seed pages' edited members reach 0.91 and more ("were" for "are"),
-            while different quotes of one speaker in PolNeAR train stay below 0.6 (bench/clusters.py).
-        semantic: use sentence embeddings for quotes of the same speaker (translations).
-        semantic_threshold: cosine similarity (all-MiniLM-L6-v2) from which two quotes of one
-            speaker in different articles are one remark in another translation. Calibrated on
-            PolNeAR train (bench/clusters.py): of its 76,167 same-speaker cross-article quote
-            pairs, the highest that a reader judges to be different remarks (same topic, same
-            day) reach 0.81; every pair at 0.85 or more is the same remark.
-        overlap_semantic, overlap_containment: quotes that overlap in part (each has words the
-            other lacks) are one remark when both hold; in the same calibration this linked the
-            3 hand-checked same-remark pairs above 0.7 and no different-remark pair.
-        semantic_min_words: shorter quotes are not compared semantically ("hundreds of thousands
-            of dollars" and "hundreds of thousands or maybe millions" reach 0.73 and 0.6).
-        max_posting: a word pair shared by more distinct quotes than this is too common to
-            propose lexical pairs (quotes with the same words pair without it).
-    """
-
-    min_words: int = 3
-    min_content_words: int = 2
-    min_run_words: int = 2
-    lexical_containment: float = 0.8
-    semantic: bool = True
-    semantic_threshold: float = 0.85
-    overlap_semantic: float = 0.7
-    overlap_containment: float = 0.6
-    semantic_min_words: int = 6
-    max_posting: int = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +81,19 @@ class _Components:
             self.semantic.add(rx)
 
 
-def link_clusters(
-    findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions
-) -> CorpusLinks:
-    """The ``clusters`` link step: quote clusters over the quotes of ``findings``."""
-    return replace(links, clusters=links.clusters + tuple(find_clusters(findings, options.clusters)))
+class ClustersStep(LinkStep):
+    """The ``clusters`` link step: the same remark across articles, also in other translations."""
+
+    name = "clusters"
+
+    def run(
+        self, findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions
+    ) -> CorpusLinks:
+        """``links`` with the quote clusters."""
+        return replace(links, clusters=links.clusters + tuple(find_clusters(findings, options.clusters)))
+
+
+STEP = ClustersStep()
 
 
 def find_clusters(

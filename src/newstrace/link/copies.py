@@ -20,71 +20,36 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
 
 from newstrace.ids import stable_id
-from newstrace.link.align import AlignOptions, SharedSpan, merged, shared_spans
+from newstrace.link.align import SharedSpan, merged, shared_spans
 from newstrace.link.candidates import BandIndex
 from newstrace.link.fingerprints import Fingerprinter, Words, words_of
+from newstrace.link.options import CopyOptions, LinkOptions
+from newstrace.link.step import LinkStep
 from newstrace.model import Article, ArticleFindings, Copy, CopyRelation, CopySide, CorpusLinks, Earlier
-
-if TYPE_CHECKING:
-    from newstrace.link.corpus import LinkOptions
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CopyOptions", "Tokenised", "copies_between", "earlier_of", "find_copies", "link_copies"]
+__all__ = ["STEP", "CopiesStep", "Tokenised", "copies_between", "earlier_of", "find_copies"]
 
 WORDS_CACHE = 256  # tokenised articles kept while verifying pairs (pairs come sorted by first article)
 
 
-@dataclass(frozen=True, slots=True)
-class CopyOptions:
-    """Options of copy detection.
+class CopiesStep(LinkStep):
+    """The ``copies`` link step: every copy between the articles of the corpus."""
 
-    Attributes:
-        shingle_words: words per shingle of a sentence. 3 keeps a one-word edit from
-            spoiling more than three shingles of a sentence.
-        bands, rows: LSH bands and rows per band of each sentence's MinHash. A band of two
-            sentences agrees with probability J^rows (J: Jaccard of their shingle sets), so 20 x 4
-            makes a pair agree in at least two bands with probability 0.97 at J = 0.7 (a sentence
-            with one word edited), 0.43 at J = 0.5, 0.002 at J = 0.2.
-        min_band_hits: a candidate pair must agree in at least this many (sentence, band)
-            places. Chance agreements between unrelated sentences grow with the square of the
-            corpus; on the generated corpus of bench/copies.py, with 16 x 3 bands and one hit,
-            candidates grew 4x when the corpus doubled (13,280 at 10k articles, 1,000 of them
-            planted copies); 20 x 4 with two hits gave 997, and 4 of the 1,000 planted copies
-            (passages whose every sentence was edited) fell below it.
-        min_sentence_words: sentences shorter than this get no fingerprint.
-        max_bucket: see :class:`~newstrace.link.candidates.BandIndex`.
-        buffer_bytes: band keys held in memory before spilling to disk.
-        same_article_major, same_article_minor: a pair is ``same-article`` when the shared words
-            cover at least ``major`` of one article and ``minor`` of the other. Calibrated on the
-            planted-copy test (tests/link/test_planted_copies.py, PolNeAR train): reposts with
-            furniture lines, light edits and truncation to 60-100 % of the paragraphs covered
-            >= 0.83 of the larger side and >= 0.42 of the other; 2-4 sentence passages planted in
-            other articles covered <= 0.35 and <= 0.22. The thresholds sit in those gaps.
-        align: how equal words become shared passages.
-        seed: MinHash permutation seed.
-    """
+    name = "copies"
 
-    shingle_words: int = 3
-    bands: int = 20
-    rows: int = 4
-    min_band_hits: int = 2
-    min_sentence_words: int = 6
-    max_bucket: int = 200
-    buffer_bytes: int = 64 * 1024 * 1024
-    same_article_major: float = 0.6
-    same_article_minor: float = 0.3
-    align: AlignOptions = field(default_factory=AlignOptions)
-    seed: int = 1
+    def run(
+        self, findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions
+    ) -> CorpusLinks:
+        """``links`` with the copies."""
+        return replace(links, copies=links.copies + tuple(find_copies(findings, options.copies)))
 
 
-def link_copies(findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions) -> CorpusLinks:
-    """The ``copies`` link step: every copy between the articles of ``findings``."""
-    return replace(links, copies=links.copies + tuple(find_copies(findings, options.copies)))
+STEP = CopiesStep()
 
 
 def find_copies(findings: Sequence[ArticleFindings], options: CopyOptions | None = None) -> list[Copy]:

@@ -15,21 +15,28 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from newstrace.ids import stable_id
-from newstrace.link.corpus import LinkOptions, LinkStep
+from newstrace.link.options import LinkOptions
+from newstrace.link.step import LinkStep
 from newstrace.model import ArticleFindings, CopySide, CorpusLinks, Event, EventMention
 
-__all__ = ["EVENTS_STEP", "merge_events"]
+__all__ = ["STEP", "EventsLinkStep", "merge_events"]
 
 MAX_ACTORS = 8
 
 
-def run_events(findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions) -> CorpusLinks:
-    """Merge the corpus's event mentions into events."""
-    del options
-    return replace(links, events=tuple(merge_events([m for f in findings for m in f.events])))
+class EventsLinkStep(LinkStep):
+    """The ``events`` link step: event mentions that report the same happening become one Event."""
+
+    name = "events"
+
+    def run(
+        self, findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions
+    ) -> CorpusLinks:
+        """``links`` with the corpus events."""
+        return replace(links, events=tuple(merge_events([m for f in findings for m in f.events])))
 
 
-EVENTS_STEP = LinkStep("events", run_events)
+STEP = EventsLinkStep()
 
 
 def merge_events(mentions: Sequence[EventMention]) -> list[Event]:

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from newstrace.run.pipeline import Progress, RunOptions, RunReport, analyze_corpus, link_store
+from newstrace.run.runner import Progress, RunOptions, RunReport, analyze_corpus, link_store
 
 __all__ = ["Progress", "RunOptions", "RunReport", "analyze_corpus", "link_store"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newstrace.analyze.dates import PartialDate, find_date_expressions
 from newstrace.segment.furniture import caption_like
 from newstrace.segment.lines import WORD, word_count
+from newstrace.text.dates import PartialDate, find_date_expressions
 
 __all__ = [
     "byline_of",

@@ -1,0 +1,461 @@
+"""Entity mentions in one article: spaCy's NER, cleaned, plus rules where the small model is weak.
+
+Sources, from the most to the least trusted (a mention of a more trusted source wins an overlap):
+
+1. acronym definitions (acronyms.py): "People’s Mojahedin Organization of Iran (PMOI/MEK)";
+2. named and dated events (events.py): "Iran Freedom rally", "the 2018 uprising";
+3. rules: a title before a name ("Supreme Leader Khamenei" -> PER Khamenei), an honorific standing
+   for a name in parentheses ("His Eminence (Khamenei)"), capitalised words ending in an
+   organisation head noun ("Resistance Units", "Iranian Resistance"), a gloss that says what a name
+   is ("Pride [an Iranian car manufacturer]"), an acronym followed by a country's name ("the MEK Iran");
+4. spaCy NER, with determiners, possessives, titles and trailing lowercase words taken off
+   ("the MEK’s Resistance Units" -> MEK + Resistance Units; "Basij militia" -> Basij);
+5. acronyms NER missed, demonyms and group names (NORP, from the gazetteer).
+
+Title-case lines (headings) get no rule or NER mention of their own, only the completion pass below:
+their capitals say nothing about names. Finally every other occurrence of a surface form found so far
+becomes a mention too. Alias links record which forms the text itself equates (definitions, titles,
+descriptors), for entities.py to group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from newstrace.analyze.entities.gazetteer import Gazetteer
+from newstrace.analyze.entities.named_events import NamedEvent
+from newstrace.model import Span
+from newstrace.text.acronyms import find_definitions, is_acronym
+from newstrace.text.lexicon import (
+    DESCRIPTORS,
+    DETERMINERS,
+    GLOSS_HEADS,
+    HONORIFICS,
+    ORG_HEADS,
+    ROLES,
+    TITLES,
+)
+
+__all__ = ["AliasLink", "Mention", "find_mentions", "heading_spans"]
+
+P_DEFINITION, P_EVENT, P_RULE, P_NER, P_ACRONYM, P_NORP = range(6)
+CAP_WORD = r"[A-Z][\w’'&.-]*"
+MAX_NAME_WORDS = 8  # a capitalised sequence longer than this is not one name
+ORG_SEQUENCE = re.compile(
+    rf"(?<![\w’']){CAP_WORD}(?:[ \t]+(?:(?:of|for|and|the|de)[ \t]+)?{CAP_WORD}){{1,{MAX_NAME_WORDS - 1}}}"
+)
+_TITLE = "|".join(map(re.escape, sorted(TITLES | ROLES, key=len, reverse=True)))
+_NAME_WORD = r"[A-Z](?:[\w’'-]*[\w]|\.)?"  # "Khamenei", "O’Neil", an initial "J."; not "Ministry."
+TITLED = re.compile(
+    rf"(?<![\w’'])(?P<title>(?:{_TITLE})(?:[ \t]+(?:of[ \t]+)?(?:{_TITLE}))*)"
+    rf"[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})(?![\w’'])"
+)
+_HONORIFIC = "|".join(sorted(HONORIFICS))
+HONORIFIC = re.compile(
+    rf"\b(?P<title>(?:His|Her|Your)[ \t]+(?:{_HONORIFIC}))[ \t]*"
+    rf"\((?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}})\)"
+)
+GLOSS = re.compile(
+    rf"(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,3}})[ \t]*[\[(](?:an?|the)[ \t]+(?:[\w-]+[ \t]+){{0,3}}"
+    r"(?P<head>[a-z]+)[\])]"
+)
+ACRONYM_WORD = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.){2,}|(?<![\w’'.-])[A-Z][A-Z0-9&]*[A-Z0-9](?![\w’'-])")
+WORD = re.compile(r"[\w’'.&-]+")
+POSSESSIVE = re.compile(r"[’']s\b")
+OF_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}(?![\w’'])")
+# A sentence end inside a span ("Ministry. NCV"): NER crossed a boundary. "U.S. Army", "Dr. Okafor" are fine.
+SENTENCE_BREAK = re.compile(r"[a-z]{2}\.\s+[A-Z]")
+# "the MEK Iran has ...": an acronym and a country's name used as one name, and the word after it.
+ACRONYM_COMPOUND = re.compile(
+    r"\bthe[ \t]+(?P<acr>[A-Z]{2,6})[ \t]+(?P<place>[A-Z][a-z]+)(?=[ \t]*[,.;)]|[ \t]+[a-z])"
+)
+FOLLOWER = re.compile(r"[ \t]+([a-z]+)")
+HEADING_MIN_CAPITALISED = 0.8  # share of a line's content words capitalised for it to be a heading
+HEADING_MAX_WORDS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of the article that names an entity; ``source`` says which rule found it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class AliasLink:
+    """Two surface forms the text itself says name the same entity, and why."""
+
+    a: str
+    b: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An article's mentions, the aliases its text defines, and its event mentions."""
+
+    mentions: tuple[Mention, ...]
+    links: tuple[AliasLink, ...]
+    events: tuple[NamedEvent, ...]
+
+
+def heading_spans(text: str) -> list[Span]:
+    """Title-case lines ("Please Do Not Join the MEK"): headings and captions, not prose."""
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if w.lower() not in _SMALL]
+        stripped = line.rstrip()
+        if 0 < len(words) <= HEADING_MAX_WORDS and not stripped.endswith((".", "”", '"', "?", "!")):
+            capitalised = sum(1 for w in words if w[0].isupper())
+            if capitalised >= HEADING_MIN_CAPITALISED * len(words) and len(words) >= 2:
+                out.append(Span(pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+_SMALL = frozenset("a an the of in on at to for and or but with from by as is are was not".split())
+
+
+def find_mentions(
+    text: str,
+    ner: Sequence[Mention],
+    events: Sequence[NamedEvent],
+    gaz: Gazetteer,
+    limit: int,
+    *,
+    lowercase: frozenset[str],
+) -> Found:
+    """The mentions of ``text``: rules + cleaned ``ner`` + ``events``, overlaps resolved, then completed.
+
+    ``lowercase`` is :func:`lowercase_words` of ``text``.
+    """
+    headings = heading_spans(text)
+    candidates: list[tuple[int, Mention]] = []
+    links: list[AliasLink] = []
+    _definitions(text, ner, candidates, links)
+    events = [e for e in events if not _inside(e.span.start, e.span.end, headings)]
+    candidates += [
+        (P_EVENT, Mention(e.span.start, e.span.end, e.span.text, "EVENT", "event")) for e in events
+    ]
+    known = frozenset(m.text for m in ner)
+    _rules(text, gaz, known, [m for m in ner if m.kind == "PER"], out=candidates, links=links)
+    for mention in ner:
+        for clean in _clean_ner(text, mention, gaz, known, lowercase=lowercase, links=links):
+            candidates.append((P_NER, clean))
+    candidates += [(P_ACRONYM, m) for m in _acronyms(text)]
+    candidates += [(P_NORP, m) for m in _norp(text, gaz)]
+    candidates = [
+        (p, m)
+        for p, m in candidates
+        if (p <= P_DEFINITION or not _inside(m.start, m.end, headings)) and not SENTENCE_BREAK.search(m.text)
+    ]
+    accepted = _without_overlaps(candidates, limit)
+    accepted += _completed(text, accepted, limit - len(accepted))
+    accepted.sort(key=lambda m: m.start)
+    return Found(tuple(accepted), tuple(links), tuple(events))
+
+
+def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
+    return any(s.start <= start and end <= s.end for s in spans)
+
+
+def _definitions(
+    text: str, ner: Sequence[Mention], out: list[tuple[int, Mention]], links: list[AliasLink]
+) -> None:
+    for d in find_definitions(text):
+        kind = next((m.kind for m in ner if m.start < d.long.end and d.long.start < m.end), "ORG")
+        kind = kind if kind in ("ORG", "GPE", "FAC", "EVENT", "NORP") else "ORG"
+        out.append((P_DEFINITION, Mention(d.long.start, d.long.end, d.long.text, kind, "definition")))
+        forms = [*d.parts, *([d.whole] if d.whole else [])]
+        if d.whole is not None:
+            out.append((P_DEFINITION, Mention(d.whole.start, d.whole.end, d.whole.text, kind, "definition")))
+        else:
+            out += [(P_DEFINITION, Mention(p.start, p.end, p.text, kind, "definition")) for p in d.parts]
+        links += [AliasLink(d.long.text, f.text, "definition") for f in forms]
+
+
+def _rules(
+    text: str,
+    gaz: Gazetteer,
+    known: frozenset[str],
+    people: Sequence[Mention],
+    *,
+    out: list[tuple[int, Mention]],
+    links: list[AliasLink],
+) -> None:
+    for m in TITLED.finditer(text):
+        found = _titled_name(text, m, people)
+        if found is not None and not gaz.lookup(found.text):
+            out.append((P_RULE, found))
+    for m in HONORIFIC.finditer(text):
+        out.append((P_RULE, Mention(m.start("title"), m.end("title"), m.group("title"), "PER", "title")))
+        out.append((P_RULE, Mention(m.start("name"), m.end("name"), m.group("name"), "PER", "title")))
+        links.append(AliasLink(m.group("title"), m.group("name"), "honorific"))
+    for m in ORG_SEQUENCE.finditer(text):
+        _org_sequence(text, m, gaz, known, out)
+    for m in GLOSS.finditer(text):
+        if m.group("head") in GLOSS_HEADS:
+            out.append((P_RULE, _trimmed(text, m.start("name"), m.end("name"), "ORG", "gloss")))
+    _acronym_compounds(text, gaz, out, links)
+
+
+def _titled_name(text: str, m: re.Match[str], people: Sequence[Mention]) -> Mention | None:
+    """The name after a title, up to a possessive ("Mr. Trump's RT" -> Trump), where NER's person
+    span starts if it starts later ("Miss Universe Alicia Machado" -> Alicia Machado)."""
+    start, end = m.start("name"), m.end("name")
+    words = list(WORD.finditer(text, start, end))
+    for i, w in enumerate(words):
+        cut = POSSESSIVE.search(w.group(0))
+        if cut:
+            words, end = words[: i + 1], w.start() + cut.start()
+            break
+    while len(words) > 1 and words[-1].group(0) in ORG_HEADS:
+        words.pop()
+        end = words[-1].end()
+    if not words or any(w.group(0) in ORG_HEADS for w in words):
+        return None
+    for person in people:
+        if start < person.start < end <= person.end + 1:
+            start = person.start
+    end = min(end, words[-1].end())
+    return Mention(start, end, text[start:end], "PER", "title") if end > start else None
+
+
+def _org_sequence(
+    text: str, m: re.Match[str], gaz: Gazetteer, known: frozenset[str], out: list[tuple[int, Mention]]
+) -> None:
+    """Capitalised words up to an organisation head noun: "Resistance Units", "Iranian Resistance"."""
+    words = list(WORD.finditer(m.group(0)))
+    while words and (words[0].group(0) in DETERMINERS or _owner(words[0].group(0), gaz, known)):
+        words = words[1:]
+    heads = [i for i, w in enumerate(words) if w.group(0) in ORG_HEADS]
+    if not heads or heads[-1] < 1:
+        return
+    words = words[: heads[-1] + 1]
+    # "IRGC and Basij Force", "the MEK Resistance Units": an acronym in front is a name of its own
+    while len(words) > 2 and is_acronym(words[0].group(0)):
+        words = words[2:] if words[1].group(0) in ("and", "of", "for") else words[1:]
+    start, end = m.start() + words[0].start(), m.start() + words[-1].end()
+    out.append((P_RULE, Mention(start, end, text[start:end], "ORG", "org-head")))
+
+
+def _owner(word: str, gaz: Gazetteer, known: frozenset[str]) -> bool:
+    """A possessive that owns what follows rather than starting a name: "MEK’s", "Iran’s" (not "People’s").
+
+    The owner is an acronym, a place or people the gazetteer knows, or a name NER found (``known``).
+    """
+    cut = POSSESSIVE.search(word)
+    if cut is None:
+        return False
+    owner = word[: cut.start()]
+    return is_acronym(owner) or owner in known or bool(gaz.lookup(owner)) or gaz.is_norp(owner)
+
+
+def _acronym_compounds(
+    text: str, gaz: Gazetteer, out: list[tuple[int, Mention]], links: list[AliasLink]
+) -> None:
+    """ "the MEK Iran has ...": an acronym and a country's name used together as one name."""
+    for m in ACRONYM_COMPOUND.finditer(text):
+        follower = FOLLOWER.match(text, m.end())
+        if follower and follower.group(1) not in _COMPOUND_FOLLOWERS:
+            continue
+        places = gaz.lookup(m.group("place"))
+        if places and places[0].kind == "country":
+            start, end = m.start("acr"), m.end("place")
+            out.append((P_RULE, Mention(start, end, text[start:end], "ORG", "compound")))
+            links.append(AliasLink(m.group("acr"), text[start:end], "compound"))
+
+
+# Words after "the MEK Iran" that show it ends a noun phrase (a verb or a conjunction, not a noun).
+_COMPOUND_FOLLOWERS = frozenset(
+    "and or but has have had is was were will would can could when which who that as to in on at".split()
+)
+
+
+def _clean_ner(
+    text: str,
+    m: Mention,
+    gaz: Gazetteer,
+    known: frozenset[str],
+    *,
+    lowercase: frozenset[str],
+    links: list[AliasLink],
+) -> Iterator[Mention]:
+    """A spaCy entity without determiners, titles and possessives; split at an owner's possessive."""
+    if "\n" in m.text or not any(c.isupper() for c in m.text) or SENTENCE_BREAK.search(m.text):
+        return
+    if m.kind == "ORG":
+        m = _with_of_name(text, m)
+    pieces = [(m.start, m.end)]
+    owner = POSSESSIVE.search(m.text)
+    if owner and m.text[: owner.start()].split() and _owner(m.text[: owner.end()].split()[-1], gaz, known):
+        pieces = [(m.start, m.start + owner.start()), (m.start + owner.end(), m.end)]
+    for start, end in pieces:
+        clean = _trimmed(text, start, end, m.kind, "ner")
+        if clean.kind == "NORP":
+            clean = _demonym_end(clean, gaz)
+        if not clean.text or not clean.text[0].isupper() or _common_word(text, clean, lowercase):
+            continue
+        if all(w.rstrip(".") + "." in TITLES or w in TITLES for w in clean.text.split()):
+            continue  # "Supreme" of "Supreme Leader Ali Khamenei", "State" of "Secretary of State"
+        yield from _without_descriptor(text, clean, links)
+
+
+def _with_of_name(text: str, m: Mention) -> Mention:
+    """An organisation NER cut before "of ...": "People’s Movement| of Valdoria", "Ministry| of Health"."""
+    tail = OF_NAME.match(text, m.end)
+    if tail is None:
+        return m
+    return replace(m, end=tail.end(), text=text[m.start : tail.end()])
+
+
+def _demonym_end(m: Mention, gaz: Gazetteer) -> Mention:
+    """A NORP span cut to its demonym ("Countless Iranians" -> "Iranians"), when it ends in one."""
+    words = m.text.split()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if gaz.is_norp(tail):
+            start = m.end - len(tail)
+            return replace(m, start=start, text=tail)
+    return m
+
+
+def _trimmed(text: str, start: int, end: int, kind: str, source: str) -> Mention:
+    words = list(WORD.finditer(text, start, end))
+    while words and (words[0].group(0) in DETERMINERS or (kind == "PER" and words[0].group(0) in TITLES)):
+        words = words[1:]
+    if words and (cut := POSSESSIVE.search(words[-1].group(0))):
+        end = words[-1].start() + cut.start()
+    elif words:
+        end = words[-1].end()
+    if not words:
+        return Mention(start, start, "", kind, source)
+    start = words[0].start()
+    while end > start and (text[end - 1] in ".,;:-’'" or text[end - 1].isspace()):
+        if text[end - 1] == "." and is_acronym(text[start:end]):
+            break
+        end -= 1
+    return Mention(start, end, text[start:end], kind, source)
+
+
+def _without_descriptor(text: str, m: Mention, links: list[AliasLink]) -> Iterator[Mention]:
+    """ "Erja news website" -> the name "Erja", the whole kept as its alias; other lowercase tails go."""
+    words = m.text.split()
+    name = list(words)
+    while name and name[-1][:1].islower():
+        name.pop()
+    if not name:
+        return
+    short = " ".join(name)
+    tail = " ".join(words[len(name) :])
+    if not tail:
+        extended = _descriptor_after(text, m.end) if m.kind == "ORG" else None
+        if extended is None:
+            yield m
+            return
+        links.append(AliasLink(short, text[m.start : extended], "descriptor"))
+        yield replace(m, end=extended, text=text[m.start : extended])
+    elif tail in DESCRIPTORS:
+        links.append(AliasLink(short, m.text, "descriptor"))
+        yield m
+    else:
+        yield replace(m, end=m.start + len(short), text=short)
+
+
+def _descriptor_after(text: str, end: int) -> int | None:
+    """The end of a descriptor right after an organisation's name ("Erja| news website"), or None."""
+    found = _DESCRIPTOR_AFTER.match(text[end : end + 40])
+    return end + found.end() if found else None
+
+
+# The longest descriptor first: "news website" before "website".
+_DESCRIPTOR_AFTER = re.compile(
+    r"[ \t]+(?:{})\b".format("|".join(re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)))
+)
+
+
+def _common_word(text: str, m: Mention, lowercase: frozenset[str]) -> bool:
+    """A single capitalised word opening a sentence that the text also uses in lower case ("Regime")."""
+    if " " in m.text or is_acronym(m.text):
+        return False
+    before = text[max(0, m.start - 3) : m.start].strip(" “\"‘'")
+    opens = m.start == 0 or not before or before[-1] in ".!?\n—–-:"
+    return opens and m.text.lower() in lowercase
+
+
+def _acronyms(text: str) -> Iterator[Mention]:
+    """All-capital words; not those in a run of capitals ("PORT MERIDIAN, March 4") or a dateline."""
+    for m in ACRONYM_WORD.finditer(text):
+        if not is_acronym(m.group(0)):
+            continue
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        after = text[m.end() : m.end() + 12].split()
+        near = [w for w in (before[-1:] + after[:1]) if any(c.isalpha() for c in w)]
+        if any(w.strip(",.;:—–-").isupper() and len(w.strip(",.;:—–-")) > 1 for w in near):
+            continue
+        line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+        if line_start and re.match(r"\s*(?:[,—–]|--)", text[m.end() :]):
+            continue
+        yield Mention(m.start(), m.end(), m.group(0), "ORG", "acronym")
+
+
+def _norp(text: str, gaz: Gazetteer) -> Iterator[Mention]:
+    for m in re.finditer(r"(?<![\w’'-])[A-Z][a-z’']+(?:[ \t][A-Z][a-z]+s?)?(?![\w’'-])", text):
+        for form in (m.group(0), m.group(0).split()[0]):
+            if gaz.is_norp(form):
+                yield Mention(m.start(), m.start() + len(form), form, "NORP", "demonym")
+                break
+        else:
+            second = m.group(0).split()[1:]
+            if second and gaz.is_norp(second[0]):
+                start = m.end() - len(second[0])
+                yield Mention(start, m.end(), second[0], "NORP", "demonym")
+
+
+def _without_overlaps(candidates: list[tuple[int, Mention]], limit: int) -> list[Mention]:
+    """The best mentions that do not overlap: more trusted first, then longer, then earlier."""
+    taken: list[Mention] = []
+    covered = bytearray(max((m.end for _, m in candidates), default=0))
+    for _, m in sorted(candidates, key=lambda pm: (pm[0], pm[1].start - pm[1].end, pm[1].start)):
+        if not m.text or any(covered[m.start : m.end]):
+            continue
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        taken.append(m)
+        if len(taken) >= limit:
+            break
+    return taken
+
+
+def _completed(text: str, found: list[Mention], limit: int) -> list[Mention]:
+    """Every other occurrence of a form already found (NER misses repeats, and headings get none)."""
+    kind_of: dict[str, str] = {}
+    for m in found:
+        kind_of.setdefault(m.text, m.kind)
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(kind_of, key=len, reverse=True):
+        first = re.match(r"\w+", form)
+        if first and len(form) > 1:
+            by_first.setdefault(first.group(0), []).append(form)
+    covered = bytearray(len(text) + 1)
+    for m in found:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out: list[Mention] = []
+    for token in re.finditer(r"\w+", text):
+        start = token.start()
+        for form in by_first.get(token.group(0), ()):
+            end = start + len(form)
+            if text.startswith(form, start) and not (end < len(text) and text[end].isalnum()):
+                if not any(covered[start:end]):
+                    covered[start:end] = b"\x01" * (end - start)
+                    out.append(Mention(start, end, form, kind_of[form], "alias"))
+                break
+        if len(out) >= limit:
+            break
+    return out

@@ -1,0 +1,416 @@
+"""The quotes step: every quotation of an article, its kind, cue, speaker and date.
+
+One pass per article::
+
+    marks ─ pair ─> spans ─ frame ─> sentences around each ─ parse (quotes masked) ─> cue + mention
+          ─ resolve (coreference) ─> speaker ─ classify ─> kind ─ date ─> said_on ─> Quote records
+
+- **marks** (:mod:`~newstrace.analyze.quotes.marks`): typographic, straight and doubled marks,
+  nesting, multi-paragraph quotes; a broken mark loses only its own quote (a logged warning);
+- **cue and mention** (:mod:`~newstrace.analyze.quotes.attribution`): in the parse of the quote's
+  sentence(s); a quotation with no attribution of its own that opens a sentence takes the one
+  of the sentence before (``“A,” he said. “B.”``; ``Khamenei explained: “B.”``);
+- **speaker** (:mod:`~newstrace.analyze.quotes.speakers`): the mention resolved to a canonical name;
+- **kind**: ``slogan`` for a crowd's words, ``direct`` for a quotation that is an utterance of
+  its own, ``fragment`` for quoted words inside the writer's sentence with a speaker, ``scare``
+  for quoted words with no speaker (a term, a title, an irony) or after ``so-called``;
+- **said_on**: a date expression that the parse attaches to the cue (``said on Sunday``,
+  ``told reporters Tuesday``), resolved against the published date with its granularity.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newstrace.analyze.nlp import ArticleNLP, ParsedStretch, Stretch, article_nlp, shared_model
+from newstrace.analyze.options import QuoteOptions
+from newstrace.analyze.quotes.attribution import (
+    Attribution,
+    adjacent_attribution,
+    find_attribution,
+    introduced_attribution,
+    sentence_attribution,
+)
+from newstrace.analyze.quotes.coref import Coreference, NamedMention
+from newstrace.analyze.quotes.cues import CROWD_NOUNS, SCARE_MARKER, VENUE_BEFORE
+from newstrace.analyze.quotes.frames import Frame, FrameBuilder
+from newstrace.analyze.quotes.labels import (
+    TITLE_SMALL_WORDS,
+    Label,
+    dash_after,
+    headline_label,
+    label_before,
+    line_label,
+    looks_like_name,
+    name_line_after,
+)
+from newstrace.analyze.quotes.marks import MarkWarning, QuoteSpan, find_quote_spans
+from newstrace.analyze.quotes.speakers import resolve_speaker, slogan_crowd
+from newstrace.analyze.step import ArticleWork, Resources, Step
+from newstrace.ids import stable_id
+from newstrace.model import AnalysisWarning, Article, Quote, QuoteKind, Span
+from newstrace.text.dates import PartialDate, find_date_expressions
+
+log = logging.getLogger(__name__)
+
+__all__ = ["STEP", "QuoteFindings", "QuotesStep", "find_quotes", "is_title"]
+
+MAX_DATE_HOPS = 3  # "said on Sunday": Sunday -> on -> said
+TITLE_WORD = re.compile(r"[^\W_][\w’'-]*")
+SENTENCE_PUNCT = re.compile(r"[.!?]\s")
+SPEAKER_LABELS = frozenset({"PERSON", "ORG"})  # NER labels of names that may speak
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFindings:
+    """The quotations of one article, and the warnings about marks that could not be paired."""
+
+    quotes: tuple[Quote, ...]
+    warnings: tuple[MarkWarning, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Attributed:
+    """What is known of one quotation once its own sentence and its neighbours are read."""
+
+    cue: Span | None
+    mention: Span | None
+    speaker: str | None
+    said_on: str | None
+
+
+NO_ATTRIBUTION = _Attributed(None, None, None, None)
+
+
+def find_quotes(article: Article, nlp: ArticleNLP, options: QuoteOptions | None = None) -> QuoteFindings:
+    """Every quotation of ``article`` as a :class:`Quote` (pure: nothing is attached)."""
+    options = options or QuoteOptions()
+    marks = find_quote_spans(article.text)
+    spans, warnings = marks.spans, list(marks.warnings)
+    if len(spans) > options.max_quotes:
+        warnings.append(
+            MarkWarning(spans[options.max_quotes].open_at, "too many quotations: the rest dropped")
+        )
+        spans = _without_orphans(spans[: options.max_quotes])
+    if not spans:
+        return QuoteFindings((), tuple(warnings))
+    reader = _Reader(article, nlp, spans, options)
+    return QuoteFindings(tuple(reader.quotes()), tuple(warnings))
+
+
+class QuotesStep(Step[QuoteFindings]):
+    """Attaches the article's quotations, and a stored warning for each mark it could not pair."""
+
+    name = "quotes"
+
+    def prepare(self, resources: Resources) -> None:
+        """Load the spaCy model."""
+        shared_model(resources)
+
+    def find(self, work: ArticleWork) -> QuoteFindings:
+        """The article's quotations and mark warnings."""
+        return find_quotes(work.article, article_nlp(work), work.options.quotes)
+
+    def attach(self, work: ArticleWork, found: QuoteFindings) -> None:
+        """Add the quotations to the article's findings, and the mark warnings as stored warnings."""
+        work.quotes.extend(found.quotes)
+        for warning in found.warnings:
+            log.info("%s: quotation mark at %d: %s", work.article.source, warning.offset, warning.message)
+            work.warnings.append(
+                AnalysisWarning(
+                    work.article.id, self.name, warning.offset, warning.offset + 1, warning.message
+                )
+            )
+
+
+STEP = QuotesStep()
+
+
+def _without_orphans(spans: Sequence[QuoteSpan]) -> tuple[QuoteSpan, ...]:
+    return tuple(s for s in spans if s.parent is None or s.parent < len(spans))
+
+
+class _Reader:
+    """Attributes and classifies the quotations of one article, in text order."""
+
+    def __init__(self, article: Article, nlp: ArticleNLP, spans: Sequence[QuoteSpan], options: QuoteOptions):
+        self.article, self.text, self.nlp, self.spans = article, article.text, nlp, spans
+        self.frames_of = FrameBuilder(
+            self.text,
+            spans,
+            nlp.sentences,
+            frame_chars=options.frame_chars,
+            mask_words=options.mask_words,
+            max_stretch_chars=options.max_stretch_chars,
+        )
+        self.frames = [self.frames_of.frame(i) for i in range(len(spans))]
+        stretches = self.frames_of.stretches(self.frames)
+        self.parsed = dict(zip(stretches, nlp.parse_stretches(list(stretches.values())), strict=True))
+        ents = nlp.entities.ents
+        named = [NamedMention(e.start_char, e.end_char, e.text, e.label_) for e in ents]
+        self.names = [(m.start, m.end) for m in named if m.label in SPEAKER_LABELS]
+        self.coref = Coreference(self.text, named, [(s.start, s.end) for s in spans if s.depth == 0])
+        self.base = PartialDate.from_iso(article.published)
+        self.done: list[_Attributed] = []
+        self.quoted: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for span, frame in zip(spans, self.frames, strict=True):
+            self.quoted.setdefault(frame.region, [])
+            if self.frames_of.region_of(span) == frame.region:
+                self.quoted[frame.region].append((span.start, span.end))
+
+    def quotes(self) -> list[Quote]:
+        own = [self._own(i) for i in range(len(self.spans))]
+        utterance = [_starts_utterance(self.text, f, s) for f, s in zip(self.frames, self.spans, strict=True)]
+        before = self._sentences_before([i for i, a in enumerate(own) if a is None and utterance[i]])
+        out: list[Quote] = []
+        for i, span in enumerate(self.spans):
+            label = label_before(self.text, span.open_at) if utterance[i] and span.depth == 0 else None
+            found = self._labelled(label) or self._attributed(i, own[i])
+            if found.mention is None and found.cue is None and span.depth == 0:
+                found = self._line_labelled(span) or found
+            if found.mention is None and utterance[i] and span.depth == 0:
+                found = self._adjacent(i) or self._with_context(found, i, before.get(i))
+            kind = self._kind(span, self.frames[i], own[i], found, utterance[i])
+            if kind == "scare":
+                found = NO_ATTRIBUTION
+            elif kind == "slogan" and found.speaker is None:
+                found = replace(found, speaker=slogan_crowd(self.text, span.open_at))
+            if kind == "slogan" and found.said_on is None:
+                found = replace(found, said_on=self._chanted_on(self.frames[i], span))
+            self.done.append(found)
+            out.append(self._record(span, kind, found))
+        return out
+
+    def _own(self, i: int) -> Attribution | None:
+        span, frame = self.spans[i], self.frames[i]
+        return find_attribution(
+            self.parsed[i],
+            (span.start, span.end),
+            self.quoted[frame.region],
+            (frame.start, frame.end),
+            self.names,
+        )
+
+    def _sentences_before(self, wanted: list[int]) -> dict[int, ParsedStretch]:
+        """Parses of the sentence before each quotation in ``wanted``, in one batch."""
+        stretches: dict[int, Stretch] = {}
+        for i in wanted:
+            frame = self.frames[i]
+            previous = self.frames_of.sentence_before(frame.start, frame.region)
+            if previous is not None:
+                stretches[i] = self.frames_of.stretch_of_sentence(previous, frame.region)
+        return dict(zip(stretches, self.nlp.parse_stretches(list(stretches.values())), strict=True))
+
+    def _enclosing(self, i: int) -> str | None:
+        parent = self.spans[i].parent
+        return self.done[parent].speaker if parent is not None else None
+
+    def _attributed(self, i: int, own: Attribution | None) -> _Attributed:
+        if own is None:
+            return NO_ATTRIBUTION
+        speaker = resolve_speaker(own, self.coref, self._enclosing(i))
+        said_on = self._said_on(self.parsed[i], own, self.quoted[self.frames[i].region])
+        return _Attributed(own.cue, own.mention, speaker, said_on)
+
+    def _adjacent(self, i: int) -> _Attributed | None:
+        """A speaker right after the quotation that the parse missed ("“…,” the editorial read")."""
+        span, region = self.spans[i], self.frames[i].region
+        att = adjacent_attribution(
+            self.parsed[i], (span.start, span.end), span.close_at, self.quoted[region], self.names
+        )
+        if att is None:
+            return None
+        return _Attributed(att.cue, att.mention, resolve_speaker(att, self.coref, None), None)
+
+    def _with_context(self, found: _Attributed, i: int, previous: ParsedStretch | None) -> _Attributed:
+        """A quotation whose sentence names no speaker takes the one of its context; a cue of its
+        own with no subject ("Adding, “…”") is kept as the cue."""
+        context = self._from_context(i, previous)
+        if found.cue is None:
+            return context
+        return replace(found, mention=context.mention, speaker=context.speaker) if context.mention else found
+
+    def _from_context(self, i: int, previous: ParsedStretch | None) -> _Attributed:
+        """A quotation with no attribution in its sentence: a label after it (``“…” - Clinton``), a
+        clause introducing it with a colon, the quote or the attribution of the sentence before,
+        or an earlier quote of its paragraph."""
+        span = self.spans[i]
+        labelled = self._labelled(dash_after(self.text, span.close_at)) or self._labelled(
+            name_line_after(self.text, span.end), person=True
+        )
+        if labelled is not None:
+            return labelled
+        frame = self.frames[i]
+        quoted = self.quoted[frame.region]
+        colon = introduced_attribution(
+            self.parsed[i], (span.start, span.end), span.open_at, quoted, self.names
+        )
+        if colon is not None and colon.mention is not None:
+            speaker = resolve_speaker(colon, self.coref, self._enclosing(i))
+            return _Attributed(colon.cue, colon.mention, speaker, None)
+        if previous is not None:
+            inherited = self._inherit(i, previous.stretch.start)
+            if inherited is not None:
+                return inherited
+            att = sentence_attribution(previous, quoted, self.names)
+            if att is not None and att.mention is not None and att.kind == "speech":
+                speaker = resolve_speaker(att, self.coref, self._enclosing(i))
+                return _Attributed(att.cue, att.mention, speaker, self._said_on(previous, att, quoted))
+        paragraph = max(self.text.rfind("\n", 0, self.spans[i].open_at) + 1, frame.region[0])
+        return self._inherit(i, paragraph) or NO_ATTRIBUTION
+
+    def _inherit(self, i: int, since: int) -> _Attributed | None:
+        """The attribution of the nearest earlier quote of the same region that opens after ``since``."""
+        region = self.frames[i].region
+        for j in range(i - 1, -1, -1):
+            if self.spans[j].close_at < since:
+                return None
+            if self.frames[j].region == region and self.done[j].mention is not None:
+                return self.done[j]
+        return None
+
+    def _line_labelled(self, span: QuoteSpan) -> _Attributed | None:
+        """A speaker named at the start of the quotation's line: ``Cruz: Trump Would …, ‘…’``, or a
+        headline that starts with a name NER found (``Lena Marsh Praises Harbour Board: ‘…’``)."""
+        labelled = self._labelled(line_label(self.text, span.open_at))
+        if labelled is not None and labelled.mention is not None:
+            named = self._leading_name(labelled.mention)
+            if named is None or named.end == labelled.mention.end:
+                return labelled  # the label is a name ("Kasich: ‘…’"), or NER saw none in it
+        label = headline_label(self.text, span.open_at)
+        named = self._leading_name(label.name) if label is not None else None
+        return self._labelled(Label(named, named)) if named is not None else None
+
+    def _leading_name(self, label: Span) -> Span | None:
+        """The person or organisation name NER found at the start of ``label``, if any."""
+        for start, end in self.names:
+            if start == label.start and end <= label.end:
+                return Span(start, end, self.text[start:end])
+        return None
+
+    def _labelled(self, label: Label | None, person: bool = False) -> _Attributed | None:
+        """A label's speaker: a name NER found there, else a name-like label resolved by its words.
+
+        With ``person`` the label must start with a person NER found ("Rising Tensions." on the
+        line after a quotation is a subheading).
+        """
+        if label is None:
+            return None
+        name = label.name
+        found = self.coref.referent_at(name.start, name.end)
+        if person and (
+            found is None or found.kind != "PER" or not any(a == name.start for a, _ in self.names)
+        ):
+            return None
+        if found is None and looks_like_name(name.text):
+            found = self.coref.resolve_name(name.text, name.start)
+        if found is None:
+            return None  # "– An immigrant himself –" is a subheading, not a speaker
+        return _Attributed(label.cue, label.mention, found.name, None)
+
+    def _kind(
+        self, span: QuoteSpan, frame: Frame, own: Attribution | None, found: _Attributed, utterance: bool
+    ) -> QuoteKind:
+        before = self.text[frame.start : span.open_at].rstrip()
+        crowd = own is not None and own.head is not None and own.head.text.lower() in CROWD_NOUNS
+        if own is not None and (own.kind == "chant" or (crowd and own.governs)):
+            return "slogan"
+        named = own is not None and own.kind == "naming" and own.mention is not None
+        if (SCARE_MARKER.search(before) and not named) or (span.depth and (own is None or own.loose)):
+            # "the so-called “…”"; inside a quotation only words with a cue of their own are speech
+            return "scare"
+        if utterance:
+            unclaimed = found.mention is None and found.cue is None
+            # a stand-alone title with no one saying it: “The Long Winter”, “Friends”
+            return "scare" if unclaimed and is_title(self.text[span.start : span.end]) else "direct"
+        return self._fragment_or_scare(span, before, own, found)
+
+    def _fragment_or_scare(
+        self, span: QuoteSpan, before: str, own: Attribution | None, found: _Attributed
+    ) -> QuoteKind:
+        """Quoted words inside the writer's sentence: someone's fragment, or the writer's term."""
+        venue = VENUE_BEFORE.search(before) or own is None or own.loose or own.via_preposition
+        title = is_title(self.text[span.start : span.end])
+        if title and venue and not self._names_in_title_case(own, found):
+            return "scare"  # "said on “Meet the Press”", "starred in “The Apprentice”"
+        if own is not None and (own.mention is not None or (own.governs and not own.loose)):
+            return "fragment"
+        return "fragment" if found.mention is not None else "scare"
+
+    @staticmethod
+    def _names_in_title_case(own: Attribution | None, found: _Attributed) -> bool:
+        """Title-case words that are still someone's: under a headline label ("Marsh: Council’s
+        ‘Reckless Spending Plan’"), or a name someone gives ("calling the mayor “Little Napoleon”")."""
+        if found.cue is None and found.mention is not None:
+            return True
+        return own is not None and own.kind == "naming" and own.head_kind in ("name", "pronoun", "relative")
+
+    def _said_on(self, parsed: ParsedStretch, att: Attribution, quoted: list[tuple[int, int]]) -> str | None:
+        """The date the parse attaches to the cue ("said on Sunday"), resolved with its granularity."""
+        start, end = parsed.stretch.start, parsed.stretch.end
+        cue = next((t for t in parsed.doc if parsed.bounds(t)[0] == att.cue.start), None)
+        if cue is None:
+            return None
+        for expr in find_date_expressions(self.text[start:end], self.base):
+            a, b = start + expr.start, start + expr.end
+            if expr.value is None or any(x <= a < y for x, y in quoted):
+                continue
+            tokens = [t for t in parsed.doc if a <= parsed.bounds(t)[0] < b]
+            if any(_attached_to(t, cue) for t in tokens):
+                return expr.value.iso()
+        return None
+
+    def _chanted_on(self, frame: Frame, span: QuoteSpan) -> str | None:
+        """A slogan is chanted at the protests its sentence describes: the date nearest before it there."""
+        dates = [
+            e for e in find_date_expressions(self.text[frame.start : span.open_at], self.base) if e.value
+        ]
+        return dates[-1].value.iso() if dates and dates[-1].value is not None else None
+
+    def _record(self, span: QuoteSpan, kind: QuoteKind, found: _Attributed) -> Quote:
+        return Quote(
+            id=stable_id(self.article.id, "quote", span.start, span.end),
+            article=self.article.id,
+            start=span.start,
+            end=span.end,
+            text=self.text[span.start : span.end],
+            kind=kind,
+            speaker=found.speaker,
+            speaker_mention=found.mention,
+            cue=found.cue.text if found.cue is not None else None,
+            said_on=found.said_on,
+        )
+
+
+def is_title(text: str) -> bool:
+    """Words in title case with no sentence in them: "Meet the Press", "The Art of the Deal"."""
+    words = TITLE_WORD.findall(text)
+    if not words or not words[0][0].isupper() or SENTENCE_PUNCT.search(text.rstrip(",.’'\"”")):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+def _starts_utterance(text: str, frame: Frame, span: QuoteSpan) -> bool:
+    """Whether the quotation is an utterance of its own: it opens its sentence, or follows ``said:``."""
+    before = text[frame.start : span.open_at].rstrip()
+    if not any(c.isalnum() for c in before):
+        return True
+    if before.endswith(":"):
+        return True
+    return before.endswith(",") and text[span.start : span.start + 1].isupper()
+
+
+def _attached_to(token: Any, cue: Any) -> bool:
+    current = token
+    for _ in range(MAX_DATE_HOPS):
+        head = current.head
+        if head.i == cue.i:
+            return True
+        if head.i == current.i or str(head.tag_).startswith("VB"):
+            return False
+        current = head
+    return False

@@ -1,0 +1,75 @@
+"""From a speaker mention to a speaker: the canonical name of a person, organisation or group.
+
+The mention found in the parse (:mod:`newstrace.analyze.quotes.attribution`) is resolved with the
+article's coreference (:mod:`newstrace.analyze.quotes.coref`):
+
+- a name (``Khamenei``) becomes the longest form of that person's name in the article;
+- a pronoun (``he``) its antecedent; ``I`` or ``we`` inside a quotation, the quotation's speaker;
+- ``who`` in ``X, who said`` what ``X`` resolves to;
+- a description (``the supreme leader``) the person given that title, or the message's source;
+- a plural description (``protesters``, ``officials``) stays a group;
+- a slogan without a stated crowd is the crowd's: the nearest crowd noun, else ``protesters``
+  when the text around speaks of a protest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.analyze.quotes.attribution import Attribution
+from newstrace.analyze.quotes.coref import Coreference, Referent
+from newstrace.analyze.quotes.cues import CROWD_NOUNS, PROTEST_WORDS, ROLE_NOUNS, SPEAKER_NOUNS
+from newstrace.model import Span
+
+__all__ = ["resolve_speaker", "slogan_crowd"]
+
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+CROWD_WINDOW = 400  # characters before a slogan searched for the crowd that chanted it
+DEFAULT_CROWD = "protesters"
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str | None) -> str | None:
+    """The canonical speaker of ``attribution``; ``enclosing`` is the speaker of an outer quote."""
+    head, kind = attribution.head, attribution.head_kind
+    if head is None or kind is None:
+        return None
+    referent: Referent | None = None
+    if kind == "pronoun":
+        if head.text.lower() in FIRST_PERSON:
+            return enclosing
+        referent = coref.resolve_pronoun(head.text, head.start)
+    elif kind == "relative" and attribution.antecedent is not None:
+        referent = _resolve_phrase(attribution.antecedent, attribution.names, coref)
+    elif kind == "name" or (
+        kind == "nominal" and head.text[:1].isupper() and head.text.lower() not in ROLE_NOUNS
+    ):
+        referent = _resolve_phrase(head, attribution.names or head, coref)
+    elif attribution.names is not None:  # "the Mojahedin leader (Massoud Rajavi)"
+        referent = _resolve_phrase(attribution.names, attribution.names, coref)
+    elif kind == "group":
+        referent = coref.resolve_nominal(head.text, head.start, plural=True)
+        if referent is not None and head.text[:1].isupper() and head.text.lower() not in SPEAKER_NOUNS:
+            referent = Referent(head.text, referent.kind)  # a proper group name: "Democrats", "Iranians"
+    else:
+        referent = coref.resolve_nominal(head.text, head.start)
+    return referent.name if referent is not None else None
+
+
+def _resolve_phrase(phrase: Span, names: Span | None, coref: Coreference) -> Referent | None:
+    found = coref.referent_at(phrase.start, phrase.end)
+    if found is None and names is not None:
+        found = coref.referent_at(names.start, names.end)
+    if found is None and names is not None:
+        found = coref.resolve_name(names.text, names.start)
+    return found
+
+
+def slogan_crowd(text: str, start: int) -> str | None:
+    """Who chanted a slogan at ``start`` that names no crowd: the nearest crowd noun before it."""
+    window = text[max(0, start - CROWD_WINDOW) : start]
+    words: list[str] = WORD.findall(window)
+    crowds = [w.lower() for w in words if w.lower() in CROWD_NOUNS]
+    if crowds:
+        return crowds[-1]
+    return DEFAULT_CROWD if PROTEST_WORDS.search(window) else None

@@ -1,0 +1,42 @@
+"""The link stage: named steps over the whole corpus, ordered by their needs; a failure is an Error."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newstrace.errors import error_from
+from newstrace.graph import order_by_needs
+from newstrace.link import aliases, clusters, copies, events
+from newstrace.link.options import LinkOptions
+from newstrace.link.step import LinkStep
+from newstrace.model import ArticleFindings, CorpusLinks, Error
+
+log = logging.getLogger(__name__)
+
+__all__ = ["CORPUS_SOURCE", "builtin_link_steps", "link_corpus"]
+
+CORPUS_SOURCE = "<corpus>"  # the source of an Error that no single input caused
+
+
+def builtin_link_steps() -> list[LinkStep]:
+    """The link steps newstrace ships, ordered by their needs."""
+    steps = [aliases.STEP, copies.STEP, clusters.STEP, events.STEP]
+    return order_by_needs(steps, lambda s: s.name, lambda s: s.needs)
+
+
+def link_corpus(findings: Sequence[ArticleFindings], options: LinkOptions | None = None) -> CorpusLinks:
+    """Entities, copies, quote clusters and events across ``findings``."""
+    opts = options or LinkOptions()
+    links = CorpusLinks()
+    errors: list[Error] = []
+    for step in builtin_link_steps():
+        if opts.steps is not None and step.name not in opts.steps:
+            continue
+        try:
+            links = step.run(findings, links, opts)
+        except Exception as exc:  # a failed step must not lose the others' results
+            log.debug("link step %s failed", step.name, exc_info=True)
+            errors.append(error_from(exc, CORPUS_SOURCE, f"link:{step.name}"))
+    return replace(links, errors=links.errors + tuple(errors))

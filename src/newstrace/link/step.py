@@ -1,0 +1,30 @@
+"""The contract of a link step: a named pass over the whole corpus that adds its records.
+
+A link step reads every article's findings (and what the steps it ``needs`` added to the
+:class:`~newstrace.model.CorpusLinks`) and returns the links with its own records added. The
+:func:`~newstrace.link.linker.link_corpus` runner orders the steps by their needs.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import ClassVar
+
+from newstrace.link.options import LinkOptions
+from newstrace.model import ArticleFindings, CorpusLinks
+
+__all__ = ["LinkStep"]
+
+
+class LinkStep(ABC):
+    """A named corpus step: ``run(findings, links, options)`` returns ``links`` with its records added."""
+
+    name: ClassVar[str]
+    needs: ClassVar[tuple[str, ...]] = ()
+
+    @abstractmethod
+    def run(
+        self, findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions
+    ) -> CorpusLinks:
+        """``links`` with this step's records added."""

@@ -1,0 +1,103 @@
+"""Word lists the entity rules use: titles, organisation head nouns, descriptors. General English, no names.
+
+Each list says what a word does in a name; none of them names an entity.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DESCRIPTORS",
+    "DETERMINERS",
+    "GENERIC_ORG_WORDS",
+    "GLOSS_HEADS",
+    "HONORIFICS",
+    "MEMBER_SUFFIXES",
+    "ORG_HEADS",
+    "ROLES",
+    "TITLES",
+]
+
+# Words before a person's name that are not part of it ("Supreme Leader Ali Khamenei", "Dr. Okafor").
+TITLES = frozenset(
+    """
+    President Vice Prime Minister Supreme Leader Secretary Senator Sen. Rep. Representative Governor
+    Gov. Mayor King Queen Prince Princess Emperor Sultan Emir Sheikh Ayatollah Imam Pope Cardinal
+    Archbishop Bishop Rev. Reverend Father General Gen. Colonel Col. Lieutenant Lt. Major Maj. Captain
+    Capt. Sergeant Sgt. Admiral Commander Chancellor Chairman Chairwoman Chair Director Ambassador
+    Judge Justice Chief Deputy Speaker Foreign Health Interior Defense Defence Finance Economy
+    Education Justice Labour Labor Trade State Mr. Mrs. Ms. Miss Dr. Prof. Professor Sir Dame Lord
+    Lady Spokesman Spokeswoman Spokesperson Commissioner Premier Leader Señor Señora Herr Frau Monsieur
+    Madame
+    """.split()
+)
+# Lowercase role nouns right before a name make it a person's: "PMV spokeswoman Marta Quiroga".
+ROLES = frozenset(
+    """
+    spokesman spokeswoman spokesperson chairman chairwoman chair leader organiser organizer founder
+    minister president governor mayor director secretary commander activist lawyer journalist reporter
+    correspondent analyst professor researcher official ambassador envoy cleric head chief adviser
+    advisor aide lawmaker senator deputy candidate dissident
+    """.split()
+)
+# Honorifics that stand for a person: "His Eminence (Khamenei)".
+HONORIFICS = frozenset("Eminence Excellency Majesty Highness Holiness Grace Honour Honor".split())
+DETERMINERS = frozenset("the The a A an An this This that That these These those Those".split())
+# Names of armed movements that are organisations on their own, in their common transliterations.
+MOVEMENT_NAMES = frozenset(
+    """Mojahedin Mojahedeen Mujahedin Mujahedeen Mujahideen Mujahidin Taliban Hezbollah Hizbollah
+    Hizballah Hamas""".split()
+)
+# Last words that make a capitalised sequence an organisation ("Resistance Units", "Basij Force").
+ORG_HEADS = MOVEMENT_NAMES | frozenset(
+    """
+    Organization Organisation Council Party Army Corps Force Forces Guard Guards Front Movement Union
+    Committee Ministry Agency Court Assembly Parliament Government Commission Institute University
+    College Bank Company Corporation Group Units Unit Network Brigade Brigades Association Federation
+    League Alliance Coalition Resistance Service Services Police Office Department Board Foundation
+    Fund Society Center Centre Times Post Radio Television Press Tribunal Senate Cabinet Navy
+    Militia
+    """.split()
+)
+# Organisation head words too common to stand alone for one organisation ("the Council").
+GENERIC_ORG_WORDS = ORG_HEADS - MOVEMENT_NAMES
+# Lowercase words after an organisation's name that say what it is ("Erja news website", "Basij militia").
+DESCRIPTORS = (
+    "news website",
+    "news site",
+    "news agency",
+    "news network",
+    "website",
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "broadcaster",
+    "television",
+    "militia",
+    "paramilitary",
+    "group",
+    "organization",
+    "organisation",
+    "party",
+    "movement",
+    "force",
+)
+# Nouns of a gloss that makes the word before it an organisation: "Pride [an Iranian car manufacturer]".
+GLOSS_HEADS = frozenset(
+    """
+    manufacturer carmaker company firm group newspaper agency website organization organisation party
+    militia broadcaster bank brand network channel outlet union association
+    """.split()
+)
+# Plurals for an organisation's members: "Basijis" for the Basij, "Baathists" for the Baath.
+MEMBER_SUFFIXES = ("is", "ists", "ites", "s")
+
+
+EVENT_NOUNS = frozenset(
+    """
+    uprising revolution revolt protest demonstration rally summit gathering conference election war
+    massacre execution attack bombing coup strike march crisis earthquake referendum ceasefire
+    olympics games riot crackdown invasion genocide offensive festival congress convention forum
+    intifada insurrection rebellion
+    """.split()
+)

@@ -1,0 +1,80 @@
+"""Facts from sentences: value, unit (with the event), hedges, dates and who asserts them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.analyze.figures.facts import find_facts
+from newstrace.analyze.nlp import ArticleNLP, SpacyModel
+from newstrace.model import Article, Quote
+
+pytestmark = pytest.mark.slow
+
+# (sentence, [(value, unit, approximate, asserted_by)])
+FACTS = [
+    (
+        "The deaths of 1,500 people during the uprising did not stop the students.",
+        [(1500, "people killed", False, None)],
+    ),
+    ("The MEK reported that the death toll had surpassed 1,500.", [(1500, "people killed", False, "MEK")]),
+    (
+        "The NCRI has reported that the Covid-19 death toll is now over 70,000.",
+        [(70000, "Covid-19 deaths", True, "NCRI")],
+    ),
+    (
+        "The Interior Ministry reported that 212 people had been arrested during the day.",
+        [(212, "people arrested", False, "Interior Ministry")],
+    ),
+    ("Similar rallies took place in 40 cities, according to the NCV.", [(40, "cities", False, "NCV")]),
+    ("Police estimated the crowd at 12,000.", [(12000, "crowd", False, "Police")]),
+    (
+        "The protests were suppressed following dozens of deaths at the hands of the police.",
+        [(24, "people killed", True, None)],
+    ),
+    ("At least one of the regime's think tanks issued a report.", [(1, "think tanks", True, None)]),
+    ("The threats have been evident for no less than two and a half years.", [(2.5, "years", True, None)]),
+    ("Pompeo listed a dozen areas of policy.", [(12, "areas", False, None)]),
+    (
+        "The gathering attracted as many as 100,000 participants near Paris.",
+        [(100000, "participants", True, None)],
+    ),
+    ("The decree was signed in 2018 by 61 percent of deputies for $2 million.", []),
+]
+
+
+def _article(text: str, published: str | None = None) -> Article:
+    return Article("a1", "d1", 0, "t.txt", None, None, published, None, text)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FACTS)
+def test_facts(
+    spacy_model: SpacyModel, sentence: str, expected: list[tuple[float, str, bool, str | None]]
+) -> None:
+    article = _article(sentence)
+    found = find_facts(article, ArticleNLP(spacy_model, sentence))
+    assert [(f.value, f.unit, f.approximate, f.asserted_by) for f in found] == expected
+    for fact in found:
+        assert article.text[fact.start : fact.end] == fact.text
+
+
+def test_a_figure_inside_a_quote_is_asserted_by_its_speaker(spacy_model: SpacyModel) -> None:
+    text = "“We counted 40 cities,” the organiser said."
+    quote = Quote("q", "a1", 1, 21, "We counted 40 cities,", "direct", "Ana Ruiz", None, "said", None)
+    [fact] = find_facts(_article(text), ArticleNLP(spacy_model, text), [quote])
+    assert (fact.value, fact.asserted_by) == (40, "Ana Ruiz")
+
+
+def test_dates_come_from_the_sentence_or_a_month_named_earlier(spacy_model: SpacyModel) -> None:
+    text = (
+        "A nationwide uprising began in November 2019.\n"
+        "The deaths of 1,500 people during the November uprising shocked the country.\n"
+        "On Sunday, 40 people were arrested."
+    )
+    facts = find_facts(_article(text, "2020-06-05"), ArticleNLP(spacy_model, text))
+    assert [(f.value, f.date) for f in facts] == [(1500, "2019-11"), (40, "2020-05-31")]
+
+
+def test_durations_have_no_date(spacy_model: SpacyModel) -> None:
+    text = "In 2018 the group had grown for 32 years."
+    [fact] = find_facts(_article(text), ArticleNLP(spacy_model, text))
+    assert (fact.unit, fact.date) == ("years", None)

@@ -1,0 +1,283 @@
+"""The quotes step with the real spaCy model: kinds, cues, speakers, dates, bad input, failures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newstrace.analyze import AnalyzeOptions, Analyzer, builtin_steps
+from newstrace.analyze.nlp import ArticleNLP, SpacyModel
+from newstrace.analyze.quotes.extract import QuoteOptions, find_quotes, is_title
+from newstrace.model import Article, Quote
+
+pytestmark = pytest.mark.slow
+
+
+def article(text: str, published: str | None = "2020-05-18", source: str = "t.txt") -> Article:
+    return Article("a1", "d1", 0, source, None, None, published, None, text)
+
+
+def quotes_of(spacy_model: SpacyModel, text: str, published: str | None = "2020-05-18") -> list[Quote]:
+    return list(find_quotes(article(text, published), ArticleNLP(spacy_model, text)).quotes)
+
+
+def summary(q: Quote) -> tuple[Any, ...]:
+    mention = q.speaker_mention.text if q.speaker_mention else None
+    return q.text, q.kind, q.speaker, mention, q.cue
+
+
+# (text, [(quote, kind, speaker, mention, cue), ...]) — speaker before/after, appositives,
+# the sentence before, split quotes, pronouns and descriptions resolved to the named person.
+ATTRIBUTIONS = [
+    (
+        "Ali Karimi arrived late. “We will rebuild the bridge,” he said.",
+        [("We will rebuild the bridge,", "direct", "Ali Karimi", "he", "said")],
+    ),
+    (
+        "“We will rebuild the bridge,” said Lena Marsh, the mayor of the town.",
+        [
+            (
+                "We will rebuild the bridge,",
+                "direct",
+                "Lena Marsh",
+                "Lena Marsh, the mayor of the town",
+                "said",
+            )
+        ],
+    ),
+    (
+        "Ali Karimi, the governor, said: “The roads are closed until Friday.”",
+        [("The roads are closed until Friday.", "direct", "Ali Karimi", "Ali Karimi, the governor", "said")],
+    ),
+    (
+        "“The water is safe,” Tomas Reyes told reporters, “and the schools will open.”",
+        [
+            ("The water is safe,", "direct", "Tomas Reyes", "Tomas Reyes", "told"),
+            ("and the schools will open.", "fragment", "Tomas Reyes", "Tomas Reyes", "told"),
+        ],
+    ),
+    (
+        "“It would be good if you led,” Omar Haddad explained. “If you stop, others will lead.”",
+        [
+            ("It would be good if you led,", "direct", "Omar Haddad", "Omar Haddad", "explained"),
+            ("If you stop, others will lead.", "direct", "Omar Haddad", "Omar Haddad", "explained"),
+        ],
+    ),
+    (
+        "Ada Kwan spoke to the council on Monday. She warned:\n\n“The budget is empty.”",
+        [("The budget is empty.", "direct", "Ada Kwan", "She", "warned")],
+    ),
+    (
+        "According to the ministry, “the talks have failed.”",
+        [("the talks have failed.", "fragment", None, "the ministry", "According to")],
+    ),
+    (
+        "Supreme Leader Ali Karimi met the students. The supreme leader lamented the “decline of the youth.”",
+        [("decline of the youth.", "fragment", "Ali Karimi", "The supreme leader", "lamented")],
+    ),
+    (
+        "Tomas Reyes called the plan “a disaster for the farmers.”",
+        [("a disaster for the farmers.", "fragment", "Tomas Reyes", "Tomas Reyes", "called")],
+    ),
+    (  # a full stop inside the marks, and the attribution as a short sentence of its own
+        "The mayor spoke after the vote.\n\n“The bridge will reopen in June.” Lena Marsh said.\n",
+        [("The bridge will reopen in June.", "direct", "Lena Marsh", "Lena Marsh", "said")],
+    ),
+    (  # how the words came (an interview) and a participle after a comma are not the speaker
+        "“We need more nurses,” said Omar Haddad, the hospital director, in an interview. "
+        "“Nobody else will say it,” said Ada Kwan, speaking on condition of anonymity.",
+        [
+            ("We need more nurses,", "direct", "Omar Haddad", "Omar Haddad, the hospital director", "said"),
+            ("Nobody else will say it,", "direct", "Ada Kwan", "Ada Kwan", "said"),
+        ],
+    ),
+    (  # the inverted "Said X:" label
+        "Tomas Reyes, an economist, doubts the plan. It would cost more than it saves. "
+        "Said Reyes: “It will never pass.”",
+        [("It will never pass.", "direct", "Tomas Reyes", "Reyes", "Said")],
+    ),
+    (  # a headline: the speaker's name starts it, the quoted words are in title case
+        "Lena Marsh: Council’s ‘Reckless Spending Plan’ Will Hurt Families\n\n"
+        "The mayor spoke to reporters on Monday.",
+        [("Reckless Spending Plan", "fragment", "Lena Marsh", "Lena Marsh", None)],
+    ),
+    (  # a cue with no subject of its own takes the speaker of its context
+        "Later, Ada Kwan stated that the report “was not good.” Adding, “It was bad for the town.”",
+        [
+            ("was not good.", "fragment", "Ada Kwan", "Ada Kwan", "stated"),
+            ("It was bad for the town.", "direct", "Ada Kwan", "Ada Kwan", "Adding"),
+        ],
+    ),
+    (  # a claim noun carries its owner's words
+        "Voters doubted Tomas Reyes after his pledge to be “neutral” in the talks.",
+        [("neutral", "fragment", "Tomas Reyes", "his", "pledge")],
+    ),
+    (  # a name someone gives is theirs, title case or not
+        "Ada Kwan kept referring to the mayor as “Little Napoleon.”",
+        [("Little Napoleon.", "fragment", "Ada Kwan", "Ada Kwan", "referring")],
+    ),
+    (  # readers' reactions signed with the quotation dash (U+2015), no-break spaces around it
+        "Readers wrote in after the debate.\n“The debate was a circus.”\u00a0― Marta Olsen\u00a0\n"
+        "“I will vote early this year.”― Pedro Ruiz.\n",
+        [
+            ("The debate was a circus.", "direct", "Marta Olsen", "Marta Olsen", None),
+            ("I will vote early this year.", "direct", "Pedro Ruiz", "Pedro Ruiz", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTIONS)
+def test_speakers_and_cues(spacy_model: SpacyModel, text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [summary(q) for q in quotes_of(spacy_model, text)] == expected
+
+
+KINDS = [
+    ("The crowd chanted “no more war” in the square.", "slogan"),
+    ("Thousands marched with slogans like “bread and freedom.”", "slogan"),
+    ("Critics of the so-called “reform plan” stayed home.", "scare"),
+    ("The region came to be known as a “land of rebels” in the press.", "scare"),
+    ("The town fears its “enemies” more than the weather.", "scare"),
+    ("She appeared on “Morning Talk Hour” yesterday.", "scare"),
+    ("The weekend belonged to streaming shows. “The Long Winter” led the charts.", "scare"),
+    ("“We are ready,” the minister said.", "direct"),
+    ("The minister said the army was “ready for anything.”", "fragment"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_kinds(spacy_model: SpacyModel, text: str, kind: str) -> None:
+    (found,) = quotes_of(spacy_model, text)
+    assert found.kind == kind
+    if kind == "scare":
+        assert (found.speaker, found.speaker_mention, found.cue) == (None, None, None)
+
+
+def test_slogans_belong_to_the_crowd(spacy_model: SpacyModel) -> None:
+    found = quotes_of(spacy_model, "Demonstrators filled the streets and chanted “down with the council.”")
+    assert [(q.kind, q.speaker) for q in found] == [("slogan", "demonstrators")]
+    found = quotes_of(
+        spacy_model, "The protests spread through the country, with slogans like “free the prisoners.”"
+    )
+    assert [(q.kind, q.speaker) for q in found] == [("slogan", "protesters")]
+
+
+def test_nested_quote_has_its_own_speaker(spacy_model: SpacyModel) -> None:
+    text = "Lena Marsh spoke first. “Then the chief told me, ‘Close the gates,’ and we did,” she said."
+    found = {q.text: (q.kind, q.speaker, q.cue) for q in quotes_of(spacy_model, text)}
+    assert found["Then the chief told me, ‘Close the gates,’ and we did,"] == ("direct", "Lena Marsh", "said")
+    assert found["Close the gates,"][0] == "direct"
+    assert found["Close the gates,"][2] == "told"
+
+
+def test_multi_paragraph_quote_is_one_quote(spacy_model: SpacyModel) -> None:
+    text = "Omar Haddad read his statement:\n\n“The harbour will close.\n\n“The ships will wait,” he said."
+    (found,) = quotes_of(spacy_model, text)
+    assert found.text.startswith("The harbour will close.") and found.text.endswith("The ships will wait,")
+    assert found.speaker == "Omar Haddad"
+
+
+SAID_ON = [
+    ("“We won,” Ali Karimi said on Sunday.", "2020-05-17"),  # published Monday 18 May 2020
+    ("“We won,” Ali Karimi told reporters Tuesday.", "2020-05-12"),
+    ("In May, Ali Karimi said that “the war is over.”", "2020-05"),
+    ("Last November, Ali Karimi said “the war is over.”", "2019-11"),
+    ("“We won,” Ali Karimi said earlier this month.", "2020-05"),
+    ("“We won,” Ali Karimi said.", None),
+    ("Ali Karimi said the 2018 vote was “a fraud.”", None),  # a date, but not of the saying
+]
+
+
+@pytest.mark.parametrize(("text", "said_on"), SAID_ON)
+def test_said_on_keeps_the_granularity_of_the_text(
+    spacy_model: SpacyModel, text: str, said_on: str | None
+) -> None:
+    (found,) = quotes_of(spacy_model, text)
+    assert found.said_on == said_on
+
+
+def test_said_on_needs_a_published_date_for_relative_dates(spacy_model: SpacyModel) -> None:
+    (found,) = quotes_of(spacy_model, "“We won,” Ali Karimi said on Sunday.", published=None)
+    assert found.said_on is None
+
+
+def test_quote_records_are_stable_and_point_into_the_text(spacy_model: SpacyModel) -> None:
+    text = "“We will rebuild,” said Lena Marsh. “Soon.”"
+    first, second = quotes_of(spacy_model, text), quotes_of(spacy_model, text)
+    assert [q.id for q in first] == [q.id for q in second]
+    assert all(text[q.start : q.end] == q.text for q in first)
+    assert all(
+        q.speaker_mention is None
+        or text[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text
+        for q in first
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Meet the Press", True),
+        ("The Art of the Deal", True),
+        ("we are ready", False),
+        ("It is over. Go home", False),
+    ],
+)
+def test_is_title(text: str, title: bool) -> None:
+    assert is_title(text) is title
+
+
+# Bad input: completes with sane output (bounded time and memory; not timed here).
+def test_five_hundred_quote_marks(spacy_model: SpacyModel) -> None:
+    text = " ".join(f"Ali Karimi said “item {i} is fine” and left." for i in range(250))
+    found = quotes_of(spacy_model, text)
+    assert len(found) == 250
+    assert all(q.text.startswith("item") for q in found)
+
+
+def test_no_closing_marks_at_all(spacy_model: SpacyModel) -> None:
+    text = "\n".join(f"Ali Karimi said “something without an end number {i}" for i in range(100))
+    found = quotes_of(spacy_model, text)
+    assert all(q.text.startswith("something") for q in found)
+
+
+def test_one_megabyte_paragraph(spacy_model: SpacyModel) -> None:
+    sentence = "the council met again without any decision and the people waited for news "
+    text = (sentence * 40 + "while Ali Karimi said “we are still waiting” in the hall ") * 340
+    assert len(text) > 1_000_000
+    found = find_quotes(article(text), ArticleNLP(spacy_model, text), QuoteOptions())
+    assert len(found.quotes) == 340
+    assert {q.text for q in found.quotes} == {"we are still waiting"}
+
+
+def test_quotes_step_is_registered() -> None:
+    assert "quotes" in [s.name for s in builtin_steps()]
+
+
+def test_a_failure_inside_the_step_is_an_error_for_that_article_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newstrace.analyze.quotes.extract as quotes_module  # noqa: PLC0415
+
+    real = quotes_module.find_quote_spans
+
+    def failing(text: str) -> Any:
+        if "BREAKS-THE-STEP" in text:
+            raise RuntimeError("cannot read these marks")
+        return real(text)
+
+    monkeypatch.setattr(quotes_module, "find_quote_spans", failing)
+    analyzer = Analyzer(AnalyzeOptions(stages=("quotes",)))
+    broken = analyzer.analyze(article("“BREAKS-THE-STEP,” he said.", source="bad.txt"))
+    fine = analyzer.analyze(article("“We are fine,” Ali Karimi said.", source="good.txt"))
+    assert [(e.source, e.stage) for e in broken.errors] == [("bad.txt", "quotes")]
+    assert "cannot read these marks" in broken.errors[0].message
+    assert broken.quotes == ()
+    assert fine.errors == () and [q.text for q in fine.quotes] == ["We are fine,"]
+
+
+def test_a_broken_mark_is_a_stored_warning_and_the_rest_is_kept() -> None:
+    text = "He called it “a disaster and left. Later Ali Karimi said “we stay” to reporters."
+    found = Analyzer(AnalyzeOptions(stages=("quotes",))).analyze(article(text))
+    assert [q.text for q in found.quotes] == ["we stay"]
+    assert [(w.stage, w.start, w.end) for w in found.warnings] == [("quotes", 13, 14)]
+    assert text[found.warnings[0].start] == "“" and "never closed" in found.warnings[0].message
+    assert found.errors == ()
