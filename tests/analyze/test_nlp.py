@@ -1,31 +1,11 @@
-"""spaCy set-up and the rule-based sentence splitter."""
+"""spaCy set-up: the model and the per-article views that parse only what a step asks for."""
 
 from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.nlp import ArticleNLP, SpacyModel, split_sentences
+from newstrace.analyze.nlp import ArticleNLP, SpacyModel
 from newstrace.errors import ModelNotInstalled
-
-SENTENCES = [
-    ("One. Two.", ["One.", "Two."]),
-    (
-        "“It would be good,” he explained. “If you stop, others lead.”",
-        ["“It would be good,” he explained.", "“If you stop, others lead.”"],
-    ),
-    (
-        "Mr. Smith said the U.S. Army was there. It left.",
-        ["Mr. Smith said the U.S. Army was there.", "It left."],
-    ),
-    ("First paragraph\nSecond paragraph.", ["First paragraph", "Second paragraph."]),
-    ("Some 3.5 million people came. Really?", ["Some 3.5 million people came.", "Really?"]),
-    ("", []),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), SENTENCES)
-def test_split_sentences(text: str, expected: list[str]) -> None:
-    assert [text[s.start : s.end] for s in split_sentences(text)] == expected
 
 
 def test_unknown_model_says_how_to_install() -> None:

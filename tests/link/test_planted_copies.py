@@ -24,9 +24,9 @@ from typing import Any
 
 import pytest
 
-from newstrace.analyze.nlp import split_sentences
 from newstrace.link.copies import find_copies
 from newstrace.model import Article, ArticleFindings, Copy
+from newstrace.text.sentences import split_sentences
 from tests.conftest import POLNEAR, require_shared
 
 SEED = 20240601

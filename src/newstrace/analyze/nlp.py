@@ -26,13 +26,11 @@ __all__ = [
     "ArticleNLP",
     "Hole",
     "ParsedStretch",
-    "Sentence",
     "SpacyModel",
     "Stretch",
     "article_nlp",
     "load_pipeline",
     "shared_model",
-    "split_sentences",
 ]
 
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from datasketch import MinHash
 
-from newstrace.analyze.nlp import split_sentences
+from newstrace.text.sentences import split_sentences
 
 __all__ = ["Fingerprinter", "Words", "shingle_hashes", "words_of"]
 

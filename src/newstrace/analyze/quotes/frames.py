@@ -13,8 +13,9 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newstrace.analyze.nlp import Hole, Sentence, Stretch
+from newstrace.analyze.nlp import Hole, Stretch
 from newstrace.analyze.quotes.marks import QuoteSpan
+from newstrace.text.sentences import Sentence
 
 __all__ = ["Frame", "FrameBuilder", "content_words"]
 

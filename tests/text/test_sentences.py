@@ -1,0 +1,27 @@
+"""The rule-based sentence splitter every layer shares."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.text.sentences import split_sentences
+
+SENTENCES = [
+    ("One. Two.", ["One.", "Two."]),
+    (
+        "“It would be good,” he explained. “If you stop, others lead.”",
+        ["“It would be good,” he explained.", "“If you stop, others lead.”"],
+    ),
+    (
+        "Mr. Smith said the U.S. Army was there. It left.",
+        ["Mr. Smith said the U.S. Army was there.", "It left."],
+    ),
+    ("First paragraph\nSecond paragraph.", ["First paragraph", "Second paragraph."]),
+    ("Some 3.5 million people came. Really?", ["Some 3.5 million people came.", "Really?"]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in split_sentences(text)] == expected
