@@ -1,6 +1,6 @@
 """The records that flow through newstrace, as frozen dataclasses.
 
-One way through (see DESIGN.md)::
+One way through (docs/design.md)::
 
     input ─ ingest ─> Document ─ segment ─> Article ─ analyze ─> ArticleFindings ─ link ─> CorpusLinks
 

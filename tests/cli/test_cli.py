@@ -112,3 +112,26 @@ def test_unopenable_database(tmp_path: Path, runner: CliRunner) -> None:
 def test_version(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--version"])
     assert result.stdout.strip() == f"newstrace {__version__}"
+
+
+def test_config_file_sets_options_and_flags_override_it(tmp_path: Path, runner: CliRunner) -> None:
+    config = tmp_path / "newstrace.toml"
+    config.write_text("[analyze]\nstages = []\n[segment]\nsplit_pages = false\n", encoding="utf-8")
+    page = _page(tmp_path / "in")
+    db = str(tmp_path / "t.db")
+    result = runner.invoke(app, ["analyze", str(page), "--db", db, "--config", str(config), "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["counts"].get("facts", 0) == 0  # no analysis step ran
+    again = runner.invoke(
+        app, ["analyze", str(page), "--db", db, "--config", str(config), "--stages", "dates", "--json"]
+    )
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout)["counts"]["dates"] == 0 and json.loads(again.stdout)["documents_new"] == 1
+
+
+def test_a_bad_config_file_is_a_usage_error(tmp_path: Path, runner: CliRunner) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text("[analyze]\nstagez = []\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", "x.txt", "--config", str(config)])
+    assert result.exit_code == 2
+    assert "bad.toml: analyze: unknown option 'stagez'" in result.stderr

@@ -121,7 +121,7 @@ def load_pipeline(model: str) -> Any:
     """Load a spaCy pipeline, or raise ModelNotInstalled saying how to install it.
 
     thinc's generic BLIS kernel is slow on these machines; plain NumPy ops give identical
-    output about 1.4x faster (NOTES-deps.md), so they are selected before loading.
+    output about 1.4x faster (measured on these machines), so they are selected before loading.
     """
     import spacy  # noqa: PLC0415  # importing spaCy costs ~1 s: only when a step needs it
     from thinc.api import NumpyOps, set_current_ops  # noqa: PLC0415

@@ -35,7 +35,7 @@ def export_command(
     verbose: VerboseOption = 0,
     quiet: QuietOption = False,
 ) -> None:
-    """Export everything in the database: JSON Lines (CONTRACT.md), CSV, Parquet, GDELT or ACLED tables."""
+    """Export everything in the database: JSON Lines, CSV, Parquet, GDELT or ACLED tables."""
     setup_logging(verbose, quiet)
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -1,4 +1,4 @@
-"""JSON Lines export (CONTRACT.md): one JSON object per line, each with a ``type``."""
+"""JSON Lines export (docs/contract.md): one JSON object per line, each with a ``type``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The exported view of a corpus: CONTRACT.md records, optionally limited to some documents."""
+"""The exported view of a corpus: the records of docs/contract.md, optionally limited to some documents."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def cluster_of(links: CorpusLinks) -> dict[str, str]:
 
 
 def contract_records(view: CorpusView) -> Iterator[dict[str, Any]]:
-    """Every record as a CONTRACT.md dict with its ``type``: articles and their findings first."""
+    """Every record as a docs/contract.md dict with its ``type``: articles and their findings first."""
     clusters = cluster_of(view.links)
     for found in view.findings:
         yield _article(found.article)

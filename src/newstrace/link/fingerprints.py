@@ -1,7 +1,7 @@
 """Fingerprints of an article for copy detection: its words, and MinHash LSH band keys per sentence.
 
 Copies between news pages are often a shared passage of a few sentences, not a whole article, so
-whole-document similarity misses them (NOTES-deps.md). Each sentence is a unit: its word
+whole-document similarity misses them. Each sentence is a unit: its word
 shingles get a MinHash (datasketch, ``affine32`` scheme), and the MinHash is cut into LSH bands.
 Two articles that have a unit with the same key in some band become a candidate pair, which
 :mod:`newstrace.link.align` then checks word by word.

@@ -9,6 +9,8 @@ or key, or a value of the wrong type, is a UsageError that names the file and th
 from __future__ import annotations
 
 import dataclasses
+import inspect
+import re
 import tomllib
 import types
 import typing
@@ -19,7 +21,13 @@ from typing import Any, TypeVar
 from newstrace.errors import UsageError
 from newstrace.run.runner import RunOptions
 
-__all__ = ["load_run_options", "options_from_table", "options_to_table"]
+__all__ = [
+    "load_run_options",
+    "options_from_table",
+    "options_reference",
+    "options_to_table",
+    "options_to_toml",
+]
 
 Options = TypeVar("Options")
 
@@ -60,6 +68,67 @@ def options_to_table(options: object) -> dict[str, object]:
         elif value is not None:
             table[f.name] = value
     return table
+
+
+def options_to_toml(options: object, path: str = "") -> str:
+    """``options`` as a TOML document (unset options as comments), readable by :func:`load_run_options`."""
+    scalars: list[str] = []
+    tables: list[str] = []
+    for f in dataclasses.fields(options):  # type: ignore[arg-type]  # options is a dataclass
+        value = getattr(options, f.name)
+        if dataclasses.is_dataclass(value):
+            tables.append(options_to_toml(value, f"{path}.{f.name}" if path else f.name))
+        elif value is None:
+            scalars.append(f"# {f.name} = (not set)")
+        else:
+            scalars.append(f"{f.name} = {_toml_value(value)}")
+    head = [f"[{path}]"] if path else []
+    return "\n".join([*head, *scalars, ""]) + "".join("\n" + t for t in tables)
+
+
+def options_reference(options: object, path: str = "") -> str:
+    """Markdown tables of every option, its default and its meaning (from the classes' docstrings)."""
+    meanings = _attribute_docs(type(options))
+    rows = []
+    nested = []
+    for f in dataclasses.fields(options):  # type: ignore[arg-type]  # options is a dataclass
+        value = getattr(options, f.name)
+        if dataclasses.is_dataclass(value):
+            nested.append(options_reference(value, f"{path}.{f.name}" if path else f.name))
+            continue
+        default = "not set" if value is None else f"`{_toml_value(value)}`"
+        rows.append(f"| `{f.name}` | {default} | {meanings.get(f.name, '')} |")
+    title = f"### `[{path}]`" if path else "### The run (top level)"
+    table = "\n".join([title, "", "| option | default | meaning |", "|---|---|---|", *rows, ""])
+    return table + "".join("\n" + n for n in nested)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return repr(value)
+
+
+ATTRIBUTE = re.compile(r"^    (?P<names>\w+(?:, \w+)*): (?P<text>.*)$")
+
+
+def _attribute_docs(kind: type) -> dict[str, str]:
+    """The ``Attributes:`` section of a class docstring, by attribute name, as one line each."""
+    doc = inspect.getdoc(kind) or ""
+    found: dict[str, str] = {}
+    names: list[str] = []
+    for line in doc.partition("Attributes:")[2].splitlines():
+        match = ATTRIBUTE.match(line)
+        if match:
+            names = match["names"].split(", ")
+            found.update(dict.fromkeys(names, match["text"]))
+        elif names and line.startswith("        "):
+            found.update({n: f"{found[n]} {line.strip()}" for n in names})
+    return {n: re.sub(r":\w+:`~?([\w.]+)`", r"`\1`", t).replace("``", "`") for n, t in found.items()}
 
 
 def _value(hint: Any, value: object, where: str) -> object:

@@ -24,7 +24,7 @@ class SegmentOptions:
         split_pages: split a text page that holds several articles (HTML pages are one
             article each: trafilatura already chose the main content).
         clean_jsonl: clean JSONL ``text`` like a scraped page. Off by default: offsets into
-            a record's own ``text`` must stay valid (CONTRACT.md).
+            a record's own ``text`` must stay valid (docs/contract.md).
     """
 
     split_pages: bool = True

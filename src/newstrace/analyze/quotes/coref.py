@@ -1,7 +1,7 @@
 """Small rule-based coreference for speakers: who is ``he``, ``the minister``, ``Khamenei``.
 
-No coreference model can be installed offline (NOTES-deps.md), so this is our own, and it only
-answers the questions speaker attribution asks:
+No coreference model can be installed offline (none is packaged for spaCy 3.8 on PyPI), so this
+is our own, and it only answers the questions speaker attribution asks:
 
 - **names**: the person mentions of an article (from NER) form one referent per person; a
   short form (``Khamenei``, ``Mrs. Clinton``) joins the full name that shares its last word and
