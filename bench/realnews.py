@@ -3,6 +3,7 @@
     python bench/realnews.py check [SPLIT]            # every gold file well-formed, anchored in its text
     python bench/realnews.py unpack SPLIT OUT_DIR     # the split's pages as .html files, to analyze
     python bench/realnews.py quotes SPLIT OUT.jsonl   # the split's texts and quotes for score.py quotes
+    python bench/realnews.py score [SPLIT ...]        # analyse the split(s) and print every figure
 
 Pages come from the article-extraction benchmark (see bench/data/realnews/README.md); the gold
 was written by hand following bench/data/realnews/GUIDE.md. Splits: ``tune`` (rules may be fitted
@@ -14,13 +15,18 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
+import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data" / "realnews"
+SHARED = Path(os.environ.get("NEWSTRACE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SCORER = SHARED / "tools" / "score.py"
 SPLITS = ("tune", "dev")
 QUOTE_KINDS = {"direct", "fragment", "slogan", "scare"}
 SPEAKER_KINDS = {"person", "organisation", "group", "unnamed", None}
@@ -171,12 +177,49 @@ def quote_records(split: str) -> Iterator[dict[str, Any]]:
         }
 
 
+def score(split: str, work: Path) -> dict[str, object]:
+    """Analyse the split twice and score it: the pages as HTML (every layer, score.py seeds) and the
+    gold texts as JSON Lines (quotations and speakers alone, score.py quotes). Flat figures by name."""
+    pages = unpack(split, work / "pages")
+    texts = work / "texts.jsonl"
+    texts.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in quote_records(split)), "utf-8")
+    figures: dict[str, object] = {}
+    for kind, source, gold in (
+        ("seeds", str(pages[0].parent), DATA / "gold" / split),
+        ("quotes", str(texts), texts),
+    ):
+        export, summary = work / f"{kind}.jsonl", work / f"{kind}.json"
+        _newstrace("analyze", source, "--db", str(work / f"{kind}.db"), "--export", str(export), "-q")
+        subprocess.run(
+            [sys.executable, str(SCORER), kind, str(gold), str(export), "--json", str(summary)],
+            check=True,
+            capture_output=True,
+        )
+        figures |= {f"{kind}.{k}": v for k, v in _flat(json.loads(summary.read_text("utf-8"))).items()}
+    return figures
+
+
+def _newstrace(*args: str) -> None:
+    command = [str(Path(sys.executable).with_name("newstrace")), *args]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed: {done.stderr.strip()}")
+
+
+def _flat(data: dict[str, object], prefix: str = "") -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in data.items():
+        out |= _flat(value, f"{prefix}{key}.") if isinstance(value, dict) else {f"{prefix}{key}": value}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check").add_argument("split", nargs="?", choices=SPLITS)
+    sub.add_parser("score").add_argument("splits", nargs="*", choices=SPLITS, default=list(SPLITS))
     for name in ("unpack", "quotes"):
         command = sub.add_parser(name)
         command.add_argument("split", choices=SPLITS)
@@ -184,6 +227,16 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "check":
         sys.exit(1 if check((args.split,) if args.split else SPLITS) else 0)
+    if args.command == "score":
+        if not SCORER.exists():
+            sys.exit(f"{SCORER} is absent: the scorer is read from ../shared (set NEWSTRACE_SHARED)")
+        results = {}
+        for split in args.splits:
+            with tempfile.TemporaryDirectory() as tmp:
+                results[split] = score(split, Path(tmp))
+        for name in results[args.splits[0]]:
+            print(f"{name:48s}" + "".join(f"{results[s].get(name)!s:>12}" for s in args.splits))
+        return
     if args.command == "unpack":
         print(f"{len(unpack(args.split, args.out))} pages in {args.out}")
         return

@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench.realnews import quote_records, unpack
 
 from newstrace.export import load_view, write_jsonl_file
 from newstrace.run import analyze_corpus
 from newstrace.store import Store
-from tests.conftest import POLNEAR, SEEDS, SHARED, require_shared
+from tests.conftest import POLNEAR, ROOT, SEEDS, SHARED, require_shared
 
 FLOORS = json.loads((Path(__file__).with_name("eval_floors.json")).read_text())
+REALNEWS = ROOT / "bench" / "data" / "realnews"
 
 
 def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -77,3 +79,17 @@ def test_polnear_dev_quotes_hold_their_floors(tmp_path: Path) -> None:
     gold = require_shared(POLNEAR / "dev.jsonl")
     scores = score("quotes", gold, [str(gold)], tmp_path)
     assert check(scores, FLOORS["quotes_dev"]) == []
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_real_news_dev_holds_its_floors(tmp_path: Path) -> None:
+    """The held-apart split of the real-news dev set (bench/data/realnews, 32 pages of 23 sites):
+    every layer from the HTML pages, and quotations alone from the gold texts."""
+    pages = unpack("dev", tmp_path / "pages")
+    gold = REALNEWS / "gold" / "dev"
+    scores = score("seeds", gold, [str(pages[0].parent)], tmp_path)
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in quote_records("dev")), "utf-8")
+    scores |= {f"texts.{k}": v for k, v in score("quotes", texts, [str(texts)], tmp_path).items()}
+    assert check(scores, FLOORS["realnews_dev"]) == []
