@@ -19,13 +19,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from newstrace.analyze import AnalyzeOptions, Analyzer
-from newstrace.analyze.nlp import Pipeline
+from newstrace.analyze.nlp import SpacyModel
 from newstrace.model import Article
 
 SHARED = Path(os.environ.get("NEWSTRACE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -68,7 +67,7 @@ def main() -> None:
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     analyzer = Analyzer(AnalyzeOptions())
-    nlp = Pipeline(analyzer.options.model).nlp
+    nlp = SpacyModel(analyzer.options.model).nlp
     analyzer.analyze(articles[0])  # load the model into the analyzer and warm both up
     list(nlp.pipe(texts[:2]))
 
@@ -83,7 +82,7 @@ def main() -> None:
             best_wall, best_cpu = best.get(name, (wall, cpu))
             best[name] = (min(wall, best_wall), min(cpu, best_cpu))
 
-    stages = ", ".join(s.name for s in analyzer.stages) or "none"
+    stages = ", ".join(s.name for s in analyzer.steps) or "none"
     print(f"{len(articles)} PolNeAR dev articles, {words} words; newstrace steps: {stages}")
     print(f"{'':32s} {'wall s':>8s} {'words/s':>9s} {'CPU s':>8s} {'words/CPU-s':>12s}")
     for name, (wall, cpu) in best.items():
@@ -93,4 +92,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -31,7 +31,7 @@ from newstrace.ids import stable_id
 from newstrace.link.clusters import containment, find_clusters, quote_words
 from newstrace.link.options import ClusterOptions
 from newstrace.link.semantic import load_embedder
-from newstrace.model import Article, ArticleFindings, Quote
+from newstrace.model import Article, ArticleFindings, Quote, QuoteCluster
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAIN = ROOT.parent / "shared" / "bench" / "quotes" / "train.jsonl"
@@ -83,7 +83,8 @@ def main() -> None:
     started = time.perf_counter()
     vectors = model.encode([q.text for q in quotes])
     embed_seconds = time.perf_counter() - started
-    lexical, other = [], []
+    lexical: list[float] = []
+    other: list[float] = []
     pairs = [
         (i, j)
         for members in by_speaker.values()
@@ -115,7 +116,7 @@ def main() -> None:
     judge([(quotes[i], quotes[j]) for i, j in pairs], clusters)
 
 
-def judge(pairs: list[tuple[Quote, Quote]], clusters: list[Any]) -> None:
+def judge(pairs: list[tuple[Quote, Quote]], clusters: list[QuoteCluster]) -> None:
     """Precision and recall of the clusters over the hand-judged pairs."""
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"]
     cluster_of = {m: c.id for c in clusters for m in c.members}

@@ -28,14 +28,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newstrace.analyze import AnalyzeOptions, Analyzer, ArticleWork
-from newstrace.analyze.entities.extract import attach_entities, prepare_entities
-from newstrace.analyze.entities.gazetteer import build_gazetteer
+from newstrace.analyze import dates as dates_step
+from newstrace.analyze.entities import extract as entities_step
+from newstrace.analyze.entities.gazetteer import Gazetteer, build_gazetteer
 from newstrace.analyze.nlp import article_nlp
 from newstrace.ingest import IngestOptions, expand_inputs, read_input
 from newstrace.link.aliases import merge_entities
 from newstrace.model import Article, ArticleFindings, Error
 from newstrace.segment import SegmentOptions, segment_document
-from newstrace.text.dates import attach_dates
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSTRACE_SHARED", ROOT.parent / "shared"))
@@ -70,13 +70,13 @@ def time_parts(analyzer: Analyzer, articles: Sequence[Article], repeat: int) -> 
     for _ in range(repeat):
         spent = dict.fromkeys(best, 0.0)
         for article in articles:
-            work = ArticleWork(article, analyzer.resources)
+            work = ArticleWork(article, analyzer.options, analyzer.resources)
             t0 = time.perf_counter()
             article_nlp(work).entities  # noqa: B018  # computing the view is the point
             t1 = time.perf_counter()
-            attach_dates(work, analyzer.options)
+            dates_step.STEP.run(work)
             t2 = time.perf_counter()
-            attach_entities(work, analyzer.options)
+            entities_step.STEP.run(work)
             t3 = time.perf_counter()
             spent["ner view"] += t1 - t0
             spent["dates"] += t2 - t1
@@ -111,11 +111,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     analyzer = Analyzer(AnalyzeOptions())
     started = time.perf_counter()
-    analyzer.resources.get("gazetteer", build_gazetteer)
+    analyzer.resources.get("gazetteer", build_gazetteer, Gazetteer)
     loaded = time.perf_counter() - started
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"gazetteer loaded once in {loaded:.2f} s (process peak RSS so far {rss:.0f} MB)")
-    prepare_entities(analyzer.resources)  # spaCy's word list too, as a worker does at start
+    entities_step.STEP.prepare(analyzer.resources)  # spaCy's word list too, as a worker does at start
     articles = polnear_articles()
     bench_set("PolNeAR dev", articles, analyzer, args.repeat)
     bench_set("sample corpus", sample_articles(), analyzer, args.repeat)

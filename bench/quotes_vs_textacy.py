@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.analyze import AnalyzeOptions
-from newstrace.analyze.nlp import Pipeline
+from newstrace.analyze.nlp import SpacyModel
 from newstrace.export import load_view, write_jsonl_file
 from newstrace.run import analyze_corpus
 from newstrace.store import Store
@@ -66,7 +66,7 @@ def textacy_export(folder: Path) -> tuple[Path, int]:
     """Run textacy's direct_quotations on each dev article; export; count the articles it refused."""
     from textacy.extract.triples import direct_quotations  # noqa: PLC0415  # a bench-only peer
 
-    nlp = Pipeline(AnalyzeOptions().model).nlp  # the model newstrace itself loads
+    nlp = SpacyModel(AnalyzeOptions().model).nlp  # the model newstrace itself loads
     export, refused = folder / "textacy.jsonl", 0
     with DEV.open(encoding="utf-8") as fh, export.open("w", encoding="utf-8") as out:
         for n, line in enumerate(fh):
@@ -94,6 +94,7 @@ def textacy_export(folder: Path) -> tuple[Path, int]:
     return export, refused
 
 
+# Any: textacy's DQTriple is a namedtuple bound to a variable, not a type; the record is JSON
 def _quote_record(article: str, k: int, triple: Any, text: str) -> dict[str, Any]:
     content = triple.content
     start, end = content.start_char, content.end_char

@@ -13,7 +13,7 @@ from newstrace.export.formats import write_export
 from newstrace.export.gdelt import GKG_COLUMNS, read_gkg, write_gkg
 from newstrace.export.tables import TABLES, read_tables
 from newstrace.export.view import CorpusView, cluster_of
-from newstrace.model import CorpusLinks, Entity, EntityRef, Geo, QuoteCluster
+from newstrace.model import CorpusLinks, Entity, EntityRef, Geo, Quote, QuoteCluster
 from newstrace.run import analyze_corpus
 from newstrace.store import Store
 from tests.conftest import EXAMPLES
@@ -57,7 +57,7 @@ def test_tables_round_trip(view: CorpusView, tmp_path: Path, fmt: str) -> None:
     for table in TABLES:
         expected = table.records(view)
         assert back[table.name] == expected, table.name
-    assert all(q.cluster == clusters.get(q.id) for q in back["quotes"])
+    assert all(isinstance(q, Quote) and q.cluster == clusters.get(q.id) for q in back["quotes"])
     assert sum(len(v) for v in back.values()) > 100  # the sample corpus yields real records of many types
 
 

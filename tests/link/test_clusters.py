@@ -181,7 +181,8 @@ class _TableEmbedder:
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         self.calls += 1
         vectors = np.array([self.table[t] for t in texts], dtype=np.float32)
-        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        unit: npt.NDArray[np.float32] = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        return unit
 
 
 TRANSLATION_A = "Do not allow your protests to be seen as protests against the system."

@@ -9,7 +9,7 @@ import pytest
 from newstrace.segment import find_articles
 
 # file: [(title, published, byline, body starts with, body ends with)]
-EXPECTED = {
+EXPECTED: dict[str, list[tuple[str | None, str | None, str | None, str, str]]] = {
     "valdoria_daily_liberty_square.txt": [
         (
             "Thousands rally in Port Meridian against hospital decree",

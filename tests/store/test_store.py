@@ -17,6 +17,7 @@ from newstrace.model import (
     Copy,
     CopySide,
     CorpusLinks,
+    Document,
     Entity,
     EntityRef,
     Error,
@@ -44,7 +45,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         engine.dispose()
 
 
-def _findings(text: str = PAGE, source: str = "a.txt") -> tuple[object, ArticleFindings]:
+def _findings(text: str = PAGE, source: str = "a.txt") -> tuple[Document, ArticleFindings]:
     doc = make_document(source, text.encode(), "text", text)
     article = segment_document(doc)[0]
     quote = Quote(
@@ -68,8 +69,8 @@ def _findings(text: str = PAGE, source: str = "a.txt") -> tuple[object, ArticleF
 
 def test_round_trip_of_documents_articles_and_findings(store: Store) -> None:
     doc, found = _findings()
-    store.save_document(doc, "k1", [found], [])  # type: ignore[arg-type]
-    assert store.analysis_of(doc.id) == "k1"  # type: ignore[attr-defined]
+    store.save_document(doc, "k1", [found], [])
+    assert store.analysis_of(doc.id) == "k1"
     assert list(store.documents()) == [doc]
     articles = store.articles()
     assert articles == [found.article]
@@ -83,27 +84,27 @@ def test_articles_of_documents_come_in_source_order_across_chunks(
     docs = []
     for source in ("c.txt", "a.txt", "b.txt"):
         doc, found = _findings(source=source)
-        store.save_document(doc, "k", [found], [])  # type: ignore[arg-type]
+        store.save_document(doc, "k", [found], [])
         docs.append(doc)
-    articles = store.articles([d.id for d in docs])  # type: ignore[attr-defined]
+    articles = store.articles([d.id for d in docs])
     assert [a.source for a in articles] == ["a.txt", "b.txt", "c.txt"]
 
 
 def test_saving_again_replaces_rather_than_adds(store: Store) -> None:
     doc, found = _findings()
-    store.save_document(doc, "k1", [found], [Error("a.txt", "segment", "x")])  # type: ignore[arg-type]
+    store.save_document(doc, "k1", [found], [Error("a.txt", "segment", "x")])
     before = store.counts()
-    store.save_document(doc, "k2", [found], [Error("a.txt", "segment", "x")])  # type: ignore[arg-type]
+    store.save_document(doc, "k2", [found], [Error("a.txt", "segment", "x")])
     assert store.counts() == before
-    assert store.analysis_of(doc.id) == "k2"  # type: ignore[attr-defined]
+    assert store.analysis_of(doc.id) == "k2"
 
 
 def test_a_changed_source_replaces_its_old_version(store: Store) -> None:
     old, found_old = _findings()
     new, found_new = _findings(PAGE.replace("stay", "go"))
-    store.save_document(old, "k", [found_old], [])  # type: ignore[arg-type]
-    store.save_document(new, "k", [found_new], [])  # type: ignore[arg-type]
-    assert [d.id for d in store.documents()] == [new.id]  # type: ignore[attr-defined]
+    store.save_document(old, "k", [found_old], [])
+    store.save_document(new, "k", [found_new], [])
+    assert [d.id for d in store.documents()] == [new.id]
     assert store.counts()["quotes"] == 1
 
 
@@ -175,7 +176,7 @@ def test_stored_findings_is_a_lazy_sequence_in_store_order(tmp_path: Path) -> No
     with Store(str(tmp_path / "t.db")) as store:
         for i in range(7):
             doc, found = _findings(PAGE.replace("stay", f"stay {i}"), source=f"p{i}.txt")
-            store.save_document(doc, "k", [found], [])  # type: ignore[arg-type]
+            store.save_document(doc, "k", [found], [])
         ids = store.article_ids()
         lazy = StoredFindings(store, ids, page_size=3)
         eager = store.findings(store.articles())

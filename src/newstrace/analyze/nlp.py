@@ -11,12 +11,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from newstrace.errors import ModelNotInstalled
 from newstrace.text.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
     from newstrace.analyze.step import ArticleWork, Resources
 
 log = logging.getLogger(__name__)
@@ -64,15 +67,15 @@ class SpacyModel:
                 "newstrace needs an English pipeline such as en_core_web_sm"
             )
 
-    def entities(self, text: str) -> Any:
+    def entities(self, text: str) -> Doc:
         """A Doc of ``text`` with named entities (no tags, no parse)."""
         return self.nlp(text, disable=self.ner_disabled)
 
-    def parse(self, text: str) -> Any:
+    def parse(self, text: str) -> Doc:
         """A Doc of ``text`` with tags, lemmas and a dependency parse (no entities)."""
         return self.nlp(text, disable=self.parse_disabled)
 
-    def tokenize(self, text: str) -> Any:
+    def tokenize(self, text: str) -> Doc:
         """A Doc of ``text`` with tokens only (about 100x faster than a parse)."""
         return self.nlp.make_doc(text)
 
@@ -82,9 +85,14 @@ class SpacyModel:
         Used to tell a name ("Okonkwo", "Frelimo") from an English word ("House", "National");
         empty if the pipeline has no rule lemmatizer.
         """
+        from spacy.pipeline import Lemmatizer  # noqa: PLC0415  # spaCy is loaded by now
+
         if "lemmatizer" not in self.nlp.pipe_names:
             return frozenset()
-        lookups = self.nlp.get_pipe("lemmatizer").lookups
+        lemmatizer = self.nlp.get_pipe("lemmatizer")
+        if not isinstance(lemmatizer, Lemmatizer):  # only a rule lemmatizer has lookup tables
+            return frozenset()
+        lookups = lemmatizer.lookups
         if "lemma_index" not in lookups.tables:
             return frozenset()
         index = lookups.get_table("lemma_index")
@@ -94,18 +102,18 @@ class SpacyModel:
                 words.update(w for w in index[pos] if w.isalpha())
         return frozenset(words)
 
-    def parse_full_many(self, texts: Sequence[str]) -> list[Any]:
+    def parse_full_many(self, texts: Sequence[str]) -> list[Doc]:
         """As :meth:`parse` for several texts, batched."""
         return list(self.nlp.pipe(texts, disable=self.parse_disabled, batch_size=PARSE_BATCH))
 
-    def parse_many(self, texts: Sequence[str]) -> list[Any]:
+    def parse_many(self, texts: Sequence[str]) -> list[Doc]:
         """Docs of several short texts with fine tags (``tag_``) and a dependency parse, batched.
 
         No coarse POS and no lemmas (see :data:`BARE_PARSE_PIPES`).
         """
         return list(self.nlp.pipe(texts, disable=self.bare_disabled, batch_size=PARSE_BATCH))
 
-    def entities_chunked(self, text: str) -> Any:
+    def entities_chunked(self, text: str) -> Doc:
         """As :meth:`entities`, for a text of any length: NER runs on pieces cut at whitespace."""
         if len(text) <= NER_CHUNK_CHARS:
             return self.entities(text)
@@ -117,7 +125,7 @@ class SpacyModel:
         return Doc.from_docs(docs, ensure_whitespace=False)
 
 
-def load_pipeline(model: str) -> Any:
+def load_pipeline(model: str) -> Language:
     """Load a spaCy pipeline, or raise ModelNotInstalled saying how to install it.
 
     thinc's generic BLIS kernel is slow on these machines; plain NumPy ops give identical
@@ -179,7 +187,7 @@ class ParsedStretch:
     """
 
     def __init__(
-        self, stretch: Stretch, doc: Any, pieces: list[tuple[int, int, int, int | None]], text: str
+        self, stretch: Stretch, doc: Doc, pieces: list[tuple[int, int, int, int | None]], text: str
     ) -> None:
         self.stretch = stretch
         self.doc = doc
@@ -192,11 +200,11 @@ class ParsedStretch:
                 return piece
         return self._pieces[0]
 
-    def hole_of(self, token: Any) -> int | None:
+    def hole_of(self, token: Token) -> int | None:
         """The index of the hole ``token`` stands in for, or None for a token of the real text."""
         return self._piece(token.idx)[3]
 
-    def bounds(self, token: Any) -> tuple[int, int]:
+    def bounds(self, token: Token) -> tuple[int, int]:
         """Article offsets of ``token`` (of its whole hole, for a stand-in token)."""
         doc_start, start, length, hole = self._piece(token.idx)
         if hole is not None:
@@ -204,7 +212,7 @@ class ParsedStretch:
         begin = start + token.idx - doc_start
         return begin, begin + len(token.text)
 
-    def span_bounds(self, first: Any, last: Any) -> tuple[int, int]:
+    def span_bounds(self, first: Token, last: Token) -> tuple[int, int]:
         """Article offsets from the start of token ``first`` to the end of token ``last``."""
         return self.bounds(first)[0], self.bounds(last)[1]
 
@@ -239,8 +247,8 @@ class ArticleNLP:
         self.model = model
         self.text = text
         self._sentences: list[Sentence] | None = None
-        self._entities: Any = None
-        self._parses: dict[tuple[int, int], Any] = {}
+        self._entities: Doc | None = None
+        self._parses: dict[tuple[int, int], Doc] = {}
         self._stretches: dict[Stretch, ParsedStretch] = {}
         self.words_parsed = 0
 
@@ -252,13 +260,13 @@ class ArticleNLP:
         return self._sentences
 
     @property
-    def entities(self) -> Any:
+    def entities(self) -> Doc:
         """A Doc of the whole text with named entities."""
         if self._entities is None:
             self._entities = self.model.entities_chunked(self.text)
         return self._entities
 
-    def parse(self, start: int, end: int) -> Any:
+    def parse(self, start: int, end: int) -> Doc:
         """A parsed Doc of ``text[start:end]`` (tags, lemmas, dependencies)."""
         self.parse_all([(start, end)])
         return self._parses[(start, end)]

@@ -252,6 +252,7 @@ def read_gkg(path: Path) -> list[GkgRow]:
                         (b[1], b[2], _float(b[5]), _float(b[6]), int(b[8]))
                         for b in _blocks(col["V2ENHANCEDLOCATIONS"], ";", "#")
                     ),
+                    # ignore: each block holds the five numbers _date_block writes; mypy sees tuple[int, ...]
                     tuple(tuple(int(x) for x in b) for b in _blocks(col["V2.1ENHANCEDDATES"], ";", "#")),  # type: ignore[misc]
                     tuple(
                         (int(b[0]), int(b[1]), b[2], b[3]) for b in _blocks(col["V2.1QUOTATIONS"], "#", "|")

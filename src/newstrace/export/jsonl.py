@@ -26,7 +26,7 @@ def write_jsonl_file(view: CorpusView, path: Path) -> int:
     return count
 
 
-def _write(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def _write(records: Iterable[dict[str, Any]], out: IO[str]) -> int:  # Any: JSON values
     count = 0
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))

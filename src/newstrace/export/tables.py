@@ -14,10 +14,10 @@ import dataclasses
 import json
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -38,6 +38,9 @@ from newstrace.model import (
 )
 from newstrace.store.records import from_row, to_row
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 __all__ = ["TABLES", "Table", "read_tables", "table_rows", "write_csv", "write_parquet"]
 
 
@@ -46,11 +49,11 @@ class Table:
     """A table of the export: its file stem, record type, and how to take its records from a view."""
 
     name: str
-    cls: type
-    records: Callable[[CorpusView], list[Any]]
+    cls: type[DataclassInstance]
+    records: Callable[[CorpusView], Sequence[DataclassInstance]]
 
 
-def _quotes(view: CorpusView) -> list[Any]:
+def _quotes(view: CorpusView) -> list[Quote]:
     clusters = cluster_of(view.links)
     return [dataclasses.replace(q, cluster=clusters.get(q.id)) for f in view.findings for q in f.quotes]
 
@@ -70,7 +73,7 @@ TABLES: tuple[Table, ...] = (
 )
 
 
-def table_rows(view: CorpusView) -> Iterator[tuple[Table, list[Any]]]:
+def table_rows(view: CorpusView) -> Iterator[tuple[Table, Sequence[DataclassInstance]]]:
     """Every table with its records."""
     for table in TABLES:
         yield table, table.records(view)
@@ -92,7 +95,7 @@ def write_csv(view: CorpusView, folder: Path) -> list[Path]:
     return written
 
 
-def _flat_columns(cls: type, prefix: str = "") -> list[str]:
+def _flat_columns(cls: type[DataclassInstance], prefix: str = "") -> list[str]:
     hints = typing.get_type_hints(cls)
     columns: list[str] = []
     for f in dataclasses.fields(cls):
@@ -104,7 +107,8 @@ def _flat_columns(cls: type, prefix: str = "") -> list[str]:
     return columns
 
 
-def _flatten(cls: type, row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+# Any: each field's value (JSON-ready, as to_row makes it)
+def _flatten(cls: type[DataclassInstance], row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     out: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
@@ -118,11 +122,13 @@ def _flatten(cls: type, row: dict[str, Any], prefix: str = "") -> dict[str, Any]
     return out
 
 
-def _unflatten(cls: type, cells: dict[str, str], prefix: str = "") -> dict[str, Any] | None:
+def _unflatten(
+    cls: type[DataclassInstance], cells: dict[str, str], prefix: str = ""
+) -> dict[str, object] | None:
     hints = typing.get_type_hints(cls)
     if prefix and not any(v for k, v in cells.items() if k.startswith(prefix)):
         return None  # an absent nested record (a quote without a speaker mention)
-    row: dict[str, Any] = {}
+    row: dict[str, object] = {}
     for f in dataclasses.fields(cls):
         hint = hints[f.name]
         inner, key = _unwrap(hint), prefix + f.name
@@ -133,7 +139,7 @@ def _unflatten(cls: type, cells: dict[str, str], prefix: str = "") -> dict[str, 
     return row
 
 
-def _cell(hint: Any, text: str, optional: bool) -> Any:
+def _cell(hint: Any, text: str, optional: bool) -> object:  # Any: a runtime type hint
     if text == "" and (optional or hint is not str):
         return None
     if hint is bool:
@@ -160,37 +166,45 @@ def write_parquet(view: CorpusView, folder: Path) -> list[Path]:
     return written
 
 
-def _field_types(cls: type) -> list[tuple[dataclasses.Field[Any], Any]]:
+# Any: fields of any type, and runtime type hints (typing.get_type_hints gives Any)
+def _field_types(cls: type[DataclassInstance]) -> list[tuple[dataclasses.Field[Any], Any]]:
     hints = typing.get_type_hints(cls)
     return [(f, hints[f.name]) for f in dataclasses.fields(cls)]
 
 
-def _arrow_type(hint: Any) -> pa.DataType:
+def _arrow_type(hint: Any) -> pa.DataType:  # Any: a runtime type hint
     inner = _unwrap(hint)
     if _is_record(inner):
         return pa.struct([(f.name, _arrow_type(t)) for f, t in _field_types(inner)])
     if typing.get_origin(inner) is tuple:
         return pa.list_(_arrow_type(typing.get_args(inner)[0]))
-    simple = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+    simple: dict[type, pa.DataType] = {
+        str: pa.string(),
+        int: pa.int64(),
+        float: pa.float64(),
+        bool: pa.bool_(),
+    }
     return simple.get(inner, pa.string())
 
 
 # ---------------------------------------------------------------------- reading back
-def read_tables(folder: Path, fmt: str) -> dict[str, list[Any]]:
+def read_tables(folder: Path, fmt: str) -> dict[str, list[DataclassInstance]]:
     """The records of every table in ``folder`` (``fmt`` is ``csv`` or ``parquet``)."""
-    out: dict[str, list[Any]] = {}
+    out: dict[str, list[DataclassInstance]] = {}
     for table in TABLES:
         path = folder / f"{table.name}.{fmt}"
         if fmt == "csv":
             with path.open(encoding="utf-8", newline="") as fh:
-                rows = [_unflatten(table.cls, cells) for cells in csv.DictReader(fh)]
+                rows: Sequence[Mapping[str, object] | None] = [
+                    _unflatten(table.cls, cells) for cells in csv.DictReader(fh)
+                ]
         else:
             rows = pq.read_table(path).to_pylist()
         out[table.name] = [from_row(table.cls, row) for row in rows if row is not None]
     return out
 
 
-def _unwrap(hint: Any) -> Any:
+def _unwrap(hint: Any) -> Any:  # Any: runtime type hints
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         return args[0] if len(args) == 1 else hint
@@ -199,9 +213,9 @@ def _unwrap(hint: Any) -> Any:
     return hint
 
 
-def _optional(hint: Any) -> bool:
+def _optional(hint: Any) -> bool:  # Any: a runtime type hint
     return type(None) in typing.get_args(hint)
 
 
-def _is_record(hint: Any) -> bool:
+def _is_record(hint: Any) -> TypeGuard[type[DataclassInstance]]:  # Any: a runtime type hint
     return isinstance(hint, type) and dataclasses.is_dataclass(hint)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Entity, Error, Geo, QuoteCluster
 from newstrace.store import Store
 from newstrace.store.records import to_row
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = ["CorpusView", "cluster_of", "contract_records", "geo_by_name", "load_view"]
 
@@ -47,7 +50,7 @@ def cluster_of(links: CorpusLinks) -> dict[str, str]:
     return {qid: c.id for c in links.clusters for qid in c.members}
 
 
-def contract_records(view: CorpusView) -> Iterator[dict[str, Any]]:
+def contract_records(view: CorpusView) -> Iterator[dict[str, Any]]:  # Any: JSON values
     """Every record as a docs/contract.md dict with its ``type``: articles and their findings first."""
     clusters = cluster_of(view.links)
     for found in view.findings:
@@ -72,14 +75,14 @@ def contract_records(view: CorpusView) -> Iterator[dict[str, Any]]:
         yield _typed("error", error)
 
 
-def _article(article: Article) -> dict[str, Any]:
+def _article(article: Article) -> dict[str, Any]:  # Any: JSON values
     row = _typed("article", article)
     row.pop("pieces")
     row["pieces"] = [[p.article_start, p.document_start, p.length] for p in article.pieces]
     return row
 
 
-def _typed(kind: str, record: object) -> dict[str, Any]:
+def _typed(kind: str, record: DataclassInstance) -> dict[str, Any]:  # Any: JSON values
     return {"type": kind, **to_row(record)}
 
 

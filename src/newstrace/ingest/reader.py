@@ -58,6 +58,7 @@ class _CountingReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    # Any: io passes a bytearray or memoryview; typeshed's WriteableBuffer has no len() or slicing
     def readinto(self, buffer: Any) -> int:
         data = self.raw.read(len(buffer))
         buffer[: len(data)] = data

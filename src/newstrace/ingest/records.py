@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -16,6 +16,9 @@ from newstrace.ingest.documents import make_document
 from newstrace.ingest.html import extract_html
 from newstrace.ingest.options import IngestOptions
 from newstrace.model import Document, Error
+
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord
 
 __all__ = ["read_jsonl", "read_warc"]
 
@@ -53,7 +56,7 @@ def _numbered_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, by
 
 def _jsonl_record(line: bytes, source: str) -> Document:
     try:
-        record: Any = json.loads(line)
+        record: Any = json.loads(line)  # a JSON value: what it holds is checked below
     except json.JSONDecodeError as exc:
         raise MalformedInput(source, f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
     except UnicodeDecodeError as exc:
@@ -80,7 +83,7 @@ def _jsonl_record(line: bytes, source: str) -> Document:
     )
 
 
-def _optional(record: dict[str, Any], *keys: str) -> str | None:
+def _optional(record: dict[str, Any], *keys: str) -> str | None:  # a JSON object: any values
     """The first of ``keys`` the record has, at its top level or in a ``meta``/``metadata`` object
     (as many corpora nest them); lists (several authors) are joined."""
     places = [record, *(record[m] for m in METADATA_KEYS if isinstance(record.get(m), dict))]
@@ -114,7 +117,7 @@ def read_warc(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator[
         )
 
 
-def _warc_item(record: Any, source: str, options: IngestOptions) -> Document | Error | None:
+def _warc_item(record: ArcWarcRecord, source: str, options: IngestOptions) -> Document | Error | None:
     if record.rec_type != "response" or not _is_html(record):
         return None
     try:
@@ -123,7 +126,7 @@ def _warc_item(record: Any, source: str, options: IngestOptions) -> Document | E
         return Error(exc.source, "ingest", exc.message)
 
 
-def _drain(record: Any) -> bool:
+def _drain(record: ArcWarcRecord) -> bool:
     """Read what is left of a record; True if its data ends before its Content-Length."""
     raw = record.raw_stream
     while raw.read(SKIP_CHUNK):
@@ -131,13 +134,13 @@ def _drain(record: Any) -> bool:
     return bool(getattr(raw, "limit", 0))
 
 
-def _is_html(record: Any) -> bool:
+def _is_html(record: ArcWarcRecord) -> bool:
     headers = record.http_headers
     ctype = (headers.get_header("Content-Type") or "") if headers is not None else ""
     return ctype.split(";")[0].strip().lower() in HTML_TYPES
 
 
-def _warc_document(record: Any, source: str, options: IngestOptions) -> Document:
+def _warc_document(record: ArcWarcRecord, source: str, options: IngestOptions) -> Document:
     data: bytes = record.content_stream().read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
         raise InputTooLarge(source, f"the response is larger than {options.max_bytes} bytes")

@@ -12,10 +12,13 @@ import functools
 import logging
 import os
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
 
 __all__ = ["Embedder", "MiniLM", "load_embedder"]
 
@@ -39,7 +42,7 @@ class Embedder(Protocol):
 class MiniLM:
     """all-MiniLM-L6-v2 (384 dimensions), on the CPU."""
 
-    def __init__(self, model: Any) -> None:
+    def __init__(self, model: SentenceTransformer) -> None:
         self.model = model
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:

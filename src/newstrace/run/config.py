@@ -16,10 +16,13 @@ import types
 import typing
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newstrace.errors import UsageError
 from newstrace.run.runner import RunOptions
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = [
     "load_run_options",
@@ -29,7 +32,7 @@ __all__ = [
     "options_to_toml",
 ]
 
-Options = TypeVar("Options")
+Options = TypeVar("Options", bound="DataclassInstance")
 
 
 def load_run_options(path: Path) -> RunOptions:
@@ -45,7 +48,7 @@ def load_run_options(path: Path) -> RunOptions:
 
 def options_from_table(kind: type[Options], table: Mapping[str, object], where: str) -> Options:
     """An options dataclass of type ``kind`` built from a (TOML) table; ``where`` names it in errors."""
-    fields = {f.name: f for f in dataclasses.fields(kind)}  # type: ignore[arg-type]  # kind is a dataclass
+    fields = {f.name: f for f in dataclasses.fields(kind)}
     hints = typing.get_type_hints(kind)
     values: dict[str, object] = {}
     for key, value in table.items():
@@ -56,12 +59,12 @@ def options_from_table(kind: type[Options], table: Mapping[str, object], where: 
     return kind(**values)
 
 
-def options_to_table(options: object) -> dict[str, object]:
+def options_to_table(options: DataclassInstance) -> dict[str, object]:
     """The TOML table of an options object (tuples as lists; None values left out)."""
     table: dict[str, object] = {}
-    for f in dataclasses.fields(options):  # type: ignore[arg-type]  # options is a dataclass
+    for f in dataclasses.fields(options):
         value = getattr(options, f.name)
-        if dataclasses.is_dataclass(value):
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
             table[f.name] = options_to_table(value)
         elif isinstance(value, tuple):
             table[f.name] = list(value)

@@ -16,11 +16,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnProcess
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from newstrace.errors import NewstraceError
 from newstrace.model import Document, Error
 from newstrace.run.process import DocumentProcessor, DocumentResult, WorkConfig
+
+if TYPE_CHECKING:
+    from multiprocessing.queues import Queue
+
+    Tasks = Queue[tuple[int, Document] | None]  # numbered documents, then None: stop
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +63,7 @@ class SerialExecutor:
         """Nothing to release."""
 
 
-def _work(tasks: Any, results: Connection, config: WorkConfig) -> None:
+def _work(tasks: Tasks, results: Connection, config: WorkConfig) -> None:
     """A worker's loop: its processor is a local, built once, used for every document.
 
     Results go back through a pipe, written synchronously: if the worker dies, every message
@@ -80,7 +85,7 @@ def _work(tasks: Any, results: Connection, config: WorkConfig) -> None:
 class _Worker:
     wid: int
     process: SpawnProcess
-    tasks: Any
+    tasks: Tasks
     results: Connection
     pending: deque[int] = field(default_factory=deque)
     started: tuple[int, float] | None = None

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -23,6 +24,10 @@ from newstrace.ids import stable_id
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Document, Error
 from newstrace.store import schema
 from newstrace.store.records import from_row, to_row
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine.interfaces import DBAPIConnection
+    from sqlalchemy.pool import ConnectionPoolEntry
 
 log = logging.getLogger(__name__)
 
@@ -235,6 +240,7 @@ class Store:
 
     def findings(self, articles: Sequence[Article]) -> list[ArticleFindings]:
         """The stored findings of ``articles``, in the same order."""
+        # Any: records of the ArticleFindings field each name stands for
         by_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         ids = [a.id for a in articles]
         for name, spec in schema.ARTICLE_RECORDS.items():
@@ -243,7 +249,7 @@ class Store:
                 by_article[row["article"]][name].append(from_row(spec.cls, row))
         return [ArticleFindings(a, **{k: tuple(v) for k, v in by_article[a.id].items()}) for a in articles]
 
-    def _select_in(
+    def _select_in(  # Any: a query of any columns, a column of any type
         self, query: sa.Select[Any], column: sa.ColumnElement[Any], values: Iterable[str] | None
     ) -> Iterator[sa.RowMapping]:
         with self.engine.connect() as conn:
@@ -268,7 +274,7 @@ class Store:
 
     def links(self) -> CorpusLinks:
         """The corpus-level records of the last link run."""
-        found: dict[str, tuple[Any, ...]] = {}
+        found: dict[str, tuple[Any, ...]] = {}  # Any: records of the CorpusLinks field named
         with self.engine.connect() as conn:
             for name, spec in schema.CORPUS_RECORDS.items():
                 rows = conn.execute(
@@ -300,7 +306,7 @@ class Store:
                 if name != "settings"
             }
 
-    def _begin(self) -> Any:
+    def _begin(self) -> AbstractContextManager[Connection]:
         try:
             return self.engine.begin()
         except sa.exc.OperationalError as exc:
@@ -312,7 +318,7 @@ def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
         yield values[i : i + IN_CHUNK]
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_conn: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")  # readers (web, export) do not block the writer
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, atomic always
@@ -324,7 +330,7 @@ def _reason(exc: sa.exc.SQLAlchemyError) -> str:
     return str(orig or exc).splitlines()[0]
 
 
-def _reading_order(table: sa.Table) -> list[sa.ColumnElement[Any]]:
+def _reading_order(table: sa.Table) -> list[sa.ColumnElement[Any]]:  # Any: columns of any type
     """Records in text order (start, end), then by key: never by id alone.
 
     Ids hash the source path, so an id order differs between two checkouts of one corpus;

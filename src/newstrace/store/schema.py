@@ -8,7 +8,7 @@ events) are rebuilt by each link run.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -29,6 +29,9 @@ from newstrace.model import (
 )
 from newstrace.store.records import columns_for
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 __all__ = ["ARTICLE_RECORDS", "CORPUS_RECORDS", "SCHEMA_VERSION", "TableSpec", "metadata", "tables"]
 
 # Written into ``settings`` when a database is created and checked on every open. Adding a table
@@ -40,7 +43,7 @@ SCHEMA_VERSION = 1
 class TableSpec:
     """How one record type is stored."""
 
-    cls: type
+    cls: type[DataclassInstance]
     table: sa.Table
     exclude: frozenset[str] = frozenset()
 
@@ -49,7 +52,11 @@ metadata = sa.MetaData()
 
 
 def _spec(
-    cls: type, name: str, keys: tuple[str, ...], *extra: Any, exclude: frozenset[str] = frozenset()
+    cls: type[DataclassInstance],
+    name: str,
+    keys: tuple[str, ...],
+    *extra: sa.schema.SchemaItem,
+    exclude: frozenset[str] = frozenset(),
 ) -> TableSpec:
     return TableSpec(cls, sa.Table(name, metadata, *columns_for(cls, keys, exclude), *extra), exclude)
 

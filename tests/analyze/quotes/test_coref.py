@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pytest
 
 from newstrace.analyze.quotes.coref import Coreference, NamedMention, name_key
 
 
-def coref_of(text: str, names: dict[str, str], quoted: list[str] = ()) -> Coreference:  # type: ignore[assignment]
+def coref_of(text: str, names: dict[str, str], quoted: Sequence[str] = ()) -> Coreference:
     """A Coreference over ``text`` with every occurrence of each name as an NER mention."""
     mentions = [
         NamedMention(m.start(), m.end(), m.group(0), label)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from newstrace.analyze import AnalyzeOptions, Analyzer, builtin_steps
 from newstrace.analyze.nlp import ArticleNLP, SpacyModel
-from newstrace.analyze.quotes.extract import QuoteOptions, find_quotes, is_title
-from newstrace.model import Article, Quote
+from newstrace.analyze.options import QuoteOptions
+from newstrace.analyze.quotes import marks
+from newstrace.analyze.quotes.extract import find_quotes, is_title
+from newstrace.analyze.quotes.marks import QuoteMarks
+from newstrace.model import Article, Quote, QuoteKind
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +23,10 @@ def quotes_of(spacy_model: SpacyModel, text: str, published: str | None = "2020-
     return list(find_quotes(article(text, published), ArticleNLP(spacy_model, text)).quotes)
 
 
-def summary(q: Quote) -> tuple[Any, ...]:
+Summary = tuple[str, QuoteKind, str | None, str | None, str | None]  # quote, kind, speaker, mention, cue
+
+
+def summary(q: Quote) -> Summary:
     mention = q.speaker_mention.text if q.speaker_mention else None
     return q.text, q.kind, q.speaker, mention, q.cue
 
@@ -129,7 +133,7 @@ ATTRIBUTIONS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), ATTRIBUTIONS)
-def test_speakers_and_cues(spacy_model: SpacyModel, text: str, expected: list[tuple[Any, ...]]) -> None:
+def test_speakers_and_cues(spacy_model: SpacyModel, text: str, expected: list[Summary]) -> None:
     assert [summary(q) for q in quotes_of(spacy_model, text)] == expected
 
 
@@ -257,9 +261,9 @@ def test_quotes_step_is_registered() -> None:
 def test_a_failure_inside_the_step_is_an_error_for_that_article_only(monkeypatch: pytest.MonkeyPatch) -> None:
     import newstrace.analyze.quotes.extract as quotes_module  # noqa: PLC0415
 
-    real = quotes_module.find_quote_spans
+    real = marks.find_quote_spans  # the function the quotes step calls
 
-    def failing(text: str) -> Any:
+    def failing(text: str) -> QuoteMarks:
         if "BREAKS-THE-STEP" in text:
             raise RuntimeError("cannot read these marks")
         return real(text)

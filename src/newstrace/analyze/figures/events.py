@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newstrace.analyze.nlp import ArticleNLP, article_nlp, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
@@ -23,6 +23,9 @@ from newstrace.ids import stable_id
 from newstrace.model import Article, ArticleEntity, DateMention, EventMention, Fact, Quote
 from newstrace.text.dates import PartialDate, dates_in, find_date_mentions, month_reference
 from newstrace.text.sentences import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = ["EVENT_KINDS", "STEP", "EventKind", "EventsStep", "find_event_mentions"]
 
@@ -280,7 +283,7 @@ def _entities_in(entities: Sequence[ArticleEntity], sentence: Sentence) -> list[
     return [e for _, e in sorted(first.values(), key=lambda pair: pair[0])]
 
 
-def _actors(text: str, ents: Sequence[Any], named: Sequence[ArticleEntity]) -> tuple[str, ...]:
+def _actors(text: str, ents: Sequence[Span], named: Sequence[ArticleEntity]) -> tuple[str, ...]:
     if named:  # canonical names from the entities step
         names = [e.name for e in named if e.kind in ACTOR_KINDS]
     else:

@@ -18,9 +18,9 @@ For each number that may count something (``numbers.py``), the sentence is parse
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newstrace.analyze.figures.numbers import NumberMention, find_numbers
 from newstrace.analyze.nlp import ArticleNLP, article_nlp, shared_model
@@ -29,6 +29,9 @@ from newstrace.ids import stable_id
 from newstrace.model import Article, ArticleEntity, DateMention, Fact, Quote
 from newstrace.text.dates import PartialDate, dates_in, find_date_mentions, month_reference
 from newstrace.text.sentences import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +153,7 @@ def find_facts(
     return facts
 
 
-def _fact(ctx: _Context, sentence: Sentence, doc: Any, number: NumberMention) -> Fact:
+def _fact(ctx: _Context, sentence: Sentence, doc: Doc, number: NumberMention) -> Fact:
     core_start = number.start + (
         len(number.qualifier) + 1 if number.qualifier and number.qualifier != "plus" else 0
     )
@@ -174,12 +177,12 @@ def _fact(ctx: _Context, sentence: Sentence, doc: Any, number: NumberMention) ->
     )
 
 
-def _tokens(doc: Any, start: int, end: int) -> list[Any]:
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
 
 
 # ---------------------------------------------------------------------- unit
-def _unit(number: list[Any]) -> str:
+def _unit(number: list[Token]) -> str:
     """What the number counts, with the event it took part in."""
     found = _counted(number)
     if found is None:
@@ -195,7 +198,7 @@ def _unit(number: list[Any]) -> str:
     return f"{phrase} {event}" if event else phrase
 
 
-def _counted(number: list[Any]) -> tuple[str, Any] | None:
+def _counted(number: list[Token]) -> tuple[str, Token] | None:
     """The phrase naming what is counted, and its head noun."""
     doc, after = number[-1].doc, number[-1].i + 1
     if after < len(doc) and doc[after].lower_ == "of":  # "dozens of deaths", "one of the think tanks"
@@ -207,9 +210,9 @@ def _counted(number: list[Any]) -> tuple[str, Any] | None:
     return (_noun_phrase(subject), subject) if subject is not None else None
 
 
-def _noun_run(doc: Any, start: int) -> tuple[str, Any] | None:
+def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
     """The noun phrase starting at ``start`` ("prior uprisings", "the regime's think tanks")."""
-    words: list[Any] = []
+    words: list[Token] = []
     for tok in doc[start : start + NOUN_RUN_MAX]:
         if tok.tag_ == "POS" or tok.dep_ == "case" or (tok.dep_ in ("det", "poss") and not words):
             words = []  # a possessive starts the phrase again: "the regime's | think tanks"
@@ -224,7 +227,7 @@ def _noun_run(doc: Any, start: int) -> tuple[str, Any] | None:
     return doc[words[0].i : head.i + 1].text, head
 
 
-def _subject_of_governor(token: Any) -> Any | None:
+def _subject_of_governor(token: Token) -> Token | None:
     """What a number counts when it is a verb's object: "estimated the crowd at 12,000" -> crowd,
     "the death toll had surpassed 1,500" -> toll, "the number of marchers at 5,000" -> marchers."""
     if token.dep_ not in ("dobj", "attr", "pobj", "npadvmod", "nummod", "quantmod", "appos"):
@@ -241,7 +244,7 @@ def _subject_of_governor(token: Any) -> Any | None:
     return noun
 
 
-def _first_noun(tokens: Any) -> Any | None:
+def _first_noun(tokens: Iterable[Token]) -> Token | None:
     for tok in tokens:
         if tok.pos_ in ("NOUN", "PROPN"):
             return tok
@@ -251,14 +254,14 @@ def _first_noun(tokens: Any) -> Any | None:
     return None
 
 
-def _noun_phrase(noun: Any) -> str:
+def _noun_phrase(noun: Token) -> str:
     """The noun with its compound and adjective modifiers directly before it ("death toll")."""
     left = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i >= noun.i - 3]
     start = min([noun.i, *(c.i for c in left)])
     return str(noun.doc[start : noun.i + 1].text)
 
 
-def _event_of(noun: Any) -> str | None:
+def _event_of(noun: Token) -> str | None:
     """The event the counted things took part in: the verb they are subject of, or an event noun."""
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB":
@@ -306,7 +309,7 @@ def _place(ctx: _Context, sentence: Sentence) -> str | None:
 
 
 # ---------------------------------------------------------------------- who asserts it
-def _asserter(ctx: _Context, doc: Any, tokens: list[Any], number: NumberMention) -> str | None:
+def _asserter(ctx: _Context, doc: Doc, tokens: list[Token], number: NumberMention) -> str | None:
     for quote in ctx.quotes:
         if quote.start <= number.start < quote.end and quote.speaker:
             return quote.speaker
@@ -318,7 +321,7 @@ def _asserter(ctx: _Context, doc: Any, tokens: list[Any], number: NumberMention)
     return _estimating_subject(tokens[-1]) or _reporting_subject(tokens[0])
 
 
-def _estimating_subject(token: Any) -> str | None:
+def _estimating_subject(token: Token) -> str | None:
     """The subject of an estimate-like verb governing the number ("Police put the figure at 5,000")."""
     verb = token.head.head if token.dep_ == "pobj" else token.head
     if verb.lemma_.lower() not in ESTIMATE_VERBS:
@@ -327,7 +330,7 @@ def _estimating_subject(token: Any) -> str | None:
     return _name_of(subject) if subject is not None else None
 
 
-def _according_to(doc: Any) -> str | None:
+def _according_to(doc: Doc) -> str | None:
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             noun = _first_noun(doc[tok.i + 1].children)
@@ -336,7 +339,7 @@ def _according_to(doc: Any) -> str | None:
     return None
 
 
-def _reporting_subject(token: Any) -> str | None:
+def _reporting_subject(token: Token) -> str | None:
     """The subject of the nearest reporting verb whose clause contains ``token``."""
     node = token
     for _ in range(12):  # parse trees of news sentences are shallow; this bounds odd parses
@@ -367,7 +370,7 @@ def canonical_name(entities: Sequence[ArticleEntity], name: str | None) -> str |
     return name
 
 
-def _name_of(token: Any) -> str:
+def _name_of(token: Token) -> str:
     """The name a token belongs to ("MEK", "the Interior Ministry" -> "Interior Ministry")."""
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and token.lemma_.lower() in DOCUMENT_NOUNS:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import takewhile
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newstrace.analyze.nlp import ParsedStretch
 from newstrace.analyze.quotes.cues import SPEAKER_NOUNS, CueKind, cue_kind_of_word
@@ -38,6 +38,9 @@ from newstrace.analyze.quotes.speaker_mentions import (
     someone,
 )
 from newstrace.model import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "Attribution",
@@ -167,7 +170,7 @@ def adjacent_attribution(
     closing mark, next to a noun phrase, whatever tags the parser gave them (the "quote, mention,
     verb" pattern of rule-based quote attribution, used when the parse found no speaker)."""
     finder = _Finder(parsed, quoted, names, quote)
-    window: list[Any] = []
+    window: list[Token] = []
     for token in (t for t in parsed.doc if parsed.bounds(t)[0] > close_at and not t.is_space):
         if token.text in ".;:!?" or len(window) >= MAX_ADJACENT:
             break
@@ -197,7 +200,7 @@ def _inside(bounds: tuple[int, int], span: tuple[int, int]) -> bool:
 class _Finder(MentionFinder):
     """Finds the cue of a quotation and assembles its attribution."""
 
-    def governing_cue(self, words: list[Any]) -> Any | None:
+    def governing_cue(self, words: list[Token]) -> Token | None:
         """The first cue above the quotation's words in the parse.
 
         A verb is preferred to a noun below it (``called Trump's remarks “racist”`` is a calling,
@@ -205,18 +208,18 @@ class _Finder(MentionFinder):
         (``Israel said Clinton called on members to be “closely coordinated”``).
         """
         inside = {t.i for t in words}
-        best: tuple[int, Any] | None = None
+        best: tuple[int, Token] | None = None
         for root in _roots(words, inside):
             found = self._cue_above(root, inside)
             if found is not None and (best is None or found[0] < best[0]):
                 best = found
         return best[1] if best else None
 
-    def _cue_above(self, root: Any, inside: set[int]) -> tuple[int, Any] | None:
+    def _cue_above(self, root: Token, inside: set[int]) -> tuple[int, Token] | None:
         """The cue above ``root`` (with its distance), or None when the quotation is part of the
         cue's subject ("one of the original “big four” negotiators said"): the subject's words
         are not what the subject said."""
-        found: tuple[int, Any] | None = None
+        found: tuple[int, Token] | None = None
         child = root
         for depth, ancestor in enumerate(_ancestors(root)):
             below, child = child, ancestor
@@ -230,7 +233,7 @@ class _Finder(MentionFinder):
                 found = (found[0], ancestor)
         return found
 
-    def via_preposition(self, words: list[Any], cue: Any) -> bool:
+    def via_preposition(self, words: list[Token], cue: Token) -> bool:
         """Whether the quotation hangs from the cue through a preposition ("said on “Meet the Press”")."""
         for root in _roots(words, {t.i for t in words}):
             for ancestor in _ancestors(root):
@@ -240,11 +243,11 @@ class _Finder(MentionFinder):
                     return True
         return False
 
-    def _reports(self, verb: Any) -> bool:
+    def _reports(self, verb: Token) -> bool:
         subject = self.own_subject(verb)
         return self.cue_of(verb) == "speech" and subject is not None and someone(subject)
 
-    def governing_verb(self, words: list[Any]) -> Any | None:
+    def governing_verb(self, words: list[Token]) -> Token | None:
         """The first verb above the quotation whose subject is someone ("Trump blasted ... for its
         “outrageous practices”"). A quotation that is the verb's own direct object is the thing
         acted on, not words ("he is desperate to convince his “enemies”")."""
@@ -264,7 +267,7 @@ class _Finder(MentionFinder):
                     return ancestor
         return None
 
-    def nearest_cue(self, words: list[Any], frame: tuple[int, int]) -> Any | None:
+    def nearest_cue(self, words: list[Token], frame: tuple[int, int]) -> Token | None:
         """The nearest cue with a subject in the quotation's own sentence(s)."""
         first, last = words[0], words[-1]
         candidates = [
@@ -280,7 +283,7 @@ class _Finder(MentionFinder):
         return min(candidates, key=lambda t: min(abs(t.i - first.i), abs(t.i - last.i)))
 
     # ------------------------------------------------------------------ speakers
-    def attribution(self, cue: Any, governs: bool, loose: bool = False) -> Attribution:
+    def attribution(self, cue: Token, governs: bool, loose: bool = False) -> Attribution:
         kind = self.cue_of(cue) or "speech"
         cue_span = self.span(cue, _cue_end(cue))
         speaker = self.subject(cue)
@@ -324,12 +327,12 @@ class _Finder(MentionFinder):
         )
 
 
-def _roots(words: list[Any], inside: set[int]) -> list[Any]:
+def _roots(words: list[Token], inside: set[int]) -> list[Token]:
     """The quotation's words whose head lies outside it (or that head the whole parse)."""
     return [t for t in words if t.head.i not in inside or t.head.i == t.i]
 
 
-def _ancestors(token: Any) -> Iterator[Any]:
+def _ancestors(token: Token) -> Iterator[Token]:
     current = token
     for _ in range(MAX_ANCESTORS):
         if current.head.i == current.i:
@@ -338,7 +341,7 @@ def _ancestors(token: Any) -> Iterator[Any]:
         yield current
 
 
-def _cue_end(cue: Any) -> Any:
+def _cue_end(cue: Token) -> Token:
     """The last word of the cue: "point out", "according to", "went on"."""
     for child in cue.children:
         if child.dep_ == "prt" or (cue.lower_ == "according" and child.lower_ == "to"):

@@ -24,7 +24,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newstrace.analyze.nlp import ArticleNLP, ParsedStretch, Stretch, article_nlp, shared_model
 from newstrace.analyze.options import QuoteOptions
@@ -54,6 +54,9 @@ from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
 from newstrace.model import AnalysisWarning, Article, Quote, QuoteKind, Span
 from newstrace.text.dates import PartialDate, find_date_expressions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 log = logging.getLogger(__name__)
 
@@ -404,7 +407,7 @@ def _starts_utterance(text: str, frame: Frame, span: QuoteSpan) -> bool:
     return before.endswith(",") and text[span.start : span.start + 1].isupper()
 
 
-def _attached_to(token: Any, cue: Any) -> bool:
+def _attached_to(token: Token, cue: Token) -> bool:
     current = token
     for _ in range(MAX_DATE_HOPS):
         head = current.head

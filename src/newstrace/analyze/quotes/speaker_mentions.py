@@ -17,7 +17,7 @@ that …``); its head word says whether it is a pronoun, a name or a description
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from newstrace.analyze.nlp import ParsedStretch
 from newstrace.analyze.quotes.cues import (
@@ -31,6 +31,9 @@ from newstrace.analyze.quotes.cues import (
 )
 from newstrace.model import Span
 from newstrace.text.dates import MONTHS, WEEKDAYS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "EXPLETIVES",
@@ -87,15 +90,15 @@ class ParseView:
         self.names = [n for n in names if start <= n[0] and n[1] <= end]
         self.quote = quote  # the quotation being attributed, if any
 
-    def outside(self, token: Any) -> bool:
+    def outside(self, token: Token) -> bool:
         start, end = self.parsed.bounds(token)
         return not any(a <= start < b or a < end <= b for a, b in self.quoted)
 
-    def span(self, first: Any, last: Any) -> Span:
+    def span(self, first: Token, last: Token) -> Span:
         start, end = self.parsed.span_bounds(first, last)
         return Span(start, end, self.parsed.text[start:end])
 
-    def cue_of(self, token: Any) -> CueKind | None:
+    def cue_of(self, token: Token) -> CueKind | None:
         """The cue kind of ``token`` if it can attribute words, else None."""
         if not self.outside(token):
             return None
@@ -114,13 +117,13 @@ class ParseView:
 class MentionFinder(ParseView):
     """Finds the speaker token and phrase of a cue."""
 
-    def active_subject(self, cue: Any) -> bool:
+    def active_subject(self, cue: Token) -> bool:
         """Whether ``cue`` has a speaker that says something ("X said"), not one that is spoken
         about ("Reagan was criticized")."""
         subject = self.subject(cue)
         return subject is not None and subject.dep_ != "nsubjpass"
 
-    def subject(self, cue: Any) -> Any | None:
+    def subject(self, cue: Token) -> Token | None:
         """The speaker token of ``cue``: its subject, or that of the verb it depends on.
 
         An expletive or demonstrative subject (``it``, ``this``) is passed over for the subject of
@@ -149,7 +152,7 @@ class MentionFinder(ParseView):
                     return owner
         return fallback
 
-    def own_subject(self, token: Any) -> Any | None:
+    def own_subject(self, token: Token) -> Token | None:
         if token.lower_ == "according":
             return pobj(token)
         for child in token.children:
@@ -164,7 +167,7 @@ class MentionFinder(ParseView):
             return self._owner(token)
         return None
 
-    def _owner(self, noun: Any) -> Any | None:
+    def _owner(self, noun: Token) -> Token | None:
         """Whose message a noun is: "his statement", "Trump's tweet", "X released a statement"."""
         for child in noun.children:
             if child.dep_ == "poss" and self.outside(child):
@@ -183,7 +186,7 @@ class MentionFinder(ParseView):
             return subject
         return None
 
-    def inverted(self, cue: Any) -> Any | None:
+    def inverted(self, cue: Token) -> Token | None:
         """``“…,” said Geert Wilders``: a name right after a cue that follows a quotation or a comma
         is its speaker, whatever the parser made of the words before."""
         doc = cue.doc
@@ -200,7 +203,7 @@ class MentionFinder(ParseView):
             return token if self.outside(token) else None
         return None
 
-    def name_next_to(self, cue: Any) -> tuple[Any, Any] | None:
+    def name_next_to(self, cue: Token) -> tuple[Token, Token] | None:
         """The name just after a subjectless cue ("said Skelly") or nearest before it in its clause."""
         doc = self.parsed.doc
         tokens = {self.parsed.bounds(t)[0]: t for t in doc if self.parsed.hole_of(t) is None}
@@ -228,7 +231,7 @@ class MentionFinder(ParseView):
                 return first, last
         return None
 
-    def adjacent_phrase(self, cue: Any) -> tuple[Any, Any] | None:
+    def adjacent_phrase(self, cue: Token) -> tuple[Token, Token] | None:
         """The noun phrase right after a cue that follows a quotation (``added another
         Republican``), or right before the cue (``Will wrote``), when the parse gave it no subject."""
         doc = cue.doc
@@ -259,7 +262,7 @@ class MentionFinder(ParseView):
             first -= 1
         return doc[first], head
 
-    def _capitalised_after(self, cue: Any) -> tuple[Any, Any] | None:
+    def _capitalised_after(self, cue: Token) -> tuple[Token, Token] | None:
         """``said Skelly``: capitalised words right after the cue, when NER missed the name."""
         doc, end = self.parsed.doc, cue.i + 1
         while (
@@ -272,7 +275,7 @@ class MentionFinder(ParseView):
             return None
         return doc[cue.i + 1], doc[end - 1]
 
-    def _tokens_of(self, name: tuple[int, int], tokens: dict[int, Any]) -> tuple[Any, Any] | None:
+    def _tokens_of(self, name: tuple[int, int], tokens: dict[int, Token]) -> tuple[Token, Token] | None:
         first = tokens.get(name[0])
         if first is None:
             return None
@@ -284,7 +287,7 @@ class MentionFinder(ParseView):
             last = self.parsed.doc[last.i + 1]
         return first, last
 
-    def phrase_span(self, head: Any, stop_at: Any | None = None) -> Span:
+    def phrase_span(self, head: Token, stop_at: Token | None = None) -> Span:
         """The noun phrase of ``head``, cut where the attributed quotation (or ``stop_at``) begins.
 
         A relative clause that reports words of its own (``X, who added that ...``) is left out:
@@ -319,14 +322,14 @@ class MentionFinder(ParseView):
                 return Span(mention.start, end, self.parsed.text[mention.start : end])
         return mention
 
-    def outside_quote(self, token: Any) -> bool:
+    def outside_quote(self, token: Token) -> bool:
         """Not a word of the quotation being attributed (other quotes may sit in a description)."""
         if self.quote is None:
             return self.outside(token)
         start, end = self.parsed.bounds(token)
         return not (self.quote[0] <= start < self.quote[1] or self.quote[0] < end <= self.quote[1])
 
-    def _cut_clause(self, clause: Any) -> bool:
+    def _cut_clause(self, clause: Token) -> bool:
         """A part of the parse under the speaker that is not the speaker's description: a relative
         clause reporting words of its own ("X, who added that ..."), the channel the words came
         through ("X in an interview", "X via email") or a participle set off by a comma
@@ -339,7 +342,7 @@ class MentionFinder(ParseView):
         return clause.dep_ in ("acl", "advcl") and clause.tag_ == "VBG" and _after_comma(clause)
 
     @staticmethod
-    def _channel(prep: Any) -> bool:
+    def _channel(prep: Token) -> bool:
         """``in an interview``, ``via email`` after a name or a comma: how the words came, not who
         the speaker is ("a narrator in the campaign ad" keeps its place; so does "who was polled
         in an interview", which hangs from a verb)."""
@@ -351,7 +354,7 @@ class MentionFinder(ParseView):
             and (is_name(prep.head) or _after_comma(prep))
         )
 
-    def _reports_words(self, clause: Any) -> bool:
+    def _reports_words(self, clause: Token) -> bool:
         """Whether a relative clause's verb reports words of its own ("who added that ...").
 
         Only plain saying verbs count: a description such as "who advised Obama" or "who teaches
@@ -359,7 +362,7 @@ class MentionFinder(ParseView):
         """
         return is_verb(clause) and any(f in SAYING_VERBS for f in base_forms(clause.text))
 
-    def names_of(self, head: Any) -> Span | None:
+    def names_of(self, head: Token) -> Span | None:
         """Proper-name words at the head of the phrase, or of an appositive of it."""
         for token in [head, *(c for c in head.children if c.dep_ == "appos")]:
             if is_name(token) and self.outside(token):
@@ -369,23 +372,23 @@ class MentionFinder(ParseView):
         return None
 
 
-def _after_comma(token: Any) -> bool:
+def _after_comma(token: Token) -> bool:
     return bool(token.i > 0 and token.doc[token.i - 1].text == ",")
 
 
-def _tells(cue: Any) -> bool:
+def _tells(cue: Token) -> bool:
     """A form of "tell": the name after it is who was told ("told AFP"), not the speaker."""
     return "tell" in base_forms(cue.text)
 
 
-def first_governor_after(speaker: Any, cue: Any) -> Any | None:
+def first_governor_after(speaker: Token, cue: Token) -> Token | None:
     """The first word after the speaker that is the cue or governs it: the speaker's phrase ends
     before it (a misparse may hang "repeated accusations …" under the speaker)."""
     governors = {cue.i} | {a.i for a in cue.ancestors}
     return next((t for t in speaker.doc[speaker.i + 1 :] if t.i in governors), None)
 
 
-def pobj(token: Any) -> Any | None:
+def pobj(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "pobj":
             return child
@@ -396,7 +399,7 @@ def pobj(token: Any) -> Any | None:
     return None
 
 
-def classify_head(token: Any) -> HeadKind:
+def classify_head(token: Token) -> HeadKind:
     word = token.lower_
     if word in RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT", "WP$"):
         return "relative"
@@ -409,29 +412,29 @@ def classify_head(token: Any) -> HeadKind:
     return "nominal"
 
 
-def is_verb(token: Any) -> bool:
+def is_verb(token: Token) -> bool:
     return str(token.tag_).startswith(("VB", "MD"))
 
 
-def is_noun(token: Any) -> bool:
+def is_noun(token: Token) -> bool:
     return token.tag_ in ("NN", "NNS")
 
 
-def is_name(token: Any) -> bool:
+def is_name(token: Token) -> bool:
     return token.tag_ in ("NNP", "NNPS")
 
 
-def message_noun(token: Any) -> bool:
+def message_noun(token: Token) -> bool:
     """A noun that carries someone's words: a message ("his statement") or a claim ("her pledge")."""
     return any(form in MESSAGE_NOUNS or form in CLAIM_NOUNS for form in base_forms(token.text))
 
 
-def claim_noun(token: Any) -> bool:
+def claim_noun(token: Token) -> bool:
     """A claim ("her pledge"): its owner speaks, the claim itself never does."""
     return any(form in CLAIM_NOUNS for form in base_forms(token.text))
 
 
-def someone(token: Any) -> bool:
+def someone(token: Token) -> bool:
     """A subject that can say something: a person or group pronoun, a name, a person noun."""
     if token.tag_ in ("PRP", "WP"):
         return token.lower_ in SOMEONE_PRONOUNS

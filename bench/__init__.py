@@ -1,0 +1,1 @@
+"""Benchmark and dataset scripts (run them as files: python bench/NAME.py)."""
