@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Entity, Error, Geo, QuoteCluster
+from newstrace.registry import to_row
 from newstrace.store import Store
-from newstrace.store.records import to_row
 
 __all__ = ["CorpusView", "cluster_of", "contract_records", "geo_by_name", "load_view"]
 
