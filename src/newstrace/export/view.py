@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Entity, Error, Geo, QuoteCluster
+from newstrace.registry import to_row
 from newstrace.store import Store
-from newstrace.store.records import to_row
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from newstrace.errors import InputError, InputTooLarge
+from newstrace.errors import InputError, InputTooLarge, error_from
 from newstrace.ingest.decode import declared_charset, decode_bytes
 from newstrace.ingest.documents import make_document
 from newstrace.ingest.html import extract_html
@@ -38,15 +38,20 @@ def read_input(
     try:
         stream = _open(ref, stdin, progress)
     except OSError as exc:
-        yield Error(ref.name, "ingest", f"cannot open: {exc.strerror or exc}")
+        yield error_from(_os_failure(ref.name, "cannot open", exc), ref.name, "ingest")
         return
     with stream:
         try:
             yield from _read_stream(ref, stream, options)
         except InputError as exc:
-            yield Error(exc.source, "ingest", exc.message)
+            yield error_from(exc, exc.source, "ingest")
         except OSError as exc:
-            yield Error(ref.name, "ingest", f"read failed: {exc.strerror or exc}")
+            yield error_from(_os_failure(ref.name, "read failed", exc), ref.name, "ingest")
+
+
+def _os_failure(name: str, doing: str, exc: OSError) -> InputError:
+    """An operating-system failure on an input, as the InputError the user is told of."""
+    return InputError(name, f"{doing}: {exc.strerror or exc}")
 
 
 class _CountingReader(io.RawIOBase):

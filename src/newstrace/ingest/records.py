@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING, Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from newstrace.errors import EmptyInput, InputError, InputTooLarge, MalformedInput
+from newstrace.errors import EmptyInput, InputError, InputTooLarge, MalformedInput, error_from
 from newstrace.ingest.decode import declared_charset, decode_bytes
 from newstrace.ingest.documents import make_document
 from newstrace.ingest.html import extract_html
@@ -38,7 +38,7 @@ def read_jsonl(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator
                 continue
             yield _jsonl_record(line, source)
         except InputError as exc:
-            yield Error(exc.source, "ingest", exc.message)
+            yield error_from(exc, exc.source, "ingest")
 
 
 def _numbered_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
@@ -109,12 +109,12 @@ def read_warc(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator[
             if item is not None:
                 yield item
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
-        yield Error(
+        broken = MalformedInput(
             name,
-            "ingest",
             f"the WARC file is truncated or corrupt at record {max(number, 1)} "
             f"({type(exc).__name__}: {exc}); the records before it were read",
         )
+        yield error_from(broken, name, "ingest")
 
 
 def _warc_item(record: ArcWarcRecord, source: str, options: IngestOptions) -> Document | Error | None:
@@ -123,7 +123,7 @@ def _warc_item(record: ArcWarcRecord, source: str, options: IngestOptions) -> Do
     try:
         return _warc_document(record, source, options)
     except InputError as exc:
-        return Error(exc.source, "ingest", exc.message)
+        return error_from(exc, exc.source, "ingest")
 
 
 def _drain(record: ArcWarcRecord) -> bool:

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from newstrace.graph import DisjointSet
 from newstrace.ids import stable_id
 from newstrace.link.options import LinkOptions
 from newstrace.link.step import LinkStep
@@ -57,36 +58,19 @@ class _Node:
         return e.kind
 
 
-class _Merge:
-    """Union-find over the corpus's article entities."""
+class _Merge(DisjointSet[int]):
+    """The corpus's article entities (numbered in order), merged into groups."""
 
     def __init__(self, entities: Iterable[ArticleEntity]) -> None:
         self.nodes = [
             _Node(e, tuple(dict.fromkeys(form_key(a) for a in (e.name, *e.aliases)))) for e in entities
         ]
-        self.parent = list(range(len(self.nodes)))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        super().__init__(range(len(self.nodes)))  # the lowest number of a group is its root
 
     def join_by(self, keys: dict[tuple[str, ...], list[int]]) -> None:
         for members in keys.values():
             for i in members[1:]:
                 self.union(members[0], i)
-
-    def groups(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.nodes)):
-            out[self.find(i)].append(i)
-        return out
 
 
 def merge_entities(findings: Sequence[ArticleFindings]) -> list[Entity]:
@@ -99,7 +83,7 @@ def merge_entities(findings: Sequence[ArticleFindings]) -> list[Entity]:
     _join_prefixes(merge)
     _join_acronyms(merge)
     _join_events(merge)
-    entities = [_entity(merge, members) for members in merge.groups().values()]
+    entities = [_entity(merge, members) for members in merge.groups()]
     return _unique_ids(sorted(entities, key=lambda e: (e.kind, e.name, e.id)))
 
 

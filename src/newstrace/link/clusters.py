@@ -25,11 +25,12 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 import numpy as np
 
+from newstrace.graph import DisjointSet
 from newstrace.ids import stable_id
 from newstrace.link.copies import earlier_of
 from newstrace.link.options import ClusterOptions, LinkOptions
@@ -59,26 +60,21 @@ class _Item:
     published: str | None
 
 
-@dataclass
-class _Components:
-    """Union-find over quote numbers, remembering which unions rest on a semantic link."""
+class _Components(DisjointSet[int]):
+    """Quote numbers joined into clusters, remembering the clusters a semantic link holds together."""
 
-    parent: list[int]
-    semantic: set[int] = field(default_factory=set)
+    def __init__(self, count: int) -> None:
+        super().__init__(range(count))
+        self.semantic: set[int] = set()  # roots of the clusters a semantic link holds together
 
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, x: int, y: int, semantic: bool) -> None:
+    def link(self, x: int, y: int, semantic: bool) -> None:
+        """Join the clusters of ``x`` and ``y``; a link within one cluster changes nothing."""
         rx, ry = self.find(x), self.find(y)
         if rx == ry:
             return
-        self.parent[ry] = rx
-        if semantic or ry in self.semantic:
-            self.semantic.add(rx)
+        root = self.union(rx, ry)
+        if semantic or rx in self.semantic or ry in self.semantic:
+            self.semantic.add(root)
 
 
 class ClustersStep(LinkStep):
@@ -109,9 +105,9 @@ def find_clusters(
         for q in f.quotes
         if q.kind != "scare" and _clusterable(words := quote_words(q.text), opts)
     ]
-    components = _Components(list(range(len(items))))
+    components = _Components(len(items))
     for i, j in _lexical_pairs(items, opts):
-        components.union(i, j, semantic=False)
+        components.link(i, j, semantic=False)
     if opts.semantic:
         _semantic_links(items, components, opts, embedder)
     return _clusters(items, components)
@@ -213,9 +209,9 @@ def _semantic_links(
             if a.quote.article == b.quote.article or not _speakers_agree(a.speaker, b.speaker):
                 continue
             if cosine >= options.semantic_threshold:
-                components.union(i, j, semantic=True)
+                components.link(i, j, semantic=True)
             elif containment(a.words, b.words, options.min_run_words) >= options.overlap_containment:
-                components.union(i, j, semantic=False)
+                components.link(i, j, semantic=False)
 
 
 def _speaker_groups(items: list[_Item], components: _Components, options: ClusterOptions) -> list[list[int]]:
@@ -242,16 +238,13 @@ def _close_pairs(vectors: np.ndarray, threshold: float) -> Iterable[tuple[int, i
 
 
 def _clusters(items: list[_Item], components: _Components) -> list[QuoteCluster]:
-    groups: defaultdict[int, list[int]] = defaultdict(list)
-    for number in range(len(items)):
-        groups[components.find(number)].append(number)
     out = []
-    for root, members in groups.items():
+    for members in components.groups():
         if len(members) < 2:
             continue
         quotes = [items[m] for m in members]
         relation: ClusterRelation = (
-            "translation" if root in components.semantic else _lexical_relation(quotes)
+            "translation" if components.find(members[0]) in components.semantic else _lexical_relation(quotes)
         )
         ids = tuple(sorted(q.quote.id for q in quotes))
         out.append(

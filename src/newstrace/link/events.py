@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from newstrace.graph import DisjointSet
 from newstrace.ids import stable_id
 from newstrace.link.options import LinkOptions
 from newstrace.link.step import LinkStep
@@ -41,21 +42,12 @@ STEP = EventsLinkStep()
 
 def merge_events(mentions: Sequence[EventMention]) -> list[Event]:
     """Events from mentions, ordered by date (undated last) and id."""
-    parent = list(range(len(mentions)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSet(range(len(mentions)))
     for i, j in _candidate_pairs(mentions):
         if _same_event(mentions[i], mentions[j]):
-            parent[find(i)] = find(j)
-    groups: dict[int, list[EventMention]] = defaultdict(list)
-    for i, mention in enumerate(mentions):
-        groups[find(i)].append(mention)
-    events = [_event(group) for group in groups.values()]
+            sets.union(i, j)
+    groups = [[mentions[i] for i in members] for members in sets.groups()]
+    events = [_event(group) for group in groups]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 

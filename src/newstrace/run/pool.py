@@ -18,8 +18,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnProcess
 from typing import TYPE_CHECKING, Protocol
 
-from newstrace.errors import NewstraceError
-from newstrace.model import Document, Error
+from newstrace.errors import NewstraceError, StageError, error_from
+from newstrace.model import Document
 from newstrace.run.process import DocumentProcessor, DocumentResult, WorkConfig
 
 if TYPE_CHECKING:
@@ -181,7 +181,8 @@ class ProcessPool:
         self.workers[worker.wid] = self._start(worker.wid)
         if culprit is not None and (doc := self.docs.pop(culprit, None)) is not None:
             log.warning("%s: %s", doc.source, message)
-            yield DocumentResult(doc, (), (Error(doc.source, "analyze", message),), retry=True)
+            failure = StageError("analyze", message)
+            yield DocumentResult(doc, (), (error_from(failure, doc.source, "analyze"),), retry=True)
         for seq in requeue:
             self._send(seq, self.docs[seq])
 

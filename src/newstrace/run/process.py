@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newstrace import __version__
 from newstrace.analyze import AnalyzeOptions, Analyzer
-from newstrace.errors import InputError
+from newstrace.errors import InputError, error_from
 from newstrace.ids import stable_id
 from newstrace.model import ArticleFindings, Document, Error
 from newstrace.segment import SegmentOptions, segment_document
@@ -56,8 +56,8 @@ class DocumentProcessor:
         try:
             articles = segment_document(doc, self.config.segment)
         except InputError as exc:
-            return DocumentResult(doc, (), (Error(doc.source, "segment", exc.message),))
+            return DocumentResult(doc, (), (error_from(exc, doc.source, "segment"),))
         except Exception as exc:  # a segmenter bug must cost one document, not the run
             log.debug("segmenting %s failed", doc.source, exc_info=True)
-            return DocumentResult(doc, (), (Error(doc.source, "segment", f"{type(exc).__name__}: {exc}"),))
+            return DocumentResult(doc, (), (error_from(exc, doc.source, "segment"),))
         return DocumentResult(doc, tuple(self.analyzer.analyze(a) for a in articles), ())

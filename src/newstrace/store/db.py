@@ -22,8 +22,8 @@ from sqlalchemy.engine import Connection, Engine
 from newstrace.errors import StoreError
 from newstrace.ids import stable_id
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Document, Error
+from newstrace.registry import from_row, to_row
 from newstrace.store import schema
-from newstrace.store.records import from_row, to_row
 
 if TYPE_CHECKING:
     from sqlalchemy.engine.interfaces import DBAPIConnection

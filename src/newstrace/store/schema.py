@@ -1,4 +1,4 @@
-"""The database schema: one table per record type, declared from the model dataclasses.
+"""The database schema: one table per record type of the registry (newstrace.registry).
 
 Per-article records (quotes, entities as one article knows them, dates, facts) are owned by
 their article and replaced with it; corpus records (merged entities, copies, quote clusters,
@@ -8,112 +8,91 @@ events) are rebuilt by each link run.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 import sqlalchemy as sa
 
-from newstrace.model import (
-    AnalysisWarning,
-    Article,
-    ArticleEntity,
-    Copy,
-    DateMention,
-    Document,
-    Entity,
-    Error,
-    Event,
-    EventMention,
-    Fact,
-    Quote,
-    QuoteCluster,
-)
-from newstrace.store.records import columns_for
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
+from newstrace.registry import RECORDS, RecordTable, fields_of
 
 __all__ = ["ARTICLE_RECORDS", "CORPUS_RECORDS", "SCHEMA_VERSION", "TableSpec", "metadata", "tables"]
 
 # Written into ``settings`` when a database is created and checked on every open. Adding a table
 # keeps the version (create_all adds it to older files); changing or removing a column bumps it.
 SCHEMA_VERSION = 1
+SCALARS: dict[type, type[sa.types.TypeEngine[Any]]] = {
+    str: sa.Text,
+    int: sa.Integer,
+    float: sa.Float,
+    bool: sa.Boolean,
+}
 
 
 @dataclass(frozen=True, slots=True)
 class TableSpec:
-    """How one record type is stored."""
+    """How one record type is stored: its registry entry and its table."""
 
-    cls: type[DataclassInstance]
+    record: RecordTable
     table: sa.Table
-    exclude: frozenset[str] = frozenset()
+
+    @property
+    def cls(self) -> type:
+        """The record dataclass of a row."""
+        return self.record.cls
+
+    @property
+    def exclude(self) -> frozenset[str]:
+        """The record's fields the table does not keep."""
+        return self.record.unstored
 
 
 metadata = sa.MetaData()
-
-
-def _spec(
-    cls: type[DataclassInstance],
-    name: str,
-    keys: tuple[str, ...],
-    *extra: sa.schema.SchemaItem,
-    exclude: frozenset[str] = frozenset(),
-) -> TableSpec:
-    return TableSpec(cls, sa.Table(name, metadata, *columns_for(cls, keys, exclude), *extra), exclude)
-
-
 settings = sa.Table(
     "settings",
     metadata,
     sa.Column("key", sa.Text, primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
-DOCUMENTS = _spec(
-    Document,
-    "documents",
-    ("id",),
-    sa.Column("analysis", sa.Text, nullable=False),
-    sa.Index("ix_documents_source", "source"),
-)
-ARTICLES = _spec(Article, "articles", ("id",), sa.Index("ix_articles_document", "document"))
-ERRORS = _spec(
-    Error,
-    "errors",
-    (),
-    sa.Column("id", sa.Text, primary_key=True),
-    sa.Column("document", sa.Text, nullable=True),
-    sa.Index("ix_errors_source", "source"),
-)
-QUOTES = _spec(
-    Quote, "quotes", ("id",), sa.Index("ix_quotes_article", "article"), exclude=frozenset({"cluster"})
-)
-ARTICLE_ENTITIES = _spec(ArticleEntity, "article_entities", ("article", "kind", "name"))
-DATES = _spec(DateMention, "dates", ("article", "start", "end"))
-FACTS = _spec(Fact, "facts", ("id",), sa.Index("ix_facts_article", "article"))
-EVENT_MENTIONS = _spec(
-    EventMention, "event_mentions", ("id",), sa.Index("ix_event_mentions_article", "article")
-)
-WARNINGS = _spec(AnalysisWarning, "warnings", ("article", "stage", "start", "message"))
-ENTITIES = _spec(Entity, "entities", ("id",))
-COPIES = _spec(Copy, "copies", ("id",))
-CLUSTERS = _spec(QuoteCluster, "quote_clusters", ("id",))
-EVENTS = _spec(Event, "events", ("id",))
+# What the store adds to the columns of a record's fields: columns of its own and indexes.
+EXTRA: dict[str, tuple[Any, ...]] = {
+    "documents": (
+        sa.Column("analysis", sa.Text, nullable=False),  # the settings hash it was analysed with
+        sa.Index("ix_documents_source", "source"),
+    ),
+    "articles": (sa.Index("ix_articles_document", "document"),),
+    "errors": (
+        sa.Column("id", sa.Text, primary_key=True),
+        sa.Column("document", sa.Text, nullable=True),
+        sa.Index("ix_errors_source", "source"),
+    ),
+    "quotes": (sa.Index("ix_quotes_article", "article"),),
+    "facts": (sa.Index("ix_facts_article", "article"),),
+    "event_mentions": (sa.Index("ix_event_mentions_article", "article"),),
+}
+
+
+def columns_for(record: RecordTable) -> list[sa.Column[Any]]:
+    """Columns for the stored fields of a record: scalars typed, nested records and tuples JSON."""
+    cols: list[sa.Column[Any]] = []
+    for f in fields_of(record.cls):
+        if f.name in record.unstored:
+            continue
+        sql_type = SCALARS.get(f.type, sa.JSON) if isinstance(f.type, type) else sa.JSON
+        key = f.name in record.keys
+        cols.append(sa.Column(f.name, sql_type(), primary_key=key, nullable=f.optional and not key))
+    return cols
+
+
+SPECS: dict[str, TableSpec] = {
+    r.name: TableSpec(r, sa.Table(r.name, metadata, *columns_for(r), *EXTRA.get(r.name, ()))) for r in RECORDS
+}
+DOCUMENTS = SPECS["documents"]
+ARTICLES = SPECS["articles"]
+ERRORS = SPECS["errors"]
 
 # ArticleFindings field name -> how its records are stored
-ARTICLE_RECORDS: dict[str, TableSpec] = {
-    "quotes": QUOTES,
-    "entities": ARTICLE_ENTITIES,
-    "dates": DATES,
-    "facts": FACTS,
-    "events": EVENT_MENTIONS,
-    "warnings": WARNINGS,
-}
+ARTICLE_RECORDS: dict[str, TableSpec] = {r.field: SPECS[r.name] for r in RECORDS if r.holder == "findings"}
 # CorpusLinks field name -> how its records are stored
-CORPUS_RECORDS: dict[str, TableSpec] = {
-    "entities": ENTITIES,
-    "copies": COPIES,
-    "clusters": CLUSTERS,
-    "events": EVENTS,
-}
+CORPUS_RECORDS: dict[str, TableSpec] = {r.field: SPECS[r.name] for r in RECORDS if r.holder == "links"}
 
 
 def tables() -> dict[str, sa.Table]:

@@ -32,6 +32,7 @@ from newstrace.analyze.entities.places import PlaceContext, geocode, place_conte
 from newstrace.analyze.nlp import article_nlp, shared_model
 from newstrace.analyze.options import EntityOptions
 from newstrace.analyze.step import ArticleWork, Resources, Step
+from newstrace.graph import DisjointSet
 from newstrace.model import Article, ArticleEntity, DateMention, Span
 from newstrace.text.acronyms import acronym_letters, initials, is_acronym
 from newstrace.text.lexicon import GENERIC_ORG_WORDS, MEMBER_SUFFIXES, ORG_HEADS
@@ -152,19 +153,19 @@ def entity_at(entities: Sequence[ArticleEntity], start: int, end: int) -> Articl
 
 
 class _Grouping:
-    """Union-find over an article's surface forms (by form_key), then one entity per group."""
+    """An article's surface forms (by form_key) merged into groups, then one entity per group."""
 
     def __init__(
         self, found: Found, text: str, gaz: Gazetteer, common: tuple[frozenset[str], frozenset[str]]
     ) -> None:
         self.found, self.text, self.gaz, self.common = found, text, gaz, common
         self._kinds: dict[str, str | None] = {}
-        self.parent: dict[str, str] = {}
+        self.sets: DisjointSet[str] = DisjointSet()
         self.forms: dict[str, list[Mention]] = defaultdict(list)
         for m in found.mentions:
             key = form_key(m.text)
             self.forms[key].append(m)
-            self.parent.setdefault(key, key)
+            self.sets.add(key)
         self.surface: dict[str, str] = {form_key(m.text): m.text for m in reversed(found.mentions)}
         self.places: dict[str, Place] = {}
         self.secondary = {link.a for link in found.links if link.reason == "honorific"}
@@ -172,7 +173,7 @@ class _Grouping:
         for link in found.links:
             self._add_form(link.a)
             self._add_form(link.b)
-            self.union(form_key(link.a), form_key(link.b))
+            self.sets.union(form_key(link.a), form_key(link.b))
         # The people's names split in words, and the last words of the multi-word ones (surnames).
         self.people = {k: self.surface[k].split() for k in self.forms if self.kind_of(k) == "PER"}
         self.surnames = {words[-1] for words in self.people.values() if len(words) > 1}
@@ -182,21 +183,8 @@ class _Grouping:
 
     def _add_form(self, form: str) -> None:
         key = form_key(form)
-        self.parent.setdefault(key, key)
+        self.sets.add(key)
         self.surface.setdefault(key, form)
-
-    def find(self, key: str) -> str:
-        root = key
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[key] != root:
-            self.parent[key], key = root, self.parent[key]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
     def kind_of(self, key: str) -> str | None:
         """The kind a form's own mentions vote for (None for a form only the links name)."""
@@ -231,7 +219,7 @@ class _Grouping:
             self.places[key] = place
             ident = (place.kind, place.geo.geonameid, place.name)
             if ident in by_place:
-                self.union(by_place[ident], key)
+                self.sets.union(by_place[ident], key)
             else:
                 by_place[ident] = key
 
@@ -253,7 +241,7 @@ class _Grouping:
         for key in self.forms:
             code = self.gaz.country_of_demonym(self.surface[key])
             if code and self.kind_of(key) == "NORP":
-                self.union(first_of.setdefault(code, key), key)
+                self.sets.union(first_of.setdefault(code, key), key)
 
     def _people(self) -> None:
         """A shorter name joins the one person's name it ends ("Khamenei" -> "Ali Khamenei").
@@ -266,12 +254,12 @@ class _Grouping:
                 continue
             short = self.surface[key].split()
             fits = {
-                self.find(k)
+                self.sets.find(k)
                 for k, long in self.people.items()
                 if len(short) < len(long) and long[-len(short) :] == short
             }
             if len(fits) == 1:
-                self.union(key, fits.pop())
+                self.sets.union(key, fits.pop())
 
     def _first_names(self) -> None:
         """A lone first name joins the one person in the article with that first name ("Dario")."""
@@ -279,17 +267,19 @@ class _Grouping:
             if len(words) != 1:
                 continue
             fits = {
-                self.find(k) for k, other in self.people.items() if len(other) > 1 and other[0] == words[0]
+                self.sets.find(k)
+                for k, other in self.people.items()
+                if len(other) > 1 and other[0] == words[0]
             }
             if len(fits) == 1 and self.surface[key] not in self.surnames:
-                self.union(key, fits.pop())
+                self.sets.union(key, fits.pop())
 
     def _plurals(self) -> None:
         """A people's name and its plural are one group ("Valdorian", "Valdorians")."""
         norp = {self.surface[k]: k for k in self.forms if self.kind_of(k) == "NORP"}
         for form, key in norp.items():
             if form + "s" in norp:
-                self.union(key, norp[form + "s"])
+                self.sets.union(key, norp[form + "s"])
 
     def _prefixes(self) -> None:
         """An organisation's name cut short joins the one longer name it begins ("National Council")."""
@@ -298,12 +288,12 @@ class _Grouping:
             if len(words) < 2 or words[-1] not in ORG_HEADS:
                 continue
             fits = {
-                self.find(k)
+                self.sets.find(k)
                 for k, other in orgs.items()
                 if len(other) > len(words) and other[: len(words)] == words
             }
             if len(fits) == 1:
-                self.union(key, fits.pop())
+                self.sets.union(key, fits.pop())
 
     def _acronyms(self) -> None:
         """An acronym (letters only) joins the one longer name, not a person's, whose initials it is."""
@@ -315,9 +305,9 @@ class _Grouping:
         # a letters-only acronym has two letters or more, so "" (a one-word name's initials) never fits
         for key in [k for k in self.forms if _letters_acronym(self.surface[k]) and k not in self.places]:
             letters = acronym_letters(self.surface[key])
-            fits = {self.find(k) for k, spelt in names.items() if letters in spelt}
+            fits = {self.sets.find(k) for k, spelt in names.items() if letters in spelt}
             if len(fits) == 1:
-                self.union(key, fits.pop())
+                self.sets.union(key, fits.pop())
 
     def _words(self) -> None:
         """A distinctive one-word organisation name, or its members' plural, joins the one name it is in."""
@@ -332,12 +322,12 @@ class _Grouping:
                 continue
             stems = {word[: -len(s)] for s in MEMBER_SUFFIXES if word.endswith(s)} | {word}
             fits = {
-                self.find(k)
+                self.sets.find(k)
                 for k, words in orgs.items()
                 if k != key and (stems & set(distinctive_words(words)) or self.surface[k] in stems)
             }
             if len(fits) == 1:
-                self.union(key, fits.pop())
+                self.sets.union(key, fits.pop())
 
     def _personal(self, key: str) -> bool:
         """Whether a form is (also) a person's name here: labelled PER, or the end of a PER name."""
@@ -347,16 +337,13 @@ class _Grouping:
 
     def _events(self) -> None:
         for group in group_events(self.found.events):
-            keys = [k for k in (form_key(m.span.text) for m in group) if k in self.parent]
+            keys = [k for k in (form_key(m.span.text) for m in group) if k in self.sets]
             for key in keys[1:]:
-                self.union(keys[0], key)
+                self.sets.union(keys[0], key)
 
     def entities(self, article_id: str) -> list[ArticleEntity]:
-        groups: dict[str, list[str]] = defaultdict(list)
-        for key in self.parent:
-            groups[self.find(key)].append(key)
         out: dict[tuple[str, str], ArticleEntity] = {}
-        for keys in groups.values():
+        for keys in self.sets.groups():
             entity = self._entity(article_id, keys)
             if entity is None:
                 continue

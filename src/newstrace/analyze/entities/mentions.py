@@ -34,7 +34,7 @@ from newstrace.text.lexicon import (
     GLOSS_HEADS,
     HONORIFICS,
     ORG_HEADS,
-    ROLES,
+    TITLE_ROLES,
     TITLES,
 )
 
@@ -46,7 +46,7 @@ MAX_NAME_WORDS = 8  # a capitalised sequence longer than this is not one name
 ORG_SEQUENCE = re.compile(
     rf"(?<![\w’']){CAP_WORD}(?:[ \t]+(?:(?:of|for|and|the|de)[ \t]+)?{CAP_WORD}){{1,{MAX_NAME_WORDS - 1}}}"
 )
-_TITLE = "|".join(map(re.escape, sorted(TITLES | ROLES, key=len, reverse=True)))
+_TITLE = "|".join(map(re.escape, sorted(TITLES | TITLE_ROLES, key=len, reverse=True)))
 _NAME_WORD = r"[A-Z](?:[\w’'-]*[\w]|\.)?"  # "Khamenei", "O’Neil", an initial "J."; not "Ministry."
 TITLED = re.compile(
     rf"(?<![\w’'])(?P<title>(?:{_TITLE})(?:[ \t]+(?:of[ \t]+)?(?:{_TITLE}))*)"

@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from newstrace.analyze.quotes.cues import CROWD_NOUNS, MESSAGE_NOUNS, ORG_NOUNS, ROLE_NOUNS
+from newstrace.analyze.quotes.cues import CROWD_NOUNS, MESSAGE_NOUNS, ORG_NOUNS
+from newstrace.text.lexicon import ROLE_NOUNS
 
 __all__ = ["Coreference", "NamedMention", "Referent", "name_key"]
 

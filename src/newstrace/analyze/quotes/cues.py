@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from newstrace.text.lexicon import ROLE_NOUNS
+
 __all__ = [
     "CLAIM_NOUNS",
     "CROWD_NOUNS",
     "MESSAGE_NOUNS",
     "ORG_NOUNS",
     "PROTEST_WORDS",
-    "ROLE_NOUNS",
     "SCARE_MARKER",
     "SLOGAN_NOUNS",
     "SPEAKER_NOUNS",
@@ -115,18 +116,6 @@ SLOGAN_NOUNS = frozenset(
 CROWD_NOUNS = frozenset(
     """protesters protestors demonstrators crowd crowds marchers students workers mourners rioters
     supporters fans people youth activists strikers""".split()
-)
-# Role nouns a nominal speaker may have ("the minister"): a lexicon, as in most rule-based coref.
-ROLE_NOUNS = frozenset(
-    """leader minister president governor senator spokesman spokeswoman spokesperson secretary
-    director chairman chairwoman chair chief candidate nominee mayor official ambassador judge
-    general commander adviser advisor aide lawmaker congressman congresswoman representative
-    speaker economist analyst strategist pollster professor author founder executive manager
-    cleric ayatollah prosecutor attorney lawyer sheriff officer commissioner activist businessman
-    businesswoman king queen prince princess premier chancellor diplomat envoy negotiator
-    researcher scientist expert historian journalist reporter editor host anchor columnist
-    coach president-elect vice-president head owner partner consultant organizer organiser
-    campaigner dissident opponent rival challenger incumbent veteran billionaire""".split()
 )
 ORG_NOUNS = frozenset(
     """campaign committee group organization organisation company firm agency party ministry

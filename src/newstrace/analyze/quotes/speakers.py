@@ -18,8 +18,9 @@ import re
 
 from newstrace.analyze.quotes.attribution import Attribution
 from newstrace.analyze.quotes.coref import Coreference, Referent
-from newstrace.analyze.quotes.cues import CROWD_NOUNS, PROTEST_WORDS, ROLE_NOUNS, SPEAKER_NOUNS
+from newstrace.analyze.quotes.cues import CROWD_NOUNS, PROTEST_WORDS, SPEAKER_NOUNS
 from newstrace.model import Span
+from newstrace.text.lexicon import ROLE_NOUNS
 
 __all__ = ["resolve_speaker", "slogan_crowd"]
 

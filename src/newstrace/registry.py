@@ -1,0 +1,189 @@
+"""The registry of record tables: every record type that is stored or exported, declared once.
+
+Each :class:`RecordTable` names a model dataclass, its table (and export file stem), its key and
+where a run's records of that type are held (a document, an article, its findings, the corpus
+links, the errors). The store's schema (``store/schema.py``) and the CSV/Parquet export
+(``export/tables.py``) are both built from :data:`RECORDS`, and both read a record's fields
+through :func:`fields_of`. :func:`to_row` and :func:`from_row` turn a record into plain values
+(nested records as dicts, tuples as lists) and back, for the database and every export.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
+
+from newstrace.model import (
+    AnalysisWarning,
+    Article,
+    ArticleEntity,
+    Copy,
+    DateMention,
+    Document,
+    Entity,
+    Error,
+    Event,
+    EventMention,
+    Fact,
+    Quote,
+    QuoteCluster,
+)
+
+__all__ = [
+    "EXPORTED",
+    "RECORDS",
+    "Holder",
+    "RecordField",
+    "RecordTable",
+    "fields_of",
+    "from_row",
+    "record_class",
+    "to_row",
+    "value_type",
+]
+
+T = TypeVar("T")
+# Where a run's records of a type are: the documents read, each ArticleFindings' ``article``, a
+# field of ArticleFindings, a field of CorpusLinks, or the errors of the run.
+Holder = Literal["documents", "article", "findings", "links", "errors"]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordTable:
+    """One record type and its table.
+
+    ``field`` is the ArticleFindings or CorpusLinks field that holds the records (``holder``
+    ``findings`` or ``links``); ``unstored`` are fields the store does not keep because another
+    table gives them (a quote's cluster is in ``quote_clusters``).
+    """
+
+    name: str
+    cls: type
+    keys: tuple[str, ...]
+    holder: Holder
+    field: str = ""
+    unstored: frozenset[str] = frozenset()
+
+
+# In the order of the database's tables (and of ``newstrace stats``): documents, articles and
+# errors; each article's findings; the corpus links.
+RECORDS: tuple[RecordTable, ...] = (
+    RecordTable("documents", Document, ("id",), "documents"),
+    RecordTable("articles", Article, ("id",), "article"),
+    RecordTable("errors", Error, (), "errors"),  # the store keys them by a hash of all three fields
+    RecordTable("quotes", Quote, ("id",), "findings", "quotes", frozenset({"cluster"})),
+    RecordTable("article_entities", ArticleEntity, ("article", "kind", "name"), "findings", "entities"),
+    RecordTable("dates", DateMention, ("article", "start", "end"), "findings", "dates"),
+    RecordTable("facts", Fact, ("id",), "findings", "facts"),
+    RecordTable("event_mentions", EventMention, ("id",), "findings", "events"),
+    RecordTable(
+        "warnings", AnalysisWarning, ("article", "stage", "start", "message"), "findings", "warnings"
+    ),
+    RecordTable("entities", Entity, ("id",), "links", "entities"),
+    RecordTable("copies", Copy, ("id",), "links", "copies"),
+    RecordTable("quote_clusters", QuoteCluster, ("id",), "links", "clusters"),
+    RecordTable("events", Event, ("id",), "links", "events"),
+)
+# The tables the CSV and Parquet exports write, in the order they write and list them: articles
+# and their findings, the corpus links, then errors and warnings. Documents are not exported (an
+# article carries its document's metadata), nor the per-article entities (the corpus entities
+# are, with their mentions).
+EXPORTED: tuple[RecordTable, ...] = tuple(
+    next(r for r in RECORDS if r.name == name)
+    for name in (
+        "articles",
+        "quotes",
+        "dates",
+        "facts",
+        "event_mentions",
+        "entities",
+        "events",
+        "copies",
+        "quote_clusters",
+        "errors",
+        "warnings",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordField:
+    """A field of a record dataclass: its annotation, and its value type without ``| None``."""
+
+    name: str
+    hint: Any
+    type: Any  # a Literal reads as str
+    optional: bool
+
+
+def fields_of(cls: type) -> tuple[RecordField, ...]:
+    """The fields of record dataclass ``cls``, in order."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = _FIELDS[cls] = tuple(
+            RecordField(f.name, hints[f.name], value_type(hints[f.name]), _optional(hints[f.name]))
+            for f in dataclasses.fields(cls)
+        )
+    return found
+
+
+_FIELDS: dict[type, tuple[RecordField, ...]] = {}  # fields_of, reflected once per class
+
+
+def value_type(hint: Any) -> Any:
+    """``hint`` without ``| None``; a Literal of strings is ``str``."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        hint = args[0] if len(args) == 1 else hint
+    if typing.get_origin(hint) is typing.Literal:
+        return str
+    return hint
+
+
+def record_class(value: Any) -> type | None:
+    """The record dataclass a value type is, or None (a scalar, a tuple)."""
+    return value if isinstance(value, type) and dataclasses.is_dataclass(value) else None
+
+
+def to_row(record: object, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """A record as a column dict (nested records as JSON-ready dicts and lists)."""
+    return {
+        f.name: _plain(getattr(record, f.name))
+        for f in dataclasses.fields(record)  # type: ignore[arg-type]
+        if f.name not in exclude
+    }
+
+
+def from_row(cls: type[T], row: Mapping[Any, Any]) -> T:
+    """Rebuild a record of type ``cls`` from a row made by :func:`to_row`."""
+    values = {f.name: _build(f.type, row[f.name]) for f in fields_of(cls) if f.name in row}
+    return cls(**values)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _build(kind: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    record = record_class(kind)
+    if record is not None:
+        return from_row(record, value)
+    if typing.get_origin(kind) is tuple:
+        (item, *_rest) = typing.get_args(kind)
+        return tuple(_build(value_type(item), v) for v in value)
+    return value
+
+
+def _optional(hint: Any) -> bool:
+    return typing.get_origin(hint) in (typing.Union, types.UnionType) and type(None) in typing.get_args(hint)
