@@ -149,6 +149,7 @@ class Quote:
     cue: str | None
     said_on: str | None
     cluster: str | None = None
+    speaker_entity: str | None = None  # the corpus entity the speaker is (set by the corpus links)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +236,7 @@ class Fact:
     asserted_by: str | None
     approximate: bool
     qualifier: str | None = None  # the hedge: "more than", "at least", "nearly", ...
+    asserted_by_entity: str | None = None  # the corpus entity ``asserted_by`` is (set by the corpus links)
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,8 @@ class RecordTable:
 
     ``field`` is the ArticleFindings or CorpusLinks field that holds the records (``holder``
     ``findings`` or ``links``); ``unstored`` are fields the store does not keep because another
-    table gives them (a quote's cluster is in ``quote_clusters``).
+    table gives them (a quote's cluster is in ``quote_clusters``, its speaker's entity follows from
+    the corpus ``entities``): the export view sets them from the corpus links.
     """
 
     name: str
@@ -75,10 +76,10 @@ RECORDS: tuple[RecordTable, ...] = (
     RecordTable("documents", Document, ("id",), "documents"),
     RecordTable("articles", Article, ("id",), "article"),
     RecordTable("errors", Error, (), "errors"),  # the store keys them by a hash of all three fields
-    RecordTable("quotes", Quote, ("id",), "findings", "quotes", frozenset({"cluster"})),
+    RecordTable("quotes", Quote, ("id",), "findings", "quotes", frozenset({"cluster", "speaker_entity"})),
     RecordTable("article_entities", ArticleEntity, ("article", "kind", "name"), "findings", "entities"),
     RecordTable("dates", DateMention, ("article", "start", "end"), "findings", "dates"),
-    RecordTable("facts", Fact, ("id",), "findings", "facts"),
+    RecordTable("facts", Fact, ("id",), "findings", "facts", frozenset({"asserted_by_entity"})),
     RecordTable("event_mentions", EventMention, ("id",), "findings", "events"),
     RecordTable(
         "warnings", AnalysisWarning, ("article", "stage", "start", "message"), "findings", "warnings"

@@ -10,7 +10,6 @@ checked against the store it came from.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 import typing
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newstrace.export.view import CorpusView, cluster_of
+from newstrace.export.view import CorpusView
 from newstrace.registry import EXPORTED, RecordTable, fields_of, from_row, record_class, to_row, value_type
 
 __all__ = ["TABLES", "read_tables", "table_records", "table_rows", "write_csv", "write_parquet"]
@@ -29,15 +28,11 @@ TABLES = EXPORTED  # the registry's exported tables, in the order the export wri
 
 
 def table_records(table: RecordTable, view: CorpusView) -> list[Any]:
-    """The records of ``table`` in ``view``; quotes carry the cluster the corpus links give them."""
+    """The records of ``table`` in ``view`` (quotes and facts as the view holds them, with their links)."""
     if table.holder == "article":
         return [f.article for f in view.findings]
     if table.holder == "findings":
-        records = [r for f in view.findings for r in getattr(f, table.field)]
-        if "cluster" in table.unstored:  # quotes: their cluster comes from the quote clusters
-            clusters = cluster_of(view.links)
-            return [dataclasses.replace(q, cluster=clusters.get(q.id)) for q in records]
-        return records
+        return [r for f in view.findings for r in getattr(f, table.field)]
     if table.holder == "links":
         return list(getattr(view.links, table.field))
     if table.holder == "errors":
@@ -131,14 +126,19 @@ def write_parquet(view: CorpusView, folder: Path) -> list[Path]:
     return written
 
 
-def _arrow_type(kind: Any) -> pa.DataType:
+def _arrow_type(kind: Any) -> pa.DataType:  # Any: a runtime type hint
     """The Arrow type of a field's value type: a struct for a record, a list for a tuple."""
     record = record_class(kind)
     if record is not None:
         return pa.struct([(f.name, _arrow_type(f.type)) for f in fields_of(record)])
     if typing.get_origin(kind) is tuple:
         return pa.list_(_arrow_type(value_type(typing.get_args(kind)[0])))
-    simple = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+    simple: dict[type, pa.DataType] = {
+        str: pa.string(),
+        int: pa.int64(),
+        float: pa.float64(),
+        bool: pa.bool_(),
+    }
     return simple.get(kind, pa.string())
 
 
@@ -148,10 +148,11 @@ def read_tables(folder: Path, fmt: str) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
     for table in TABLES:
         path = folder / f"{table.name}.{fmt}"
+        rows: list[dict[str, Any] | None]
         if fmt == "csv":
             with path.open(encoding="utf-8", newline="") as fh:
                 rows = [_unflatten(table.cls, cells) for cells in csv.DictReader(fh)]
         else:
-            rows = pq.read_table(path).to_pylist()
+            rows = list(pq.read_table(path).to_pylist())
         out[table.name] = [from_row(table.cls, row) for row in rows if row is not None]
     return out

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newstrace.link.identity import resolve_identities
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Entity, Error, Geo, QuoteCluster
 from newstrace.registry import to_row
 from newstrace.store import Store
@@ -14,7 +15,7 @@ from newstrace.store import Store
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["CorpusView", "cluster_of", "contract_records", "geo_by_name", "load_view"]
+__all__ = ["CorpusView", "cluster_of", "contract_records", "geo_by_name", "load_view", "with_links"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,27 @@ def load_view(
         quote_ids = {q.id for f in findings for q in f.quotes}
         links = _scoped_links(links, {a.id for a in articles}, quote_ids)
     errors = store.errors(sources) if document_ids is not None else store.errors()
-    return CorpusView(findings, links, tuple(errors))
+    return CorpusView(with_links(findings, links), links, tuple(errors))
+
+
+def with_links(findings: Sequence[ArticleFindings], links: CorpusLinks) -> tuple[ArticleFindings, ...]:
+    """``findings`` with what the corpus links add: each quote's cluster and speaker entity, each
+    fact's asserter entity."""
+    clusters = cluster_of(links)
+    ids = resolve_identities(findings, links.entities)
+    return tuple(
+        dataclasses.replace(
+            found,
+            quotes=tuple(
+                dataclasses.replace(q, cluster=clusters.get(q.id), speaker_entity=ids.speakers.get(q.id))
+                for q in found.quotes
+            ),
+            facts=tuple(
+                dataclasses.replace(x, asserted_by_entity=ids.asserters.get(x.id)) for x in found.facts
+            ),
+        )
+        for found in findings
+    )
 
 
 def geo_by_name(entities: Sequence[Entity]) -> dict[str, Geo]:
@@ -52,11 +73,10 @@ def cluster_of(links: CorpusLinks) -> dict[str, str]:
 
 def contract_records(view: CorpusView) -> Iterator[dict[str, Any]]:  # Any: JSON values
     """Every record as a docs/contract.md dict with its ``type``: articles and their findings first."""
-    clusters = cluster_of(view.links)
     for found in view.findings:
         yield _article(found.article)
         for quote in found.quotes:
-            yield _typed("quote", dataclasses.replace(quote, cluster=clusters.get(quote.id)))
+            yield _typed("quote", quote)
         for date in found.dates:
             yield _typed("date", date)
         for fact in found.facts:

@@ -1,0 +1,91 @@
+"""Corpus identity of speakers and asserters: which corpus entity a quote's speaker or a fact's source is.
+
+A quote's speaker is resolved first by its mention (the corpus entity with a mention overlapping
+the speaker mention in the same article), then by its name: the entity of the same article whose
+name or an alias has the speaker name's form key, or whose name ends with it when the speaker name
+is a single word ("Doherty" for "Michael Doherty"), as long as exactly one such entity fits. A
+fact's ``asserted_by`` has no mention span, so it is resolved by name only.
+
+Entities of kinds that cannot speak (places, events, dates) never take a quote.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newstrace.model import ArticleFindings, Entity
+from newstrace.text.names import form_key
+
+__all__ = ["SPEAKER_KINDS", "Identities", "resolve_identities"]
+
+# Kinds of corpus entity that can say or assert something: a person, an organisation, a group (NORP).
+SPEAKER_KINDS = frozenset({"PER", "ORG", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Identities:
+    """The corpus entity id of each quote's speaker and each fact's asserter (ids absent when unknown)."""
+
+    speakers: dict[str, str]
+    asserters: dict[str, str]
+
+
+class _ArticleIndex:
+    """The speaking entities of one article, by mention span and by name."""
+
+    def __init__(self, entities: Iterable[tuple[Entity, list[tuple[int, int]]]]) -> None:
+        self.spans: list[tuple[int, int, str]] = []
+        self.by_key: dict[str, set[str]] = defaultdict(set)
+        self.by_last: dict[str, set[str]] = defaultdict(set)
+        for entity, spans in entities:
+            self.spans += [(start, end, entity.id) for start, end in spans]
+            for name in (entity.name, *entity.aliases):
+                key = form_key(name)
+                self.by_key[key].add(entity.id)
+                if entity.kind == "PER" and " " in key:
+                    self.by_last[key.rsplit(" ", 1)[1]].add(entity.id)
+
+    def at(self, start: int, end: int) -> str | None:
+        """The entity with a mention overlapping ``[start, end)``."""
+        return next((eid for s, e, eid in self.spans if s < end and start < e), None)
+
+    def named(self, name: str) -> str | None:
+        """The one entity called ``name`` here (a lone surname finds its full name), else None."""
+        key = form_key(name)
+        found = self.by_key.get(key) or (self.by_last.get(key) if " " not in key else None) or set()
+        return next(iter(found)) if len(found) == 1 else None
+
+
+def _article_indexes(entities: Sequence[Entity]) -> dict[str, _ArticleIndex]:
+    spans: dict[str, dict[str, tuple[Entity, list[tuple[int, int]]]]] = defaultdict(dict)
+    for entity in entities:
+        if entity.kind not in SPEAKER_KINDS:
+            continue
+        for m in entity.mentions:
+            spans[m.article].setdefault(entity.id, (entity, []))[1].append((m.start, m.end))
+    return {article: _ArticleIndex(held.values()) for article, held in spans.items()}
+
+
+def resolve_identities(findings: Sequence[ArticleFindings], entities: Sequence[Entity]) -> Identities:
+    """The corpus entity of every quote speaker and fact asserter that one entity fits."""
+    indexes = _article_indexes(entities)
+    speakers: dict[str, str] = {}
+    asserters: dict[str, str] = {}
+    for found in findings:
+        index = indexes.get(found.article.id)
+        if index is None:
+            continue
+        for quote in found.quotes:
+            mention = quote.speaker_mention
+            eid = index.at(mention.start, mention.end) if mention is not None else None
+            if eid is None and quote.speaker:
+                eid = index.named(quote.speaker)
+            if eid is not None:
+                speakers[quote.id] = eid
+        for fact in found.facts:
+            eid = index.named(fact.asserted_by) if fact.asserted_by else None
+            if eid is not None:
+                asserters[fact.id] = eid
+    return Identities(speakers, asserters)
