@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newstrace.analyze import AnalyzeOptions, Analyzer, ArticleWork
-from newstrace.analyze import dates as dates_step
+from newstrace.analyze import date_step as dates_step
 from newstrace.analyze.entities import extract as entities_step
 from newstrace.analyze.entities.gazetteer import Gazetteer, build_gazetteer
 from newstrace.analyze.nlp import article_nlp

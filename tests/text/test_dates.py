@@ -5,15 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newstrace.model import Article
-from newstrace.text.dates import (
-    PartialDate,
-    dates_in,
-    find_date_expressions,
-    find_date_mentions,
-    nearest_date,
-    parse_date,
-    resolve_dates,
-)
+from newstrace.text.date_mentions import dates_in, find_date_mentions, nearest_date
+from newstrace.text.dates import PartialDate, find_date_expressions, parse_date, resolve_dates
 
 JUNE_5_2020 = PartialDate(2020, 6, 5)  # a Friday
 

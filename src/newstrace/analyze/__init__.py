@@ -2,7 +2,7 @@
 
 The steps live beside their helpers: :mod:`~newstrace.analyze.quotes`,
 :mod:`~newstrace.analyze.entities`, :mod:`~newstrace.analyze.figures` (numbers, facts, events)
-and :mod:`~newstrace.analyze.dates`; :mod:`~newstrace.analyze.step` holds the contract they share.
+and :mod:`~newstrace.analyze.date_step`; :mod:`~newstrace.analyze.step` holds the contract they share.
 """
 
 from newstrace.analyze.analyzer import Analyzer, builtin_steps, plugin_step

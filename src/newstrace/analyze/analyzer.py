@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from newstrace.analyze import dates
+from newstrace.analyze import date_step
 from newstrace.analyze.entities import extract as entities
 from newstrace.analyze.figures import events, facts
 from newstrace.analyze.options import AnalyzeOptions
@@ -31,7 +31,7 @@ AnyStep = Step[Any]  # steps find different things; the analyzer only runs them
 
 def builtin_steps() -> list[AnyStep]:
     """The analysis steps newstrace ships, in their preferred order."""
-    return [dates.STEP, entities.STEP, quotes.STEP, facts.STEP, events.STEP]
+    return [date_step.STEP, entities.STEP, quotes.STEP, facts.STEP, events.STEP]
 
 
 def plugin_step(path: str) -> AnyStep:

@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from newstrace.errors import InputError, InputTooLarge, error_from
-from newstrace.ingest.decode import declared_charset, decode_bytes
-from newstrace.ingest.documents import make_document
-from newstrace.ingest.html import extract_html
+from newstrace.ingest.decode import decode_bytes
+from newstrace.ingest.documents import html_document, make_document
+from newstrace.ingest.json_lines import read_jsonl
 from newstrace.ingest.options import IngestOptions
-from newstrace.ingest.records import read_jsonl, read_warc
 from newstrace.ingest.sources import InputRef
+from newstrace.ingest.warc import read_warc
 from newstrace.model import Document, Error, InputFormat
 
 log = logging.getLogger(__name__)
@@ -113,17 +113,7 @@ def _read_limited(ref: InputRef, stream: io.BufferedReader, max_bytes: int) -> b
 
 def _single_document(name: str, fmt: InputFormat, data: bytes, options: IngestOptions) -> Document:
     if fmt == "html":
-        page = extract_html(decode_bytes(data, name, declared_charset(data)), name, options.max_html_depth)
-        return make_document(
-            name,
-            data,
-            "html",
-            page.text,
-            url=page.url,
-            title=page.title,
-            published=page.published,
-            byline=page.byline,
-        )
+        return html_document(name, data, "html", options.max_html_depth)
     return make_document(name, data, "text", decode_bytes(data, name))
 
 

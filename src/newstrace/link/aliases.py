@@ -58,7 +58,7 @@ class _Node:
         return e.kind
 
 
-class _Merge(DisjointSet[int]):
+class EntityMerge(DisjointSet[int]):
     """The corpus's article entities (numbered in order), merged into groups."""
 
     def __init__(self, entities: Iterable[ArticleEntity]) -> None:
@@ -75,7 +75,7 @@ class _Merge(DisjointSet[int]):
 
 def merge_entities(findings: Sequence[ArticleFindings]) -> list[Entity]:
     """The corpus entities of every article's entities (see the module docstring)."""
-    merge = _Merge(e for f in findings for e in f.entities)
+    merge = EntityMerge(e for f in findings for e in f.entities)
     common = _lowercase_words(findings)
     merge.join_by(_identity_keys(merge.nodes))
     merge.join_by(_strong_keys(merge.nodes, common))
@@ -148,7 +148,7 @@ def _strong(alias: str, kind: str) -> bool:
     return kind != "PER" and alias not in GENERIC_ORG_WORDS
 
 
-def _join_short_names(merge: _Merge, common: frozenset[str]) -> None:
+def _join_short_names(merge: EntityMerge, common: frozenset[str]) -> None:
     """One-word names join the one longer name that holds them: a person's surname, an organisation's
     distinctive word or its members' plural. Persons of one surname and no full name are one person;
     two full names sharing it keep it apart."""
@@ -172,7 +172,7 @@ def _join_short_names(merge: _Merge, common: frozenset[str]) -> None:
             merge.union(members[0], i)
 
 
-def _holders(merge: _Merge, common: frozenset[str]) -> dict[tuple[str, str], set[int]]:
+def _holders(merge: EntityMerge, common: frozenset[str]) -> dict[tuple[str, str], set[int]]:
     """(PER, surname) and (ORG, word) -> the nodes whose multi-word names end with or hold them."""
     holders: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, node in enumerate(merge.nodes):
@@ -205,7 +205,7 @@ def _distinct(word: str) -> bool:
     )
 
 
-def _join_prefixes(merge: _Merge) -> None:
+def _join_prefixes(merge: EntityMerge) -> None:
     """An organisation's name cut short ("National Council") joins the one longer name it begins."""
     by_prefix: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i, node in enumerate(merge.nodes):
@@ -225,7 +225,7 @@ def _join_prefixes(merge: _Merge) -> None:
             merge.union(i, fits.pop())
 
 
-def _join_acronyms(merge: _Merge) -> None:
+def _join_acronyms(merge: EntityMerge) -> None:
     """An organisation known only by an acronym joins the one long name it abbreviates."""
     by_initials: dict[str, set[int]] = defaultdict(set)
     for i, node in enumerate(merge.nodes):
@@ -243,7 +243,7 @@ def _join_acronyms(merge: _Merge) -> None:
                 merge.union(i, fits.pop())
 
 
-def _join_events(merge: _Merge) -> None:
+def _join_events(merge: EntityMerge) -> None:
     """A coarsely dated event joins the one event of its noun dated within it; finest first."""
     by_year: dict[tuple[str, int], list[int]] = defaultdict(list)
     periods: dict[int, tuple[str, Period]] = {}
@@ -293,7 +293,7 @@ def _within(inner: Period, outer: Period) -> bool:
     return inner is not None and outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _entity(merge: _Merge, members: list[int]) -> Entity:
+def _entity(merge: EntityMerge, members: list[int]) -> Entity:
     items = [merge.nodes[i].entity for i in members]
     weights: Counter[str] = Counter()
     for i in members:

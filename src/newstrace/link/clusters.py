@@ -60,7 +60,7 @@ class _Item:
     published: str | None
 
 
-class _Components(DisjointSet[int]):
+class QuoteComponents(DisjointSet[int]):
     """Quote numbers joined into clusters, remembering the clusters a semantic link holds together."""
 
     def __init__(self, count: int) -> None:
@@ -105,7 +105,7 @@ def find_clusters(
         for q in f.quotes
         if q.kind != "scare" and _clusterable(words := quote_words(q.text), opts)
     ]
-    components = _Components(len(items))
+    components = QuoteComponents(len(items))
     for i, j in _lexical_pairs(items, opts):
         components.link(i, j, semantic=False)
     if opts.semantic:
@@ -189,7 +189,7 @@ def _shared_bigram_pairs(
 
 def _semantic_links(
     items: list[_Item],
-    components: _Components,
+    components: QuoteComponents,
     options: ClusterOptions,
     embedder: Callable[[], Embedder | None],
 ) -> None:
@@ -214,7 +214,9 @@ def _semantic_links(
                 components.link(i, j, semantic=False)
 
 
-def _speaker_groups(items: list[_Item], components: _Components, options: ClusterOptions) -> list[list[int]]:
+def _speaker_groups(
+    items: list[_Item], components: QuoteComponents, options: ClusterOptions
+) -> list[list[int]]:
     """Quotes by speaker (last name) in groups that span articles and are not yet one cluster."""
     by_speaker: defaultdict[str, list[int]] = defaultdict(list)
     for number, item in enumerate(items):
@@ -237,7 +239,7 @@ def _close_pairs(vectors: np.ndarray, threshold: float) -> Iterable[tuple[int, i
                 yield int(start + x), int(y), float(block[x, y])
 
 
-def _clusters(items: list[_Item], components: _Components) -> list[QuoteCluster]:
+def _clusters(items: list[_Item], components: QuoteComponents) -> list[QuoteCluster]:
     out = []
     for members in components.groups():
         if len(members) < 2:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from newstrace.errors import error_from
 from newstrace.graph import order_by_needs
-from newstrace.link import aliases, clusters, copies, events
+from newstrace.link import aliases, clusters, copies, event_groups
 from newstrace.link.options import LinkOptions
 from newstrace.link.step import LinkStep
 from newstrace.model import ArticleFindings, CorpusLinks, Error
@@ -22,7 +22,7 @@ CORPUS_SOURCE = "<corpus>"  # the source of an Error that no single input caused
 
 def builtin_link_steps() -> list[LinkStep]:
     """The link steps newstrace ships, ordered by their needs."""
-    steps = [aliases.STEP, copies.STEP, clusters.STEP, events.STEP]
+    steps = [aliases.STEP, copies.STEP, clusters.STEP, event_groups.STEP]
     return order_by_needs(steps, lambda s: s.name, lambda s: s.needs)
 
 

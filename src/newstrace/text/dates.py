@@ -6,10 +6,8 @@ in a June 2020 article is ``2019-11``, "on Sunday" in an article of Monday 18 Ma
 unresolved (``value=None``). The grammar covers the forms dateparser misses ("last November",
 "earlier this month", "two months later") and is pure regex, so it costs no parse.
 
-The ``dates`` analysis step (:mod:`newstrace.analyze.dates`) attaches a
-:class:`~newstrace.model.DateMention` for every expression;
-:func:`dates_in` and :func:`nearest_date` let later steps (quotes, facts) find the date of a span,
-:func:`month_reference` the date of a month named alone ("the November uprising").
+The ``dates`` analysis step (:mod:`newstrace.analyze.date_step`) attaches a
+:class:`~newstrace.model.DateMention` for every expression (:mod:`newstrace.text.date_mentions`).
 """
 
 from __future__ import annotations
@@ -17,19 +15,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-
-from newstrace.model import Article, DateMention
 
 __all__ = [
     "DateExpression",
     "PartialDate",
-    "dates_in",
     "find_date_expressions",
-    "find_date_mentions",
-    "month_reference",
-    "nearest_date",
+    "named_month",
     "parse_date",
     "resolve_dates",
 ]
@@ -246,64 +239,6 @@ def find_date_expressions(text: str, base: PartialDate | None) -> Iterator[DateE
         yield DateExpression(match.start(), match.end(), match.group(0), value, until)
 
 
-def find_date_mentions(article: Article) -> list[DateMention]:
-    """Every date expression of ``article`` as a DateMention (ISO value, or None when unresolved)."""
-    return [
-        DateMention(
-            article.id,
-            e.start,
-            e.end,
-            e.text,
-            e.value.iso() if e.value else None,
-            e.until.iso() if e.until else None,
-        )
-        for e in resolve_dates(article.text, article.published)
-    ]
-
-
-def dates_in(dates: Sequence[DateMention], start: int, end: int) -> list[DateMention]:
-    """The date mentions that overlap ``[start, end)`` (a sentence, a clause), in text order."""
-    return sorted((d for d in dates if d.start < end and d.end > start), key=lambda d: d.start)
-
-
-def nearest_date(
-    dates: Sequence[DateMention], start: int, end: int, window: int = NEAR_CHARS
-) -> DateMention | None:
-    """The resolved date mention closest to ``[start, end)`` within ``window`` characters, or None.
-
-    One inside the span wins; otherwise the smallest gap, and on a tie the one before the span
-    (news writes "On Sunday, X said ..." more than "... X said on Sunday").
-    """
-    best: tuple[int, int, DateMention] | None = None
-    for d in dates:
-        if d.value is None:
-            continue
-        gap = max(0, d.start - end, start - d.end)
-        if gap > window:
-            continue
-        key = (gap, 0 if d.end <= start else 1, d)
-        if best is None or key[:2] < best[:2]:
-            best = key
-    return best[2] if best else None
-
-
-def month_reference(
-    phrase: str, earlier: Sequence[DateMention], base: PartialDate | None
-) -> PartialDate | None:
-    """A month named alone in ``phrase`` ("the November uprising"), dated by the last of the
-    ``earlier`` date mentions in that month that has a year ("in November 2019"), else by the
-    published date ``base``."""
-    match = BARE_MONTH.search(phrase)
-    if match is None:
-        return None
-    month = MONTHS[match.group(1).lower()]
-    values = [PartialDate.from_iso(d.value) for d in earlier]
-    same = [v for v in values if v is not None and v.month == month]
-    if same:
-        return PartialDate(same[-1].year, month)
-    return _named_month(month, "in", base)
-
-
 def resolve_dates(text: str, published: str | None) -> list[DateExpression]:
     """All date expressions of an article, resolved against its ``YYYY-MM-DD`` published date."""
     return list(find_date_expressions(text, PartialDate.from_iso(published)))
@@ -356,7 +291,8 @@ def _month_day(g: dict[str, str], base: PartialDate | None) -> PartialDate | Non
     return None
 
 
-def _named_month(month: int, rel: str, base: PartialDate | None) -> PartialDate | None:
+def named_month(month: int, rel: str, base: PartialDate | None) -> PartialDate | None:
+    """The month ``month`` named with ``rel`` ("last", "next", "in", "this") seen from ``base``."""
     if base is None or base.month is None:
         return None
     if rel == "next":
@@ -441,10 +377,10 @@ RESOLVERS: dict[str, Resolver] = {
     "mdy": lambda g, base, anchor: _month_day(g, base),
     "dmy": lambda g, base, anchor: _month_day(g, base),
     "my": lambda g, base, anchor: _checked(int(g["y"]), _month_of(g), None),
-    "rel_month": lambda g, base, anchor: _named_month(_month_of(g), g["rel"].lower(), base),
-    "in_month": lambda g, base, anchor: _named_month(_month_of(g), g["rel"].lower(), base),
+    "rel_month": lambda g, base, anchor: named_month(_month_of(g), g["rel"].lower(), base),
+    "in_month": lambda g, base, anchor: named_month(_month_of(g), g["rel"].lower(), base),
     "iso_month": lambda g, base, anchor: _checked(int(g["y"]), int(g["m"]), None),
-    "the_month": lambda g, base, anchor: _named_month(_month_of(g), "in", base),
+    "the_month": lambda g, base, anchor: named_month(_month_of(g), "in", base),
     "the_year": lambda g, base, anchor: _checked(int(g["y"]), None, None),
     "rel_weekday": lambda g, base, anchor: _weekday(WEEKDAYS[g["wd"].lower()], g["rel"].lower(), base),
     "weekday": lambda g, base, anchor: _weekday(WEEKDAYS[g["wd"].lower()], "on", base),

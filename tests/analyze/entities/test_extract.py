@@ -9,7 +9,7 @@ from newstrace.analyze.entities.extract import entity_at, find_entities, ner_men
 from newstrace.analyze.entities.gazetteer import Gazetteer, build_gazetteer
 from newstrace.analyze.nlp import SpacyModel
 from newstrace.model import Article, ArticleEntity
-from newstrace.text.dates import find_date_mentions
+from newstrace.text.date_mentions import find_date_mentions
 
 pytestmark = pytest.mark.slow  # spaCy and the gazetteer
 

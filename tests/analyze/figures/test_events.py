@@ -8,7 +8,8 @@ from newstrace.analyze.figures.events import find_event_mentions
 from newstrace.analyze.figures.facts import find_facts
 from newstrace.analyze.nlp import ArticleNLP, SpacyModel
 from newstrace.model import Article, Quote
-from newstrace.text.dates import PartialDate, find_date_mentions, month_reference
+from newstrace.text.date_mentions import find_date_mentions, month_reference
+from newstrace.text.dates import PartialDate
 
 # (sentence, [(kind, category, mode)])
 EVENTS = [

@@ -97,7 +97,7 @@ def find_entities(
     events = find_named_events(text, dates, lambda word: gaz.country_of_demonym(word) is not None)
     lowercase = lowercase_words(text)
     found = find_mentions(text, ner, events, gaz, opts.max_mentions, lowercase=lowercase)
-    grouping = _Grouping(found, text, gaz, (common, lowercase))
+    grouping = FormGroups(found, text, gaz, (common, lowercase))
     return grouping.entities(article.id)
 
 
@@ -152,7 +152,7 @@ def entity_at(entities: Sequence[ArticleEntity], start: int, end: int) -> Articl
     return best[2] if best else None
 
 
-class _Grouping:
+class FormGroups:
     """An article's surface forms (by form_key) merged into groups, then one entity per group."""
 
     def __init__(

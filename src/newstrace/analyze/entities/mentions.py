@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from newstrace.analyze.entities.gazetteer import Gazetteer
+from newstrace.analyze.entities.headings import heading_spans
 from newstrace.analyze.entities.named_events import NamedEvent
 from newstrace.model import Span
 from newstrace.text.acronyms import find_definitions, is_acronym
@@ -38,7 +39,7 @@ from newstrace.text.lexicon import (
     TITLES,
 )
 
-__all__ = ["AliasLink", "Mention", "find_mentions", "heading_spans"]
+__all__ = ["AliasLink", "Mention", "find_mentions"]
 
 P_DEFINITION, P_EVENT, P_RULE, P_NER, P_ACRONYM, P_NORP = range(6)
 CAP_WORD = r"[A-Z][\w’'&.-]*"
@@ -72,8 +73,6 @@ ACRONYM_COMPOUND = re.compile(
     r"\bthe[ \t]+(?P<acr>[A-Z]{2,6})[ \t]+(?P<place>[A-Z][a-z]+)(?=[ \t]*[,.;)]|[ \t]+[a-z])"
 )
 FOLLOWER = re.compile(r"[ \t]+([a-z]+)")
-HEADING_MIN_CAPITALISED = 0.8  # share of a line's content words capitalised for it to be a heading
-HEADING_MAX_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,24 +102,6 @@ class Found:
     mentions: tuple[Mention, ...]
     links: tuple[AliasLink, ...]
     events: tuple[NamedEvent, ...]
-
-
-def heading_spans(text: str) -> list[Span]:
-    """Title-case lines ("Please Do Not Join the MEK"): headings and captions, not prose."""
-    out: list[Span] = []
-    pos = 0
-    for line in text.split("\n"):
-        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if w.lower() not in _SMALL]
-        stripped = line.rstrip()
-        if 0 < len(words) <= HEADING_MAX_WORDS and not stripped.endswith((".", "”", '"', "?", "!")):
-            capitalised = sum(1 for w in words if w[0].isupper())
-            if capitalised >= HEADING_MIN_CAPITALISED * len(words) and len(words) >= 2:
-                out.append(Span(pos, pos + len(line), line))
-        pos += len(line) + 1
-    return out
-
-
-_SMALL = frozenset("a an the of in on at to for and or but with from by as is are was not".split())
 
 
 def find_mentions(

@@ -27,7 +27,8 @@ from newstrace.analyze.nlp import ArticleNLP, article_nlp, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
 from newstrace.model import Article, ArticleEntity, DateMention, Fact, Quote
-from newstrace.text.dates import PartialDate, dates_in, find_date_mentions, month_reference
+from newstrace.text.date_mentions import dates_in, find_date_mentions, month_reference
+from newstrace.text.dates import PartialDate
 from newstrace.text.sentences import Sentence
 
 if TYPE_CHECKING:

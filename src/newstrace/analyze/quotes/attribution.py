@@ -95,7 +95,7 @@ def find_attribution(
     person and organisation names (from NER): when the parse gives a cue no subject
     (``said Skelly`` parsed as an adverb), the name next to the cue is the speaker.
     """
-    finder = _Finder(parsed, quoted, names, quote)
+    finder = CueFinder(parsed, quoted, names, quote)
     words = [t for t in parsed.doc if _inside(parsed.bounds(t), quote)]
     if not words:
         return None
@@ -121,7 +121,7 @@ def sentence_attribution(
     The cue is the sentence's main reporting verb with a subject: the root if it is one, else the
     last such verb.
     """
-    finder = _Finder(parsed, quoted, names)
+    finder = CueFinder(parsed, quoted, names)
     cues = [t for t in parsed.doc if is_verb(t) and finder.cue_of(t) is not None and finder.active_subject(t)]
     if not cues:
         return _introducing(finder)
@@ -129,7 +129,7 @@ def sentence_attribution(
     return finder.attribution(root, governs=False)
 
 
-def _introducing(finder: _Finder, before: int | None = None) -> Attribution | None:
+def _introducing(finder: CueFinder, before: int | None = None) -> Attribution | None:
     """ "Trump issued the following statement:" — a clause ending in a colon introduces what
     follows; the subject of its main verb is the speaker. ``before``: the article offset where
     the introduced quotation opens (default: the colon ends the stretch)."""
@@ -155,7 +155,7 @@ def introduced_attribution(
 ) -> Attribution | None:
     """The attribution of a quotation (opening mark at ``open_at``) that a clause of its own
     sentence introduces with a colon ("The Board was conclusive in its findings: “…”")."""
-    finder = _Finder(parsed, quoted, names, quote)
+    finder = CueFinder(parsed, quoted, names, quote)
     return _introducing(finder, before=open_at)
 
 
@@ -169,7 +169,7 @@ def adjacent_attribution(
     """``“…,” the editorial read.`` / ``“…,” said the woman.``: a reporting word right after the
     closing mark, next to a noun phrase, whatever tags the parser gave them (the "quote, mention,
     verb" pattern of rule-based quote attribution, used when the parse found no speaker)."""
-    finder = _Finder(parsed, quoted, names, quote)
+    finder = CueFinder(parsed, quoted, names, quote)
     window: list[Token] = []
     for token in (t for t in parsed.doc if parsed.bounds(t)[0] > close_at and not t.is_space):
         if token.text in ".;:!?" or len(window) >= MAX_ADJACENT:
@@ -197,7 +197,7 @@ def _inside(bounds: tuple[int, int], span: tuple[int, int]) -> bool:
     return span[0] <= bounds[0] and bounds[1] <= span[1]
 
 
-class _Finder(MentionFinder):
+class CueFinder(MentionFinder):
     """Finds the cue of a quotation and assembles its attribution."""
 
     def governing_cue(self, words: list[Token]) -> Token | None:

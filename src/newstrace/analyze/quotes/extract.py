@@ -101,7 +101,7 @@ def find_quotes(article: Article, nlp: ArticleNLP, options: QuoteOptions | None 
         spans = _without_orphans(spans[: options.max_quotes])
     if not spans:
         return QuoteFindings((), tuple(warnings))
-    reader = _Reader(article, nlp, spans, options)
+    reader = ArticleQuoteReader(article, nlp, spans, options)
     return QuoteFindings(tuple(reader.quotes()), tuple(warnings))
 
 
@@ -137,7 +137,7 @@ def _without_orphans(spans: Sequence[QuoteSpan]) -> tuple[QuoteSpan, ...]:
     return tuple(s for s in spans if s.parent is None or s.parent < len(spans))
 
 
-class _Reader:
+class ArticleQuoteReader:
     """Attributes and classifies the quotations of one article, in text order."""
 
     def __init__(self, article: Article, nlp: ArticleNLP, spans: Sequence[QuoteSpan], options: QuoteOptions):

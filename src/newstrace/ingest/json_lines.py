@@ -1,30 +1,20 @@
-"""Streaming readers for container formats: JSON Lines and WARC archives."""
+"""JSON Lines input: one Document per line, an Error for each line that is not a usable record."""
 
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any
-
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
+from typing import IO, Any
 
 from newstrace.errors import EmptyInput, InputError, InputTooLarge, MalformedInput, error_from
-from newstrace.ingest.decode import declared_charset, decode_bytes
 from newstrace.ingest.documents import make_document
-from newstrace.ingest.html import extract_html
 from newstrace.ingest.options import IngestOptions
 from newstrace.model import Document, Error
 
-if TYPE_CHECKING:
-    from warcio.recordloader import ArcWarcRecord
+__all__ = ["read_jsonl"]
 
-__all__ = ["read_jsonl", "read_warc"]
-
-SKIP_CHUNK = 1 << 20
 METADATA_KEYS = ("meta", "metadata")
-HTML_TYPES = ("text/html", "application/xhtml+xml")
+SKIP_CHUNK = 1 << 20  # bytes read at a time while skipping the rest of an overlong line
 
 
 def read_jsonl(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator[Document | Error]:
@@ -95,67 +85,3 @@ def _optional(record: dict[str, Any], *keys: str) -> str | None:  # a JSON objec
             if value is not None and value != "":
                 return str(value)
     return None
-
-
-def read_warc(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator[Document | Error]:
-    """One Document per HTML response record; a truncated archive keeps the records before the break."""
-    number = 0
-    try:
-        for record in ArchiveIterator(stream):
-            number += 1
-            item = _warc_item(record, f"{name}#{number}", options)
-            if _drain(record):
-                raise EOFError(f"record {number} ends early")
-            if item is not None:
-                yield item
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
-        broken = MalformedInput(
-            name,
-            f"the WARC file is truncated or corrupt at record {max(number, 1)} "
-            f"({type(exc).__name__}: {exc}); the records before it were read",
-        )
-        yield error_from(broken, name, "ingest")
-
-
-def _warc_item(record: ArcWarcRecord, source: str, options: IngestOptions) -> Document | Error | None:
-    if record.rec_type != "response" or not _is_html(record):
-        return None
-    try:
-        return _warc_document(record, source, options)
-    except InputError as exc:
-        return error_from(exc, exc.source, "ingest")
-
-
-def _drain(record: ArcWarcRecord) -> bool:
-    """Read what is left of a record; True if its data ends before its Content-Length."""
-    raw = record.raw_stream
-    while raw.read(SKIP_CHUNK):
-        pass
-    return bool(getattr(raw, "limit", 0))
-
-
-def _is_html(record: ArcWarcRecord) -> bool:
-    headers = record.http_headers
-    ctype = (headers.get_header("Content-Type") or "") if headers is not None else ""
-    return ctype.split(";")[0].strip().lower() in HTML_TYPES
-
-
-def _warc_document(record: ArcWarcRecord, source: str, options: IngestOptions) -> Document:
-    data: bytes = record.content_stream().read(options.max_bytes + 1)
-    if len(data) > options.max_bytes:
-        raise InputTooLarge(source, f"the response is larger than {options.max_bytes} bytes")
-    ctype = record.http_headers.get_header("Content-Type") or ""
-    hint = ctype.split("charset=")[1].strip() if "charset=" in ctype else declared_charset(data)
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    page = extract_html(decode_bytes(data, source, hint), source, options.max_html_depth, url)
-    return make_document(
-        source,
-        data,
-        "warc",
-        page.text,
-        source_id=record.rec_headers.get_header("WARC-Record-ID"),
-        url=page.url or url,
-        title=page.title,
-        published=page.published,
-        byline=page.byline,
-    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newstrace.link.events import merge_events
+from newstrace.link.event_groups import merge_events
 from newstrace.model import EventMention
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newstrace.analyze import AnalyzeOptions, ArticleWork, Resources
-from newstrace.analyze.dates import STEP
+from newstrace.analyze.date_step import STEP
 from newstrace.model import Article
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newstrace.analyze.step import ArticleWork, Step
 from newstrace.model import DateMention
-from newstrace.text.dates import find_date_mentions
+from newstrace.text.date_mentions import find_date_mentions
 
 __all__ = ["STEP", "DatesStep"]
 
