@@ -18,6 +18,7 @@ For each number that may count something (``numbers.py``), the sentence is parse
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -90,6 +91,7 @@ PLACE_LABELS = ("GPE", "LOC")
 DOCUMENT_NOUNS = frozenset(
     "figure figures data report bulletin statement tally count estimate survey".split()
 )
+MODAL = re.compile(r"\b(?:could|would|might|may|faces?|facing|carries|carry)\b", re.IGNORECASE)
 NOUN_RUN_MAX = 6  # words of a counted noun phrase looked at after a number
 # Verbs whose subject gives a figure for their object ("Police estimated the crowd at 12,000").
 ESTIMATE_VERBS = frozenset("estimate put count number tally place reckon".split())
@@ -150,7 +152,14 @@ def find_facts(
     for sentence in wanted:
         inside = [n for n in numbers if sentence.start <= n.start < sentence.end]
         doc = nlp.parse(sentence.start, sentence.end)
-        facts += [_fact(ctx, sentence, doc, n) for n in inside]
+        for number in inside:
+            if number.qualifier == "up to" and MODAL.search(article.text[sentence.start : sentence.end]):
+                continue  # "could face up to five years": a maximum that may come, no count of what came
+            fact = _fact(ctx, sentence, doc, number)
+            if fact.unit:
+                facts.append(fact)
+            else:  # a number with nothing counted is no fact: "nothing counted" is its reason
+                log.debug("%s: %r counts nothing", article.id, number.text)
     return facts
 
 
@@ -195,6 +204,8 @@ def _unit(number: list[Token]) -> str:
         return f"{disease} deaths" if disease else "people killed"
     if lemma in EVENT_WORDS and noun.pos_ == "NOUN" and lemma not in ("strike", "march", "rally"):
         return f"people {EVENT_WORDS[lemma]}"
+    if lemma == "time" and noun.dep_ == "npadvmod" and noun.head.pos_ == "VERB":
+        return f"{phrase} {noun.head.text}"  # "scored four times": how often it happened
     event = _event_of(noun)
     return f"{phrase} {event}" if event else phrase
 
@@ -202,6 +213,9 @@ def _unit(number: list[Token]) -> str:
 def _counted(number: list[Token]) -> tuple[str, Token] | None:
     """The phrase naming what is counted, and its head noun."""
     doc, after = number[-1].doc, number[-1].i + 1
+    compound = _compound(doc, after)
+    if compound is not None:
+        return compound
     if after < len(doc) and doc[after].lower_ == "of":  # "dozens of deaths", "one of the think tanks"
         return _noun_run(doc, after + 1)
     found = _noun_run(doc, after)
@@ -211,12 +225,37 @@ def _counted(number: list[Token]) -> tuple[str, Token] | None:
     return (_noun_phrase(subject), subject) if subject is not None else None
 
 
+def _compound(doc: Doc, after: int) -> tuple[str, Token] | None:
+    """A number made a modifier counts its noun: "a two-day trial" -> "days of trial"."""
+    if after + 1 >= len(doc) or doc[after].text not in ("-", "–"):
+        return None
+    noun = doc[after + 1]
+    if noun.pos_ != "NOUN" or noun.head.i <= noun.i or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = noun.head
+    return f"{_plural(noun.lower_)} of {doc[noun.i + 1 : head.i + 1].text}", noun
+
+
+def _plural(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+
+
 def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
     """The noun phrase starting at ``start`` ("prior uprisings", "the regime's think tanks")."""
     words: list[Token] = []
     for tok in doc[start : start + NOUN_RUN_MAX]:
-        if tok.tag_ == "POS" or tok.dep_ == "case" or (tok.dep_ in ("det", "poss") and not words):
+        if (
+            tok.tag_ == "POS"
+            or tok.dep_ == "case"
+            or (tok.dep_ in ("det", "poss") and not words)
+            or (tok.like_num and not words)  # "eight of their nine games"
+        ):
             words = []  # a possessive starts the phrase again: "the regime's | think tanks"
+            continue
+        if tok.like_num and words:  # a model's number inside the name: "the embattled 737 Max jet"
+            words.append(tok)
             continue
         if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or tok.is_punct:
             break
