@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newstrace.link.event_groups import describe, event_figures, merge_events
@@ -99,6 +101,21 @@ def test_a_named_event_merges_with_its_dated_mentions() -> None:
         ]
     )
     assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
+def test_one_word_and_one_named_actor_merge() -> None:
+    def sentenced(article: str, actors: tuple[str, ...], date: str | None) -> EventMention:
+        return replace(_mention(article, kind="sentence", date=date, trigger="sentenced"), actors=actors)
+
+    events = merge_events(
+        [
+            sentenced("a", ("Ana Varga",), "2021-03-04"),
+            sentenced("b", ("Varga", "prosecutors"), None),
+            sentenced("c", ("Ana Varga",), "2020-01-10"),  # another date: another sentence
+            sentenced("d", ("prosecutors",), None),  # a group is no named actor
+        ]
+    )
+    assert sorted(len(e.sources) for e in events) == [1, 1, 2]
 
 
 def _fact(fid: str, article: str, value: float, unit: str, asserted_by: str | None) -> Fact:

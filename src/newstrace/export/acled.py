@@ -10,9 +10,10 @@ explosion without an attacker, collapse, flood, earthquake, storm, outbreak) are
 "Strategic developments / Other" too, so that the table holds every event, and a researcher
 drops them by ``plover`` (``ACCIDENT/…``, ``DISASTER/…``) where ACLED's scope is wanted.
 ``fatalities`` is the smallest death toll the sources give (ACLED's rule: the most conservative
-report). ``event_date`` is a full date only when the text gives the day; a month-level date is written as its first day with
-``time_precision`` 3 ("within a month"), and a year or no date leaves both empty. Extra
-columns, after ACLED's: ``event_id``, ``time_precision``, ``newstrace_kind``, ``plover``.
+report). ``event_date`` is a full date only when the text gives the day; a month-level date is
+written as its first day with ``time_precision`` 3 ("within a month"), and a year or no date
+leaves both empty. Extra columns, after ACLED's: ``event_id``, ``time_precision``,
+``newstrace_kind``, ``plover``.
 """
 
 from __future__ import annotations

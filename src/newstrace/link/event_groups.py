@@ -9,7 +9,9 @@ Two mentions of the same kind are the same event when their dates do not conflic
   not conflict and one of them is placed or named: outlets tell one event with different
   details, rarely two of one kind, word, month and place;
 - they share that word and one of them is named by the text with a date ("the 2018 uprising"):
-  a named event is one event, whatever each outlet adds.
+  a named event is one event, whatever each outlet adds;
+- they share that word and a named actor, and their places do not conflict ("Webb was
+  sentenced" in two outlets).
 
 A year alone never merges unnamed mentions, and a month-level date never bridges two days.
 The merged event keeps every reporting sentence as a source, the union of actors and figures,
@@ -70,9 +72,13 @@ def merge_events(mentions: Sequence[EventMention], facts: Mapping[str, Fact] | N
     """Events from mentions, ordered by date (undated last) and id; ``facts`` (by id) give each
     event's figures grouped by who asserts them."""
     sets = DisjointSet(range(len(mentions)))
+    dates = {i: {m.date} if m.date else set() for i, m in enumerate(mentions)}  # by group root
     for i, j in _candidate_pairs(mentions):
-        if _same_event(mentions[i], mentions[j]):
-            sets.union(i, j)
+        a, b = sets.find(i), sets.find(j)
+        if a == b or not _same_event(mentions[i], mentions[j]):
+            continue
+        if all(_dates_agree(x, y) for x in dates[a] for y in dates[b]):  # no chain across two dates
+            dates[sets.union(a, b)] = dates[a] | dates[b]
     groups = [[mentions[i] for i in members] for members in sets.groups()]
     events = [_event(group, facts or {}) for group in groups]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
@@ -89,6 +95,8 @@ def _candidate_pairs(mentions: Sequence[EventMention]) -> list[tuple[int, int]]:
             blocks[(m.kind, "date:" + m.date[:7])].append(i)
         if m.date:
             blocks[(m.kind, f"word:{_word(m)}:{m.date[:4]}")].append(i)
+        for actor in {a.split()[-1] for a in m.actors if a[:1].isupper()}:
+            blocks[(m.kind, f"actor:{_word(m)}:{actor}")].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1 :])
@@ -105,6 +113,8 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
     same_word = _word(a) == _word(b) and not VERB_FORM.search(_word(a))
     if same_word and places_agree and bool(a.date and b.date) and bool(a.name or b.name):
         return True  # a named event: "the 2018 uprising" and "the uprising in January 2018"
+    if _word(a) == _word(b) and places_agree and _shared_name(a.actors, b.actors):
+        return True  # "Webb was sentenced" in two outlets: one person, one word, no conflicting date
     return _same_period(a, b, same_word=same_word, places_agree=places_agree)
 
 
@@ -125,6 +135,13 @@ def _same_period(a: EventMention, b: EventMention, *, same_word: bool, places_ag
     if a.date != b.date:
         return False
     return same_place if len(a.date) == len("YYYY-MM") else places_agree
+
+
+def _shared_name(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two actor lists share a name (by its last word: "Michael Webb" and "Webb");
+    groups ("protesters", "police") are common nouns and do not count."""
+    last = {n.split()[-1] for n in a if n[:1].isupper()}
+    return any(n[:1].isupper() and n.split()[-1] in last for n in b)
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:

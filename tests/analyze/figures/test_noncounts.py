@@ -59,6 +59,7 @@ CLASSES = [
     ("He is not the only one who left.", [("one", "pronoun")]),
     ("They found water in one.", [("one", "pronoun")]),
     ("He walked from one room to another.", [("one", "pronoun")]),
+    ("They called it a year full of protests.", [("a", "pronoun")]),  # an article, no span of time
     # numeric modifiers
     ("Two-thirds of the members voted.", [("Two", "modifier")]),
     ("It was a one-way ticket.", [("one", "modifier")]),
@@ -66,6 +67,7 @@ CLASSES = [
     ("Police arrested 212 people in 14 cities.", [("212", None), ("14", None)]),
     ("The jury took 15 minutes after a two-day trial.", [("15", None), ("two", None)]),
     ("In 30 cities, nurses held rallies.", [("30", None)]),
+    ("The jury returned a day later.", [("a", None)]),  # one day: an interval
     ("More than 2000 people attended the vigil.", [("More than 2000", None)]),
 ]
 

@@ -91,8 +91,11 @@ PLACE_LABELS = ("GPE", "LOC")
 DOCUMENT_NOUNS = frozenset(
     "figure figures data report bulletin statement tally count estimate survey".split()
 )
+PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these"))
 MODAL = re.compile(r"\b(?:could|would|might|may|faces?|facing|carries|carry)\b", re.IGNORECASE)
-NOUN_RUN_MAX = 6  # words of a counted noun phrase looked at after a number
+NOUN_RUN_MAX = (
+    8  # words of a counted noun phrase looked at after a number ("30 of Boeing's 787-9 Dreamliner jets")
+)
 # Verbs whose subject gives a figure for their object ("Police estimated the crowd at 12,000").
 ESTIMATE_VERBS = frozenset("estimate put count number tally place reckon".split())
 
@@ -169,6 +172,8 @@ def _fact(ctx: _Context, sentence: Sentence, doc: Doc, number: NumberMention) ->
     )
     tokens = _tokens(doc, core_start - sentence.start, number.end - sentence.start)
     unit = _unit(tokens) if tokens else ""
+    if number.text.lower().endswith("century"):
+        unit = "years"  # "a quarter century": 25 years
     duration = bool(unit) and unit.split()[-1].lower().rstrip("s") in DURATION_NOUNS  # measures time
     text = ctx.article.text
     return Fact(
@@ -217,12 +222,20 @@ def _counted(number: list[Token]) -> tuple[str, Token] | None:
     if compound is not None:
         return compound
     if after < len(doc) and doc[after].lower_ == "of":  # "dozens of deaths", "one of the think tanks"
+        if after + 1 < len(doc) and doc[after + 1].lower_ in PLURAL_PRONOUNS:
+            return _antecedent(doc, number[0].i)  # "hundreds of them" counts the teachers named before
         return _noun_run(doc, after + 1)
     found = _noun_run(doc, after)
     if found is not None:
         return found
     subject = _subject_of_governor(number[-1])  # "the death toll had surpassed 1,500"
     return (_noun_phrase(subject), subject) if subject is not None else None
+
+
+def _antecedent(doc: Doc, before: int) -> tuple[str, Token] | None:
+    """The plural noun a pronoun stands for: the last one before it in the sentence."""
+    noun = next((t for t in reversed(doc[:before]) if t.tag_ in ("NNS", "NNPS")), None)
+    return (noun.text, noun) if noun is not None else None
 
 
 def _compound(doc: Doc, after: int) -> tuple[str, Token] | None:
@@ -246,25 +259,31 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
     """The noun phrase starting at ``start`` ("prior uprisings", "the regime's think tanks")."""
     words: list[Token] = []
     for tok in doc[start : start + NOUN_RUN_MAX]:
-        if (
-            tok.tag_ == "POS"
-            or tok.dep_ == "case"
-            or (tok.dep_ in ("det", "poss") and not words)
-            or (tok.like_num and not words)  # "eight of their nine games"
-        ):
+        if tok.tag_ == "POS" or tok.dep_ == "case" or (tok.dep_ in ("det", "poss") and not words):
             words = []  # a possessive starts the phrase again: "the regime's | think tanks"
             continue
-        if tok.like_num and words:  # a model's number inside the name: "the embattled 737 Max jet"
+        if tok.like_num or _number_dash(tok):  # a model's number: "the 737 Max jet", "787-9 jets"
             words.append(tok)
             continue
-        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or tok.is_punct:
-            break
+        if (tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.dep_ != "amod") or tok.is_punct:
+            break  # a participle modifying the noun stays: "the embattled 737 Max jet"
         words.append(tok)
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
     if not nouns:
         return None
     head = nouns[-1]
     return doc[words[0].i : head.i + 1].text, head
+
+
+def _number_dash(tok: Token) -> bool:
+    """A dash inside a model number ("787-9")."""
+    doc = tok.doc
+    return (
+        tok.text in ("-", "–")
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].like_num
+        and doc[tok.i + 1].like_num
+    )
 
 
 def _subject_of_governor(token: Token) -> Token | None:

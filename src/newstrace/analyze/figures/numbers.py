@@ -70,6 +70,7 @@ NUMBER_RE = re.compile(
     rf"|(?P<dozen>\ba\s+(?:dozen|couple(?:\s+of)?)\b)"
     rf"|(?P<halfscale>\bhalf\s+an?\s+(?:million|billion|dozen))"
     rf"|(?P<single>\ban?(?=\s+(?:day|week|month|year|decade|century|hour|minute)\b(?!-)))"
+    rf"|(?P<century>\b(?:a\s+)?(?:quarter|half)[\s-]+(?:a\s+)?century)"
     rf"|(?P<few>\b(?:a\s+few|several)\s+(?:hundred|thousand|million|billion)\b)"
     rf"|(?P<digits>(?<![\w.,/:-])(?:{_DIGITS}){_SCALE}){_FRACTION.format('dfraction')}(?P<plus>\+|-plus)?"
     rf"|(?P<words>\b{_WORD_NUMBER}\b){_FRACTION.format('wfraction')}"
@@ -148,7 +149,9 @@ def _value(match: re.Match[str]) -> float | None:
 
 def _word_value(match: re.Match[str]) -> float | None:
     """The value of an amount said in words: "dozens", "a dozen", "a year", "a few thousand"..."""
-    group = next((g for g in ("vague", "dozen", "single", "few", "halfscale") if match.group(g)), None)
+    group = next(
+        (g for g in ("vague", "dozen", "single", "few", "halfscale", "century") if match.group(g)), None
+    )
     text = " ".join((match.group(group) or "").lower().split()) if group else ""
     values = {
         "vague": lambda: float(VAGUE.get(text, 0)),
@@ -156,6 +159,7 @@ def _word_value(match: re.Match[str]) -> float | None:
         "single": lambda: 1.0,  # "a year later", "within a month": one of a span of time
         "few": lambda: 3.0 * SCALES[text.split()[-1]],  # "a few thousand", "several hundred"
         "halfscale": lambda: 0.5 * SCALES.get(text.split()[-1], 12),
+        "century": lambda: 25.0 if "quarter" in text else 50.0,  # "a quarter century": 25 years
     }
     return values[group]() if group else None
 
@@ -194,6 +198,13 @@ def _inside(m: NumberMention, spans: list[tuple[int, int]]) -> bool:
 SINGLE_RATE_BEFORE = re.compile(r"(?:\d|\b(?:once|twice|thrice|times|per)\b)[^.,;:!?\d]{0,25}$", re.I)
 
 
+# "a year" spans time only as a duration or an interval: "after a year", "a day later".
+SPAN_BEFORE = re.compile(r"\b(?:after|within|for|in|over|than|only|just|barely|about|once)\s+$", re.I)
+SPAN_AFTER = re.compile(
+    r"^\s+\w+\s+(?:later|ago|after|before|earlier|since|on|long|old)\b|^\s+\w+\s*(?:[,.;]|$)", re.I
+)
+
+
 def match_single(m: NumberMention) -> bool:
     """Whether ``m`` is "a"/"an" before a span of time ("a year")."""
     return m.text.lower().split()[-1] in ("a", "an")
@@ -202,8 +213,13 @@ def match_single(m: NumberMention) -> bool:
 def not_a_count(text: str, m: NumberMention, identifiers: frozenset[str] = frozenset()) -> str | None:
     """Why ``m`` counts nothing (``noncounts.REASONS``: a time, a rate, a price...), or ``None``."""
     core_start = m.start + (len(m.qualifier) + 1 if m.qualifier and m.qualifier != "plus" else 0)
-    if match_single(m) and SINGLE_RATE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
-        return "rate"  # "twice a day", "$5 a month", "100 deaths a year"
+    if match_single(m):
+        if SINGLE_RATE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+            return "rate"  # "twice a day", "$5 a month", "100 deaths a year"
+        if not (
+            m.qualifier or SPAN_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        ) and not SPAN_AFTER.match(text[m.end : m.end + 30]):
+            return "pronoun"  # "a year full of uprisings": an article, no span of time
     if m.text.lower().endswith("scores") and not text[m.end : m.end + 4].lower().startswith(" of"):
         return "score"  # "test scores": the noun, not the number "scores of"
     return non_count_reason(
