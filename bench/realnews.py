@@ -36,6 +36,7 @@ EVENT_KINDS = {
     "protest", "killing", "attack", "arrest", "execution", "sentence", "plot", "meeting", "statement",
     "internet shutdown", "crash", "fire", "explosion", "flood", "earthquake", "storm", "outbreak", "collapse",
 }  # fmt: skip
+QUOTE_MARKS = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
 SAME_SENTENCE_F1 = 0.6  # words two renderings of one sentence share (checked by hand on tune pages)
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # score.py's quotes format knows "direct" (every word quoted) and "mixed" (quoted words inside the
@@ -204,7 +205,7 @@ def score(split: str, work: Path) -> dict[str, object]:
 
 
 def _norm(text: str) -> str:
-    text = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
+    text = text.translate(QUOTE_MARKS)
     return " ".join(text.lower().split()).strip(" .,;:!?\"'()")
 
 

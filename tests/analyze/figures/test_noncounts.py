@@ -9,7 +9,7 @@ from newstrace.analyze.figures.noncounts import REASONS, identifier_numbers
 from newstrace.analyze.figures.numbers import classify_numbers
 
 # (sentence, [(number as written, reason or None when it counts)]), all invented
-CLASSES = [
+CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     # times
     ("The rally began at 6 o'clock in the square.", [("6", "time")]),
     ("Polls close at 17.00 on Sunday.", [("17.00", "time")]),

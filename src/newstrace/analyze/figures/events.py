@@ -117,8 +117,9 @@ def find_event_mentions(
     """The event mentions of ``article``: per sentence, one per kind it reports.
 
     A mention must be anchored (a date expression, a place, a counted figure or a name in
-    its sentence) and asserted (not inside a quotation, not conditional or hypothetical):
-    opinion writing mentions "protests" in general far more often than it reports one.
+    its sentence) and asserted (not conditional or hypothetical, not inside a quotation unless
+    the quotation names the event, "the November uprising", which then is the event the writer
+    reports too): opinion writing mentions "protests" in general far more often than it reports one.
     """
     base = PartialDate.from_iso(article.published)
     dates = find_date_mentions(article) if dates is None else dates
@@ -132,15 +133,16 @@ def find_event_mentions(
     found = []
     for sentence, text, triggers in candidates:
         for kind, match in triggers:
-            if NEGATED.search(text[: match.start()]) or any(
-                q.start <= sentence.start + match.start() < q.end for q in quotes
-            ):
+            if NEGATED.search(text[: match.start()]):
                 continue
             if _in_a_name(nlp, sentence.start + match.start()) or _unreal(nlp, sentence, match, dates):
                 continue  # "the Fire Department" is a name; "could attack", "plague is a disease" no event
             mention = _mention(
                 article, nlp, sentence, kind, match, facts=facts, base=base, entities=entities, dates=dates
             )
+            quoted = any(q.start <= sentence.start + match.start() < q.end for q in quotes)
+            if quoted and not mention.name:
+                continue  # a speaker's words assert nothing for the writer, unless they name an event
             if (
                 mention.date
                 or mention.place
