@@ -53,6 +53,18 @@ NOT_LITERAL = [
     ("Two patients died of measles in Samoa on Monday.", "killing"),  # the outbreak's dead
     ("Plague is a disease that fleas carry across Mongolia.", "outbreak"),  # generic: what it is
     ("Cholera remains a threat in Yemen, officials warned.", "outbreak"),  # a disease named, no cases
+    ("He threatened to kill the mayor of Albany on Monday.", "killing"),  # an aim, not a deed
+    ("Stocks rallied in Tokyo on Monday.", "protest"),  # a market's rally
+    ("The Wolves rallied to beat Denver on Sunday.", "protest"),  # a team's rally
+    ("Officers executed a search warrant in Tulsa on Friday.", "execution"),  # another sense
+    ("He suffered a cardiac arrest in Paris on Monday.", "arrest"),  # a medical term
+    ("She talks to voters in Iowa on Monday.", "meeting"),  # the verb "talks"
+]
+LITERAL = [
+    ("Thousands rallied in Port Meridian on Sunday.", "protest"),
+    ("Dock workers went on strike in Gdansk on Monday.", "protest"),
+    ("Two prisoners were executed in Tabriz on Monday.", "execution"),
+    ("The leaders held talks in Geneva on Friday.", "meeting"),
 ]
 
 
@@ -76,6 +88,14 @@ def test_no_event_without_a_literal_use(spacy_model: SpacyModel, sentence: str, 
     nlp = ArticleNLP(spacy_model, sentence)
     found = find_event_mentions(_article(sentence), nlp, find_facts(_article(sentence), nlp))
     assert kind not in [e.kind for e in found]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "kind"), LITERAL)
+def test_literal_uses_of_words_with_other_senses(spacy_model: SpacyModel, sentence: str, kind: str) -> None:
+    nlp = ArticleNLP(spacy_model, sentence)
+    found = find_event_mentions(_article(sentence), nlp, find_facts(_article(sentence), nlp))
+    assert kind in [e.kind for e in found]
 
 
 @pytest.mark.slow

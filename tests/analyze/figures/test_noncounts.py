@@ -51,6 +51,7 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("The carrier ordered 50 777x jets.", [("50", None), ("777", "identifier")]),
     ("Its fleet of 400 737 Max jets stayed grounded.", [("400", None), ("737", "identifier")]),
     ("Route 66 runs west.", [("66", "identifier")]),
+    ("Protesters gathered outside 10 Downing Street.", [("10", "identifier")]),  # an address
     ("Shares of One Harbour Trust rose.", [("One", "identifier")]),
     # years
     ("The pact holds until at least 2021.", [("at least 2021", "year")]),

@@ -58,7 +58,15 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         r"|shut (?:down|off) (?:the )?internet",
         (("", "censor"),),
     ),
-    EventKind("execution", "COERCE", r"execut(?:ed|ion|ions)\b|hanged\b|hanging of", (("", "execute"),)),
+    EventKind(
+        "execution",
+        "COERCE",
+        r"execut(?:ed|ion|ions)\b|hanged\b|hanging of",
+        (("", "execute"),),
+        # "executed a warrant", "the execution of the plan": the killing sense needs the condemned
+        r"death|sentence|prisoners?|inmates?|firing squad|convict|lethal|gallows|condemned|regime"
+        r"|(?:was|were|been|be) (?:publicly )?(?:executed|hanged)|hanged",
+    ),
     EventKind(
         "sentence",
         "COERCE",
@@ -163,15 +171,17 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "protest",
         "PROTEST",
-        r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors)|rall(?:y|ies|ied)\b"
-        r"|uprisings?|marche[ds]\b|riot(?:s|ed|ing)?\b|unrest|sit-ins?|strik(?:e|es|ing)\b|walkouts?",
-        (
-            ("riot", "riot"),
-            ("strik", "strike"),
-            ("walkout", "strike"),
-            ("hunger", "hunger-strike"),
-            ("", "demonstrate"),
-        ),
+        r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors)|uprisings?|riot(?:s|ed|ing)?\b|unrest"
+        r"|sit-ins?|walkouts?",
+        (("riot", "riot"), ("walkout", "strike"), ("", "demonstrate")),
+    ),
+    EventKind(  # words with other senses: a market rallies, a team marches on, a deal is struck
+        "protest",
+        "PROTEST",
+        r"rall(?:y|ies|ied)\b|marche[ds]\b|strik(?:e|es|ing)\b",
+        (("strik", "strike"), ("hunger", "hunger-strike"), ("", "demonstrate")),
+        r"protest|demonstrat|crowds?|marchers|activists|workers|unions?|picket|chant|placards|slogans?"
+        r"|supporters|rights|against|demand|teachers|nurses|students|employees|thousands|hundreds",
     ),
     EventKind(
         "statement",
@@ -206,12 +216,17 @@ FIGURATIVE = re.compile(
     r"|government|economy|market))|market crash|stock(?:s| market)? crash|explosion (?:of|in) (?:popularity"
     r"|interest|growth|demand|sales)|brainstorm|weather(?:ed)? the storm|took (?:\w+ )?by storm"
     r"|fired (?:him|her|them)|outbreak of (?:violence|war|hostilities|fighting)|hearing (?:aid|loss)"
-    r"|(?:e-?mail|web|ip|home) address)",
+    r"|(?:e-?mail|web|ip|home) address|cardiac arrest|detention (?:center|centre|facility|facilities|camps?)"
+    r"|meet(?:s|ing)? (?:the |its |their |his |her )?(?:demand|needs?|requirements?|goals?|targets?"
+    r"|deadline|standards?|criteria|expectations|challenge)|strike (?:a|the) (?:deal|balance|chord|tone)"
+    r"|(?:stocks?|shares?|markets?|prices?|dollar|index|indexes|Dow|Nasdaq) (?:\w+ )?rall)",
     re.IGNORECASE,
 )
 TRIGGER_RE = tuple((kind, re.compile(r"\b(?:" + kind.triggers + r")", re.IGNORECASE)) for kind in EVENT_KINDS)
-FITS_RE = {
-    kind.name: re.compile(r"\b(?:" + kind.fits + r")", re.IGNORECASE) for kind in EVENT_KINDS if kind.fits
+FITS_RE = {  # by kind and triggers: one kind may have several entries (see "protest")
+    (kind.name, kind.triggers): re.compile(r"\b(?:" + kind.fits + r")", re.IGNORECASE)
+    for kind in EVENT_KINDS
+    if kind.fits
 }
 
 
@@ -221,7 +236,7 @@ def literal_use(kind: EventKind, sentence: str, trigger: re.Match[str]) -> bool:
     for phrase in FIGURATIVE.finditer(sentence):
         if phrase.start() <= trigger.start() < phrase.end():
             return False
-    fits = FITS_RE.get(kind.name)
+    fits = FITS_RE.get((kind.name, kind.triggers))
     if fits is None:
         return True
     rest = sentence[: trigger.start()] + " " + sentence[trigger.end() :]

@@ -70,6 +70,11 @@ FACT_WORDS = {
 }
 PARTICIPANT = re.compile(r"(?:ers|ors)$", re.IGNORECASE)  # "protesters", "demonstrators": who, not what
 NEGATED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+# Triggers that are events only as nouns: as verbs they mean something else ("talks about",
+# "address the issue", "fire a worker", "storm the stage").
+NOUN_TRIGGERS = frozenset(
+    "talks meeting meetings hearing statement address interview fire fires storm storms".split()
+)
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.IGNORECASE)
 MODALS = frozenset("would could might may must should 'd".split())  # "will": scheduled, not supposed
 CONDITION_MARKS = frozenset("if unless whether".split())
@@ -177,12 +182,16 @@ def _triggers(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[EventK
     """One trigger of each kind in ``text`` in a literal use, in text order: the word naming the
     event itself ("uprising", "arrested") rather than its participants ("protesters"), the one a
     date is nearest to when several ("protests in 2018 ... an uprising in November 2019")."""
-    hits: dict[str, tuple[EventKind, re.Match[str]]] = {}
+    found: dict[str, list[tuple[EventKind, re.Match[str]]]] = {}
     for kind, rx in TRIGGER_RE:
-        matches = [m for m in rx.finditer(text) if literal_use(kind, text, m)]
-        events = [m for m in matches if not PARTICIPANT.search(m.group(0))] or matches
+        found.setdefault(kind.name, []).extend(
+            (kind, m) for m in rx.finditer(text) if literal_use(kind, text, m)
+        )
+    hits: dict[str, tuple[EventKind, re.Match[str]]] = {}
+    for name, matches in found.items():
+        events = [hit for hit in matches if not PARTICIPANT.search(hit[1].group(0))] or matches
         if events:
-            hits[kind.name] = (kind, min(events, key=lambda m: (_anchoring(m, spans), m.start())))
+            hits[name] = min(events, key=lambda hit: (_anchoring(hit[1], spans), hit[1].start()))
     if "attack" in hits or ATTACKER.search(text):
         hits.pop("explosion", None)  # a blast with an attacker is an attack
     killing = hits.get("killing")
@@ -201,7 +210,19 @@ def _unreal(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Se
     token = next((t for t in doc if t.idx <= match.start() < t.idx + len(t.text)), None)
     if token is None:
         return False
-    return _hypothetical(token) or (_generic(token) and not dates_in(dates, sentence.start, sentence.end))
+    if token.lower_ in NOUN_TRIGGERS and token.pos_ != "NOUN":
+        return True  # "she talks", "to address the issue", "fired at": the word's other sense
+    return (
+        _hypothetical(token)
+        or _intended(token)
+        or (_generic(token) and not dates_in(dates, sentence.start, sentence.end))
+    )
+
+
+def _intended(token: Token) -> bool:
+    """A verb trigger in an infinitive clause tells an aim, a threat or a plan, not an event:
+    "threatened to kill", "plans to meet", "tried to attack"."""
+    return token.pos_ == "VERB" and any(c.tag_ == "TO" and c.dep_ == "aux" for c in token.children)
 
 
 def _generic(token: Token) -> bool:

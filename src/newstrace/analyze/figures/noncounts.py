@@ -51,6 +51,7 @@ _CURRENCY = (
     r"|pesos?|rupees?|francs?|shekels?|lira|bucks|bn|m|USD|EUR|GBP)"
 )
 _TIME_WORDS = r"(?:a\.m\.?|p\.m\.?|am|pm|o'clock|o’clock|hrs|GMT|UTC|ET|EST|EDT|PST|PDT|CET|BST|local time)"
+_STREETS = r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Place|Square|Court|Way)\b"
 _ID_NOUNS = (
     r"(?:flight|route|highway|interstate|room|suite|apartment|unit|bill|case|section|article|chapter"
     r"|page|episode|season|level|gate|line|track|platform|district|precinct|ward|lot|model|version"
@@ -73,6 +74,10 @@ AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("identifier", re.compile(r"^(?:[-–]\d|[A-Za-z]\b|/\d)")),
+    (
+        "identifier",
+        re.compile(rf"^\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}{_STREETS}"),
+    ),  # an address: "10 Downing Street"
     (
         "rate",
         re.compile(
