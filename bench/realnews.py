@@ -254,7 +254,7 @@ def event_figures(gold_dir: Path, export: Path) -> dict[str, object]:
         "event_mentions.recall": round(matched / gold_mentions, 4) if gold_mentions else 0.0,
         "event_mentions.pred": found,
         "event_mentions.gold": gold_mentions,
-        "events_across_pages.linked": _linked(gold_dir, records, articles, page_of),
+        **_linked(gold_dir, records, articles, page_of),
         "facts.empty_unit_share": round(sum(not f["unit"] for f in facts) / len(facts), 4) if facts else 0.0,
     }
 
@@ -264,9 +264,9 @@ def _linked(
     records: dict[str, list[dict[str, Any]]],
     articles: dict[str, Any],
     page_of: dict[str, str],
-) -> str:
-    """``k of n``: gold events told by two or more pages that one predicted event holds, with a
-    source sentence holding the gold evidence of each page."""
+) -> dict[str, int]:
+    """Of the gold events told by two or more pages (``told``), those one predicted event holds
+    (``linked``), with a source sentence holding the gold evidence of each page."""
     corpus = json.loads((gold_dir / "corpus.json").read_text(encoding="utf-8"))
     told = [e for e in corpus.get("events", []) if len(e.get("mentioned_in", [])) > 1]
     linked = 0
@@ -282,7 +282,7 @@ def _linked(
             ):
                 linked += 1
                 break
-    return f"{linked} of {len(told)}"
+    return {"events_across_pages.linked": linked, "events_across_pages.told": len(told)}
 
 
 def _newstrace(*args: str) -> None:
