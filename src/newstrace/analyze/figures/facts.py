@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.figures.numbers import NumberMention, find_numbers
@@ -48,6 +48,8 @@ PLACE_LABELS = ("GPE", "LOC")
 DOCUMENT_NOUNS = frozenset(
     "figure figures data report bulletin statement tally count estimate survey".split()
 )
+# A bare number followed by a preposition or a stop counts what the figure before it counted.
+ELLIPSIS_AFTER = re.compile(r"^\s*(?:to|for|from|in|on|at|by|with|and|or)\b(?!\s+\d)", re.IGNORECASE)
 MODAL = re.compile(r"\b(?:could|would|might|may|faces?|facing|carries|carry)\b", re.IGNORECASE)
 
 
@@ -106,12 +108,16 @@ def find_facts(
     for sentence in wanted:
         inside = [n for n in numbers if sentence.start <= n.start < sentence.end]
         doc = nlp.parse(sentence.start, sentence.end)
+        counted: Fact | None = None  # the sentence's last counted figure
         for number in inside:
             if number.qualifier == "up to" and MODAL.search(article.text[sentence.start : sentence.end]):
                 continue  # "could face up to five years": a maximum that may come, no count of what came
             fact = _fact(ctx, sentence, doc, number)
+            if not fact.unit and counted is not None and ELLIPSIS_AFTER.match(article.text[number.end :]):
+                fact = replace(fact, unit=counted.unit)  # "five sales: two to Biman and three to Ghana"
             if fact.unit:
                 facts.append(fact)
+                counted = fact
             else:  # a number with nothing counted is no fact: "nothing counted" is its reason
                 log.debug("%s: %r counts nothing", article.id, number.text)
     return facts
