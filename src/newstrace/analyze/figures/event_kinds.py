@@ -152,6 +152,13 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         r"kill(?:ed|ing|ings)?\b|death toll|deaths\b|died\b|shot dead|massacre|slain|murder(?:ed)?\b"
         r"|fatalit(?:y|ies)|stabbed to death|stabbing",
         (("shot", "firearms"), ("stab", "blade"), ("massacre", "kill"), ("", "kill")),
+        # someone is killed: a person, a count, a victim ("the bill was killed" kills no one)
+        r"people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|soldiers|troops|civilians|officers?"
+        r"|police(?:man|men)?|protesters|demonstrators|students|victims?|passengers|residents|members"
+        r"|villagers|workers|journalists|prisoners|citizens|fighters|militants|suspects?|gunm[ae]n|wife"
+        r"|husband|son|daughter|mother|father|brother|sister|family|him|her|them|himself|herself"
+        r"|themselves|dead|bodies|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds"
+        r"|thousands|toll|deaths|died|fatalit",
     ),
     EventKind(
         "attack",

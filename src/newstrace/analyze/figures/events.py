@@ -148,15 +148,42 @@ def find_event_mentions(
             quoted = any(q.start <= sentence.start + match.start() < q.end for q in quotes)
             if quoted and not mention.name:
                 continue  # a speaker's words assert nothing for the writer, unless they name an event
-            if (
-                mention.date
-                or mention.place
-                or mention.facts
-                or mention.name
-                or dates_in(dates, sentence.start, sentence.end)
-            ):
+            if mention.name or _anchored(nlp, sentence, match, mention, dates):
                 found.append(mention)
     return found
+
+
+def _anchored(
+    nlp: ArticleNLP,
+    sentence: Sentence,
+    match: re.Match[str],
+    mention: EventMention,
+    dates: Sequence[DateMention],
+) -> bool:
+    """Whether the trigger's own clause holds a date, a place or a figure of the event: the verb
+    it belongs to and that verb's arguments, not another clause of the sentence ("He said on
+    Monday that protests are useless" dates the saying, not the protests)."""
+    if mention.facts:
+        return True
+    start, end = _clause(nlp, sentence, match)
+    return bool(dates_in(dates, start, end)) or any(
+        start <= e.start_char < end for e in nlp.entities.ents if e.label_ in PLACE_LABELS
+    )
+
+
+def _clause(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str]) -> tuple[int, int]:
+    """The character span of the clause the trigger belongs to (its nearest verb's subtree)."""
+    doc = nlp.parse(sentence.start, sentence.end)
+    token = next((t for t in doc if t.idx <= match.start() < t.idx + len(t.text)), None)
+    if token is None:
+        return sentence.start, sentence.end
+    verb = token
+    for _ in range(4):  # a noun's verb is its head, or its head's head ("the deaths of ... shocked")
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    words = list(verb.subtree)
+    return sentence.start + words[0].idx, sentence.start + words[-1].idx + len(words[-1])
 
 
 def _date_spans(dates: Sequence[DateMention], sentence: Sentence) -> list[tuple[int, int, int]]:
