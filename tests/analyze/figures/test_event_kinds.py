@@ -59,6 +59,8 @@ NOT_LITERAL = [
     ("Officers executed a search warrant in Tulsa on Friday.", "execution"),  # another sense
     ("He suffered a cardiac arrest in Paris on Monday.", "arrest"),  # a medical term
     ("She talks to voters in Iowa on Monday.", "meeting"),  # the verb "talks"
+    ("The senator killed the bill in Albany on Monday.", "killing"),  # no one killed
+    ("The mayor said in Lyon on Monday that protests never help.", "protest"),  # the date is the saying's
 ]
 LITERAL = [
     ("Thousands rallied in Port Meridian on Sunday.", "protest"),
