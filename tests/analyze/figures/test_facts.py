@@ -56,6 +56,7 @@ FACTS = [
         [(30, "787-9 Dreamliner jets", False, None)],
     ),
     ("The band reunites after a quarter century.", [(25, "years", False, None)]),
+    ("Emirates ordered 30 Boeing jets Wednesday.", [(30, "Boeing jets", False, None)]),  # the day is when
     ("The pain eased a year later.", [(1, "year", False, None)]),
     ("He scored four times in the final.", [(4, "times scored", False, None)]),
     # no counted thing: no fact

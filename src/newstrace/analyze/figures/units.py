@@ -59,6 +59,10 @@ EVENT_WORDS = {
 DISEASE_WORDS = frozenset(
     "covid covid-19 coronavirus virus pandemic disease cancer flu influenza cholera".split()
 )
+CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
+    february march april may june july august september october november december""".split()
+)
 PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these"))
 NOUN_RUN_MAX = (
     8  # words of a counted noun phrase looked at after a number ("30 of Boeing's 787-9 Dreamliner jets")
@@ -137,6 +141,8 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
             continue
         if (tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.dep_ != "amod") or tok.is_punct:
             break  # a participle modifying the noun stays: "the embattled 737 Max jet"
+        if tok.lower_ in CALENDAR_WORDS and words:
+            break  # "30 jets Wednesday": the day is when, not what
         words.append(tok)
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
     if not nouns:
