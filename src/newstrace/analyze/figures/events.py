@@ -45,6 +45,7 @@ GROUP_ACTORS = re.compile(
     re.IGNORECASE,
 )
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
+ANCHOR_LABELS = ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP", "DATE", "TIME")
 NAME_LABELS = ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON", "LAW")
 ACTOR_KINDS = ("PER", "ORG", "NORP")
 PLACE_LABELS = ("GPE", "LOC")
@@ -160,14 +161,14 @@ def _anchored(
     mention: EventMention,
     dates: Sequence[DateMention],
 ) -> bool:
-    """Whether the trigger's own clause holds a date, a place or a figure of the event: the verb
-    it belongs to and that verb's arguments, not another clause of the sentence ("He said on
-    Monday that protests are useless" dates the saying, not the protests)."""
+    """Whether the trigger's own clause holds a date, a place, a named participant or a figure of
+    the event: the verb it belongs to and that verb's arguments, not another clause of the
+    sentence ("He said on Monday that protests are useless" dates the saying, not the protests)."""
     if mention.facts:
         return True
     start, end = _clause(nlp, sentence, match)
     return bool(dates_in(dates, start, end)) or any(
-        start <= e.start_char < end for e in nlp.entities.ents if e.label_ in PLACE_LABELS
+        start <= e.start_char < end for e in nlp.entities.ents if e.label_ in ANCHOR_LABELS
     )
 
 
