@@ -123,3 +123,15 @@ def test_literal_use_needs_a_fitting_participant(kind: str, sentence: str, expec
     trigger = re.search(r"\b(?:" + event_kind.triggers + ")", sentence, re.IGNORECASE)
     assert trigger is not None
     assert literal_use(event_kind, sentence, trigger) is expected
+
+
+@pytest.mark.slow
+def test_a_definite_description_refers_back_to_a_told_event(spacy_model: SpacyModel) -> None:
+    text = "A helicopter crashed in Logar on Wednesday. The crash came a day after a prisoner swap in Kabul."
+    nlp = ArticleNLP(spacy_model, text)
+    found = find_event_mentions(_article(text), nlp, find_facts(_article(text), nlp))
+    assert [e.kind for e in found] == ["crash", "crash"]
+    alone = (
+        "The crash came a day after a prisoner swap in Kabul."  # nothing told before: no vehicle, no event
+    )
+    assert find_event_mentions(_article(alone), ArticleNLP(spacy_model, alone)) == []

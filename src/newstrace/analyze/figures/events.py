@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from newstrace.analyze.figures.event_kinds import (
     ATTACKER,
     EVENT_KINDS,
+    FIGURATIVE,
     KILLING_NEEDS,
     NEUTRAL_DEATH,
     TRIGGER_RE,
@@ -76,6 +77,7 @@ NEGATED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:[\w’'-]+\s+){0,2}$"
 NOUN_TRIGGERS = frozenset(
     "talks meeting meetings hearing statement address interview fire fires storm storms".split()
 )
+DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.IGNORECASE)
 MODALS = frozenset("would could might may must should 'd".split())  # "will": scheduled, not supposed
 CONDITION_MARKS = frozenset("if unless whether".split())
@@ -129,12 +131,14 @@ def find_event_mentions(
     """
     base = PartialDate.from_iso(article.published)
     dates = find_date_mentions(article) if dates is None else dates
-    candidates = [
-        (sentence, text, triggers)
-        for sentence in nlp.sentences
-        if not CONDITIONAL.search(text := article.text[sentence.start : sentence.end])
-        and (triggers := _triggers(text, _date_spans(dates, sentence)))
-    ]
+    candidates = []
+    told: set[str] = set()  # kinds a literal mention has introduced: "the crash" refers back to them
+    for sentence in nlp.sentences:
+        text = article.text[sentence.start : sentence.end]
+        triggers = [] if CONDITIONAL.search(text) else _triggers(text, _date_spans(dates, sentence), told)
+        if triggers:
+            candidates.append((sentence, text, triggers))
+            told.update(kind.name for kind, _ in triggers)
     nlp.parse_all([(s.start, s.end) for s, _, _ in candidates])  # one batch: names need the parse
     found = []
     for sentence, text, triggers in candidates:
@@ -206,14 +210,23 @@ def _anchoring(match: re.Match[str], spans: list[tuple[int, int, int]]) -> tuple
     return min(near, default=(0, ANCHOR_CHARS + 1))
 
 
-def _triggers(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[EventKind, re.Match[str]]]:
+def _triggers(
+    text: str,
+    spans: list[tuple[int, int, int]],
+    told: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[tuple[EventKind, re.Match[str]]]:
     """One trigger of each kind in ``text`` in a literal use, in text order: the word naming the
     event itself ("uprising", "arrested") rather than its participants ("protesters"), the one a
-    date is nearest to when several ("protests in 2018 ... an uprising in November 2019")."""
+    date is nearest to when several ("protests in 2018 ... an uprising in November 2019").
+    A definite description of a kind the article has told ("the crash" after "a helicopter
+    crash") refers back to that event and is literal too."""
     found: dict[str, list[tuple[EventKind, re.Match[str]]]] = {}
     for kind, rx in TRIGGER_RE:
         found.setdefault(kind.name, []).extend(
-            (kind, m) for m in rx.finditer(text) if literal_use(kind, text, m)
+            (kind, m)
+            for m in rx.finditer(text)
+            if literal_use(kind, text, m)
+            or (kind.name in told and DEFINITE.search(text[: m.start()]) and not FIGURATIVE.search(text))
         )
     hits: dict[str, tuple[EventKind, re.Match[str]]] = {}
     for name, matches in found.items():
