@@ -265,13 +265,16 @@ def _linked(
     articles: dict[str, Any],
     page_of: dict[str, str],
 ) -> dict[str, int]:
-    """Of the gold events told by two or more pages (``told``), those one predicted event holds
-    (``linked``), with a source sentence holding the gold evidence of each page."""
+    """Of the gold events told by two or more pages (``told``), those one predicted event of the
+    same kind holds (``linked``), with a source sentence holding the gold evidence of each page;
+    each predicted event links one gold event at most."""
     corpus = json.loads((gold_dir / "corpus.json").read_text(encoding="utf-8"))
     told = [e for e in corpus.get("events", []) if len(e.get("mentioned_in", [])) > 1]
-    linked = 0
+    linked, used = 0, set()  # one predicted event links one gold event: a sentence may tell two
     for gold in told:
         for event in records.get("event", []):
+            if event["id"] in used or (gold.get("kind") and gold["kind"] != event["kind"]):
+                continue
             sentences: dict[str, list[str]] = {}
             for side in event["sources"]:
                 text = articles[side["article"]]["text"][side["start"] : side["end"]]
@@ -281,6 +284,7 @@ def _linked(
                 for page in gold["mentioned_in"]
             ):
                 linked += 1
+                used.add(event["id"])
                 break
     return {"events_across_pages.linked": linked, "events_across_pages.told": len(told)}
 
