@@ -18,7 +18,7 @@ __all__ = ["ARTICLE_RECORDS", "CORPUS_RECORDS", "SCHEMA_VERSION", "TableSpec", "
 
 # Written into ``settings`` when a database is created and checked on every open. Adding a table
 # keeps the version (create_all adds it to older files); changing or removing a column bumps it.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events gained names, figures and ranges
 SCALARS: dict[type, type[sa.types.TypeEngine[Any]]] = {
     str: sa.Text,
     int: sa.Integer,
