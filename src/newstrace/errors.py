@@ -108,7 +108,7 @@ class UsageError(NewstraceError):
     """Options that contradict each other or name unknown things."""
 
 
-class OutOfTime(BaseException):  # noqa: N818  # named for what happened, like KeyboardInterrupt
+class OutOfTime(BaseException):  # named for what happened, like KeyboardInterrupt
     """The time limit of one piece of work expired (``ingest.deadline.time_limit``).
 
     A BaseException, so that the broad ``except Exception`` guards around one article or step do
@@ -116,9 +116,7 @@ class OutOfTime(BaseException):  # noqa: N818  # named for what happened, like K
     """
 
     def __init__(self, what: str, seconds: float) -> None:
-        self.message = (
-            f"{what} took longer than the {seconds:g} s limit (--timeout) and was stopped"
-        )
+        self.message = f"{what} took longer than the {seconds:g} s limit (--timeout) and was stopped"
         super().__init__(self.message)
 
 

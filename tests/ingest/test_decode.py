@@ -35,7 +35,7 @@ def test_decodes(data: bytes, expected: str) -> None:
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, BinaryInput, "PNG image"),
         (b"%PDF-1.7\n...", BinaryInput, "PDF"),
         (bytes(range(256)) * 40, BinaryInput, "binary data, not text"),
-            (b"\x00abcdefghi" * 500, BinaryInput, "NUL bytes"),
+        (b"\x00abcdefghi" * 500, BinaryInput, "NUL bytes"),
         (b"\x01\x02\x03\x04\x05\x06\x07\x08" * 500, BinaryInput, "not text"),
     ],
 )

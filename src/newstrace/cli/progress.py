@@ -1,4 +1,5 @@
-"""Progress on stderr: a bar with rate and ETA on a terminal, and one line per error."""
+"""Progress on stderr: the phase (loading, reading, linking), a bar with counts, rate and ETA on a
+terminal, and one line per error."""
 
 from __future__ import annotations
 
@@ -16,11 +17,17 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 
+from newstrace.ingest.documents import REPAIR_STAGE
 from newstrace.run import Progress as RunProgress
 
 __all__ = ["ProgressDisplay"]
 
 MAX_ERROR_LINES = 50  # after this many, errors are only counted (they are all stored and exported)
+PHASES = {
+    "loading": "loading models",
+    "reading": "reading and analysing",
+    "linking": "linking the corpus",
+}
 
 
 class ProgressDisplay:
@@ -35,7 +42,7 @@ class ProgressDisplay:
         self.task = TaskID(0)
         if not quiet and self.console.is_terminal:
             self.bar = Progress(
-                TextColumn("{task.fields[docs]} docs, {task.fields[errors]} errors"),
+                TextColumn("{task.description}: {task.fields[docs]} docs, {task.fields[errors]} errors"),
                 BarColumn(),
                 DownloadColumn(),
                 TransferSpeedColumn(),
@@ -43,7 +50,7 @@ class ProgressDisplay:
                 console=self.console,
                 transient=True,
             )
-            self.task = self.bar.add_task("analyze", total=None, docs=0, errors=0)
+            self.task = self.bar.add_task(PHASES["loading"], total=None, docs=0, errors=0)
 
     def __enter__(self) -> ProgressDisplay:
         if self.bar is not None:
@@ -64,10 +71,12 @@ class ProgressDisplay:
     def update(self, event: RunProgress) -> None:
         """Callback for :func:`newstrace.run.analyze_corpus`."""
         if self.bar is not None:
+            reading = event.phase == "reading"
             self.bar.update(
                 self.task,
+                description=PHASES.get(event.phase, event.phase),
                 completed=event.bytes_done,
-                total=event.bytes_total or None,
+                total=(event.bytes_total or None) if reading else None,  # no bar while loading or linking
                 docs=event.documents,
                 errors=event.errors,
             )
@@ -75,7 +84,8 @@ class ProgressDisplay:
             if self.shown_errors < MAX_ERROR_LINES:
                 self.shown_errors += 1
                 err = event.error
-                self._line(f"newstrace: error: {err.source}: {err.message} [{err.stage}]")
+                kind = "warning" if err.stage == REPAIR_STAGE else "error"
+                self._line(f"newstrace: {kind}: {err.source}: {err.message} [{err.stage}]")
             else:
                 self.hidden_errors += 1
 

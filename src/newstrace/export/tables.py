@@ -19,6 +19,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newstrace.export.outputs import PARTIAL, atomic_text
 from newstrace.export.view import CorpusView
 from newstrace.registry import EXPORTED, RecordTable, fields_of, from_row, record_class, to_row, value_type
 
@@ -54,7 +55,7 @@ def write_csv(view: CorpusView, folder: Path) -> list[Path]:
     for table, records in table_rows(view):
         path = folder / f"{table.name}.csv"
         columns = _flat_columns(table.cls)
-        with path.open("w", encoding="utf-8", newline="") as fh:
+        with atomic_text(path) as fh:
             writer = csv.DictWriter(fh, fieldnames=columns)
             writer.writeheader()
             writer.writerows(_flatten(table.cls, to_row(r)) for r in records)
@@ -121,7 +122,13 @@ def write_parquet(view: CorpusView, folder: Path) -> list[Path]:
     for table, records in table_rows(view):
         path = folder / f"{table.name}.parquet"
         schema = pa.schema([(f.name, _arrow_type(f.type)) for f in fields_of(table.cls)])
-        pq.write_table(pa.Table.from_pylist([to_row(r) for r in records], schema=schema), path)
+        tmp = path.with_name(path.name + PARTIAL)
+        try:
+            pq.write_table(pa.Table.from_pylist([to_row(r) for r in records], schema=schema), tmp)
+            tmp.replace(path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         written.append(path)
     return written
 
@@ -143,11 +150,11 @@ def _arrow_type(kind: Any) -> pa.DataType:  # Any: a runtime type hint
 
 
 # ---------------------------------------------------------------------- reading back
-def read_tables(folder: Path, fmt: str) -> dict[str, list[Any]]:
+def read_tables(folder: Path | str, fmt: str) -> dict[str, list[Any]]:
     """The records of every table in ``folder`` (``fmt`` is ``csv`` or ``parquet``)."""
     out: dict[str, list[Any]] = {}
     for table in TABLES:
-        path = folder / f"{table.name}.{fmt}"
+        path = Path(folder) / f"{table.name}.{fmt}"
         rows: list[dict[str, Any] | None]
         if fmt == "csv":
             with path.open(encoding="utf-8", newline="") as fh:

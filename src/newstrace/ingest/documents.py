@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from newstrace.ids import content_hash, stable_id
 from newstrace.ingest.deadline import time_limit
@@ -26,7 +27,7 @@ def document_id(url: str | None, digest: str) -> str:
 def repaired(doc: Document) -> tuple[Document, Error | None]:
     """``doc`` with lone surrogates and NULs replaced in every text field (no store can hold them),
     and the warning to store when any were; offsets are unchanged (one character for one)."""
-    changes: dict[str, str] = {}
+    changes: dict[str, Any] = {}  # Any: field values for dataclasses.replace, all str here
     count = 0
     for name in TEXT_FIELDS:
         value = getattr(doc, name)

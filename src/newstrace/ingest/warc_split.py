@@ -31,6 +31,17 @@ TRAILER = b"\r\n\r\n"
 END = object()  # a gzip member (or the file) ended here
 
 
+class Broken:
+    """A gzip member that breaks off here (cut or corrupt), and what is wrong with it."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+
+CUT_MEMBER = Broken("the archive ends inside a gzip member: the record in it is cut (a truncated archive)")
+CORRUPT_MEMBER = Broken("a gzip member is corrupt; reading went on at the next member")
+
+
 @dataclass(frozen=True, slots=True)
 class RawRecord:
     """One record of an archive, by its 1-based place in it: its bytes, or what was wrong with it.
@@ -67,7 +78,7 @@ def _gunzip(stream: IO[bytes], head: bytes) -> Iterator[bytes | object]:
         pending = b""
         if not data:
             if started:
-                yield END
+                yield CUT_MEMBER
             return
         try:
             out = inflater.decompress(data, CHUNK)
@@ -76,7 +87,7 @@ def _gunzip(stream: IO[bytes], head: bytes) -> Iterator[bytes | object]:
                 yield out
                 out = inflater.decompress(inflater.unconsumed_tail, CHUNK)
         except zlib.error:
-            yield END
+            yield CORRUPT_MEMBER
             pending, inflater, started = _next_member(stream, data[1:]), zlib.decompressobj(31), False
             continue
         if inflater.eof:
@@ -107,6 +118,7 @@ class _Splitter:
         self.garbage = 0  # bytes dropped before a record start, not yet reported
         self.ended = False  # the member (or file) has ended: an incomplete record is cut
         self.seen_any = False
+        self.member_start = 0  # the record number before the current gzip member
 
     def records(self, chunks: Iterator[bytes | object]) -> Iterator[RawRecord]:
         for chunk in chunks:
@@ -118,6 +130,10 @@ class _Splitter:
             else:
                 self.skip = 0  # an oversized block cut by the member's end: already reported
                 yield from self._member_end()
+                if isinstance(chunk, Broken) and self.number == self.member_start:  # nothing of it read
+                    self.number += 1
+                    yield RawRecord(self.number, None, chunk.problem)
+                self.member_start = self.number
         if not self.seen_any:
             yield RawRecord(0, None, "the archive holds no records (it is empty)")
 
@@ -149,30 +165,30 @@ class _Splitter:
         if self._to_record_start() and self.garbage:
             garbage, self.garbage = self.garbage, 0
             return _garbage(self.number, garbage)
-        if not self.buf.startswith(b"WARC/"):
-            return None
-        end = HEADER_END.search(self.buf, 0, MAX_HEADER)
+        end = HEADER_END.search(self.buf, 0, MAX_HEADER) if self.buf.startswith(b"WARC/") else None
         if end is None:
             return self._header_too_long() if len(self.buf) > MAX_HEADER else None
-        self.number += 1
         header = bytes(self.buf[: end.end()])
         length = CONTENT_LENGTH.search(header)
         if length is None:
+            self.number += 1
             self._resync(end.end())
             return RawRecord(self.number, None, "the record has no Content-Length header")
-        size = int(length.group(1))
-        if size > self.max_bytes:
-            if len(self.buf) - len(header) < KEPT_HEAD:
-                self.number -= 1  # wait for the block's head (its HTTP headers)
-                return None
+        return self._block(header, int(length.group(1)))
+
+    def _block(self, header: bytes, size: int) -> RawRecord | None:
+        """The record whose header is ``header`` and block ``size`` bytes, once the buffer holds it."""
+        total = len(header) + size
+        if size > self.max_bytes and len(self.buf) - len(header) >= KEPT_HEAD:
+            self.number += 1
             return self._oversized(header, size)
-        total = end.end() + size
-        if len(self.buf) >= total + len(TRAILER):
+        if size <= self.max_bytes and len(self.buf) >= total + len(TRAILER):
+            self.number += 1
             return self._complete(header, total)
-        if self.ended:  # the data ends before the block does
-            return self._mismatch(len(header)) if RECORD_START.search(self.buf, len(header)) else self._drop()
-        self.number -= 1  # not complete yet: counted again when it is
-        return None
+        if not self.ended:
+            return None  # wait for more bytes
+        self.number += 1  # the data ends before the block does
+        return self._mismatch(len(header)) if RECORD_START.search(self.buf, len(header)) else self._drop()
 
     def _complete(self, header: bytes, total: int) -> RawRecord:
         if self.buf[total : total + len(TRAILER)] == TRAILER or self._next_starts(total):
@@ -229,6 +245,7 @@ class _Splitter:
         del self.buf[: found.start() if found else len(self.buf)]
 
     def _header_too_long(self) -> RawRecord:
+        """A record start whose header does not end within MAX_HEADER bytes."""
         self.number += 1
         self._resync(5)
         return RawRecord(self.number, None, "the record header never ends (no blank line after it)")
@@ -241,5 +258,7 @@ def _garbage(number: int, size: int) -> RawRecord:
 
 def _cut(number: int) -> RawRecord:
     return RawRecord(
-        number, None, "the record is cut: its content is shorter than its Content-Length (a truncated archive)"
+        number,
+        None,
+        "the record is cut: its content is shorter than its Content-Length (a truncated archive)",
     )
