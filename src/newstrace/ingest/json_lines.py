@@ -38,16 +38,23 @@ def read_jsonl(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator
 
 
 def _numbered_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """Lines with their 1-based numbers; an over-long line is skipped in chunks and given as None."""
+    """Lines with their 1-based numbers; an over-long line is skipped in chunks and given as None.
+
+    A file with no line feed at all but carriage returns (old Mac line ends) is split at them:
+    JSON strings cannot hold a raw carriage return, so each one ends a record.
+    """
     number = 0
     while line := stream.readline(max_bytes + 1):
-        number += 1
         if len(line) > max_bytes and not line.endswith(b"\n"):
             while (rest := stream.readline(SKIP_CHUNK)) and not rest.endswith(b"\n"):
                 pass
+            number += 1
             yield number, None
-        else:
-            yield number, line
+            continue
+        pieces = line.split(b"\r") if not line.endswith(b"\n") and b"\r" in line.rstrip(b"\r") else [line]
+        for piece in pieces:
+            number += 1
+            yield number, piece
 
 
 def _jsonl_record(line: bytes, source: str) -> Document:

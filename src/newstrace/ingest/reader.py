@@ -35,7 +35,7 @@ def read_input(
 
     Nothing raised while reading one input leaves this function: whatever fails becomes an Error
     naming the input (or its record), and the records read before it are kept. A document whose
-    text had to be made valid is followed by its warning (stage ``repair``).
+    text had to be made valid comes right after its warning (stage ``repair``).
     ``progress`` is called with the number of bytes of ``ref`` read so far.
     """
     try:
@@ -64,10 +64,10 @@ def _valid(item: Document | Error) -> Iterator[Document | Error]:
         yield item
         return
     doc, warning = repaired(item)
-    yield doc
-    if warning is not None:
-        log.warning("%s: %s", warning.source, warning.message)
+    if warning is not None:  # before its document, so that it can be stored with it
+        log.debug("%s: %s", warning.source, warning.message)
         yield warning
+    yield doc
 
 
 def _os_failure(name: str, doing: str, exc: OSError) -> InputError:
@@ -140,7 +140,7 @@ def _single_document(name: str, fmt: InputFormat, data: bytes, options: IngestOp
 
 def sniff_format(head: bytes) -> InputFormat:
     """Guess the format of an unnamed input (stdin, unknown suffix) from its first bytes."""
-    if head.startswith((GZIP_MAGIC, b"WARC/")):
+    if head.startswith((GZIP_MAGIC, b"WARC/", b"filedesc://")):
         return "warc"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"{"):

@@ -28,6 +28,8 @@ SUFFIXES: dict[str, InputFormat] = {
     ".ndjson": "jsonl",
     ".warc": "warc",
     ".warc.gz": "warc",
+    ".arc": "warc",  # the WARC format's predecessor, read by the same reader
+    ".arc.gz": "warc",
 }
 GLOB_CHARS = frozenset("*?[")
 
@@ -44,7 +46,7 @@ class InputRef:
 def format_of(name: str) -> InputFormat | None:
     """The input format its file name implies, or ``None`` when only the content can tell."""
     lower = name.lower()
-    if lower.endswith(".warc.gz"):
+    if lower.endswith((".warc.gz", ".arc.gz")):
         return "warc"
     return SUFFIXES.get(Path(lower).suffix)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING
 
@@ -30,6 +31,11 @@ __all__ = ["read_warc"]
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 ARC_START = b"filedesc://"
+# warcio decides by the target URI's scheme whether a block holds HTTP headers; a response record
+# without WARC-Target-URI is given this stand-in, so its HTTP headers are read, and its url is None.
+NO_URI = "http:"
+TARGET_URI = re.compile(rb"(?im)^WARC-Target-URI:")
+HEADER_END = b"\r\n\r\n"
 
 
 def read_warc(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator[Document | Error]:
@@ -53,7 +59,7 @@ def read_warc(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator[
 def _raw_item(raw: RawRecord, source: str, options: IngestOptions) -> Document | Error | None:
     if raw.data is None:
         raise MalformedInput(source, raw.problem or "the record cannot be read")
-    record = next(iter(ArchiveIterator(io.BytesIO(raw.data), ensure_http_headers=False)), None)
+    record = next(iter(ArchiveIterator(io.BytesIO(_with_uri(raw.data)), ensure_http_headers=False)), None)
     if record is None:
         raise MalformedInput(source, "the record cannot be parsed as WARC")
     if record.rec_type != "response" or not _is_html(record):
@@ -61,6 +67,14 @@ def _raw_item(raw: RawRecord, source: str, options: IngestOptions) -> Document |
     if raw.oversized:
         raise InputTooLarge(source, raw.problem or "the record is over the size limit")
     return _warc_document(record, source, options)
+
+
+def _with_uri(data: bytes) -> bytes:
+    """The record with a stand-in WARC-Target-URI if its header has none (see NO_URI)."""
+    end = data.find(HEADER_END)
+    if end < 0 or TARGET_URI.search(data, 0, end):
+        return data
+    return data[:end] + f"\r\nWARC-Target-URI: {NO_URI}".encode() + data[end:]
 
 
 def _read_arc(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator[Document | Error]:
@@ -72,7 +86,7 @@ def _read_arc(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator[
             source = f"{name}#{number}"
             try:
                 if record.rec_type == "response" and _is_html(record):
-                    yield _warc_document(record, source, options)
+                    yield _warc_document(record, source, options, arc=True)
             except InputError as exc:
                 yield error_from(exc, exc.source, "ingest")
     except (Exception, OutOfTime) as exc:
@@ -89,7 +103,8 @@ def _is_html(record: ArcWarcRecord) -> bool:
     return ctype.split(";")[0].strip().lower() in HTML_TYPES
 
 
-def _warc_document(record: ArcWarcRecord, source: str, options: IngestOptions) -> Document:
+def _warc_document(record: ArcWarcRecord, source: str, options: IngestOptions, arc: bool = False) -> Document:
+    """The Document of an HTML response; an ARC record has no id of its own (warcio invents one)."""
     data: bytes = record.content_stream().read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
         raise InputTooLarge(source, f"the response is larger than {options.max_bytes} bytes")
@@ -101,6 +116,6 @@ def _warc_document(record: ArcWarcRecord, source: str, options: IngestOptions) -
         "warc",
         options,
         charset=charset or None,
-        url=record.rec_headers.get_header("WARC-Target-URI"),
-        source_id=record.rec_headers.get_header("WARC-Record-ID"),
+        url=None if (uri := record.rec_headers.get_header("WARC-Target-URI")) == NO_URI else uri,
+        source_id=None if arc else record.rec_headers.get_header("WARC-Record-ID"),
     )

@@ -44,7 +44,8 @@ CORRUPT_MEMBER = Broken("a gzip member is corrupt; reading went on at the next m
 
 @dataclass(frozen=True, slots=True)
 class RawRecord:
-    """One record of an archive, by its 1-based place in it: its bytes, or what was wrong with it.
+    """One record of an archive, by its 1-based place in it: its bytes, or what was wrong with it
+    (number 0: a problem of the archive between records, or of the whole file).
 
     ``oversized``: the block was over the size limit; ``data`` holds the header and the block's head.
     """
@@ -179,7 +180,7 @@ class _Splitter:
     def _block(self, header: bytes, size: int) -> RawRecord | None:
         """The record whose header is ``header`` and block ``size`` bytes, once the buffer holds it."""
         total = len(header) + size
-        if size > self.max_bytes and len(self.buf) - len(header) >= KEPT_HEAD:
+        if size > self.max_bytes and (len(self.buf) - len(header) >= min(KEPT_HEAD, size) or self.ended):
             self.number += 1
             return self._oversized(header, size)
         if size <= self.max_bytes and len(self.buf) >= total + len(TRAILER):
@@ -222,7 +223,8 @@ class _Splitter:
         else:
             self.skip = size + len(TRAILER) - available
             self.buf.clear()
-        problem = f"the record is larger than the {self.max_bytes / 2**20:.0f} MB limit for one record"
+        limit = f"{self.max_bytes / 2**20:.0f} MB" if self.max_bytes >= 2**20 else f"{self.max_bytes} bytes"
+        problem = f"the record is larger than the {limit} limit for one record (--max-size)"
         return RawRecord(self.number, header + head, problem, oversized=True)
 
     def _to_record_start(self) -> bool:
@@ -252,8 +254,9 @@ class _Splitter:
 
 
 def _garbage(number: int, size: int) -> RawRecord:
+    """Bytes between records: a problem of the archive (number 0), not of a record."""
     where = f"after record {number}" if number else "at the start"
-    return RawRecord(number, None, f"{size} bytes that are not a WARC record were skipped ({where})")
+    return RawRecord(0, None, f"{size} bytes that are not a WARC record were skipped ({where})")
 
 
 def _cut(number: int) -> RawRecord:

@@ -38,7 +38,8 @@ class BatchWriter:
 
     Each document is still all-or-nothing: a killed run loses at most the last batch, which the
     next run redoes (the documents are not stored, so they are not skipped). ``on_stored`` is told
-    of each document stored; ``on_error`` of each error (of analysis or of storing).
+    of each document stored; ``on_error`` of each error (of analysis or of storing). ``notes`` holds
+    warnings by source (a repaired text) that are stored with their document.
     """
 
     def __init__(
@@ -47,8 +48,10 @@ class BatchWriter:
         analysis: str,
         on_stored: Callable[[DocumentResult], None],
         on_error: Callable[[Error], None],
+        notes: dict[str, list[Error]] | None = None,
     ) -> None:
         self.store, self.analysis = store, analysis
+        self.notes = notes if notes is not None else {}
         self.on_stored, self.on_error = on_stored, on_error
         self.pending: list[DocumentResult] = []
         self.since = time.monotonic()
@@ -94,12 +97,14 @@ class BatchWriter:
         self._stored(result)
 
     def _stored(self, result: DocumentResult) -> None:
+        self.notes.pop(result.document.source, None)
         self.on_stored(result)
         for error in [*result.errors, *(e for f in result.findings for e in f.errors)]:
             self.on_error(error)
 
     def _record(self, result: DocumentResult) -> DocumentRecord:
-        return DocumentRecord(result.document, self.analysis, result.findings, result.errors)
+        notes = tuple(self.notes.get(result.document.source, ()))
+        return DocumentRecord(result.document, self.analysis, result.findings, result.errors + notes)
 
     def _save_errors(self, errors: Sequence[Error]) -> None:
         try:

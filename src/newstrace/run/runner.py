@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
@@ -165,9 +165,13 @@ def _analyze(refs: Sequence[InputRef], store: Store, opts: RunOptions, tracker: 
     executor = executor_for(config, opts.jobs, opts.timeout, tracker.total)
     tracker.phase("reading")
     store.clear_errors_of([r.name for r in refs])
-    batch = BatchWriter(store, analysis_key(config), tracker.stored, tracker.error)
+    notes: dict[str, list[Error]] = {}  # repair warnings, stored with their documents
+    batch = BatchWriter(store, analysis_key(config), tracker.stored, tracker.error, notes)
+    ingest = opts.ingest
+    if opts.timeout and (not ingest.max_seconds or opts.timeout < ingest.max_seconds):
+        ingest = replace(ingest, max_seconds=opts.timeout)  # --timeout bounds reading a page too
     try:
-        for result in executor.map(_new_documents(refs, store, opts.ingest, config, tracker)):
+        for result in executor.map(_new_documents(refs, store, ingest, config, tracker, notes=notes)):
             batch.add(result)
     finally:
         batch.flush()
@@ -211,7 +215,13 @@ def _size(ref: InputRef) -> int:
 
 
 def _new_documents(
-    refs: Iterable[InputRef], store: Store, ingest: IngestOptions, config: WorkConfig, tracker: _Tracker
+    refs: Iterable[InputRef],
+    store: Store,
+    ingest: IngestOptions,
+    config: WorkConfig,
+    tracker: _Tracker,
+    *,
+    notes: dict[str, list[Error]],
 ) -> Iterator[Document]:
     """Documents not yet stored with these settings; read errors are stored on the way.
 
@@ -224,7 +234,10 @@ def _new_documents(
     for ref in refs:
         for item in read_input(ref, ingest, progress=tracker.read):
             if isinstance(item, Error):
-                store.save_errors([item])
+                if item.stage == REPAIR_STAGE:
+                    notes.setdefault(item.source, []).append(item)  # its document comes next
+                else:
+                    store.save_errors([item])
                 tracker.error(item)
                 continue
             first = item.id not in seen
