@@ -117,9 +117,10 @@ class Store:
                 for chunk in _chunks(sources)
                 for i in conn.execute(sa.select(docs.c.id).where(docs.c.source.in_(chunk))).scalars()
             ]
-            stale += [r.document.id for r in records]  # the same content, analysed again
+            kept = self._rename(conn, stale, {r.document.id for r in records})
+            stale = [i for i in stale if i not in kept] + [r.document.id for r in records]
             if stale:
-                self._delete_documents(conn, stale)
+                self._delete_documents(conn, stale, frozenset(r.document.id for r in records))
             for chunk in _chunks(sources):
                 conn.execute(sa.delete(schema.ERRORS.table).where(schema.ERRORS.table.c.source.in_(chunk)))
             conn.execute(sa.insert(docs), [to_row(r.document) | {"analysis": r.analysis} for r in records])
@@ -127,7 +128,26 @@ class Store:
             for record in records:
                 self._insert_errors(conn, record.errors, record.document.id)
 
-    def _delete_documents(self, conn: Connection, doc_ids: Sequence[str]) -> None:
+    def _rename(self, conn: Connection, doc_ids: Sequence[str], replaced: set[str]) -> set[str]:
+        """Documents whose source now holds other content, but that were also given under another
+        name: they stay, under that name (their content has not changed there)."""
+        names = schema.document_names
+        renamed: dict[str, str] = {}
+        for chunk in _chunks([i for i in doc_ids if i not in replaced]):
+            for row in conn.execute(
+                sa.select(names).where(names.c.document.in_(chunk)).order_by(names.c.source)
+            ):
+                renamed.setdefault(row.document, row.source)
+        for doc_id, source in renamed.items():
+            for spec in (schema.DOCUMENTS, schema.ARTICLES):
+                key = spec.table.c.id if spec is schema.DOCUMENTS else spec.table.c.document
+                conn.execute(sa.update(spec.table).where(key == doc_id).values(source=source))
+            conn.execute(sa.delete(names).where(names.c.document == doc_id, names.c.source == source))
+        return set(renamed)
+
+    def _delete_documents(
+        self, conn: Connection, doc_ids: Sequence[str], keep_names: frozenset[str] = frozenset()
+    ) -> None:
         articles = schema.ARTICLES.table
         for chunk in _chunks(doc_ids):
             art_ids = (
@@ -139,7 +159,8 @@ class Store:
             conn.execute(sa.delete(articles).where(articles.c.document.in_(chunk)))
             conn.execute(sa.delete(schema.ERRORS.table).where(schema.ERRORS.table.c.document.in_(chunk)))
             conn.execute(sa.delete(schema.DOCUMENTS.table).where(schema.DOCUMENTS.table.c.id.in_(chunk)))
-            conn.execute(sa.delete(schema.document_names).where(schema.document_names.c.document.in_(chunk)))
+            gone = [i for i in chunk if i not in keep_names]  # a document stored again keeps its names
+            conn.execute(sa.delete(schema.document_names).where(schema.document_names.c.document.in_(gone)))
 
     def _insert_findings(self, conn: Connection, findings: Sequence[ArticleFindings]) -> None:
         if findings:
