@@ -24,6 +24,9 @@ CHUNK = 1 << 16
 GZIP_MAGIC = b"\x1f\x8b\x08"
 MAX_HEADER = 1 << 16  # a WARC header longer than 64 KB is not a header
 KEPT_HEAD = 1 << 16  # bytes kept of an oversized block: its HTTP headers, to tell what it was
+# Compressed bytes of one gzip member kept for a rescan after damage: far above one news page's
+# record (tens of KB gzipped), and bounded for a single-stream archive of gigabytes.
+RESCAN_LIMIT = 64 << 20
 RECORD_START = re.compile(rb"(?:^|\n)WARC/\d")
 HEADER_END = re.compile(rb"\r?\n\r?\n")
 CONTENT_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*(\d{1,15})[ \t]*\r?$")
@@ -72,32 +75,39 @@ def _plain(stream: IO[bytes], head: bytes) -> Iterator[bytes | object]:
 
 def _gunzip(stream: IO[bytes], head: bytes) -> Iterator[bytes | object]:
     """Decompressed bytes, with END after each gzip member; a cut or corrupt member ends where it
-    breaks (the splitter reports the record it held), and reading goes on at the next member."""
-    pending, inflater, started = head, zlib.decompressobj(31), False
+    breaks (the splitter reports the record it held), and reading goes on at the next member.
+
+    A damaged member may also swallow the members after it without an error (a flipped bit that
+    hides the end of its deflate stream): when the file ends inside a member, its compressed bytes
+    (kept up to RESCAN_LIMIT) are searched for the next member's start, and reading resumes there.
+    """
+    member = _Member(head)
     while True:
-        data = pending or stream.read(CHUNK)
-        pending = b""
+        data = member.pending or stream.read(CHUNK)
+        member.pending = b""
         if not data:
-            if started:
-                yield CUT_MEMBER
-            return
+            if not member.started:
+                return
+            resume = member.next_start()
+            yield CORRUPT_MEMBER if resume else CUT_MEMBER
+            if not resume:
+                return
+            member = _Member(resume)
+            continue
+        member.keep(data)
         try:
-            out = inflater.decompress(data, CHUNK)
-            started = True
-            while out:
-                yield out
-                out = inflater.decompress(inflater.unconsumed_tail, CHUNK)
+            yield from member.inflate(data)
         except zlib.error:
             yield CORRUPT_MEMBER
-            pending, inflater, started = _next_member(stream, data[1:]), zlib.decompressobj(31), False
+            member = _Member(member.next_start() or _next_member(stream, b""))
             continue
-        if inflater.eof:
+        if member.inflater.eof:
             yield END
-            pending, inflater, started = inflater.unused_data.lstrip(b"\0"), zlib.decompressobj(31), False
+            member = _Member(member.inflater.unused_data.lstrip(b"\0"))
 
 
 def _next_member(stream: IO[bytes], data: bytes) -> bytes:
-    """The bytes from the next gzip member's start on (empty at the end of the file)."""
+    """The bytes from the next gzip member's start on, read from ``stream`` (empty at its end)."""
     while True:
         found = data.find(GZIP_MAGIC)
         if found >= 0:
@@ -106,6 +116,34 @@ def _next_member(stream: IO[bytes], data: bytes) -> bytes:
         if not more:
             return b""
         data = data[-2:] + more
+
+
+class _Member:
+    """One gzip member being inflated, with its compressed bytes kept for a rescan."""
+
+    def __init__(self, pending: bytes) -> None:
+        self.pending = pending
+        self.inflater = zlib.decompressobj(31)
+        self.kept: bytearray | None = bytearray()
+        self.started = False
+
+    def keep(self, data: bytes) -> None:
+        self.started = True
+        if self.kept is not None:
+            self.kept += data
+            if len(self.kept) > RESCAN_LIMIT:
+                self.kept = None
+
+    def inflate(self, data: bytes) -> Iterator[bytes]:
+        out = self.inflater.decompress(data, CHUNK)
+        while out:
+            yield out
+            out = self.inflater.decompress(self.inflater.unconsumed_tail, CHUNK)
+
+    def next_start(self) -> bytes:
+        """The kept bytes from the next gzip member's start on (empty if none is kept or found)."""
+        found = self.kept.find(GZIP_MAGIC, 1) if self.kept is not None else -1
+        return bytes(self.kept[found:]) if found > 0 and self.kept is not None else b""
 
 
 class _Splitter:
