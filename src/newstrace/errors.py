@@ -17,6 +17,7 @@ raised out of a run: it becomes a stored :class:`newstrace.model.Error` record
     │   └── NoArticleText       parsed, but no article text was found in it
     ├── StageError              an analysis or link stage failed on one article (stored as an Error)
     ├── StoreError              the database cannot be opened, created or written
+    ├── OutputError             an export file cannot be written (a full disk, a read-only folder)
     ├── ModelNotInstalled       the spaCy model (or another offline model) is missing
     └── UsageError              options that contradict each other or name unknown things
     OutOfTime (a BaseException) a time limit expired: no ``except Exception`` may swallow it on the way
@@ -39,6 +40,7 @@ __all__ = [
     "NewstraceError",
     "NoArticleText",
     "OutOfTime",
+    "OutputError",
     "StageError",
     "StoreError",
     "UsageError",
@@ -98,6 +100,10 @@ class StageError(NewstraceError):
 
 class StoreError(NewstraceError):
     """The database cannot be opened, created or written."""
+
+
+class OutputError(NewstraceError):
+    """An export cannot be written; nothing half-written is left behind."""
 
 
 class ModelNotInstalled(NewstraceError):

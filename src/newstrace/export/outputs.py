@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from newstrace.errors import UsageError
+from newstrace.errors import OutputError, UsageError
 
-__all__ = ["PARTIAL", "atomic_text", "check_output_file", "check_output_folder"]
+__all__ = ["PARTIAL", "atomic_text", "output_error", "check_output_file", "check_output_folder"]
 
 PARTIAL = ".partial"
 
@@ -42,14 +42,21 @@ def atomic_text(path: Path) -> Iterator[IO[str]]:
     """A text file to write ``path`` through: written aside, renamed over ``path`` only when whole.
 
     On any failure (a full disk, an error while writing) the partial file is removed and
-    ``path`` keeps what it held before.
+    ``path`` keeps what it held before; a failure of the file system is an :class:`OutputError`.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + PARTIAL)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("w", encoding="utf-8", newline="") as out:
             yield out
         tmp.replace(path)
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise output_error(path, exc) from exc
         raise
+
+
+def output_error(path: Path, exc: OSError) -> OutputError:
+    """The error that says ``path`` could not be written, and why (``exc``)."""
+    return OutputError(f"cannot write {path}: {exc.strerror or exc}; nothing was written there")

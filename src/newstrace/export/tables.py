@@ -19,7 +19,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newstrace.export.outputs import PARTIAL, atomic_text
+from newstrace.export.outputs import PARTIAL, atomic_text, output_error
 from newstrace.export.view import CorpusView
 from newstrace.registry import EXPORTED, RecordTable, fields_of, from_row, record_class, to_row, value_type
 
@@ -50,7 +50,6 @@ def table_rows(view: CorpusView) -> Iterator[tuple[RecordTable, list[Any]]]:
 # ---------------------------------------------------------------------- CSV
 def write_csv(view: CorpusView, folder: Path) -> list[Path]:
     """Write ``<table>.csv`` for every table into ``folder``; returns the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for table, records in table_rows(view):
         path = folder / f"{table.name}.csv"
@@ -117,7 +116,10 @@ def _cell(hint: Any, text: str, optional: bool) -> Any:
 # ---------------------------------------------------------------------- Parquet
 def write_parquet(view: CorpusView, folder: Path) -> list[Path]:
     """Write ``<table>.parquet`` for every table into ``folder``; returns the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(folder, exc) from exc
     written = []
     for table, records in table_rows(view):
         path = folder / f"{table.name}.parquet"
@@ -126,8 +128,10 @@ def write_parquet(view: CorpusView, folder: Path) -> list[Path]:
         try:
             pq.write_table(pa.Table.from_pylist([to_row(r) for r in records], schema=schema), tmp)
             tmp.replace(path)
-        except BaseException:
+        except BaseException as exc:
             tmp.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise output_error(path, exc) from exc
             raise
         written.append(path)
     return written
