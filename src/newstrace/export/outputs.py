@@ -10,7 +10,7 @@ from typing import IO
 
 from newstrace.errors import OutputError, UsageError
 
-__all__ = ["PARTIAL", "atomic_text", "output_error", "check_output_file", "check_output_folder"]
+__all__ = ["PARTIAL", "atomic_text", "check_output_file", "check_output_folder", "output_error"]
 
 PARTIAL = ".partial"
 
