@@ -25,7 +25,7 @@ from newstrace.run.isolation import BatchWriter
 from newstrace.run.process import DocumentResult
 from newstrace.store import Store
 from newstrace.store.db import DocumentRecord
-from newstrace.store.opening import SCHEMA_KEY
+from newstrace.store.opening import SCHEMA_KEY, database_url
 from newstrace.store.schema import metadata
 
 NO_ANALYSIS = ["--stages", "", "--no-link"]
@@ -218,3 +218,30 @@ def test_nul_characters_reach_postgresql_as_replacement_characters(tmp_path: Pat
             metadata.drop_all(store.engine)  # the server is shared by the session: leave it empty
     assert not report.failed, report.errors
     assert texts == ["A NUL \ufffd in the text.", "The text of page number 0."]
+
+
+@pytest.mark.postgres
+def test_runs_creating_one_postgresql_schema_at_once_all_succeed(postgres_url: str) -> None:
+    engine = sa.create_engine(database_url(postgres_url))
+    metadata.drop_all(engine)  # a fresh database: every run races to create the schema
+    failures: list[BaseException] = []
+
+    def open_and_write(number: int) -> None:
+        try:
+            with Store(postgres_url) as store:
+                store.set_setting(f"run-{number}", "done")
+        except BaseException as exc:  # noqa: BLE001  # collected and asserted below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=open_and_write, args=(i,)) for i in range(4)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert failures == []
+        with Store(postgres_url) as store:
+            assert [store.get_setting(f"run-{i}") for i in range(4)] == ["done"] * 4
+    finally:
+        metadata.drop_all(engine)
+        engine.dispose()

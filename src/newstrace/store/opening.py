@@ -30,6 +30,7 @@ SCHEMA_KEY = "schema_version"  # the settings row that holds schema.SCHEMA_VERSI
 # documents commits in well under a second (bench/ingest.py); a minute covers a slow disk and a
 # concurrent link run's replace_links.
 BUSY_SECONDS = 60.0
+CREATE_LOCK = 0x6E657773  # the PostgreSQL advisory lock held while creating the schema ("news")
 CREATE_ATTEMPTS = 5  # two runs creating one new file: the loser retries and finds the tables made
 
 
@@ -115,6 +116,8 @@ def _create(engine: Engine) -> None:
     for attempt in range(CREATE_ATTEMPTS):
         try:
             with engine.begin() as conn:
+                if engine.dialect.name == "postgresql":  # creators wait for each other, in turn
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": CREATE_LOCK})
                 schema.metadata.create_all(conn)
                 _stamp(conn, engine.dialect.name)
             return
