@@ -117,10 +117,8 @@ class BatchWriter:
 
 def _raise_if_database_failed(exc: Exception) -> None:
     """A failure of the database as a whole (not of one document's data) ends the run, clearly."""
-    if isinstance(exc, StoreError):
-        raise exc
-    if isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError):
+    if isinstance(exc, StoreError | sa.exc.OperationalError | sa.exc.InterfaceError):
         raise StoreError(
-            f"the database cannot be written: {describe(exc)}; what was stored before is kept, "
+            f"{describe(exc)}; what was stored before is kept, "
             "and running the same command again continues from there"
         ) from exc

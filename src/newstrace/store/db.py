@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -323,10 +323,14 @@ class Store:
                 if name not in ("settings", "document_names")
             }
 
-    def _begin(self) -> AbstractContextManager[Connection]:
+    @contextmanager
+    def _begin(self) -> Iterator[Connection]:
+        """A transaction; a failure of the database itself (full, read-only, gone, locked past the
+        busy timeout) is a StoreError, while a refused row (a constraint) is left to the caller."""
         try:
-            return self.engine.begin()
-        except sa.exc.OperationalError as exc:
+            with self.engine.begin() as conn:
+                yield conn
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
             raise StoreError(f"cannot write to the database: {_reason(exc)}") from exc
 
 
