@@ -35,9 +35,10 @@ def _rows(db: Path) -> dict[str, int]:
         return store.counts()
 
 
-def _analyze(runner: CliRunner, db: Path, *inputs: str, stdin: str | None = None) -> None:
+def _analyze(runner: CliRunner, db: Path, *inputs: str, stdin: str | None = None) -> str:
     result = runner.invoke(app, ["analyze", *inputs, "--db", str(db), *NO_ANALYSIS], input=stdin)
     assert result.exit_code == 0, result.stderr
+    return result.stdout
 
 
 def test_the_same_corpus_under_other_names_adds_no_rows(
@@ -50,7 +51,8 @@ def test_the_same_corpus_under_other_names_adds_no_rows(
     monkeypatch.chdir(tmp_path)
     _analyze(runner, db, "./pages/")  # the same folder, named another way
     shutil.copytree(corpus, tmp_path / "copy")
-    _analyze(runner, db, str(tmp_path / "copy"))  # the same files in another folder
+    said = _analyze(runner, db, str(tmp_path / "copy"))  # the same files in another folder
+    assert "5 unchanged (5 already stored under another name" in said
     (tmp_path / "link").symlink_to(corpus)
     _analyze(runner, db, str(tmp_path / "link" / "a.txt"), str(corpus / "a.txt"))  # twice in one run
     _analyze(runner, db, "-", stdin=(corpus / "feed.jsonl").read_text())  # through stdin

@@ -197,7 +197,7 @@ def _print_report(
         return
     typer.echo(
         f"Read {report.inputs} input(s): {report.documents_new} new document(s) and "
-        f"{report.documents_unchanged} unchanged; {report.articles} article(s) stored; "
+        f"{report.documents_unchanged} unchanged{_other_names(report)}; {report.articles} article(s) stored; "
         f"{len(report.errors)} error(s)."
     )
     found = ", ".join(
@@ -208,3 +208,9 @@ def _print_report(
     typer.echo(f"Database: {db} ({found or 'empty'})")
     if export is not None:
         typer.echo(f"Export: {export}")
+
+
+def _other_names(report: RunReport) -> str:
+    if not report.other_names:
+        return ""
+    return f" ({report.other_names} already stored under another name: noted, not stored again)"
