@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from newstrace.cli.main import app
 from tests.robustness.cases import CASES, Case
-from tests.robustness.hostile import GOOD, GOOD_TEXT
+from tests.robustness.hostile import GOOD, GOOD_TEXT, archive, html_record, http_response, page, warc_record
 
 NO_ANALYSIS = ("--stages", "", "--no-link")  # reading is under test here: skip spaCy and linking
 
@@ -48,3 +48,24 @@ def test_hostile_input(tmp_path: Path, runner: CliRunner, case: Case) -> None:
     if case.stored is not None:
         assert len(_of(records, bad, "article")) == case.stored, [r for r in records if r["type"] != "error"]
     assert GOOD_TEXT in [r["text"] for r in records if r["type"] == "article"]
+
+
+# (what arrives on stdin, its articles stored, its error records)
+STDIN_CASES = [
+    (archive([warc_record(None, http_response(page("No URI").encode()))], gzipped=True), 1, 0),
+    (archive([html_record(1), html_record(2, length_delta=300), html_record(3)], gzipped=True), 2, 1),
+    (b'{"text": "A broken \\ud800 surrogate."}\n{"text": oops}\n', 1, 1),
+    (b"", 0, 1),
+]
+
+
+@pytest.mark.parametrize(("data", "stored", "errors"), STDIN_CASES, ids=["no-uri", "long", "jsonl", "empty"])
+def test_hostile_stdin(tmp_path: Path, runner: CliRunner, data: bytes, stored: int, errors: int) -> None:
+    export = tmp_path / "out.jsonl"
+    args = ["analyze", "-", "--name", "piped", "--db", str(tmp_path / "t.db"), "--export", str(export)]
+    result = runner.invoke(app, [*args, *NO_ANALYSIS], input=data)
+    assert result.exit_code == (1 if errors else 0), result.stderr
+    records = [json.loads(line) for line in export.read_text().splitlines()]
+    failures = [r for r in records if r["type"] == "error" and r["stage"] != "repair"]
+    assert all(str(r["source"]).startswith("piped") for r in records if "source" in r)
+    assert (len([r for r in records if r["type"] == "article"]), len(failures)) == (stored, errors)
