@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newstrace.cli.main import app
+from newstrace.errors import OutputError
 from newstrace.export.formats import write_export
 from newstrace.export.gdelt import read_gkg
 from newstrace.export.outputs import atomic_text
@@ -60,7 +61,7 @@ def test_gdelt_rows_stay_rows_whatever_the_quote_holds(tmp_path: Path, text: str
 def test_a_failed_write_leaves_the_old_file_and_no_partial(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     path.write_text("old\n")
-    with pytest.raises(OSError, match="disk full"), atomic_text(path) as out:
+    with pytest.raises(OutputError, match="disk full"), atomic_text(path) as out:
         out.write("half of the new")
         raise OSError(28, "disk full")
     assert path.read_text() == "old\n"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,23 @@ def test_timeout_holds_without_worker_processes(tmp_path: Path) -> None:
         (str(folder / "p1.txt"), True)
     ]
     assert stored == [str(folder / "p0.txt"), str(folder / "p2.txt")]  # p1 is tried again next run
+
+
+class _Swallows:
+    """Swallows every exception while it is deleted, as Python does in __del__ and gc callbacks."""
+
+    def __del__(self) -> None:
+        with contextlib.suppress(BaseException):  # what Python does with an exception in __del__
+            _spin(0.5)
+
+
+def _spin(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pass
+
+
+def test_a_limit_swallowed_once_still_holds() -> None:
+    with pytest.raises(OutOfTime), time_limit(0.1, "work"):
+        _Swallows()  # the limit expires inside __del__, where the exception is lost
+        _spin(2)  # the limit must still stop this

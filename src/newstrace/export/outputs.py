@@ -29,7 +29,7 @@ def check_output_file(path: Path) -> None:
 def check_output_folder(path: Path) -> None:
     """Raise UsageError, naming ``path``, when export files cannot be written into that folder."""
     if path.exists() and not path.is_dir():
-        raise UsageError(f"{path} is a file; this export writes several files: give a folder")
+        raise UsageError(f"{path} is a file; this export needs a folder (it writes several files)")
     existing = path
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["time_limit"]
 
+RETRY_SECONDS = 0.05  # after the limit, the signal repeats this often until the block has unwound
+
 
 @contextmanager
 def time_limit(seconds: float | None, what: str) -> Iterator[None]:
@@ -35,6 +37,9 @@ def time_limit(seconds: float | None, what: str) -> Iterator[None]:
         return
 
     def _expired(_signum: int, _frame: FrameType | None) -> None:
+        # The signal may land in a garbage-collector callback or a __del__, where Python swallows
+        # exceptions: ring again soon, so the limit holds at the next ordinary instruction.
+        signal.setitimer(signal.ITIMER_REAL, RETRY_SECONDS)
         raise OutOfTime(what, seconds)
 
     previous = signal.signal(signal.SIGALRM, _expired)
