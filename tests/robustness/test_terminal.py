@@ -63,6 +63,7 @@ def test_a_closed_stdin_is_an_error_record(tmp_path: Path) -> None:
 def test_other_libraries_warnings_are_logged_not_printed(
     capsys: pytest.CaptureFixture[str], verbose: int, quiet: bool, shown: bool
 ) -> None:
+    logging.captureWarnings(False)  # an earlier command of this test process may have captured them
     setup_logging(verbose, quiet)
     try:
         with warnings.catch_warnings():
