@@ -170,6 +170,13 @@ def _bad_name(d: Path) -> Path:
     return path
 
 
+def _bad_name_inside(d: Path) -> Path:
+    folder = d / "pages"
+    folder.mkdir()
+    _bad_name(folder)
+    return folder
+
+
 def _deep_json() -> str:
     return '{"text": "x", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}"
 
@@ -449,7 +456,8 @@ PATH_CASES = [
     Case("path-symlink-loop", _symlink_loop, 1, 1, 0, "link"),
     Case("path-dangling-symlink", _dangling, 1, 1, 0, "link"),
     Case("path-empty-folder-named-like-a-file", _empty_folder_named_like_a_file, 1, 1, 0, "holds no file"),
-    Case("path-not-utf8-file-name", _bad_name, 0, 0, None),
+    Case("path-not-utf8-file-name", _bad_name, 0, 0, 1),
+    Case("path-not-utf8-file-name-in-a-folder", _bad_name_inside, 0, 0, 1),
     Case("path-glob-matching-nothing", lambda d: d / "nothing-*.html", 1, 1, 0, "no file matches"),
     Case("path-missing", lambda d: d / "missing.txt", 1, 1, 0, "no such file"),
 ]

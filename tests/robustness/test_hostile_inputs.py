@@ -5,12 +5,15 @@ should (naming it), its readable records are stored, and the good page is stored
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from newstrace.cli.main import app
+from newstrace.run import Progress, RunOptions, analyze_corpus
+from newstrace.store import Store
 from tests.robustness.cases import CASES, Case
 from tests.robustness.hostile import GOOD, GOOD_TEXT, archive, html_record, http_response, page, warc_record
 
@@ -69,3 +72,23 @@ def test_hostile_stdin(tmp_path: Path, runner: CliRunner, data: bytes, stored: i
     failures = [r for r in records if r["type"] == "error" and r["stage"] != "repair"]
     assert all(str(r["source"]).startswith("piped") for r in records if "source" in r)
     assert (len([r for r in records if r["type"] == "article"]), len(failures)) == (stored, errors)
+
+
+def test_a_file_that_vanishes_before_it_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD)
+    (folder / "b.txt").write_text("Gone soon\n\nThis file is deleted while the run reads a.txt.\n")
+    options = RunOptions(link=False)
+    options = replace(options, analyze=replace(options.analyze, stages=()))
+
+    def delete_b(_event: Progress) -> None:
+        (folder / "b.txt").unlink(missing_ok=True)  # after the inputs were listed, before b is read
+
+    with Store(str(tmp_path / "t.db")) as store:
+        report = analyze_corpus([str(folder)], store, options, progress=delete_b)
+        texts = [a.text for a in store.articles()]
+    assert [(e.source, e.message) for e in report.errors] == [
+        (str(folder / "b.txt"), "cannot open: No such file or directory")
+    ]
+    assert texts == [GOOD_TEXT]
