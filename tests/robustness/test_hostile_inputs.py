@@ -92,3 +92,12 @@ def test_a_file_that_vanishes_before_it_is_read(tmp_path: Path) -> None:
         (str(folder / "b.txt"), "cannot open: No such file or directory")
     ]
     assert texts == [GOOD_TEXT]
+
+
+def test_a_repaired_text_is_a_warning_not_an_error(tmp_path: Path, runner: CliRunner) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "a \\ud800 b"}\n')
+    result = runner.invoke(app, ["analyze", str(feed), "--db", str(tmp_path / "t.db"), *NO_ANALYSIS])
+    assert result.exit_code == 0, result.stderr
+    assert "0 error(s), 1 repaired text(s)." in result.stdout
+    assert f"newstrace: warning: {feed}#1: 1 lone surrogate" in result.stderr

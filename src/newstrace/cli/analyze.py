@@ -198,7 +198,7 @@ def _print_report(
     typer.echo(
         f"Read {report.inputs} input(s): {report.documents_new} new document(s) and "
         f"{report.documents_unchanged} unchanged{_other_names(report)}; {report.articles} article(s) stored; "
-        f"{len(report.errors)} error(s)."
+        f"{len(report.errors) - report.warnings} error(s){_warnings(report)}."
     )
     found = ", ".join(
         f"{counts[k]} {k.replace('_', ' ')}"
@@ -214,3 +214,7 @@ def _other_names(report: RunReport) -> str:
     if not report.other_names:
         return ""
     return f" ({report.other_names} already stored under another name: noted, not stored again)"
+
+
+def _warnings(report: RunReport) -> str:
+    return f", {report.warnings} repaired text(s)" if report.warnings else ""

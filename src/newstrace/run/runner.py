@@ -82,6 +82,11 @@ class RunReport:
     other_names: int = 0  # inputs whose content was already stored under another name
 
     @property
+    def warnings(self) -> int:
+        """How many of ``errors`` are warnings: texts repaired, their documents stored."""
+        return sum(e.stage == REPAIR_STAGE for e in self.errors)
+
+    @property
     def failed(self) -> bool:
         """Whether any input, record or stage failed (a repaired text is a warning, not a failure)."""
         return any(e.stage != REPAIR_STAGE for e in self.errors)
