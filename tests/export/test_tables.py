@@ -45,7 +45,14 @@ def view(tmp_path_factory: pytest.TempPathFactory) -> CorpusView:
         copies=stored.links.copies,
         events=stored.links.events,
     )
-    return dataclasses.replace(stored, links=extra)
+    clusters = cluster_of(extra)  # the view's quotes carry the clusters of its links, as load_view sets them
+    findings = tuple(
+        dataclasses.replace(
+            f, quotes=tuple(dataclasses.replace(q, cluster=clusters.get(q.id)) for q in f.quotes)
+        )
+        for f in stored.findings
+    )
+    return dataclasses.replace(stored, findings=findings, links=extra)
 
 
 @pytest.mark.slow
