@@ -22,6 +22,7 @@ import csv
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newstrace.export.outputs import atomic_text
 from newstrace.export.view import CorpusView, geo_by_name
 from newstrace.model import Article, Event, Fact, Geo
 
@@ -138,8 +139,7 @@ def _sources(event: Event, articles: dict[str, Article]) -> str:
 
 def write_acled(view: CorpusView, path: Path) -> Path:
     """Write the ACLED-like table of ``view`` to ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with atomic_text(path) as fh:
         writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
         writer.writerows(acled_rows(view))

@@ -14,7 +14,15 @@ import sqlalchemy as sa
 
 from newstrace.registry import RECORDS, RecordTable, fields_of
 
-__all__ = ["ARTICLE_RECORDS", "CORPUS_RECORDS", "SCHEMA_VERSION", "TableSpec", "metadata", "tables"]
+__all__ = [
+    "ARTICLE_RECORDS",
+    "CORPUS_RECORDS",
+    "SCHEMA_VERSION",
+    "TableSpec",
+    "document_names",
+    "metadata",
+    "tables",
+]
 
 # Written into ``settings`` when a database is created and checked on every open. Adding a table
 # keeps the version (create_all adds it to older files); changing or removing a column bumps it.
@@ -51,6 +59,14 @@ settings = sa.Table(
     metadata,
     sa.Column("key", sa.Text, primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
+)
+# Other names a stored document was given under: the same content read again from another path,
+# folder or stream is not stored twice, and this table notes that it was seen there.
+document_names = sa.Table(
+    "document_names",
+    metadata,
+    sa.Column("document", sa.Text, primary_key=True),
+    sa.Column("source", sa.Text, primary_key=True),
 )
 # What the store adds to the columns of a record's fields: columns of its own and indexes.
 EXTRA: dict[str, tuple[Any, ...]] = {
