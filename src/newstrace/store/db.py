@@ -23,7 +23,7 @@ from newstrace.errors import StoreError
 from newstrace.ids import stable_id
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Document, Error
 from newstrace.registry import from_row, to_row
-from newstrace.store import schema
+from newstrace.store import schema, search
 
 if TYPE_CHECKING:
     from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -67,6 +67,7 @@ class Store:
                 sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             schema.metadata.create_all(self.engine)
             self._check_version(db)
+            search.ensure_search(self.engine)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(
                 f"cannot open the database {db!r}: {_reason(exc)}; check the path or URL "
@@ -268,6 +269,7 @@ class Store:
                 rows = [to_row(r, spec.exclude) for r in getattr(links, name)]
                 if rows:
                     conn.execute(sa.insert(spec.table), rows)
+            search.index_links(conn, links)
             table = schema.ERRORS.table
             conn.execute(sa.delete(table).where(table.c.stage.like("link%")))
             self._insert_errors(conn, links.errors, None)
@@ -303,7 +305,7 @@ class Store:
             return {
                 name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
                 for name, table in schema.tables().items()
-                if name != "settings"
+                if name in schema.SPECS  # record tables, not settings nor search lookups
             }
 
     def _begin(self) -> AbstractContextManager[Connection]:
