@@ -73,7 +73,7 @@ def open_corpus(db: str, read_only: bool = True) -> Corpus:
     except StoreError as exc:
         raise StoreError(
             f"{exc}. A database written by an older newstrace has no search index: run "
-            f"'newstrace analyze --db {db}' once (with no input) to build it"
+            f"'newstrace analyze INPUT --db {db}' once to build it (stored documents are not read again)"
         ) from exc
     return Corpus(store, db)
 

@@ -10,6 +10,7 @@ from newstrace.errors import UsageError
 from newstrace.model import ArticleEntity, Entity, Span
 from newstrace.query.corpus import (
     ARTICLE_ENTITIES,
+    ARTICLES,
     ENTITIES,
     QUOTES,
     Corpus,
@@ -28,6 +29,7 @@ from newstrace.text.names import form_key
 __all__ = ["ENTITY_KIND", "find_entity", "list_entities"]
 
 ENTITY_KIND = re.compile(r"[A-Z_]{2,16}")  # spaCy's labels: PER, ORG, NORP, GPE, LOC, FAC, EVENT...
+_SAID = sa.func.coalesce(QUOTES.c.said_on, ARTICLES.c.published)  # a quote's timeline date
 MAX_LISTED = 200  # articles, figures and alias definitions shown on one entity page
 
 

@@ -7,8 +7,9 @@ bare dict. ``Page`` bounds every list: it holds at most ``limit`` items and says
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
 from newstrace.model import Copy, Entity, Event, EventMention, Fact, Quote, QuoteCluster, Span
@@ -27,11 +28,26 @@ __all__ = [
     "TextHit",
     "Trace",
     "TraceStep",
+    "as_json",
     "site_of",
 ]
 
 T = TypeVar("T")
 MAX_PAGE_SIZE = 500  # items one call returns at most: a page of a table, not a dump (export is for that)
+
+
+def as_json(value: object) -> Any:  # Any: JSON values
+    """A query result as JSON-ready values: dataclasses as dicts (an article reference with its site)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {f.name: as_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, ArticleRef):
+            out["site"] = value.site
+        return out
+    if isinstance(value, tuple | list):
+        return [as_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): as_json(v) for k, v in value.items()}
+    return value
 
 
 def site_of(url: str | None, source: str) -> str:
