@@ -49,7 +49,7 @@ def find_entity(
         roles = search.record_entities
         said = sa.select(roles.c.record).where(roles.c.entity == entity.id, roles.c.role == "speaker")
         quotes = quote_rows(
-            conn, QUOTES.c.id.in_(said), [QUOTES.c.said_on, QUOTES.c.id], quotes_limit + 1, quotes_offset
+            conn, QUOTES.c.id.in_(said), [_SAID, QUOTES.c.id], quotes_limit + 1, quotes_offset
         )
         asserted = sa.select(roles.c.record).where(roles.c.entity == entity.id, roles.c.role == "asserter")
         facts = fact_rows(conn, asserted, MAX_LISTED)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
@@ -23,9 +23,11 @@ from newstrace.query.records import AssertedFigures, EventView, FactRow, Page
 from newstrace.registry import from_row
 from newstrace.store import search
 
-__all__ = ["MAX_FACTS", "by_asserter", "fact_rows", "find_facts", "get_event", "list_events"]
+__all__ = ["MAX_FACTS", "EventSpread", "by_asserter", "event_spread", "fact_rows", "find_facts", "get_event", "list_events"]
 
 MAX_FACTS = 1000  # figures one question returns at most (an event's figures, a search's)
+MAX_SPREAD = 20_000  # latest events drawn on the timeline and the map
+PLACE_KINDS = ("GPE", "LOC", "FAC")  # entity kinds that are places (and may be geocoded)
 
 
 def fact_rows(conn: sa.Connection, ids: sa.Select[tuple[str]] | Sequence[str], limit: int) -> list[FactRow]:
@@ -134,3 +136,31 @@ def get_event(corpus: Corpus, event_id: str) -> EventView | None:
     return EventView(
         event, by_asserter(facts), tuple((m, refs[m.article]) for m in kept if m.article in refs)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class EventSpread:
+    """How events spread over time (events per month) and over countries (events per ISO country code)."""
+
+    months: tuple[tuple[str, int], ...]
+    countries: tuple[tuple[str, int], ...]
+    placed: int  # events whose place is a geocoded entity
+    total: int
+
+
+def event_spread(corpus: Corpus) -> EventSpread:
+    """Events per month and per country (by the geocoded entity their place names) of the latest events."""
+    with corpus.connect() as conn:
+        rows = conn.execute(
+            sa.select(EVENTS.c.date, EVENTS.c.place).order_by(EVENTS.c.date.desc().nulls_last()).limit(MAX_SPREAD)
+        ).all()
+        places = sorted({p for _, p in rows if p})
+        geo = {}
+        for chunk in range(0, len(places), 500):
+            query = sa.select(ENTITIES.c.name, ENTITIES.c.geo).where(
+                ENTITIES.c.kind.in_(PLACE_KINDS), ENTITIES.c.name.in_(places[chunk : chunk + 500])
+            )
+            geo.update({name: g["country"] for name, g in conn.execute(query) if g and g.get("country")})
+    months = Counter(d[:7] for d, _ in rows if d and len(d) >= 7)
+    countries = Counter(geo[p] for _, p in rows if p in geo)
+    return EventSpread(tuple(sorted(months.items())), tuple(countries.most_common()), sum(countries.values()), len(rows))

@@ -1,0 +1,90 @@
+"""The events timeline and world map, drawn as inline SVG on the server (no script, no tile server).
+
+The map's country shapes come from the SVG world map that the pinned ``pygal_maps_world`` package
+ships (one group of paths per ISO 3166 alpha-2 code), read once when the application starts;
+countries are shaded by how many events their geocoded places hold. Every text put in the SVG is
+escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+import pycountry
+from markupsafe import Markup, escape
+
+from newstrace.query.figures import EventSpread
+
+__all__ = ["WorldShapes", "load_world", "timeline_svg", "world_map_svg"]
+
+TIMELINE_WIDTH, TIMELINE_HEIGHT = 900, 140
+SHADES = ("#fde0c5", "#facba6", "#f8b58b", "#f59e72", "#f2855d", "#ef6a4c", "#eb4a40")  # fewer -> more events
+EMPTY = "#e6e6e6"
+_GROUP = re.compile(r'<g class="([a-z]{2}) country map-element">(.*?)</g>', re.S)
+_PATH = re.compile(r'<path d="([^"<>]*)"\s*/>')
+
+
+@dataclass(frozen=True, slots=True)
+class WorldShapes:
+    """Country outlines: the view box and, per lower-case ISO alpha-2 code, the path data."""
+
+    view_box: str
+    countries: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def load_world() -> WorldShapes:
+    """Read the world map that pygal_maps_world ships."""
+    text = (files("pygal_maps_world") / "worldmap.svg").read_text(encoding="utf-8")
+    box = re.search(r'viewBox="([\d .-]+)"', text)
+    countries = tuple((code, tuple(_PATH.findall(body))) for code, body in _GROUP.findall(text))
+    return WorldShapes(box.group(1) if box else "0 0 2475 1388", countries)
+
+
+def _country_name(code: str) -> str:
+    found = pycountry.countries.get(alpha_2=code.upper())
+    return str(found.name) if found is not None else code.upper()
+
+
+def world_map_svg(world: WorldShapes, spread: EventSpread) -> Markup:
+    """Countries shaded by their number of events, each with a title that names it and the count."""
+    counts = {code.lower(): n for code, n in spread.countries}
+    top = max(counts.values(), default=0)
+    parts = [f'<svg class="map" viewBox="{escape(world.view_box)}" role="img" aria-label="events by country">']
+    for code, paths in world.countries:
+        n = counts.get(code, 0)
+        fill = SHADES[min(len(SHADES) - 1, (n * len(SHADES) - 1) // top)] if n and top else EMPTY
+        title = f"{_country_name(code)}: {n} event{'s' if n != 1 else ''}"
+        parts.append(f'<g class="country" data-code="{code}" data-events="{n}" fill="{fill}"><title>{escape(title)}</title>')
+        parts += [f'<path d="{escape(d)}"/>' for d in paths]
+        parts.append("</g>")
+    parts.append("</svg>")
+    note = f"{spread.placed} of {spread.total} events have a geocoded place."
+    return Markup("".join(parts) + f'<p class="meta">{escape(note)}</p>')
+
+
+def timeline_svg(spread: EventSpread) -> Markup:
+    """Events per month as bars, oldest left."""
+    months = spread.months
+    if not months:
+        return Markup('<p class="meta">No dated events.</p>')
+    top = max(n for _, n in months)
+    width = TIMELINE_WIDTH / len(months)
+    bars = []
+    for i, (month, n) in enumerate(months):
+        h = (TIMELINE_HEIGHT - 20) * n / top
+        x, y = i * width, TIMELINE_HEIGHT - 20 - h
+        label = escape(f"{month}: {n} event{'s' if n != 1 else ''}")
+        bars.append(
+            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{max(width - 2, 1):.1f}" height="{h:.1f}"><title>{label}</title></rect>'
+        )
+    first, last = escape(months[0][0]), escape(months[-1][0])
+    axis = (
+        f'<text x="0" y="{TIMELINE_HEIGHT - 4}" class="axis">{first}</text>'
+        f'<text x="{TIMELINE_WIDTH}" y="{TIMELINE_HEIGHT - 4}" class="axis" text-anchor="end">{last}</text>'
+    )
+    return Markup(
+        f'<svg class="timeline" viewBox="0 0 {TIMELINE_WIDTH} {TIMELINE_HEIGHT}" role="img" aria-label="events per month">'
+        + "".join(bars) + axis + "</svg>"
+    )
