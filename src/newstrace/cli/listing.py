@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -14,6 +14,7 @@ from newstrace.query.records import MAX_PAGE_SIZE, Page, as_json
 
 __all__ = ["LimitOption", "OffsetOption", "echo_json", "echo_table", "marked", "more_note", "opened", "short"]
 
+T = TypeVar("T")
 MAX_CELL = 60  # characters of a table cell on the terminal; --json gives every character
 
 LimitOption = Annotated[
@@ -58,7 +59,7 @@ def echo_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         typer.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
-def more_note(page: Page[object]) -> None:
+def more_note(page: Page[T]) -> None:
     """Say on stderr how to get the next page, when there is one."""
     if page.more:
         typer.echo(f"(more: --offset {page.offset + page.limit})", err=True)

@@ -85,7 +85,9 @@ def _matches(old: Sequence[R], new: Sequence[R], members: Members[R]) -> dict[in
     )
     carried: dict[int, str] = {}
     used: set[str] = set()
-    for (index, old_id), _count in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0][1], new[kv[0][0]].id)):
+    for (index, old_id), _count in sorted(
+        overlap.items(), key=lambda kv: (-kv[1], kv[0][1], new[kv[0][0]].id)
+    ):
         if index not in carried and old_id not in used:
             carried[index] = old_id
             used.add(old_id)

@@ -8,6 +8,7 @@ to the records it belongs to without parsing anything again.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -96,7 +97,7 @@ def get_article(corpus: Corpus, article_id: str) -> ArticleView | None:
             ).mappings()
         ]
     copies = find_copies(corpus, article=article.id, limit=MAX_ARTICLE_COPIES).items
-    marks = _marks(article, quotes, entities, dates, facts, events)
+    marks = _marks(article, quotes=quotes, entities=entities, dates=dates, facts=facts, events=events)
     return ArticleView(
         article, tuple(quotes), tuple(entities), tuple(dates), tuple(facts), tuple(events), copies, marks
     )
@@ -104,6 +105,7 @@ def get_article(corpus: Corpus, article_id: str) -> ArticleView | None:
 
 def _marks(
     article: Article,
+    *,
     quotes: list[QuoteRow],
     entities: list[Entity],
     dates: list[DateMention],
@@ -135,7 +137,7 @@ def pieces(text: str, marks: tuple[Mark, ...]) -> list[Piece]:
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     ordered = sorted(marks, key=lambda m: (m.start, -m.end))
     out = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         over = tuple(m for m in ordered if m.start <= start and end <= m.end)
         out.append(Piece(start, end, text[start:end], tuple(sorted(over, key=lambda m: m.start - m.end))))
     return out

@@ -151,7 +151,7 @@ def quote_rows(  # Any: SQL order terms of any column type
 
 
 def entities_named(conn: Connection, name: str, kinds: Sequence[str] = ()) -> list[Entity]:
-    """Corpus entities that ``name`` is the name or an alias of (a lone surname finds a person's full name)."""
+    """Corpus entities that ``name`` is the name or an alias of (a lone surname finds a person)."""
     key = form_key(name)
     if not key:
         return []

@@ -23,7 +23,16 @@ from newstrace.query.records import AssertedFigures, EventView, FactRow, Page
 from newstrace.registry import from_row
 from newstrace.store import search
 
-__all__ = ["MAX_FACTS", "EventSpread", "by_asserter", "event_spread", "fact_rows", "find_facts", "get_event", "list_events"]
+__all__ = [
+    "MAX_FACTS",
+    "EventSpread",
+    "by_asserter",
+    "event_spread",
+    "fact_rows",
+    "find_facts",
+    "get_event",
+    "list_events",
+]
 
 MAX_FACTS = 1000  # figures one question returns at most (an event's figures, a search's)
 MAX_SPREAD = 20_000  # latest events drawn on the timeline and the map
@@ -68,7 +77,7 @@ def by_asserter(rows: Sequence[FactRow]) -> tuple[AssertedFigures, ...]:
 def find_facts(
     corpus: Corpus, event: str | None = None, about: str | None = None, asserted_by: str | None = None
 ) -> tuple[AssertedFigures, ...]:
-    """Figures of one event, about some words (unit, figure, place) or given by one source, grouped by source."""
+    """Figures of an event, about some words (unit, figure, place) or given by a source, by source."""
     check_words(about, "--about")
     check_words(asserted_by, "--asserted-by")
     with corpus.connect() as conn:
@@ -152,7 +161,9 @@ def event_spread(corpus: Corpus) -> EventSpread:
     """Events per month and per country (by the geocoded entity their place names) of the latest events."""
     with corpus.connect() as conn:
         rows = conn.execute(
-            sa.select(EVENTS.c.date, EVENTS.c.place).order_by(EVENTS.c.date.desc().nulls_last()).limit(MAX_SPREAD)
+            sa.select(EVENTS.c.date, EVENTS.c.place)
+            .order_by(EVENTS.c.date.desc().nulls_last())
+            .limit(MAX_SPREAD)
         ).all()
         places = sorted({p for _, p in rows if p})
         geo = {}
@@ -163,4 +174,6 @@ def event_spread(corpus: Corpus) -> EventSpread:
             geo.update({name: g["country"] for name, g in conn.execute(query) if g and g.get("country")})
     months = Counter(d[:7] for d, _ in rows if d and len(d) >= 7)
     countries = Counter(geo[p] for _, p in rows if p in geo)
-    return EventSpread(tuple(sorted(months.items())), tuple(countries.most_common()), sum(countries.values()), len(rows))
+    return EventSpread(
+        tuple(sorted(months.items())), tuple(countries.most_common()), sum(countries.values()), len(rows)
+    )

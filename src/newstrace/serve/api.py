@@ -1,14 +1,13 @@
-"""The JSON API under ``/api/``: the same questions as the pages, paginated, described at ``/openapi.json``."""
+"""The JSON API under ``/api/``: the questions of the pages, paginated, described at ``/openapi.json``."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
 from newstrace.query import (
-    QuoteFilter,
     find_copies,
     find_entity,
     find_facts,
@@ -24,7 +23,7 @@ from newstrace.query import (
     search_corpus,
 )
 from newstrace.query.records import as_json
-from newstrace.serve.params import DEFAULT_PAGE, Id, Limit, Offset, Optional, Words, corpus_of
+from newstrace.serve.params import DEFAULT_PAGE, Id, Limit, Offset, Optional, QuoteParams, Words, corpus_of
 
 __all__ = ["router"]
 
@@ -48,20 +47,10 @@ def api_search(request: Request, q: Words, limit: Limit = 20, offset: Offset = 0
 
 
 @router.get("/quotes", summary="Quotes by speaker (any alias), words, dates, kind, source, site")
-def api_quotes(  # Any: none; every parameter is a bounded query string
-    request: Request,
-    speaker: Optional = None,
-    text: Optional = None,
-    since: Optional = None,
-    until: Optional = None,
-    kind: Optional = None,
-    source: Optional = None,
-    site: Optional = None,
-    limit: Limit = DEFAULT_PAGE,
-    offset: Offset = 0,
+def api_quotes(
+    request: Request, params: Annotated[QuoteParams, Query()], limit: Limit = DEFAULT_PAGE, offset: Offset = 0
 ) -> JSONResponse:
-    filters = QuoteFilter(speaker or None, text or None, since or None, until or None, kind or None, source or None, site or None)
-    return JSONResponse(as_json(find_quotes(corpus_of(request), filters, limit, offset)))
+    return JSONResponse(as_json(find_quotes(corpus_of(request), params.to_filter(), limit, offset)))
 
 
 @router.get("/quotes/{quote_id}", summary="One quote")
@@ -80,17 +69,23 @@ def api_article(request: Request, article_id: Id) -> JSONResponse:
 
 
 @router.get("/entities", summary="Entities by kind and name")
-def api_entities(request: Request, kind: Optional = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> JSONResponse:
+def api_entities(
+    request: Request, kind: Optional = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0
+) -> JSONResponse:
     return JSONResponse(as_json(list_entities(corpus_of(request), kind or None, limit, offset)))
 
 
 @router.get("/entities/{entity_id}", summary="An entity: aliases, quotes, figures, articles")
-def api_entity(request: Request, entity_id: Id, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> JSONResponse:
+def api_entity(
+    request: Request, entity_id: Id, limit: Limit = DEFAULT_PAGE, offset: Offset = 0
+) -> JSONResponse:
     return _found(find_entity(corpus_of(request), entity_id, limit, offset), "entity")
 
 
 @router.get("/copies", summary="Copies, of one article or all")
-def api_copies(request: Request, article: Optional = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> JSONResponse:
+def api_copies(
+    request: Request, article: Optional = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0
+) -> JSONResponse:
     return JSONResponse(as_json(find_copies(corpus_of(request), article or None, None, limit, offset)))
 
 
@@ -100,8 +95,10 @@ def api_copy(request: Request, copy_id: Id) -> JSONResponse:
 
 
 @router.get("/facts", summary="Figures of an event, about words, or by a source, grouped by who gives them")
-def api_facts(request: Request, event: Optional = None, about: Optional = None, asserted_by: Optional = None) -> JSONResponse:
-    groups: Any = find_facts(corpus_of(request), event or None, about or None, asserted_by or None)  # Any: JSON
+def api_facts(
+    request: Request, event: Optional = None, about: Optional = None, asserted_by: Optional = None
+) -> JSONResponse:
+    groups = find_facts(corpus_of(request), event or None, about or None, asserted_by or None)
     return JSONResponse(as_json(groups))
 
 

@@ -57,14 +57,16 @@ def create_app(db: str) -> FastAPI:
         lifespan=lifespan,
         title="newstrace",
         version=__version__,
-        description="A sourced record of news: who said what, who is who, what was reported, who copied whom.",
+        description="A sourced record of news: who said what, who is who, what was reported, who copied whom",
         docs_url=None,  # the interactive docs load scripts from elsewhere; the schema is at /openapi.json
         redoc_url=None,
     )
     app.state.corpus = corpus
     app.state.world = load_world()
     app.state.templates = Jinja2Templates(directory=str(Path(str(files("newstrace.serve") / "templates"))))
-    app.mount("/static", StaticFiles(directory=str(Path(str(files("newstrace.serve") / "static")))), name="static")
+    app.mount(
+        "/static", StaticFiles(directory=str(Path(str(files("newstrace.serve") / "static")))), name="static"
+    )
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -51,12 +51,17 @@ def world_map_svg(world: WorldShapes, spread: EventSpread) -> Markup:
     """Countries shaded by their number of events, each with a title that names it and the count."""
     counts = {code.lower(): n for code, n in spread.countries}
     top = max(counts.values(), default=0)
-    parts = [f'<svg class="map" viewBox="{escape(world.view_box)}" role="img" aria-label="events by country">']
+    parts = [
+        f'<svg class="map" viewBox="{escape(world.view_box)}" role="img" aria-label="events by country">'
+    ]
     for code, paths in world.countries:
         n = counts.get(code, 0)
         fill = SHADES[min(len(SHADES) - 1, (n * len(SHADES) - 1) // top)] if n and top else EMPTY
         title = f"{_country_name(code)}: {n} event{'s' if n != 1 else ''}"
-        parts.append(f'<g class="country" data-code="{code}" data-events="{n}" fill="{fill}"><title>{escape(title)}</title>')
+        parts.append(
+            f'<g class="country" data-code="{code}" data-events="{n}" fill="{fill}">'
+            f"<title>{escape(title)}</title>"
+        )
         parts += [f'<path d="{escape(d)}"/>' for d in paths]
         parts.append("</g>")
     parts.append("</svg>")
@@ -77,7 +82,8 @@ def timeline_svg(spread: EventSpread) -> Markup:
         x, y = i * width, TIMELINE_HEIGHT - 20 - h
         label = escape(f"{month}: {n} event{'s' if n != 1 else ''}")
         bars.append(
-            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{max(width - 2, 1):.1f}" height="{h:.1f}"><title>{label}</title></rect>'
+            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{max(width - 2, 1):.1f}" height="{h:.1f}">'
+            f"<title>{label}</title></rect>"
         )
     first, last = escape(months[0][0]), escape(months[-1][0])
     axis = (
@@ -85,6 +91,6 @@ def timeline_svg(spread: EventSpread) -> Markup:
         f'<text x="{TIMELINE_WIDTH}" y="{TIMELINE_HEIGHT - 4}" class="axis" text-anchor="end">{last}</text>'
     )
     return Markup(
-        f'<svg class="timeline" viewBox="0 0 {TIMELINE_WIDTH} {TIMELINE_HEIGHT}" role="img" aria-label="events per month">'
-        + "".join(bars) + axis + "</svg>"
+        f'<svg class="timeline" viewBox="0 0 {TIMELINE_WIDTH} {TIMELINE_HEIGHT}" role="img" '
+        'aria-label="events per month">' + "".join(bars) + axis + "</svg>"
     )

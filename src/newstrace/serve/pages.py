@@ -6,11 +6,10 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import Any
-from urllib.parse import urlencode
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from newstrace.query import (
@@ -33,11 +32,12 @@ from newstrace.query.figures import event_spread
 from newstrace.query.quote_search import QUOTE_KINDS
 from newstrace.query.records import MAX_PAGE_SIZE, QuoteRow, as_json, site_of
 from newstrace.serve.charts import timeline_svg, world_map_svg
-from newstrace.serve.params import DEFAULT_PAGE, Id, Offset, Optional, corpus_of
+from newstrace.serve.params import DEFAULT_PAGE, Id, Offset, Optional, QuoteParams, corpus_of
 
 __all__ = ["MAX_DOWNLOAD", "router"]
 
 router = APIRouter(include_in_schema=False)
+SEARCH_HITS = 10  # articles and entities shown beside the quotes of a search
 MAX_DOWNLOAD = 10_000  # quotes one download holds at most (the JSON Lines export has everything)
 MARK_PAGES = {"quote": "/quote/", "speaker": "/quote/", "entity": "/entity/"}
 
@@ -64,28 +64,24 @@ def overview_page(request: Request) -> HTMLResponse:
     return _page(request, "overview.html", o=overview(corpus_of(request)))
 
 
-def _filters(q: str | None, speaker: str | None, kind: str | None, since: str | None, until: str | None, site: str | None) -> QuoteFilter:
-    return QuoteFilter(speaker or None, q or None, since or None, until or None, kind or None, None, site or None)
-
-
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
-    request: Request,
-    q: Optional = None,
-    speaker: Optional = None,
-    kind: Optional = None,
-    since: Optional = None,
-    until: Optional = None,
-    site: Optional = None,
-    offset: Offset = 0,
+    request: Request, params: Annotated[QuoteParams, Query()], offset: Offset = 0
 ) -> HTMLResponse:
     corpus = corpus_of(request)
-    filters = _filters(q, speaker, kind, since, until, site)
+    filters = params.to_filter()
     page = find_quotes(corpus, filters, DEFAULT_PAGE, offset)
-    hits = search_corpus(corpus, q, 10) if q else None
-    values = {"q": q, "speaker": speaker, "kind": kind, "since": since, "until": until, "site": site}
-    query = urlencode({k: v for k, v in values.items() if v})
-    return _page(request, "search.html", q=q or "", f=filters, page=page, hits=hits, query=query, kinds=QUOTE_KINDS)
+    hits = search_corpus(corpus, params.q, SEARCH_HITS) if params.q else None
+    return _page(
+        request,
+        "search.html",
+        q=params.q or "",
+        f=filters,
+        page=page,
+        hits=hits,
+        query=params.query_string(),
+        kinds=QUOTE_KINDS,
+    )
 
 
 def _all_quotes(request: Request, filters: QuoteFilter) -> Iterator[QuoteRow]:
@@ -97,29 +93,39 @@ def _all_quotes(request: Request, filters: QuoteFilter) -> Iterator[QuoteRow]:
             return
 
 
-CSV_COLUMNS = ["id", "said_on", "speaker", "speaker_entity", "kind", "text", "cue", "article", "title", "site", "published", "source", "url", "start", "end"]
+CSV_COLUMNS = (
+    *("id", "said_on", "speaker", "speaker_entity", "kind", "text", "cue", "article", "title", "site"),
+    *("published", "source", "url", "start", "end"),
+)
 
 
 def _csv_row(row: QuoteRow) -> list[object]:
     q, a = row.quote, row.article
-    return [q.id, q.said_on, row.speaker_name, q.speaker_entity, q.kind, q.text, q.cue, a.id, a.title, a.site, a.published, a.source, a.url, q.start, q.end]
+    return [
+        *(q.id, q.said_on, row.speaker_name, q.speaker_entity, q.kind, q.text, q.cue),
+        *(a.id, a.title, a.site, a.published, a.source, a.url, q.start, q.end),
+    ]
+
+
+def _attachment(name: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{name}"'}
 
 
 @router.get("/search.csv")
-def search_csv(request: Request, q: Optional = None, speaker: Optional = None, kind: Optional = None, since: Optional = None, until: Optional = None, site: Optional = None) -> Response:
-    rows = list(_all_quotes(request, _filters(q, speaker, kind, since, until, site)))
+def search_csv(request: Request, params: Annotated[QuoteParams, Query()]) -> Response:
+    rows = list(_all_quotes(request, params.to_filter()))
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     writer.writerows(_csv_row(r) for r in rows)
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers={"Content-Disposition": 'attachment; filename="quotes.csv"'})
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=_attachment("quotes.csv"))
 
 
 @router.get("/search.jsonl")
-def search_jsonl(request: Request, q: Optional = None, speaker: Optional = None, kind: Optional = None, since: Optional = None, until: Optional = None, site: Optional = None) -> Response:
-    rows = _all_quotes(request, _filters(q, speaker, kind, since, until, site))
-    lines = (json.dumps(as_json(r), ensure_ascii=False) + "\n" for r in rows)
-    return StreamingResponse(lines, media_type="application/x-ndjson", headers={"Content-Disposition": 'attachment; filename="quotes.jsonl"'})
+def search_jsonl(request: Request, params: Annotated[QuoteParams, Query()]) -> Response:
+    rows = list(_all_quotes(request, params.to_filter()))
+    body = "".join(json.dumps(as_json(r), ensure_ascii=False) + "\n" for r in rows)
+    return Response(body, media_type="application/x-ndjson", headers=_attachment("quotes.jsonl"))
 
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
@@ -128,7 +134,14 @@ def article_page(request: Request, article_id: Id) -> HTMLResponse:
     _found(view)
     assert view is not None
     cut = pieces(view.article.text, view.marks)
-    return _page(request, "article.html", v=view, pieces=cut, href=mark_href, site=site_of(view.article.url, view.article.source))
+    return _page(
+        request,
+        "article.html",
+        v=view,
+        pieces=cut,
+        href=mark_href,
+        site=site_of(view.article.url, view.article.source),
+    )
 
 
 @router.get("/quote/{quote_id}", response_class=HTMLResponse)
@@ -149,12 +162,19 @@ def entity_page(request: Request, entity_id: Id, offset: Offset = 0) -> HTMLResp
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, kind: Optional = None, offset: Offset = 0) -> HTMLResponse:
-    return _page(request, "entities.html", page=list_entities(corpus_of(request), kind or None, DEFAULT_PAGE, offset), kind=kind)
+    return _page(
+        request,
+        "entities.html",
+        page=list_entities(corpus_of(request), kind or None, DEFAULT_PAGE, offset),
+        kind=kind,
+    )
 
 
 @router.get("/copies", response_class=HTMLResponse)
 def copies_page(request: Request, offset: Offset = 0) -> HTMLResponse:
-    return _page(request, "copies.html", page=find_copies(corpus_of(request), limit=DEFAULT_PAGE, offset=offset))
+    return _page(
+        request, "copies.html", page=find_copies(corpus_of(request), limit=DEFAULT_PAGE, offset=offset)
+    )
 
 
 @router.get("/copy/{copy_id}", response_class=HTMLResponse)
@@ -174,7 +194,13 @@ def events_page(request: Request, offset: Offset = 0) -> HTMLResponse:
     page = list_events(corpus, DEFAULT_PAGE, offset)
     spread = event_spread(corpus)
     world = request.app.state.world
-    return _page(request, "events.html", page=page, timeline=timeline_svg(spread), world_map=world_map_svg(world, spread))
+    return _page(
+        request,
+        "events.html",
+        page=page,
+        timeline=timeline_svg(spread),
+        world_map=world_map_svg(world, spread),
+    )
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import Path, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
 
-from newstrace.query import Corpus
+from newstrace.query import Corpus, QuoteFilter
 from newstrace.query.records import MAX_PAGE_SIZE
 from newstrace.store.search import MAX_QUERY_CHARS
 
@@ -17,6 +19,7 @@ __all__ = [
     "Limit",
     "Offset",
     "Optional",
+    "QuoteParams",
     "Words",
     "corpus_of",
 ]
@@ -36,3 +39,35 @@ def corpus_of(request: Request) -> Corpus:
     """The corpus the application serves."""
     corpus: Corpus = request.app.state.corpus
     return corpus
+
+
+class QuoteParams(BaseModel):
+    """The filters of a quote search (each bounded; empty means any)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    q: str | None = Field(None, max_length=MAX_QUERY_CHARS, description="Words the quote holds (all).")
+    speaker: str | None = Field(
+        None, max_length=MAX_QUERY_CHARS, description="Any name or alias of the speaker."
+    )
+    kind: str | None = Field(None, max_length=16, description="direct, fragment, slogan or scare.")
+    since: str | None = Field(None, max_length=10, description="Said on or after, YYYY[-MM[-DD]].")
+    until: str | None = Field(None, max_length=10, description="Said on or before, YYYY[-MM[-DD]].")
+    site: str | None = Field(None, max_length=MAX_QUERY_CHARS, description="The host of the article's URL.")
+    source: str | None = Field(None, max_length=MAX_QUERY_CHARS, description="An input path or folder.")
+
+    def to_filter(self) -> QuoteFilter:
+        """The query library's filter (empty strings as None)."""
+        return QuoteFilter(
+            self.speaker or None,
+            self.q or None,
+            self.since or None,
+            self.until or None,
+            self.kind or None,
+            self.source or None,
+            self.site or None,
+        )
+
+    def query_string(self) -> str:
+        """The filters as a URL query string (for links to the next page and downloads)."""
+        return urlencode({k: v for k, v in self.model_dump().items() if v})

@@ -36,6 +36,7 @@ __all__ = [
     "ensure_search",
     "index_links",
     "match",
+    "matching_ids",
     "query_words",
     "replace_identities",
 ]
@@ -47,7 +48,7 @@ INDEX_VERSION = "1"
 MAX_QUERY_CHARS = 300  # longer search text is refused: no one types more, and FTS cost grows with it
 MAX_QUERY_WORDS = 16  # words of a search kept (all must match); more only narrows to nothing
 
-SearchKind = Literal["articles", "quotes", "entities"]
+SearchKind = Literal["articles", "quotes", "entities", "facts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ SEARCHED: tuple[Searched, ...] = (
     Searched("articles", ("title", "text"), "text"),
     Searched("quotes", ("text", "speaker"), "text"),
     Searched("entities", ("name", "aliases"), "name"),
+    Searched("facts", ("text", "unit", "asserted_by", "place"), "text"),
 )
 
 # One row per member of a corpus link (the JSON lists of the link tables, indexed).
@@ -195,7 +197,7 @@ def match(conn: Connection, kind: SearchKind, text: str, limit: int, offset: int
         return _match_postgres(conn, kind, words, limit, offset)
     spec = next(s for s in SEARCHED if s.kind == kind)
     snippet_col = 1 + spec.columns.index(spec.shown)  # column 0 is the id
-    expression = " ".join('"' + w.replace('"', "") + '"' for w in words)
+    expression = _fts_expression(words)
     rows = conn.exec_driver_sql(
         f"SELECT id, bm25(fts_{kind}) AS rank, "
         f"snippet(fts_{kind}, {snippet_col}, char(2), char(3), '…', 16) "
@@ -205,6 +207,32 @@ def match(conn: Connection, kind: SearchKind, text: str, limit: int, offset: int
     return [Hit(r[0], float(r[1]), r[2] or "") for r in rows]
 
 
+def _fts_expression(words: Sequence[str]) -> str:
+    """An FTS5 query that needs every word (each quoted, so no word is read as an operator)."""
+    return " ".join('"' + w.replace('"', "") + '"' for w in words)
+
+
+def matching_ids(dialect: str, kind: SearchKind, text: str) -> sa.Select[str]:
+    """A subquery of the ids of ``kind`` records that hold every word of ``text`` (an index lookup)."""
+    words = query_words(text) or ["\x00"]  # no word: a query that finds nothing
+    if dialect == "postgresql":
+        spec = next(s for s in SEARCHED if s.kind == kind)
+        return (
+            sa.select(sa.column("id", sa.Text))
+            .select_from(sa.table(kind))
+            .where(
+                sa.text(f"{_pg_document(spec)} @@ to_tsquery('simple', :fts)").bindparams(
+                    fts=" & ".join(_pg_word(w) for w in words)
+                )
+            )
+        )
+    return (
+        sa.select(sa.column("id", sa.Text))
+        .select_from(sa.table(f"fts_{kind}"))
+        .where(sa.text(f"fts_{kind} MATCH :fts").bindparams(fts=_fts_expression(words)))
+    )
+
+
 def _match_postgres(
     conn: Connection, kind: SearchKind, words: Sequence[str], limit: int, offset: int
 ) -> list[Hit]:
@@ -212,8 +240,9 @@ def _match_postgres(
     document = _pg_document(spec)
     query = "to_tsquery('simple', %(q)s)"
     rows = conn.exec_driver_sql(
-        f"SELECT id, -ts_rank({document}, {query}) AS rank, ts_headline('simple', CAST({spec.shown} AS text), "
-        f"{query}, 'StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12') "
+        f"SELECT id, -ts_rank({document}, {query}) AS rank, "
+        f"ts_headline('simple', CAST({spec.shown} AS text), {query}, "
+        "'StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12') "
         f"FROM {kind} WHERE {document} @@ {query} ORDER BY rank, id LIMIT %(n)s OFFSET %(o)s",
         {"q": " & ".join(_pg_word(w) for w in words), "n": limit, "o": offset},
     )
