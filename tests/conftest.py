@@ -130,3 +130,11 @@ def newstrace_cmd() -> list[str]:
 def spacy_model() -> SpacyModel:
     """The spaCy model, loaded once per test session (about 1 s)."""
     return SpacyModel(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def query_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The invented query corpus (tests/query/corpus_fixture.py) in a SQLite file."""
+    from tests.query.corpus_fixture import build_corpus
+
+    return build_corpus(tmp_path_factory.mktemp("query") / "corpus.db")

@@ -21,7 +21,7 @@ from newstrace.store import search
 
 __all__ = ["QUOTE_ID", "find_trace"]
 
-QUOTE_ID = re.compile(r"[0-9a-f]{16}")  # ids.stable_id: 16 hex digits
+QUOTE_ID = re.compile(r"[\w-]{1,64}")  # one word: an id (ids.stable_id gives 16 hex digits), not words
 MAX_MEMBERS = 1000  # quotes of one cluster read for a trace; a remark repeated more is shown in part
 
 
