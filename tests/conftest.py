@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from newstrace.analyze.nlp import SpacyModel
 from newstrace.analyze.options import DEFAULT_MODEL
+from tests.query.corpus_fixture import build_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "corpus"
@@ -135,6 +136,4 @@ def spacy_model() -> SpacyModel:
 @pytest.fixture(scope="session")
 def query_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The invented query corpus (tests/query/corpus_fixture.py) in a SQLite file."""
-    from tests.query.corpus_fixture import build_corpus
-
     return build_corpus(tmp_path_factory.mktemp("query") / "corpus.db")

@@ -34,7 +34,10 @@ from newstrace.store.db import DocumentRecord
 from newstrace.store.search import replace_identities
 
 REMARK = "We will reopen every clinic before winter"
-TEXT_A = f'Health Minister Jane Roe spoke in Tallinn on Monday. "{REMARK}," Roe said. The Health Ministry said 40 clinics closed.'
+TEXT_A = (
+    f'Health Minister Jane Roe spoke in Tallinn on Monday. "{REMARK}," Roe said. '
+    "The Health Ministry said 40 clinics closed."
+)
 TEXT_B = f'Jane Roe promised on Monday: "{REMARK}," she said. Critics were unmoved.'
 TEXT_C = f'A blog copied it. "{REMARK}," Roe said. <script>alert("x")</script> <b>bold</b>'
 HOSTILE_TITLE = '<img src=x onerror=alert(1)> Hostile "title"'
@@ -143,7 +146,7 @@ def _links() -> CorpusLinks:
             tallinn,
         ),
     )
-    ra, rb, rc = (_span(t, REMARK) for t in (TEXT_A, TEXT_B, TEXT_C))
+    ra, rc = (_span(t, REMARK) for t in (TEXT_A, TEXT_C))
     copies = (
         Copy(
             "k000000000000001",
