@@ -12,6 +12,7 @@ from newstrace.cli import (
     facts,
     quotes,
     search,
+    serve,
     stats,
     trace,
 )
@@ -29,6 +30,7 @@ _COMMANDS = (
     facts,
     quotes,
     search,
+    serve,
     stats,
     trace,
 )  # importing a command module registers it on the app
