@@ -38,6 +38,7 @@ __all__ = ["MAX_DOWNLOAD", "router"]
 
 router = APIRouter(include_in_schema=False)
 SEARCH_HITS = 10  # articles and entities shown beside the quotes of a search
+COPY_CONTEXT = 300  # characters shown around a shared passage on either side (the article page has all)
 MAX_DOWNLOAD = 10_000  # quotes one download holds at most (the JSON Lines export has everything)
 MARK_PAGES = {"quote": "/quote/", "speaker": "/quote/", "entity": "/entity/"}
 
@@ -185,7 +186,7 @@ def copy_page(request: Request, copy_id: Id) -> HTMLResponse:
     assert view is not None
     texts = {a.id: a.text for a in corpus.store.articles_by_id([view.a.id, view.b.id])}
     sides = [(view.copy.a, view.a, texts.get(view.a.id, "")), (view.copy.b, view.b, texts.get(view.b.id, ""))]
-    return _page(request, "copy.html", c=view, sides=sides)
+    return _page(request, "copy.html", c=view, sides=sides, context=COPY_CONTEXT)
 
 
 @router.get("/events", response_class=HTMLResponse)
