@@ -136,4 +136,4 @@ def spacy_model() -> SpacyModel:
 @pytest.fixture(scope="session")
 def query_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The invented query corpus (tests/query/corpus_fixture.py) in a SQLite file."""
-    return build_corpus(tmp_path_factory.mktemp("query") / "corpus.db")
+    return Path(build_corpus(tmp_path_factory.mktemp("query") / "corpus.db"))

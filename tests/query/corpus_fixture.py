@@ -182,8 +182,8 @@ def _links() -> CorpusLinks:
     return CorpusLinks(entities, copies, clusters, events)
 
 
-def build_corpus(path: Path) -> Path:
-    """Write the invented corpus into a new SQLite file at ``path``."""
+def build_corpus(path: Path | str) -> Path | str:
+    """Write the invented corpus into a new SQLite file at ``path`` (or a PostgreSQL URL)."""
     with Store(str(path)) as store:
         records = [
             DocumentRecord(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from newstrace.errors import UsageError
 from newstrace.query import (
@@ -27,7 +28,9 @@ from newstrace.query import (
     search_corpus,
 )
 from newstrace.query.records import site_of
-from tests.query.corpus_fixture import HOSTILE_TITLE, REMARK
+from newstrace.store import database_url
+from newstrace.store.schema import metadata
+from tests.query.corpus_fixture import HOSTILE_TITLE, REMARK, build_corpus
 
 
 @pytest.fixture
@@ -226,3 +229,28 @@ def test_site_of(url: str | None, source: str, expected: str) -> None:
 def test_a_missing_database_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="no database"):
         open_corpus(str(tmp_path / "absent.db"))
+
+
+@pytest.mark.postgres
+def test_the_same_answers_on_postgresql(postgres_url: str) -> None:
+    build_corpus(postgres_url)
+    try:
+        with open_corpus(postgres_url) as corpus:
+            assert _ids(corpus, speaker="Roe") == ALL
+            assert _ids(corpus, text="clinic winter", since="2021-03-02") == ALL[1:]
+            trace = find_trace(corpus, "reopen every clinic")
+            assert trace is not None and [s.relation for s in trace.steps] == [
+                "earliest",
+                "identical",
+                "identical",
+            ]
+            assert [h.id for h in search_corpus(corpus, "ministry").entities] == ["e000000000000002"]
+            assert [g.entity for g in find_facts(corpus, about="clinics")] == ["e000000000000002"]
+            view = find_entity(corpus, "roe")
+            assert view is not None and len(view.articles) == 2
+            with pytest.raises(Exception, match="read-only"), corpus.store.engine.begin() as conn:
+                conn.exec_driver_sql("DELETE FROM quotes")
+    finally:  # the server is shared by the session: leave it empty
+        engine = sa.create_engine(database_url(postgres_url))
+        metadata.drop_all(engine)
+        engine.dispose()

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from newstrace.model import Article, ArticleFindings, Document, Quote
-from newstrace.store import Store
+from newstrace.store import Store, database_url
 from newstrace.store.db import DocumentRecord
+from newstrace.store.schema import metadata
 from newstrace.store.search import match, query_words
 
 
@@ -43,9 +45,14 @@ def test_sqlite_index_follows_writes(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_postgres_index_follows_writes(postgres_url: str) -> None:
-    with Store(postgres_url) as store:
-        _exercise(store)
-        assert "\x02" in _snippet(store)
+    try:
+        with Store(postgres_url) as store:
+            _exercise(store)
+            assert "\x02" in _snippet(store)
+    finally:  # the server is shared by the session: leave it empty
+        engine = sa.create_engine(database_url(postgres_url))
+        metadata.drop_all(engine)
+        engine.dispose()
 
 
 def _snippet(store: Store) -> str:

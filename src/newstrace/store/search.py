@@ -142,7 +142,7 @@ def ensure_search(engine: Engine) -> None:
                 _sqlite_fts(conn)
             elif engine.dialect.name == "postgresql":
                 _postgres_fts(conn)
-    except sa.exc.OperationalError as exc:
+    except sa.exc.DBAPIError as exc:  # SQLite says OperationalError, PostgreSQL InternalError
         log.debug("search index not created (read-only database?): %s", exc)
 
 
@@ -178,6 +178,11 @@ def _pg_document(spec: Searched) -> str:
 
 def _postgres_fts(conn: Connection) -> None:
     for spec in SEARCHED:
+        found = conn.execute(
+            sa.text("SELECT 1 FROM pg_indexes WHERE indexname = :n"), {"n": f"fts_{spec.kind}"}
+        )
+        if found.first():
+            continue
         conn.exec_driver_sql(
             f"CREATE INDEX IF NOT EXISTS fts_{spec.kind} ON {spec.kind} USING gin ({_pg_document(spec)})"
         )
