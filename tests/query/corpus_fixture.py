@@ -102,6 +102,7 @@ def _findings() -> list[ArticleFindings]:
             entities=(
                 ArticleEntity(a.id, "Jane Roe", "PER", ("Jane Roe", "Roe"), (roe_a, _span(TEXT_A, "Roe", 1))),
                 ArticleEntity(a.id, "Health Ministry", "ORG", ("Health Ministry",), (ministry,)),
+                ArticleEntity(a.id, "Tallinn", "GPE", ("Tallinn",), (_span(TEXT_A, "Tallinn"),)),
             ),
             dates=(DateMention(a.id, *_where(TEXT_A, "on Monday"), "2021-03-01"),),
             facts=(fact,),

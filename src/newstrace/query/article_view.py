@@ -9,13 +9,14 @@ to the records it belongs to without parsing anything again.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
-from newstrace.model import Article, DateMention, Entity, EventMention
+from newstrace.model import Article, ArticleEntity, DateMention, Entity, EntityRef, EventMention
 from newstrace.query.copy_pairs import find_copies
 from newstrace.query.corpus import (
+    ARTICLE_ENTITIES,
     ARTICLES,
     DATES_TABLE,
     EVENT_MENTIONS,
@@ -29,6 +30,7 @@ from newstrace.query.figures import MAX_FACTS, fact_rows
 from newstrace.query.records import CopyView, FactRow, QuoteRow
 from newstrace.registry import from_row
 from newstrace.store import search
+from newstrace.text.names import form_key
 
 __all__ = ["ArticleView", "Mark", "Piece", "get_article", "pieces"]
 
@@ -82,7 +84,7 @@ def get_article(corpus: Corpus, article_id: str) -> ArticleView | None:
         entity_ids = [
             e for (e,) in conn.execute(sa.select(links.c.entity).where(links.c.article == article.id))
         ]
-        entities = entities_by_id(conn, entity_ids)
+        entities = _with_mentions_here(conn, article.id, entities_by_id(conn, entity_ids, mentions=False))
         dates = [
             from_row(DateMention, r)
             for r in conn.execute(
@@ -101,6 +103,23 @@ def get_article(corpus: Corpus, article_id: str) -> ArticleView | None:
     return ArticleView(
         article, tuple(quotes), tuple(entities), tuple(dates), tuple(facts), tuple(events), copies, marks
     )
+
+
+def _with_mentions_here(conn: sa.Connection, article: str, entities: list[Entity]) -> list[Entity]:
+    """The corpus entities of an article with their mentions in it, read from the article's own entity
+    records (a corpus entity's mention list spans the corpus, and may be very long)."""
+    named = {(e.kind, form_key(n)): e for e in entities for n in (e.name, *e.aliases)}
+    found: dict[str, list[EntityRef]] = {}
+    rows = conn.execute(sa.select(ARTICLE_ENTITIES).where(ARTICLE_ENTITIES.c.article == article)).mappings()
+    for known in (from_row(ArticleEntity, r) for r in rows):
+        entity = named.get((known.kind, form_key(known.name)))
+        if entity is not None:
+            found.setdefault(entity.id, []).extend(EntityRef(article, m.start, m.end) for m in known.mentions)
+    return [
+        replace(e, mentions=tuple(sorted(set(found[e.id]), key=lambda m: m.start)))
+        for e in entities
+        if e.id in found
+    ]
 
 
 def _marks(

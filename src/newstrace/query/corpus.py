@@ -156,17 +156,19 @@ def entities_named(conn: Connection, name: str, kinds: Sequence[str] = ()) -> li
     if not key:
         return []
     ids = [h.id for h in search.match(conn, "entities", name, MAX_NAME_MATCHES)]
-    found = entities_by_id(conn, ids)
+    found = entities_by_id(conn, ids, mentions=False)
     exact = [e for e in found if key in {form_key(n) for n in (e.name, *e.aliases)}]
     if not exact and " " not in key:
         exact = [e for e in found if e.kind == "PER" and form_key(e.name).endswith(" " + key)]
     return [e for e in exact if not kinds or e.kind in kinds]
 
 
-def entities_by_id(conn: Connection, ids: Sequence[str]) -> list[Entity]:
-    """The stored entities with these ids, in that order."""
+def entities_by_id(conn: Connection, ids: Sequence[str], mentions: bool = True) -> list[Entity]:
+    """The stored entities with these ids, in that order (``mentions=False``: without their mentions,
+    which for a much-named entity are most of its row)."""
     if not ids:
         return []
-    rows = conn.execute(sa.select(ENTITIES).where(ENTITIES.c.id.in_(list(ids)))).mappings()
-    found = {r["id"]: from_row(Entity, r) for r in rows}
+    columns = [c for c in ENTITIES.c if mentions or c.name != "mentions"]
+    rows = conn.execute(sa.select(*columns).where(ENTITIES.c.id.in_(list(ids)))).mappings()
+    found = {r["id"]: from_row(Entity, r if mentions else {**r, "mentions": []}) for r in rows}
     return [found[i] for i in ids if i in found]

@@ -40,9 +40,7 @@ def find_entity(
     check_words(ref, "the entity")
     check_page(quotes_limit, quotes_offset)
     with corpus.connect() as conn:
-        found = entities_by_id(conn, [ref]) or sorted(
-            entities_named(conn, ref), key=lambda e: -len(e.mentions)
-        )
+        found = entities_by_id(conn, [ref]) or entities_by_id(conn, _most_named(conn, ref)[:1])
         if not found:
             return None
         entity = found[0]
@@ -66,6 +64,15 @@ def find_entity(
     articles = tuple(sorted(refs.values(), key=lambda r: (r.published or "9999", r.id)))
     page = Page(tuple(quotes[:quotes_limit]), quotes_offset, quotes_limit, len(quotes) > quotes_limit)
     return EntityView(entity, definitions, page, tuple(facts), articles)
+
+
+def _most_named(conn: sa.Connection, name: str) -> list[str]:
+    """Ids of the entities ``name`` stands for, the one in most articles first."""
+    ids = [e.id for e in entities_named(conn, name)]
+    links = search.entity_articles
+    query = sa.select(links.c.entity, sa.func.count()).where(links.c.entity.in_(ids)).group_by(links.c.entity)
+    counts = {entity: int(n) for entity, n in conn.execute(query)}
+    return sorted(ids, key=lambda i: (-counts.get(i, 0), i))
 
 
 def _alias_sources(
