@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newstrace.serve import create_app, run_server
+from newstrace.serve.charts import every_month
 from tests.query.corpus_fixture import HOSTILE_TITLE
 
 
@@ -177,3 +178,18 @@ def test_listening_beyond_this_machine_is_warned_about(
     run_server(str(query_db), host, 8123)
     assert started == [(host, 8123)]
     assert ("anyone who can reach this address" in caplog.text) is warned
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ((), []),
+        ((("2021-03", 2),), [("2021-03", 2)]),
+        ((("2020-11", 1), ("2021-02", 3)), [("2020-11", 1), ("2020-12", 0), ("2021-01", 0), ("2021-02", 3)]),
+        ((("2021", 4), ("2021-13", 1), ("2021-05", 1)), [("2021-05", 1)]),  # a year alone, a bad month
+    ],
+)
+def test_the_timeline_hasevery_month_between_the_first_and_last(
+    counts: tuple[tuple[str, int], ...], expected: list[tuple[str, int]]
+) -> None:
+    assert every_month(counts) == expected

@@ -17,11 +17,12 @@ from markupsafe import Markup, escape
 
 from newstrace.query.figures import EventSpread
 
-__all__ = ["WorldShapes", "load_world", "timeline_svg", "world_map_svg"]
+__all__ = ["WorldShapes", "every_month", "load_world", "timeline_svg", "world_map_svg"]
 
 TIMELINE_WIDTH, TIMELINE_HEIGHT = 900, 140
 SHADES = ("#fde0c5", "#facba6", "#f8b58b", "#f59e72", "#f2855d", "#ef6a4c", "#eb4a40")  # fewer -> more events
 EMPTY = "#e6e6e6"
+MAX_MONTHS = 600  # fifty years of months on the timeline; older events are left off its start
 _GROUP = re.compile(r'<g class="([a-z]{2}) country map-element">(.*?)</g>', re.S)
 _PATH = re.compile(r'<path d="([^"<>]*)"\s*/>')
 
@@ -69,9 +70,26 @@ def world_map_svg(world: WorldShapes, spread: EventSpread) -> Markup:
     return Markup("".join(parts) + f'<p class="meta">{escape(note)}</p>')
 
 
+def every_month(counts: tuple[tuple[str, int], ...]) -> list[tuple[str, int]]:
+    """Counts per month from the first month to the last, months without events as 0."""
+    known = dict(counts)
+    valid = sorted(m for m in known if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", m))
+    if not valid:
+        return []
+    year, month = int(valid[0][:4]), int(valid[0][5:])
+    out: list[tuple[str, int]] = []
+    while len(out) < MAX_MONTHS:
+        key = f"{year:04d}-{month:02d}"
+        out.append((key, known.get(key, 0)))
+        if key >= valid[-1]:
+            break
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def timeline_svg(spread: EventSpread) -> Markup:
     """Events per month as bars, oldest left."""
-    months = spread.months
+    months = every_month(spread.months)
     if not months:
         return Markup('<p class="meta">No dated events.</p>')
     top = max(n for _, n in months)
