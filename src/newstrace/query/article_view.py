@@ -135,7 +135,7 @@ def _marks(
     for row in quotes:
         q = row.quote
         out.append(Mark("quote", q.id, q.start, q.end, row.speaker_name or "unknown speaker"))
-        if q.speaker_mention is not None and q.speaker_entity is None:
+        if q.speaker_mention is not None:
             m = q.speaker_mention
             out.append(Mark("speaker", q.id, m.start, m.end, row.speaker_name or m.text))
     for entity in entities:

@@ -111,6 +111,7 @@ RECORD_INDEXES = (
     sa.Index("ix_quotes_speaker", _T["quotes"].c.speaker),
     sa.Index("ix_articles_published", _T["articles"].c.published),
     sa.Index("ix_articles_source", _T["articles"].c.source),
+    sa.Index("ix_articles_url", _T["articles"].c.url),  # a site is a range of URLs
     sa.Index("ix_entities_kind_name", _T["entities"].c.kind, _T["entities"].c.name),
     sa.Index("ix_facts_asserted_by", _T["facts"].c.asserted_by),
     sa.Index("ix_events_date", _T["events"].c.date),
