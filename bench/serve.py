@@ -301,6 +301,7 @@ def _peak_rss_mb(pid: int) -> float:
 def measure(db: Path, requests: int, seed: int = 11) -> None:
     """Start the server on ``db`` and print p50/p95 of each call and the server's peak memory."""
     rng = random.Random(seed)
+    Store(str(db)).close()  # opened writable once, as analyze does: indexes of a newer newstrace are added
     sample = _sample(db, rng)
     port = _free_port()
     newstrace = Path(sys.executable).with_name("newstrace")

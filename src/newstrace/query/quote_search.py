@@ -87,7 +87,18 @@ def find_quotes(corpus: Corpus, filters: QuoteFilter, limit: int = 50, offset: i
     with corpus.connect() as conn:
         conditions = _conditions(conn.dialect.name, filters, conn)
         order = [ARTICLES.c.published.desc().nulls_last(), QUOTES.c.article, QUOTES.c.start]
-        rows = quote_rows(conn, sa.and_(sa.true(), *conditions), order, limit + 1, offset)
+        # First the ids of the page, from indexes alone where they cover the filters, then the rows of
+        # those ids only: the database never carries whole rows of every match through the sort.
+        ids = (
+            sa.select(QUOTES.c.id)
+            .join(ARTICLES, ARTICLES.c.id == QUOTES.c.article)
+            .where(*conditions)
+            .order_by(*order)
+            .limit(limit + 1)
+            .offset(offset)
+        )
+        page = list(conn.execute(ids).scalars())
+        rows = quote_rows(conn, QUOTES.c.id.in_(page), order, limit + 1)
     return Page(tuple(rows[:limit]), offset, limit, len(rows) > limit)
 
 

@@ -19,11 +19,20 @@ from newstrace.query import (
     get_quote,
     list_entities,
     list_events,
-    overview,
     search_corpus,
 )
 from newstrace.query.records import as_json
-from newstrace.serve.params import DEFAULT_PAGE, Id, Limit, Offset, Optional, QuoteParams, Words, corpus_of
+from newstrace.serve.params import (
+    DEFAULT_PAGE,
+    Id,
+    Limit,
+    Offset,
+    Optional,
+    QuoteParams,
+    Words,
+    corpus_of,
+    corpus_overview,
+)
 
 __all__ = ["router"]
 
@@ -38,7 +47,7 @@ def _found(value: object, what: str) -> JSONResponse:
 
 @router.get("/overview", summary="Counts, dates, sites and errors of the corpus")
 def api_overview(request: Request) -> JSONResponse:
-    return JSONResponse(as_json(overview(corpus_of(request))))
+    return JSONResponse(as_json(corpus_overview(request)))
 
 
 @router.get("/search", summary="Full text over articles, quotes and entities")

@@ -24,7 +24,6 @@ from newstrace.query import (
     get_event,
     list_entities,
     list_events,
-    overview,
     pieces,
     search_corpus,
 )
@@ -32,7 +31,7 @@ from newstrace.query.figures import event_spread
 from newstrace.query.quote_search import QUOTE_KINDS
 from newstrace.query.records import MAX_PAGE_SIZE, QuoteRow, as_json, site_of
 from newstrace.serve.charts import timeline_svg, world_map_svg
-from newstrace.serve.params import DEFAULT_PAGE, Id, Offset, Optional, QuoteParams, corpus_of
+from newstrace.serve.params import DEFAULT_PAGE, Id, Offset, Optional, QuoteParams, corpus_of, corpus_overview
 
 __all__ = ["MAX_DOWNLOAD", "router"]
 
@@ -62,7 +61,7 @@ def mark_href(mark: Mark) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def overview_page(request: Request) -> HTMLResponse:
-    return _page(request, "overview.html", o=overview(corpus_of(request)))
+    return _page(request, "overview.html", o=corpus_overview(request))
 
 
 @router.get("/search", response_class=HTMLResponse)

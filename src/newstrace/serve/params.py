@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
+import sqlalchemy as sa
 from fastapi import Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from newstrace.query import Corpus, QuoteFilter
+from newstrace.query import Corpus, Overview, QuoteFilter, overview
+from newstrace.query.corpus import ARTICLES, ENTITIES, ERRORS
 from newstrace.query.records import MAX_PAGE_SIZE
 from newstrace.store.search import MAX_QUERY_CHARS
 
@@ -22,6 +24,7 @@ __all__ = [
     "QuoteParams",
     "Words",
     "corpus_of",
+    "corpus_overview",
 ]
 
 DEFAULT_PAGE = 50  # rows a page shows unless asked
@@ -33,6 +36,26 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows skipped (th
 Words = Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Words to find (all of them).")]
 Optional = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
 Id = Annotated[str, Path(max_length=MAX_ID_CHARS, pattern=r"^[0-9A-Za-z_-]+$", description="A record id.")]
+
+
+def corpus_overview(request: Request) -> Overview:
+    """The corpus overview, computed again only when the corpus changed since it was last computed.
+
+    Counting a million rows and the sites of every article takes seconds; the number of articles,
+    entities and errors (counts that an index gives in milliseconds) tells whether the last
+    overview still holds.
+    """
+    corpus = corpus_of(request)
+    with corpus.connect() as conn:
+        version = tuple(
+            int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+            for table in (ARTICLES, ENTITIES, ERRORS)
+        )
+    cached: tuple[tuple[int, ...], Overview] | None = getattr(request.app.state, "overview", None)
+    if cached is None or cached[0] != version:
+        cached = (version, overview(corpus))
+        request.app.state.overview = cached
+    return cached[1]
 
 
 def corpus_of(request: Request) -> Corpus:

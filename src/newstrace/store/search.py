@@ -110,6 +110,9 @@ _T = {name: spec.table for name, spec in SPECS.items()}
 RECORD_INDEXES = (
     sa.Index("ix_quotes_speaker", _T["quotes"].c.speaker),
     sa.Index("ix_articles_published", _T["articles"].c.published),
+    # covering indexes: a page of quotes is sorted by article date without reading article or quote rows
+    sa.Index("ix_articles_id_published", _T["articles"].c.id, _T["articles"].c.published),
+    sa.Index("ix_quotes_id_article", _T["quotes"].c.id, _T["quotes"].c.article, _T["quotes"].c.said_on),
     sa.Index("ix_articles_source", _T["articles"].c.source),
     sa.Index("ix_articles_url", _T["articles"].c.url),  # a site is a range of URLs
     sa.Index("ix_entities_kind_name", _T["entities"].c.kind, _T["entities"].c.name),
