@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 MAX_FACTS = 1000  # figures one question returns at most (an event's figures, a search's)
-MAX_SPREAD = 20_000  # latest events drawn on the timeline and the map
+MAX_PLACES = 5000  # places (the most reported first) looked up for the map
 PLACE_KINDS = ("GPE", "LOC", "FAC")  # entity kinds that are places (and may be geocoded)
 
 
@@ -158,22 +158,31 @@ class EventSpread:
 
 
 def event_spread(corpus: Corpus) -> EventSpread:
-    """Events per month and per country (by the geocoded entity their place names) of the latest events."""
+    """Events per month, and per country (of the geocoded place entity their place names)."""
+    month = sa.func.substr(EVENTS.c.date, 1, 7)
     with corpus.connect() as conn:
-        rows = conn.execute(
-            sa.select(EVENTS.c.date, EVENTS.c.place)
-            .order_by(EVENTS.c.date.desc().nulls_last())
-            .limit(MAX_SPREAD)
+        months = conn.execute(
+            sa.select(month, sa.func.count()).where(EVENTS.c.date.is_not(None)).group_by(month)
         ).all()
-        places = sorted({p for _, p in rows if p})
-        geo = {}
+        total = int(conn.execute(sa.select(sa.func.count()).select_from(EVENTS)).scalar_one())
+        top_places = (
+            sa.select(EVENTS.c.place, sa.func.count())
+            .where(EVENTS.c.place.is_not(None))
+            .group_by(EVENTS.c.place)
+            .order_by(sa.func.count().desc())
+            .limit(MAX_PLACES)
+        )
+        by_place = {place: int(n) for place, n in conn.execute(top_places)}
+        places = sorted(by_place)
+        geo: dict[str, str] = {}
         for chunk in range(0, len(places), 500):
             query = sa.select(ENTITIES.c.name, ENTITIES.c.geo).where(
                 ENTITIES.c.kind.in_(PLACE_KINDS), ENTITIES.c.name.in_(places[chunk : chunk + 500])
             )
             geo.update({name: g["country"] for name, g in conn.execute(query) if g and g.get("country")})
-    months = Counter(d[:7] for d, _ in rows if d and len(d) >= 7)
-    countries = Counter(geo[p] for _, p in rows if p in geo)
-    return EventSpread(
-        tuple(sorted(months.items())), tuple(countries.most_common()), sum(countries.values()), len(rows)
-    )
+    countries: Counter[str] = Counter()
+    for place, n in by_place.items():
+        if place in geo:
+            countries[geo[place]] += n
+    dated = tuple(sorted((m, int(n)) for m, n in months if m and len(m) == 7))
+    return EventSpread(dated, tuple(countries.most_common()), sum(countries.values()), total)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Literal
+
 import sqlalchemy as sa
 
 from newstrace.query.corpus import ENTITIES, QUOTES, Corpus, article_refs
@@ -9,17 +12,21 @@ from newstrace.query.quote_search import check_page, check_words
 from newstrace.query.records import SearchResults, TextHit
 from newstrace.store import search
 
-__all__ = ["search_corpus"]
+__all__ = ["ALL_KINDS", "search_corpus"]
+
+ALL_KINDS: tuple[Literal["articles", "quotes", "entities"], ...] = ("articles", "quotes", "entities")
 
 
-def search_corpus(corpus: Corpus, words: str, limit: int = 20, offset: int = 0) -> SearchResults:
-    """Articles, quotes and entities that hold every one of ``words``, best first."""
+def search_corpus(
+    corpus: Corpus, words: str, limit: int = 20, offset: int = 0, kinds: Collection[str] = ALL_KINDS
+) -> SearchResults:
+    """Articles, quotes and entities (those of ``kinds``) that hold every one of ``words``, best first."""
     check_words(words, "the search")
     check_page(limit, offset)
     with corpus.connect() as conn:
-        articles = search.match(conn, "articles", words, limit, offset)
-        quotes = search.match(conn, "quotes", words, limit, offset)
-        entities = search.match(conn, "entities", words, limit, offset)
+        articles, quotes, entities = (
+            search.match(conn, kind, words, limit, offset) if kind in kinds else [] for kind in ALL_KINDS
+        )
         quote_info = {
             r.id: (r.article, r.speaker)
             for r in conn.execute(

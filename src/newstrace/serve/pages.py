@@ -71,7 +71,8 @@ def search_page(
     corpus = corpus_of(request)
     filters = params.to_filter()
     page = find_quotes(corpus, filters, DEFAULT_PAGE, offset)
-    hits = search_corpus(corpus, params.q, SEARCH_HITS) if params.q else None
+    # quotes come from the filtered list below; the search adds the articles and entities
+    hits = search_corpus(corpus, params.q, SEARCH_HITS, kinds=("articles", "entities")) if params.q else None
     return _page(
         request,
         "search.html",

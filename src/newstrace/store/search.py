@@ -74,7 +74,7 @@ record_entities = sa.Table(  # a quote's speaker or a fact's asserter, as a corp
     sa.Column("record", sa.Text, primary_key=True),
     sa.Column("role", sa.Text, nullable=False),  # "speaker" (a quote id) or "asserter" (a fact id)
     sa.Column("entity", sa.Text, nullable=False),
-    sa.Index("ix_record_entities_entity", "entity", "role"),
+    sa.Index("ix_record_entities_lookup", "entity", "role", "record"),  # covering: ids from the index alone
 )
 cluster_members = sa.Table(
     "cluster_members",
@@ -108,7 +108,7 @@ LOOKUPS = (record_entities, cluster_members, copy_sides, entity_articles, event_
 # Indexes on record tables for the lookups queries make (speaker name, date, site, kind).
 _T = {name: spec.table for name, spec in SPECS.items()}
 RECORD_INDEXES = (
-    sa.Index("ix_quotes_speaker", _T["quotes"].c.speaker),
+    sa.Index("ix_quotes_speaker_id", _T["quotes"].c.speaker, _T["quotes"].c.id),  # covering, as above
     sa.Index("ix_articles_published", _T["articles"].c.published),
     # covering indexes: a page of quotes is sorted by article date without reading article or quote rows
     sa.Index("ix_articles_id_published", _T["articles"].c.id, _T["articles"].c.published),
@@ -118,6 +118,7 @@ RECORD_INDEXES = (
     sa.Index("ix_entities_kind_name", _T["entities"].c.kind, _T["entities"].c.name),
     sa.Index("ix_facts_asserted_by", _T["facts"].c.asserted_by),
     sa.Index("ix_events_date", _T["events"].c.date),
+    sa.Index("ix_events_place", _T["events"].c.place),  # events per place for the map
 )
 
 
@@ -140,7 +141,7 @@ def ensure_search(engine: Engine) -> None:
     """
     try:
         with engine.begin() as conn:
-            for index in RECORD_INDEXES:
+            for index in (*RECORD_INDEXES, *(i for table in LOOKUPS for i in table.indexes)):
                 index.create(conn, checkfirst=True)
             if engine.dialect.name == "sqlite":
                 _sqlite_fts(conn)
