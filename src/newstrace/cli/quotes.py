@@ -7,11 +7,13 @@ from typing import Annotated
 import typer
 
 from newstrace.cli.app import app, setup_logging
-from newstrace.cli.listing import LimitOption, OffsetOption, echo_json, echo_table, more_note, opened
+from newstrace.cli.listing import LimitOption, OffsetOption, echo_json, echo_table, more_note, opened, short
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
 from newstrace.query import QuoteFilter, find_quotes
 
 __all__ = ["quotes_command"]
+
+TITLE_CELL = 40  # characters of a title or source: the quote gets the width
 
 
 @app.command("quotes")
@@ -54,14 +56,16 @@ def quotes_command(
         echo_json(page)
         return
     echo_table(
-        ["said", "speaker", "quote", "site", "article", "id"],
+        ["said on", "speaker", "quote", "published", "site", "article", "source", "id"],
         [
             [
-                r.quote.said_on or r.article.published or "",
+                r.quote.said_on or "",
                 r.speaker_name or "?",
                 r.quote.text,
+                r.article.published or "",
                 r.article.site,
-                r.article.title or "",
+                short(r.article.title, TITLE_CELL),
+                short(r.article.source, TITLE_CELL),
                 r.quote.id,
             ]
             for r in page.items

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -35,6 +35,7 @@ from newstrace.serve.params import DEFAULT_PAGE, Id, Offset, Optional, QuotePara
 
 __all__ = ["MAX_DOWNLOAD", "router"]
 
+T = TypeVar("T")
 router = APIRouter(include_in_schema=False)
 SEARCH_HITS = 10  # articles and entities shown beside the quotes of a search
 COPY_CONTEXT = 300  # characters shown around a shared passage on either side (the article page has all)
@@ -47,9 +48,11 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:  # A
     return templates.TemplateResponse(request, template, context)
 
 
-def _found(value: object) -> None:
+def _found(value: T | None) -> T:
+    """``value``, or a 404 when there is no such record."""
     if value is None:
         raise HTTPException(404)
+    return value
 
 
 def mark_href(mark: Mark) -> str:
@@ -131,9 +134,7 @@ def search_jsonl(request: Request, params: Annotated[QuoteParams, Query()]) -> R
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: Id) -> HTMLResponse:
-    view = get_article(corpus_of(request), article_id)
-    _found(view)
-    assert view is not None
+    view = _found(get_article(corpus_of(request), article_id))
     cut = pieces(view.article.text, view.marks)
     return _page(
         request,
@@ -181,9 +182,7 @@ def copies_page(request: Request, offset: Offset = 0) -> HTMLResponse:
 @router.get("/copy/{copy_id}", response_class=HTMLResponse)
 def copy_page(request: Request, copy_id: Id) -> HTMLResponse:
     corpus = corpus_of(request)
-    view = get_copy(corpus, copy_id)
-    _found(view)
-    assert view is not None
+    view = _found(get_copy(corpus, copy_id))
     texts = {a.id: a.text for a in corpus.store.articles_by_id([view.a.id, view.b.id])}
     sides = [(view.copy.a, view.a, texts.get(view.a.id, "")), (view.copy.b, view.b, texts.get(view.b.id, ""))]
     return _page(request, "copy.html", c=view, sides=sides, context=COPY_CONTEXT)
@@ -206,6 +205,5 @@ def events_page(request: Request, offset: Offset = 0) -> HTMLResponse:
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: Id) -> HTMLResponse:
-    view = get_event(corpus_of(request), event_id)
-    _found(view)
+    view = _found(get_event(corpus_of(request), event_id))
     return _page(request, "event.html", v=view)
