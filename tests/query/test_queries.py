@@ -254,3 +254,15 @@ def test_the_same_answers_on_postgresql(postgres_url: str) -> None:
         engine = sa.create_engine(database_url(postgres_url))
         metadata.drop_all(engine)
         engine.dispose()
+
+
+@pytest.mark.parametrize("name", ["Roe", "Jane Roe", "jane roe"])
+def test_a_speaker_alone_pages_from_the_index_as_the_general_query_does(corpus: Corpus, name: str) -> None:
+    def pages(**filters: str) -> list[list[str]]:
+        return [
+            [r.quote.id for r in find_quotes(corpus, QuoteFilter(**filters), limit=2, offset=o).items]
+            for o in (0, 2)
+        ]
+
+    assert pages(speaker=name) == pages(speaker=name, kind="direct")  # kind: the general path
+    assert pages(speaker=name) == [["q000000000000003", "q000000000000002"], ["q000000000000001"]]

@@ -85,19 +85,21 @@ def find_quotes(corpus: Corpus, filters: QuoteFilter, limit: int = 50, offset: i
     """Quotes matching ``filters``, newest article first, at most ``limit`` from ``offset``."""
     check_page(limit, offset)
     with corpus.connect() as conn:
-        conditions = _conditions(conn.dialect.name, filters, conn)
         order = [ARTICLES.c.published.desc().nulls_last(), QUOTES.c.article, QUOTES.c.start]
         # First the ids of the page, from indexes alone where they cover the filters, then the rows of
         # those ids only: the database never carries whole rows of every match through the sort.
-        ids = (
-            sa.select(QUOTES.c.id)
-            .join(ARTICLES, ARTICLES.c.id == QUOTES.c.article)
-            .where(*conditions)
-            .order_by(*order)
-            .limit(limit + 1)
-            .offset(offset)
-        )
-        page = list(conn.execute(ids).scalars())
+        if filters == QuoteFilter(speaker=filters.speaker) and filters.speaker:
+            page = _speaker_page(conn, filters.speaker, limit + 1, offset)
+        else:
+            ids = (
+                sa.select(QUOTES.c.id)
+                .join(ARTICLES, ARTICLES.c.id == QUOTES.c.article)
+                .where(*_conditions(conn.dialect.name, filters, conn))
+                .order_by(*order)
+                .limit(limit + 1)
+                .offset(offset)
+            )
+            page = list(conn.execute(ids).scalars())
         rows = quote_rows(conn, QUOTES.c.id.in_(page), order, limit + 1)
     return Page(tuple(rows[:limit]), offset, limit, len(rows) > limit)
 
@@ -149,14 +151,49 @@ def _prefix(column: sa.ColumnElement[str], prefix: str) -> sa.ColumnElement[bool
     return sa.and_(column >= prefix, column < prefix + "\U0010ffff")
 
 
-def _speaker_quotes(conn: sa.Connection, name: str) -> sa.CompoundSelect[tuple[str]]:
-    """Ids of the quotes of the entities ``name`` stands for, and of quotes whose speaker is written so."""
+def _speaker(conn: sa.Connection, name: str) -> tuple[list[str], list[str]]:
+    """The entity ids ``name`` stands for, and every name and alias of theirs (and ``name``)."""
+    check_words(name, "the speaker")
     entities = entities_named(conn, name)
     names = {name.strip(), *(n for e in entities for n in (e.name, *e.aliases))}
-    by_entity = sa.select(search.record_entities.c.record).where(
-        search.record_entities.c.entity.in_([e.id for e in entities]),
-        search.record_entities.c.role == "speaker",
-    )
+    return [e.id for e in entities], sorted(names)
+
+
+def _unresolved_named(names: list[str]) -> sa.ColumnElement[bool]:
+    """Quotes whose speaker the text names so, and that no corpus entity took."""
     resolved = sa.exists().where(search.record_entities.c.record == QUOTES.c.id)
-    by_name = sa.select(QUOTES.c.id).where(QUOTES.c.speaker.in_(sorted(names)), ~resolved)
-    return sa.union(by_entity, by_name)
+    return sa.and_(QUOTES.c.speaker.in_(names), ~resolved)
+
+
+def _speaker_quotes(conn: sa.Connection, name: str) -> sa.CompoundSelect[tuple[str]]:
+    """Ids of the quotes of the entities ``name`` stands for, and of quotes whose speaker is written so."""
+    ids, names = _speaker(conn, name)
+    roles = search.record_entities
+    by_entity = sa.select(roles.c.record).where(roles.c.entity.in_(ids), roles.c.role == "speaker")
+    return sa.union(by_entity, sa.select(QUOTES.c.id).where(_unresolved_named(names)))
+
+
+def _speaker_page(conn: sa.Connection, name: str, size: int, offset: int) -> list[str]:
+    """Ids of one page of a speaker's quotes, newest article first: the entities' quotes come in date
+    order from one index (``record_entities`` keeps each one's article date), however many there are."""
+    ids, names = _speaker(conn, name)
+    roles = search.record_entities
+    wanted = offset + size
+    by_entity = conn.execute(
+        sa.select(roles.c.record, roles.c.date)
+        .where(roles.c.entity.in_(ids), roles.c.role == "speaker")
+        .order_by(roles.c.date.desc().nulls_last(), roles.c.record)
+        .limit(wanted)
+    ).all()
+    by_name = conn.execute(
+        sa.select(QUOTES.c.id, ARTICLES.c.published)
+        .join(ARTICLES, ARTICLES.c.id == QUOTES.c.article)
+        .where(_unresolved_named(names))
+        .order_by(ARTICLES.c.published.desc().nulls_last(), QUOTES.c.id)
+        .limit(wanted)
+    ).all()
+    found = [(str(quote), date) for quote, date in (*by_entity, *by_name)]
+    found.sort(key=lambda r: r[0])  # ties by id, then newest first, undated last (stable sorts)
+    found.sort(key=lambda r: r[1] or "", reverse=True)
+    found.sort(key=lambda r: r[1] is None)
+    return [quote for quote, _ in found[offset:wanted]]

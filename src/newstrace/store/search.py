@@ -74,7 +74,9 @@ record_entities = sa.Table(  # a quote's speaker or a fact's asserter, as a corp
     sa.Column("record", sa.Text, primary_key=True),
     sa.Column("role", sa.Text, nullable=False),  # "speaker" (a quote id) or "asserter" (a fact id)
     sa.Column("entity", sa.Text, nullable=False),
-    sa.Index("ix_record_entities_lookup", "entity", "role", "record"),  # covering: ids from the index alone
+    # a speaker row's article date: an entity's quotes newest first come from the index alone
+    sa.Column("date", sa.Text, nullable=True),
+    sa.Index("ix_record_entities_lookup", "entity", "role", "date", "record"),  # covering
 )
 cluster_members = sa.Table(
     "cluster_members",
@@ -295,6 +297,16 @@ def replace_identities(engine: Engine, speakers: dict[str, str], asserters: dict
         conn.execute(sa.delete(record_entities))
         if rows:
             conn.execute(sa.insert(record_entities), rows)
+        quotes, articles = _T["quotes"], _T["articles"]
+        published = (
+            sa.select(articles.c.published)
+            .join(quotes, quotes.c.article == articles.c.id)
+            .where(quotes.c.id == record_entities.c.record)
+            .scalar_subquery()
+        )
+        conn.execute(
+            sa.update(record_entities).where(record_entities.c.role == "speaker").values(date=published)
+        )
         conn.execute(sa.delete(settings).where(settings.c.key == INDEX_KEY))
         conn.execute(sa.insert(settings), [{"key": INDEX_KEY, "value": INDEX_VERSION}])
 
