@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from newstrace.errors import UsageError
+from newstrace.errors import StoreError, UsageError
 from newstrace.query import (
     Corpus,
     Mark,
@@ -28,7 +28,7 @@ from newstrace.query import (
     search_corpus,
 )
 from newstrace.query.records import site_of
-from newstrace.store import database_url
+from newstrace.store import Store, database_url
 from newstrace.store.schema import metadata
 from tests.query.corpus_fixture import HOSTILE_TITLE, REMARK, build_corpus
 
@@ -266,3 +266,11 @@ def test_a_speaker_alone_pages_from_the_index_as_the_general_query_does(corpus: 
 
     assert pages(speaker=name) == pages(speaker=name, kind="direct")  # kind: the general path
     assert pages(speaker=name) == [["q000000000000003", "q000000000000002"], ["q000000000000001"]]
+
+
+def test_a_database_without_the_search_index_says_how_to_add_it(tmp_path: Path) -> None:
+    db = build_corpus(tmp_path / "old.db")
+    with Store(str(db)) as store, store.engine.begin() as conn:  # as an older newstrace left it
+        conn.exec_driver_sql("DROP TABLE record_entities")
+    with pytest.raises(StoreError, match=r"no search index yet: run 'newstrace analyze INPUT --db"):
+        open_corpus(str(db))

@@ -71,9 +71,12 @@ def open_corpus(db: str, read_only: bool = True) -> Corpus:
     try:
         store = Store(read_only_url(db) if read_only else db)
     except StoreError as exc:
+        cause = exc.__cause__
+        reason = str(getattr(cause, "orig", None) or cause or exc).splitlines()[0]
         raise StoreError(
-            f"{exc}. A database written by an older newstrace has no search index: run "
-            f"'newstrace analyze INPUT --db {db}' once to build it (stored documents are not read again)"
+            f"cannot read the database {db}: {reason}. A database that an older newstrace wrote has no "
+            f"search index yet: run 'newstrace analyze INPUT --db {db}' once to add it "
+            "(documents already stored are not analysed again)"
         ) from exc
     return Corpus(store, db)
 
