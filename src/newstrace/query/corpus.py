@@ -158,8 +158,8 @@ def entities_named(conn: Connection, name: str, kinds: Sequence[str] = ()) -> li
     key = form_key(name)
     if not key:
         return []
-    ids = [h.id for h in search.match(conn, "entities", name, MAX_NAME_MATCHES)]
-    found = entities_by_id(conn, ids, mentions=False)
+    matching = search.matching_ids(conn.dialect.name, "entities", name).limit(MAX_NAME_MATCHES)
+    found = entities_by_id(conn, list(conn.execute(matching).scalars()), mentions=False)
     exact = [e for e in found if key in {form_key(n) for n in (e.name, *e.aliases)}]
     if not exact and " " not in key:
         exact = [e for e in found if e.kind == "PER" and form_key(e.name).endswith(" " + key)]
