@@ -41,6 +41,7 @@ TEXT_A = (
 TEXT_B = f'Jane Roe promised on Monday: "{REMARK}," she said. Critics were unmoved.'
 TEXT_C = f'A blog copied it. "{REMARK}," Roe said. <script>alert("x")</script> <b>bold</b>'
 HOSTILE_TITLE = '<img src=x onerror=alert(1)> Hostile "title"'
+HOSTILE_URL = "javascript:alert(1)"
 
 
 def _span(text: str, part: str, nth: int = 0) -> Span:
@@ -71,7 +72,7 @@ ARTICLES = (
     _article(
         "b000000000000002", TEXT_B, "Minister promises clinics", "https://second.example/2", "2021-03-02"
     ),
-    _article("c000000000000003", TEXT_C, HOSTILE_TITLE, None, "2021-03-05"),
+    _article("c000000000000003", TEXT_C, HOSTILE_TITLE, HOSTILE_URL, "2021-03-05"),
 )
 
 

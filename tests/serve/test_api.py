@@ -53,6 +53,7 @@ def test_hostile_text_is_shown_escaped(client: TestClient) -> None:
     assert '<script>alert("x")</script>' not in page
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert 'href="javascript:' not in page and "<code>javascript:alert(1)</code>" in page  # not a link
     for url in ("/search?q=hostile", "/quote/q000000000000003", "/copies"):
         assert "<img src=x" not in client.get(url).text
 
