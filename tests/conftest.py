@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from newstrace.analyze.nlp import SpacyModel
 from newstrace.analyze.options import DEFAULT_MODEL
+from tests.query.corpus_fixture import build_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "corpus"
@@ -130,3 +131,9 @@ def newstrace_cmd() -> list[str]:
 def spacy_model() -> SpacyModel:
     """The spaCy model, loaded once per test session (about 1 s)."""
     return SpacyModel(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def query_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The invented query corpus (tests/query/corpus_fixture.py) in a SQLite file."""
+    return Path(build_corpus(tmp_path_factory.mktemp("query") / "corpus.db"))

@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
-from newstrace.cli import analyze, export, stats
+from newstrace.cli import (
+    analyze,
+    copies,
+    entities,
+    entity,
+    events,
+    export,
+    facts,
+    quotes,
+    search,
+    serve,
+    stats,
+    trace,
+)
 from newstrace.cli.app import app
 
 __all__ = ["app", "main"]
 
-_COMMANDS = (analyze, export, stats)  # importing a command module registers it on the app
+_COMMANDS = (
+    analyze,
+    copies,
+    entities,
+    entity,
+    events,
+    export,
+    facts,
+    quotes,
+    search,
+    serve,
+    stats,
+    trace,
+)  # importing a command module registers it on the app
 
 
 def main() -> None:

@@ -20,6 +20,8 @@ from newstrace.ids import stable_id
 from newstrace.ingest import IngestOptions, InputRef, expand_inputs, read_input
 from newstrace.ingest.documents import REPAIR_STAGE
 from newstrace.link import LinkOptions, link_corpus
+from newstrace.link.identity import resolve_identities
+from newstrace.link.stable_ids import keep_ids
 from newstrace.model import Document, Error
 from newstrace.run.isolation import BatchWriter
 from newstrace.run.limits import executor_for, stdin_refs
@@ -27,6 +29,7 @@ from newstrace.run.process import DocumentResult, WorkConfig, analysis_key
 from newstrace.segment import SegmentOptions
 from newstrace.store import Store
 from newstrace.store.lazy import StoredFindings
+from newstrace.store.search import INDEX_VERSION, replace_identities
 
 log = logging.getLogger(__name__)
 
@@ -184,13 +187,17 @@ def _analyze(refs: Sequence[InputRef], store: Store, opts: RunOptions, tracker: 
 
 
 def link_store(store: Store, options: LinkOptions) -> list[Error]:
-    """Re-link the corpus if documents or link settings changed since the last link run."""
+    """Re-link the corpus if documents, link settings or the search index changed since the last link
+    run; corpus records keep the ids they had (link/stable_ids.py), and speakers are resolved to them."""
     ids = store.article_ids()
-    state = stable_id(repr(options), *sorted(ids))
+    state = stable_id(repr(options), INDEX_VERSION, *sorted(ids))
     if store.get_setting(LINK_KEY) == state:
         return []
-    links = link_corpus(StoredFindings(store, ids), options)
+    findings = StoredFindings(store, ids)
+    links = keep_ids(store.links(), link_corpus(findings, options))
     store.replace_links(links)
+    identities = resolve_identities(findings, links.entities)
+    replace_identities(store.engine, identities.speakers, identities.asserters)
     store.set_setting(LINK_KEY, state)
     return list(links.errors)
 

@@ -23,7 +23,7 @@ from newstrace.ids import stable_id
 from newstrace.ingest.decode import valid_text
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Document, Error
 from newstrace.registry import from_row, to_row
-from newstrace.store import schema
+from newstrace.store import schema, search
 from newstrace.store.opening import database_url, open_engine
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,8 @@ class Store:
         try:
             self.engine: Engine
             self.engine, self.read_only = open_engine(db)
+            if not self.read_only:
+                search.ensure_search(self.engine)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(
                 f"cannot open the database {db!r}: {_reason(exc)}; check the path or URL "
@@ -285,6 +287,7 @@ class Store:
                 rows = [to_row(r, spec.exclude) for r in getattr(links, name)]
                 if rows:
                     conn.execute(sa.insert(spec.table), rows)
+            search.index_links(conn, links)
             table = schema.ERRORS.table
             conn.execute(sa.delete(table).where(table.c.stage.like("link%")))
             self._insert_errors(conn, links.errors, None)
@@ -320,7 +323,7 @@ class Store:
             return {
                 name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
                 for name, table in schema.tables().items()
-                if name not in ("settings", "document_names")
+                if name in schema.SPECS  # record tables, not settings, other names nor search lookups
             }
 
     @contextmanager
