@@ -101,7 +101,7 @@ def _refuse_foreign(engine: Engine, db: str) -> None:
             ).scalar_one_or_none()
         if stamp is not None:
             return
-    if names <= set(schema.tables()):
+    if {n for n in names if not n.startswith(schema.FTS_PREFIX)} <= set(schema.tables()):
         return  # a newstrace database whose creation was interrupted before its stamp
     shown = ", ".join(sorted(names)[:5]) + (", ..." if len(names) > 5 else "")
     raise StoreError(

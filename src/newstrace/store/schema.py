@@ -111,6 +111,10 @@ ARTICLE_RECORDS: dict[str, TableSpec] = {r.field: SPECS[r.name] for r in RECORDS
 CORPUS_RECORDS: dict[str, TableSpec] = {r.field: SPECS[r.name] for r in RECORDS if r.holder == "links"}
 
 
+# The full-text index's tables (SQLite FTS5 virtual tables and their shadow tables) start with this.
+FTS_PREFIX = "fts_"
+
+
 def tables() -> dict[str, sa.Table]:
     """Every table by name."""
     return dict(metadata.tables)

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from newstrace.model import CorpusLinks
-from newstrace.store.schema import SPECS, metadata
+from newstrace.store.schema import FTS_PREFIX, SPECS, metadata
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +155,7 @@ def ensure_search(engine: Engine) -> None:
 
 def _sqlite_fts(conn: Connection) -> None:
     for spec in SEARCHED:
-        name = f"fts_{spec.kind}"
+        name = f"{FTS_PREFIX}{spec.kind}"
         if conn.execute(sa.text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": name}).first():
             continue
         cols = ", ".join(spec.columns)
@@ -186,7 +186,7 @@ def _pg_document(spec: Searched) -> str:
 def _postgres_fts(conn: Connection) -> None:
     for spec in SEARCHED:
         found = conn.execute(
-            sa.text("SELECT 1 FROM pg_indexes WHERE indexname = :n"), {"n": f"fts_{spec.kind}"}
+            sa.text("SELECT 1 FROM pg_indexes WHERE indexname = :n"), {"n": f"{FTS_PREFIX}{spec.kind}"}
         )
         if found.first():
             continue
@@ -240,8 +240,8 @@ def matching_ids(dialect: str, kind: SearchKind, text: str) -> sa.Select[str]:
         )
     return (
         sa.select(sa.column("id", sa.Text))
-        .select_from(sa.table(f"fts_{kind}"))
-        .where(sa.text(f"fts_{kind} MATCH :fts").bindparams(fts=_fts_expression(words)))
+        .select_from(sa.table(f"{FTS_PREFIX}{kind}"))
+        .where(sa.text(f"{FTS_PREFIX}{kind} MATCH :fts").bindparams(fts=_fts_expression(words)))
     )
 
 
