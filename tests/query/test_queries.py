@@ -272,5 +272,8 @@ def test_a_database_without_the_search_index_says_how_to_add_it(tmp_path: Path) 
     db = build_corpus(tmp_path / "old.db")
     with Store(str(db)) as store, store.engine.begin() as conn:  # as an older newstrace left it
         conn.exec_driver_sql("DROP TABLE record_entities")
-    with pytest.raises(StoreError, match=r"no search index yet: run 'newstrace analyze INPUT --db"):
+    with pytest.raises(
+        StoreError,
+        match=r"no search index yet \(an older newstrace wrote it\): run 'newstrace analyze INPUT --db",
+    ):
         open_corpus(str(db))

@@ -33,7 +33,6 @@ __all__ = [
     "entities_named",
     "open_corpus",
     "quote_rows",
-    "read_only_url",
 ]
 
 ARTICLES = schema.SPECS["articles"].table
@@ -50,34 +49,25 @@ ERRORS = schema.SPECS["errors"].table
 MAX_NAME_MATCHES = 50  # entities a name may stand for; a name that fits more is too vague to filter by
 
 
-def read_only_url(db: str) -> str:
-    """A URL that opens ``db`` for reading only: SQLite's ``mode=ro``; PostgreSQL read-only sessions."""
-    if db.startswith(("postgresql://", "postgres://")):
-        url = "postgresql+psycopg://" + db.split("://", 1)[1]
-        sep = "&" if "?" in url else "?"
-        return f"{url}{sep}options=-c%20default_transaction_read_only%3Don"
-    if "://" in db:
-        return db
-    path = Path(db).expanduser()
-    if not path.is_file():
-        raise UsageError(f"no database at {db}; run 'newstrace analyze ... --db {db}' first")
-    return f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
-
-
 def open_corpus(db: str, read_only: bool = True) -> Corpus:
     """Open the corpus in ``db`` (a SQLite path or a PostgreSQL URL) for queries."""
-    if not read_only and not db.startswith(("postgresql://", "postgres://")) and not Path(db).is_file():
+    if "://" not in db and not Path(db).expanduser().is_file():
         raise UsageError(f"no database at {db}; run 'newstrace analyze ... --db {db}' first")
     try:
-        store = Store(read_only_url(db) if read_only else db)
-    except StoreError as exc:
-        cause = exc.__cause__
-        reason = str(getattr(cause, "orig", None) or cause or exc).splitlines()[0]
+        store = Store(db, read_only=read_only)
+        indexed = search.has_search(store.engine)
+    except (StoreError, sa.exc.SQLAlchemyError) as exc:
+        cause = exc.__cause__ or exc
         raise StoreError(
-            f"cannot read the database {db}: {reason}. A database that an older newstrace wrote has no "
-            f"search index yet: run 'newstrace analyze INPUT --db {db}' once to add it "
-            "(documents already stored are not analysed again)"
+            f"cannot read the database {db}: {str(getattr(cause, 'orig', None) or cause).splitlines()[0]}"
         ) from exc
+    if not indexed:
+        store.close()
+        raise StoreError(
+            f"the database {db} has no search index yet (an older newstrace wrote it): run "
+            f"'newstrace analyze INPUT --db {db}' once to add it "
+            "(documents already stored are not analysed again)"
+        )
     return Corpus(store, db)
 
 

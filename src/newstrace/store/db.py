@@ -46,11 +46,11 @@ class DocumentRecord:
 class Store:
     """Documents, articles, findings, links and errors of one corpus."""
 
-    def __init__(self, db: str) -> None:
+    def __init__(self, db: str, read_only: bool = False) -> None:
         self.url = database_url(db)
         try:
             self.engine: Engine
-            self.engine, self.read_only = open_engine(db)
+            self.engine, self.read_only = open_engine(db, read_only)
             if not self.read_only:
                 search.ensure_search(self.engine)
         except sa.exc.SQLAlchemyError as exc:

@@ -31,6 +31,7 @@ SCHEMA_KEY = "schema_version"  # the settings row that holds schema.SCHEMA_VERSI
 # concurrent link run's replace_links.
 BUSY_SECONDS = 60.0
 CREATE_LOCK = 0x6E657773  # the PostgreSQL advisory lock held while creating the schema ("news")
+READ_ONLY_SESSION = "-c default_transaction_read_only=on"  # PostgreSQL: a session that cannot write
 CREATE_ATTEMPTS = 5  # two runs creating one new file: the loser retries and finds the tables made
 
 
@@ -48,10 +49,11 @@ def sqlite_path(db: str) -> Path | None:
     return None if "://" in db else Path(db).expanduser()
 
 
-def open_engine(db: str) -> tuple[Engine, bool]:
-    """An engine on ``db`` with the newstrace schema in place, and whether it is read-only."""
+def open_engine(db: str, read_only: bool = False) -> tuple[Engine, bool]:
+    """An engine on ``db`` with the newstrace schema in place, and whether it is read-only: asked
+    for (queries, the web server), or because the file cannot be written."""
     path = sqlite_path(db)
-    read_only = path is not None and path.exists() and not _writable(path)
+    read_only = read_only or (path is not None and path.exists() and not _writable(path))
     engine = _engine(db, path, read_only)
     try:
         _refuse_foreign(engine, db)
@@ -70,6 +72,8 @@ def _writable(path: Path) -> bool:
 
 def _engine(db: str, path: Path | None, read_only: bool) -> Engine:
     if path is None:
+        if read_only and database_url(db).startswith("postgresql"):  # every transaction read-only
+            return sa.create_engine(database_url(db), connect_args={"options": READ_ONLY_SESSION})
         return sa.create_engine(database_url(db))
     if read_only:
         # mode=ro reads a file we may not write; immutable=1 also where no -wal/-shm can be made

@@ -153,6 +153,12 @@ def ensure_search(engine: Engine) -> None:
         log.debug("search index not created (read-only database?): %s", exc)
 
 
+def has_search(engine: Engine) -> bool:
+    """Whether ``engine``'s database holds the search lookups (an older newstrace wrote none)."""
+    inspector = sa.inspect(engine)
+    return all(inspector.has_table(table.name) for table in LOOKUPS)
+
+
 def _sqlite_fts(conn: Connection) -> None:
     for spec in SEARCHED:
         name = f"{FTS_PREFIX}{spec.kind}"
