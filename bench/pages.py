@@ -9,7 +9,7 @@ footers). Figures:
 * text precision / recall: tokens of the article text against the gold article body (Zyte pages),
   as a multiset, averaged over pages; snippets: the share of the fixture's ``with`` snippets found
   in the text and of its ``without`` snippets leaked into it (trafilatura pages);
-* titles, bylines, dates: exact, on the pages whose gold gives one (a byline is compared as the set
+* titles, bylines, dates: exact (titles up to case and spacing), on the pages whose gold gives one (a byline is compared as the set
   of its names, case-folded: the fixture joins authors with ``;`` or ``,``);
 * text path: the share of pages read as exactly one article.
 
@@ -41,7 +41,7 @@ from newstrace.segment import segment_document  # noqa: E402
 DATA = Path(__file__).resolve().parent / "data" / "pages"
 SPLITS = ("tune", "dev")
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-NAME_SEPARATORS = re.compile(r"\s*(?:;|,|&|\band\b)\s*", re.IGNORECASE)
+NAME_SEPARATORS = re.compile(r"\s*(?:;|,|&|/|\band\b)\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -94,7 +94,8 @@ def names(byline: str | None) -> frozenset[str]:
 
 
 def _space(text: str | None) -> str:
-    return " ".join((text or "").split())
+    """Spaces and case normalised: a site may show its headline in capitals by style sheet."""
+    return " ".join((text or "").split()).casefold()
 
 
 def figures(pages: list[Page]) -> dict[str, Any]:
