@@ -18,17 +18,24 @@ from lxml import etree
 
 DROP = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object", "form", "select")
 BLOCK = frozenset(
-    """address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6
+    """address article aside blockquote dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6
     header hr li main nav ol p pre section table td th tr ul body""".split()
 )
 SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
 def scrape(html: bytes | str) -> str:
-    """The visible text of ``html``, one line per block element, blank lines between blocks."""
+    """The visible text of ``html``: blocks apart by a blank line, ``<br>`` a line break."""
+    if isinstance(html, bytes):  # as a simple scraper does: UTF-8, else Windows-1252
+        try:
+            html = html.decode("utf-8")
+        except UnicodeDecodeError:
+            html = html.decode("cp1252", errors="replace")
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)  # lxml refuses a str that declares its encoding
     root = lxml.html.fromstring(html)
-    for element in root.iter(*DROP):
-        element.drop_tree() if element.getparent() is not None else None
+    for element in list(root.iter(*DROP)):
+        if element.getparent() is not None:
+            element.drop_tree()
     parts: list[str] = []
     _walk(root, parts)
     lines = [SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n")]
@@ -42,16 +49,18 @@ def scrape(html: bytes | str) -> str:
 def _walk(element: etree._Element, parts: list[str]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     block = tag.lower() in BLOCK
-    if block:
+    if tag.lower() == "br":
         parts.append("\n")
+    elif block:
+        parts.append("\n\n")
     if element.text and tag:
         parts.append(element.text)
     for child in element:
         _walk(child, parts)
         if child.tail:
             parts.append(child.tail)
-    if block:
-        parts.append("\n")
+    if block and tag.lower() != "br":
+        parts.append("\n\n")
 
 
 def main() -> None:

@@ -25,10 +25,14 @@ class SegmentOptions:
             article each: trafilatura already chose the main content).
         clean_jsonl: clean JSONL ``text`` like a scraped page. Off by default: offsets into
             a record's own ``text`` must stay valid (docs/contract.md).
+        detect_prose: on text pages, keep only lines that jusText's classification (length,
+            stop-word density, neighbours) finds to be prose, besides dropping furniture by
+            shape. HTML pages are not filtered again: trafilatura already chose the main text.
     """
 
     split_pages: bool = True
     clean_jsonl: bool = False
+    detect_prose: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +60,23 @@ def segment_document(doc: Document, options: SegmentOptions | None = None) -> li
             )
         ]
     else:
-        drafts = find_articles(doc.text, split=opts.split_pages and doc.format == "text", declared=doc)
+        drafts = find_articles(
+            doc.text,
+            split=opts.split_pages and doc.format == "text",
+            declared=doc,
+            prose=opts.detect_prose and doc.format != "html",
+        )
     if not drafts:
         raise NoArticleText(doc.source, "no article text is left after removing page furniture")
     return [_article(doc, i, d) for i, d in enumerate(drafts)]
 
 
-def find_articles(text: str, *, split: bool = True, declared: Document | None = None) -> list[ArticleDraft]:
-    """Article drafts in a page's text; ``declared`` supplies metadata the input itself gives."""
-    lines = classify_text(text)
+def find_articles(
+    text: str, *, split: bool = True, declared: Document | None = None, prose: bool = False
+) -> list[ArticleDraft]:
+    """Article drafts in a page's text; ``declared`` supplies metadata the input itself gives;
+    ``prose``: keep only the lines jusText finds to be prose (page dumps)."""
+    lines = classify_text(text, prose=prose)
     ranges = article_ranges(lines) if split else [range(len(lines))]
     drafts = (_draft(lines[r.start : r.stop], declared if len(ranges) == 1 else None) for r in ranges)
     return [d for d in drafts if d is not None]
