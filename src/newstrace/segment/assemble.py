@@ -75,11 +75,13 @@ def find_articles(
     text: str, *, split: bool = True, declared: Document | None = None, prose: bool = False
 ) -> list[ArticleDraft]:
     """Article drafts in a page's text; ``declared`` supplies metadata the input itself gives;
-    ``prose``: keep only the lines jusText finds to be prose (page dumps)."""
+    ``prose``: keep only the lines jusText finds to be prose (page dumps); when that leaves no
+    article (a short article has no block long enough to count as prose), the shape rules alone decide."""
     lines = classify_text(text, prose=prose)
     ranges = article_ranges(lines) if split else [range(len(lines))]
     drafts = (_draft(lines[r.start : r.stop], declared if len(ranges) == 1 else None) for r in ranges)
-    return [d for d in drafts if d is not None]
+    found = [d for d in drafts if d is not None]
+    return found if found or not prose else find_articles(text, split=split, declared=declared)
 
 
 def _article(doc: Document, index: int, draft: ArticleDraft) -> Article:
