@@ -9,8 +9,9 @@ footers). Figures:
 * text precision / recall: tokens of the article text against the gold article body (Zyte pages),
   as a multiset, averaged over pages; snippets: the share of the fixture's ``with`` snippets found
   in the text and of its ``without`` snippets leaked into it (trafilatura pages);
-* titles, bylines, dates: exact (titles up to case and spacing), on the pages whose gold gives one (a byline is compared as the set
-  of its names, case-folded: the fixture joins authors with ``;`` or ``,``);
+* titles, bylines, dates: exact (titles up to case and spacing), on the pages whose gold gives
+  one (a byline is compared as the set of its names, case-folded: the fixture joins authors
+  with ``;`` or ``,``);
 * text path: the share of pages read as exactly one article.
 
 Splits: ``tune`` may be fitted on; ``dev`` is only reported on (bench/data/pages/README.md).
@@ -25,18 +26,18 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from statistics import mean
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scrape import scrape  # noqa: E402
-
-from newstrace.errors import InputError  # noqa: E402
-from newstrace.ingest.documents import html_document, make_document  # noqa: E402
-from newstrace.model import Article  # noqa: E402
-from newstrace.segment import segment_document  # noqa: E402
+from bench.scrape import scrape
+from newstrace.errors import InputError
+from newstrace.ingest.documents import html_document, make_document
+from newstrace.model import Article
+from newstrace.segment import segment_document
 
 DATA = Path(__file__).resolve().parent / "data" / "pages"
 SPLITS = ("tune", "dev")
@@ -61,9 +62,9 @@ def read_pages(split: str) -> list[Page]:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         raw = gzip.decompress((DATA / "html" / split / f"{gold['name']}.html.gz").read_bytes())
         page = Page(gold)
-        page.html = _articles(page, lambda: html_document(f"{gold['name']}.html", raw, "html", 1000))
-        text = scrape(raw)
-        page.text = _articles(page, lambda: make_document(f"{gold['name']}.txt", text.encode(), "text", text))
+        name, text = gold["name"], scrape(raw)
+        page.html = _articles(page, partial(html_document, f"{name}.html", raw, "html", 1000))
+        page.text = _articles(page, partial(make_document, f"{name}.txt", text.encode(), "text", text))
         pages.append(page)
     return pages
 
@@ -127,7 +128,9 @@ def _share(counts: Any) -> str:  # Any: an iterable of ints
     return f"{sum(values)}"
 
 
-def _exact(pages: list[Page], first: dict[int, Article | None], key: str, same: Any) -> str:  # Any: a predicate
+def _exact(
+    pages: list[Page], first: dict[int, Article | None], key: str, same: Any
+) -> str:  # Any: a predicate
     judged = [p for p in pages if p.gold[key]]
     right = sum(bool(first[id(p)]) and same(getattr(first[id(p)], key), p.gold[key]) for p in judged)
     return f"{right}/{len(judged)}"
@@ -162,7 +165,10 @@ def main() -> None:
 
 
 def _table(result: dict[str, Any]) -> str:
-    rows = [f"pages: {result['pages']}, errors: {result['errors']}", f"{'measure':<18} {'HTML':>10} {'text':>10}"]
+    rows = [
+        f"pages: {result['pages']}, errors: {result['errors']}",
+        f"{'measure':<18} {'HTML':>10} {'text':>10}",
+    ]
     for key in result["html"]:
         rows.append(f"{key:<18} {result['html'][key]!s:>10} {result['text'][key]!s:>10}")
     return "\n".join(rows)

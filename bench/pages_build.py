@@ -25,6 +25,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import justext  # a dependency of trafilatura
+
 DATA = Path(__file__).resolve().parent / "data" / "pages"
 REALNEWS = Path(__file__).resolve().parent / "data" / "realnews" / "sources.json"
 ENGLISH_SHARE = 0.3  # share of English stop words in the fixture's snippets and title: prose, not a list
@@ -41,11 +43,15 @@ HAND_GOLD: dict[str, dict[str, Any]] = {}
 
 
 def _git(repo: str, path: str) -> bytes:
-    return subprocess.run(["git", "--git-dir", repo, "show", f"HEAD:{path}"], capture_output=True, check=True).stdout
+    return subprocess.run(
+        ["git", "--git-dir", repo, "show", f"HEAD:{path}"], capture_output=True, check=True
+    ).stdout
 
 
 def _commit(repo: str) -> str:
-    return subprocess.run(["git", "--git-dir", repo, "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "--git-dir", repo, "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def _host(url: str) -> str:
@@ -71,8 +77,6 @@ def _author(value: object) -> str | None:
 
 
 def trafilatura_pages(repo: str) -> list[dict[str, Any]]:
-    import justext  # a dependency of trafilatura
-
     stop = frozenset(justext.get_stoplist("English"))
     evaldata = json.loads(_git(repo, "tests/evaldata.json"))
     pages = []
@@ -94,8 +98,19 @@ def trafilatura_pages(repo: str) -> list[dict[str, Any]]:
             "text": None,
         }
         gold.update(HAND_GOLD.get(item["file"], {}))
-        name = "traf-" + re.sub(r"[^a-z0-9]+", "-", item["file"].lower().removesuffix(".html")).strip("-")[:50]
-        pages.append({"name": name, "url": url, "origin": "trafilatura", "fixture": f"tests/eval/{item['file']}", "html": html, "gold": gold})
+        name = (
+            "traf-" + re.sub(r"[^a-z0-9]+", "-", item["file"].lower().removesuffix(".html")).strip("-")[:50]
+        )
+        pages.append(
+            {
+                "name": name,
+                "url": url,
+                "origin": "trafilatura",
+                "fixture": f"tests/eval/{item['file']}",
+                "html": html,
+                "gold": gold,
+            }
+        )
     return pages
 
 
@@ -108,9 +123,25 @@ def zyte_pages(repo: str) -> list[dict[str, Any]]:
             continue
         url = truth[zid]["url"]
         html = gzip.decompress(_git(repo, f"html/{zid}.html.gz"))
-        gold = {"title": None, "byline": None, "published": None, "with": [], "without": [], "text": truth[zid]["articleBody"]}
+        gold = {
+            "title": None,
+            "byline": None,
+            "published": None,
+            "with": [],
+            "without": [],
+            "text": truth[zid]["articleBody"],
+        }
         name = "zyte-" + _host(url).split(".")[-2] + "-" + zid[:8]
-        pages.append({"name": name, "url": url, "origin": "zyte", "fixture": f"html/{zid}.html.gz", "html": html, "gold": gold})
+        pages.append(
+            {
+                "name": name,
+                "url": url,
+                "origin": "zyte",
+                "fixture": f"html/{zid}.html.gz",
+                "html": html,
+                "gold": gold,
+            }
+        )
     return pages[:ZYTE_PAGES]
 
 
@@ -124,15 +155,36 @@ def main() -> None:
         (DATA / "gold" / split).mkdir(parents=True, exist_ok=True)
         (DATA / "html" / split / f"{page['name']}.html.gz").write_bytes(gzip.compress(page["html"], mtime=0))
         gold = {"name": page["name"], "url": page["url"], **page["gold"]}
-        (DATA / "gold" / split / f"{page['name']}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
-        index.append({"name": page["name"], "split": split, "origin": page["origin"], "fixture": page["fixture"], "url": page["url"]})
+        (DATA / "gold" / split / f"{page['name']}.json").write_text(
+            json.dumps(gold, ensure_ascii=False, indent=1) + "\n"
+        )
+        index.append(
+            {
+                "name": page["name"],
+                "split": split,
+                "origin": page["origin"],
+                "fixture": page["fixture"],
+                "url": page["url"],
+            }
+        )
     sources = {
-        "trafilatura": {"repository": "github.com/adbar/trafilatura", "commit": _commit(traf), "licence": "Apache-2.0"},
-        "zyte": {"repository": "github.com/scrapinghub/article-extraction-benchmark", "commit": _commit(zyte), "licence": "MIT"},
+        "trafilatura": {
+            "repository": "github.com/adbar/trafilatura",
+            "commit": _commit(traf),
+            "licence": "Apache-2.0",
+        },
+        "zyte": {
+            "repository": "github.com/scrapinghub/article-extraction-benchmark",
+            "commit": _commit(zyte),
+            "licence": "MIT",
+        },
         "pages": index,
     }
     (DATA / "sources.json").write_text(json.dumps(sources, indent=1) + "\n")
-    print(f"{len(index)} pages: " + ", ".join(f"{s} {sum(p['split'] == s for p in index)}" for s in ("tune", "dev")))
+    print(
+        f"{len(index)} pages: "
+        + ", ".join(f"{s} {sum(p['split'] == s for p in index)}" for s in ("tune", "dev"))
+    )
 
 
 if __name__ == "__main__":

@@ -26,13 +26,9 @@ SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 def scrape(html: bytes | str) -> str:
     """The visible text of ``html``: blocks apart by a blank line, ``<br>`` a line break."""
-    if isinstance(html, bytes):  # as a simple scraper does: UTF-8, else Windows-1252
-        try:
-            html = html.decode("utf-8")
-        except UnicodeDecodeError:
-            html = html.decode("cp1252", errors="replace")
-    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)  # lxml refuses a str that declares its encoding
-    root = lxml.html.fromstring(html)
+    text = html if isinstance(html, str) else _decode(html)
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses a str that declares its encoding
+    root = lxml.html.fromstring(text)
     for element in list(root.iter(*DROP)):
         if element.getparent() is not None:
             element.drop_tree()
@@ -44,6 +40,14 @@ def scrape(html: bytes | str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip() + "\n"
+
+
+def _decode(raw: bytes) -> str:
+    """As a simple scraper decodes: UTF-8, else Windows-1252."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def _walk(element: etree._Element, parts: list[str]) -> None:

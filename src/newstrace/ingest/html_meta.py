@@ -29,7 +29,15 @@ __all__ = ["PageMeta", "page_meta", "strip_site_name"]
 H1_AGREEMENT = 0.6
 TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»-]\s+|\s*\|\s*|\s+::\s+")
 ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Posting", re.IGNORECASE)
-AUTHOR_META = ("author", "article:author", "article:author_name", "byl", "parsely-author", "sailthru.author", "dc.creator")
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "article:author_name",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+)
 AUTHOR_MARK = re.compile(r"\b(?:author|byline|by-line|writer|contributor)", re.IGNORECASE)
 NOT_AUTHOR_MARK = re.compile(r"comment|avatar|image|photo|bio|about|social|share|follow|reply", re.IGNORECASE)
 TOKEN = re.compile(r"[^\W_]+")
@@ -61,7 +69,9 @@ def page_meta(html: str, url: str | None = None) -> PageMeta:
     metas = _metas(root)
     site = metas.get("og:site_name") or metas.get("application-name") or _host(url or metas.get("og:url"))
     articles = list(_json_ld_articles(root))
-    declared = [t for t in (metas.get("og:title"), metas.get("twitter:title"), _text(root.find(".//title"))) if t]
+    declared = [
+        t for t in (metas.get("og:title"), metas.get("twitter:title"), _text(root.find(".//title"))) if t
+    ]
     declared += [str(a["headline"]) for a in articles if isinstance(a.get("headline"), str)]
     return PageMeta(_title(root, declared, site, url), _byline(root, metas, articles, site), site)
 
@@ -84,7 +94,9 @@ def strip_site_name(title: str, site: str | None, url: str | None = None) -> str
 def _section(title: str, first: str) -> bool:
     """A section name before a bar ("Politics | …", "Blog Archive » …"): headlines use colons and
     dashes, not bars or guillemets."""
-    return len(first.split()) <= SECTION_MAX_WORDS and re.match(re.escape(first) + r"\s*[|»]", title) is not None
+    return (
+        len(first.split()) <= SECTION_MAX_WORDS and re.match(re.escape(first) + r"\s*[|»]", title) is not None
+    )
 
 
 def _marks(site: str | None, url: str | None) -> set[str]:
@@ -103,7 +115,12 @@ def _title(root: etree._Element, declared: list[str], site: str | None, url: str
     clean = [c for t in declared if (c := strip_site_name(t, site, url))]
     stated = [_text(h) for h in root.iter("h1")][:MAX_H1]
     for h1 in stated:
-        if h1 and not _names_site(h1, _marks(site, url)) and strip_site_name(h1, site, url) == h1 and any(_agrees(h1, d) for d in clean):
+        if (
+            h1
+            and not _names_site(h1, _marks(site, url))
+            and strip_site_name(h1, site, url) == h1
+            and any(_agrees(h1, d) for d in clean)
+        ):
             return h1
     return clean[0] if clean else None
 
@@ -114,16 +131,16 @@ def _agrees(h1: str, declared: str) -> bool:
     return bool(words) and sum(w in other for w in words) / len(words) >= H1_AGREEMENT
 
 
-def _byline(root: etree._Element, metas: dict[str, str], articles: list[dict[str, object]], site: str | None) -> str | None:
+def _byline(
+    root: etree._Element, metas: dict[str, str], articles: list[dict[str, object]], site: str | None
+) -> str | None:
     """The first author candidate that names someone; a visible "By …" line naming the same people
     and more wins (structured data often lists only the first of several authors the byline shows)."""
     best: str | None = None
     for raw in _author_candidates(root, metas, articles):
         if not (name := clean_byline(raw, site)):
             continue
-        if best is None:
-            best = name
-        elif BY_LINE.match(raw) and _name_set(name) > _name_set(best):
+        if best is None or (BY_LINE.match(raw) and _name_set(name) > _name_set(best)):
             best = name
     return best
 
@@ -132,7 +149,9 @@ def _name_set(byline: str) -> frozenset[str]:
     return frozenset(n.casefold() for n in byline.split(", "))
 
 
-def _author_candidates(root: etree._Element, metas: dict[str, str], articles: list[dict[str, object]]) -> Iterator[str]:
+def _author_candidates(
+    root: etree._Element, metas: dict[str, str], articles: list[dict[str, object]]
+) -> Iterator[str]:
     for article in articles:
         names = [n for a in _as_list(article.get("author")) if (n := _author_name(a))]
         if names:
@@ -166,17 +185,28 @@ def _following(element: etree._Element) -> Iterator[etree._Element]:
     for other in element.getroottree().iter():
         if other is element:
             started = True
-        elif started and isinstance(other.tag, str) and len(other) == 0 and other.tag not in ("script", "style"):
+        elif (
+            started
+            and isinstance(other.tag, str)
+            and len(other) == 0
+            and other.tag not in ("script", "style")
+        ):
             yield other
 
 
 def _in_comments(element: etree._Element) -> bool:
-    return any(NOT_AUTHOR_MARK.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors())
+    return any(
+        NOT_AUTHOR_MARK.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors()
+    )
 
 
 def _marks_author(element: etree._Element) -> bool:
     mark = " ".join(element.get(a, "") for a in ("class", "rel", "itemprop", "id"))
-    if not AUTHOR_MARK.search(mark) or NOT_AUTHOR_MARK.search(mark) or element.tag in ("meta", "script", "style"):
+    if (
+        not AUTHOR_MARK.search(mark)
+        or NOT_AUTHOR_MARK.search(mark)
+        or element.tag in ("meta", "script", "style")
+    ):
         return False
     return not _in_comments(element)
 
@@ -198,8 +228,12 @@ def _json_ld_articles(root: etree._Element) -> Iterator[dict[str, object]]:
         except ValueError:
             continue
         for item in _as_list(data):
-            for node in _as_list(item.get("@graph")) if isinstance(item, dict) and "@graph" in item else [item]:
-                if isinstance(node, dict) and ARTICLE_TYPES.search(" ".join(map(str, _as_list(node.get("@type"))))):
+            for node in (
+                _as_list(item.get("@graph")) if isinstance(item, dict) and "@graph" in item else [item]
+            ):
+                if isinstance(node, dict) and ARTICLE_TYPES.search(
+                    " ".join(map(str, _as_list(node.get("@type"))))
+                ):
                     yield node
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 
 from newstrace.segment.furniture import furniture_kind, is_link_list_head
 from newstrace.segment.lines import Line, Shape, is_sentence_end, shape_lines, split_lines, word_count
-from newstrace.segment.prose import prose_lines, written_in_stoplist_language
 from newstrace.segment.metadata import byline_of, is_date_only, published_label_date
+from newstrace.segment.prose import prose_lines, written_in_stoplist_language
 
 __all__ = ["ClassifiedLine", "classify_text"]
 
@@ -63,8 +63,12 @@ def _mark_non_prose(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
     if not written_in_stoplist_language([cl.line.text for cl in lines]):
         return lines  # stop-word density says nothing about prose in another language
     blocks = _blocks(lines)
-    kept = prose_lines([(" ".join(cl.line.text for cl in b), len(b) == 1 and b[0].shape is Shape.HEADING) for b in blocks])
-    dropped = {cl.line.index for b, good in zip(blocks, kept, strict=True) if not good for cl in b if cl.is_content}
+    kept = prose_lines(
+        [(" ".join(cl.line.text for cl in b), len(b) == 1 and b[0].shape is Shape.HEADING) for b in blocks]
+    )
+    dropped = {
+        cl.line.index for b, good in zip(blocks, kept, strict=True) if not good for cl in b if cl.is_content
+    }
     return [replace(cl, furniture="not-prose") if cl.line.index in dropped else cl for cl in lines]
 
 

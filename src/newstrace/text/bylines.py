@@ -53,7 +53,7 @@ def is_author_name(text: str) -> bool:
         return False
     for i, word in enumerate(words):
         bare = word.strip(".,'’\"()").lower()
-        if bare in PARTICLES or (i == 0 and bare == "the" and len(words) > 1):  # "The Local"
+        if bare in PARTICLES or ABBREVIATION.fullmatch(word) or (i == 0 and bare == "the" and len(words) > 1):
             continue
         if not word[0].isupper() or bare.split("'")[0].split("’")[0] in NOT_NAME_WORDS:
             return False
@@ -67,7 +67,7 @@ def clean_byline(raw: str | None, site: str | None = None) -> str | None:
     the author), and the rest are joined with ``, ``; one clean name comes back as written.
     """
     text = " ".join((raw or "").split())
-    text = PREFIX.sub("", text).strip(" .,:;|")
+    text = PREFIX.sub("", text).strip(" ,:;|")
     names: list[str] = []
     for part in SEPARATORS.split(text):
         name = _without_role(part.strip(" :;"), site)
@@ -84,7 +84,9 @@ def _without_role(name: str, site: str | None) -> str:
     words = FOR_OUTLET.sub("", name).split()
     while words and words[-1].lower().strip(".") in DEGREES:
         words.pop()
-    while len(words) > 1 and words[-1].lower().strip(".") in ROLE_WORDS:
+    if all(w.lower().strip(".") in ROLE_WORDS for w in words):
+        return ""  # "Staff Writer" after a name: a role, not a second author
+    while len(words) > 2 and words[-1].lower().strip(".") in ROLE_WORDS:  # "Lantern Staff" is a desk
         words.pop()
     compact = re.sub(r"\W", "", site or "").lower()
     if compact and len(words) > 2 and re.sub(r"\W", "", words[-1]).lower() == compact:
