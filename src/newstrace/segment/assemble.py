@@ -11,9 +11,16 @@ from newstrace.model import Article, Document, Piece
 from newstrace.segment.classify import ClassifiedLine, classify_text
 from newstrace.segment.lines import Shape, is_sentence_end
 from newstrace.segment.metadata import choose_title, dateline_date, normalize_published
+from newstrace.segment.region import keep_main_region
 from newstrace.segment.split import article_ranges
 
 __all__ = ["ArticleDraft", "SegmentOptions", "find_articles", "segment_document"]
+
+# A page holds several articles when they are of a size: a digest's items differ by less than
+# 1:2 (the sample corpus's roundup page: 91 to 116 words), while a related-story teaser, a
+# reader's comment or a gallery caption is under a tenth of the article it follows (tune pages of
+# bench/data/pages).
+SPLIT_MIN_SHARE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +84,23 @@ def find_articles(
     """Article drafts in a page's text; ``declared`` supplies metadata the input itself gives;
     ``prose``: keep only the lines jusText finds to be prose (page dumps); when that leaves no
     article (a short article has no block long enough to count as prose), the shape rules alone decide."""
-    lines = classify_text(text, prose=prose)
+    if not prose:
+        return _drafts(classify_text(text), split, declared)
+    found = _drafts(keep_main_region(classify_text(text, prose=True)), split, declared)
+    return found or _drafts(keep_main_region(classify_text(text)), split, declared)
+
+
+def _drafts(lines: Sequence[ClassifiedLine], split: bool, declared: Document | None) -> list[ArticleDraft]:
     ranges = article_ranges(lines) if split else [range(len(lines))]
     drafts = (_draft(lines[r.start : r.stop], declared if len(ranges) == 1 else None) for r in ranges)
-    found = [d for d in drafts if d is not None]
-    return found if found or not prose else find_articles(text, split=split, declared=declared)
+    return _comparable([d for d in drafts if d is not None])
+
+
+def _comparable(drafts: list[ArticleDraft]) -> list[ArticleDraft]:
+    """The articles of a page that holds several, without the teasers, comments and captions that
+    look like articles (a headline and a date) but are a small fraction of the page's main one."""
+    longest = max((len(d.text) for d in drafts), default=0)
+    return [d for d in drafts if len(d.text) >= SPLIT_MIN_SHARE * longest]
 
 
 def _article(doc: Document, index: int, draft: ArticleDraft) -> Article:
@@ -125,7 +144,8 @@ def _published(
     title: str | None,
     declared: Document | None,
 ) -> str | None:
-    """A declared date, else a label line, else a date line *below* the title, else a dateline.
+    """A declared date, else a label line, else a date line *below* the title (alone, or opening a
+    header line that glues it to a byline or categories), else a dateline.
 
     A date line above the title is the site's today-widget, never the published date.
     """
@@ -137,8 +157,8 @@ def _published(
     below_title = False
     for cl in header:
         below_title = below_title or (title is not None and cl.line.text == title)
-        if below_title and cl.date_only:
-            return normalize_published(cl.line.text)
+        if below_title and (cl.date_only or cl.header_date):
+            return cl.header_date or normalize_published(cl.line.text)
     return dateline_date(body[0].line.text)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from newstrace.segment.furniture import furniture_kind, is_link_list_head
 from newstrace.segment.lines import Line, Shape, is_sentence_end, shape_lines, split_lines, word_count
-from newstrace.segment.metadata import byline_of, is_date_only, published_label_date
+from newstrace.segment.metadata import byline_of, header_date, is_date_only, published_label_date
 from newstrace.segment.prose import prose_lines, written_in_stoplist_language
 
 __all__ = ["ClassifiedLine", "classify_text"]
@@ -30,11 +30,17 @@ class ClassifiedLine:
     byline: str | None = None
     published: str | None = None
     date_only: bool = False
+    header_date: str | None = None  # a date glued to other header words ("21/06/2014 Tony Carter News")
 
     @property
     def is_meta(self) -> bool:
         """A byline, a published-date label or a date on its own line."""
-        return self.byline is not None or self.published is not None or self.date_only
+        return (
+            self.byline is not None
+            or self.published is not None
+            or self.date_only
+            or self.header_date is not None
+        )
 
     @property
     def is_content(self) -> bool:
@@ -108,6 +114,8 @@ def _classify(line: Line, shape: Shape) -> ClassifiedLine:
             return ClassifiedLine(line, shape, byline=byline, published=published)
         if is_date_only(line.text):
             return ClassifiedLine(line, shape, date_only=True)
+        if shape is Shape.HEADING and (glued := header_date(line.text)):
+            return ClassifiedLine(line, shape, header_date=glued)
     return ClassifiedLine(line, shape)
 
 
