@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections.abc import Sequence
+from datetime import date
 
 from newstrace.segment.furniture import caption_like
 from newstrace.segment.lines import WORD, word_count
