@@ -69,12 +69,8 @@ def test_title(head: str, body: str, expected: str | None) -> None:
             '<div class="comments"><span class="author">Dee Moss</span></div>',
             None,
         ),
-        (  # the visible byline names more authors than the structured data
-            '<script type="application/ld+json">'
-            '{"@type": "Article", "author": {"name": "Ann Vale"}}</script>',
-            "<h1>Dam opens</h1><p>By Ann Vale and Ben Orr</p>",
-            "Ann Vale, Ben Orr",
-        ),
+        ("", "<h1>Dam opens</h1><p>Posted on May 3, 2020 by <a>Cara Lind</a></p>", "Cara Lind"),
+        ("", "<h1>Dam opens</h1><div>by Cara Lind | Politics</div>", "Cara Lind"),
         ("", "<h1>Dam opens</h1><p>Photo by Eli Stone/Getty Images</p>", None),
     ],
 )

@@ -42,9 +42,14 @@ AUTHOR_MARK = re.compile(r"\b(?:author|byline|by-line|writer|contributor)", re.I
 NOT_AUTHOR_MARK = re.compile(r"comment|avatar|image|photo|bio|about|social|share|follow|reply", re.IGNORECASE)
 TOKEN = re.compile(r"[^\W_]+")
 MAX_H1 = 5
-BY_LINE = re.compile(r"^By\s+[A-Z]")
-BY_LINE_MAX_WORDS = 12
-BY_LINE_LOOKAHEAD = 40  # leaf elements after the headline where a byline sits (date, share buttons, …)
+# "By Jane Doe", "Posted on May 3, 2020 by Jane Doe", "by Jane Doe on May 3, 2020 | News"
+BY_LINE = re.compile(
+    r"^(?:(?:posted|written|published)\b[^|]{0,40}?\s)?by\s+(?P<names>.+?)(?:\s+(?:on|at|@)\s.*|\s*\|.*)?$",
+    re.IGNORECASE,
+)
+BY_LINE_MAX_WORDS = 16
+BY_LINE_MAX_CHILDREN = 6  # a byline element holds a few links or spans, not a section
+BY_LINE_LOOKAHEAD = 120  # elements after the headline where a byline sits (date, share buttons, …)
 SECTION_MAX_WORDS = 3
 SITE_SEGMENT_MAX_WORDS = 6  # "WSVN 7News | Miami News, Weather, Sports": a site name with its tagline
 MIN_SITE_MARK = 3  # "CNN", "BBC", "AFP"; shorter host labels match too much
@@ -134,19 +139,10 @@ def _agrees(h1: str, declared: str) -> bool:
 def _byline(
     root: etree._Element, metas: dict[str, str], articles: list[dict[str, object]], site: str | None
 ) -> str | None:
-    """The first author candidate that names someone; a visible "By …" line naming the same people
-    and more wins (structured data often lists only the first of several authors the byline shows)."""
-    best: str | None = None
-    for raw in _author_candidates(root, metas, articles):
-        if not (name := clean_byline(raw, site)):
-            continue
-        if best is None or (BY_LINE.match(raw) and _name_set(name) > _name_set(best)):
-            best = name
-    return best
-
-
-def _name_set(byline: str) -> frozenset[str]:
-    return frozenset(n.casefold() for n in byline.split(", "))
+    """The first author candidate that names someone."""
+    return next(
+        (n for raw in _author_candidates(root, metas, articles) if (n := clean_byline(raw, site))), None
+    )
 
 
 def _author_candidates(
@@ -166,32 +162,28 @@ def _author_candidates(
 
 
 def _by_lines(root: etree._Element) -> Iterator[str]:
-    """The first visible "By …" line in the few elements after the headline, outside the comments."""
-    headline = next(root.iter("h1"), None)
-    if headline is None:
-        return
-    for count, element in enumerate(_following(headline)):
+    """The first visible byline ("By …", "Posted on <date> by …") in the elements after the
+    headline (or from the top, on a page without one), outside the comments."""
+    start = next(root.iter("h1"), None)
+    for count, element in enumerate(_following(root, start)):
         text = _text(element) or ""
-        if BY_LINE.match(text) and len(text.split()) <= BY_LINE_MAX_WORDS and not _in_comments(element):
-            yield text
+        match = BY_LINE.match(text)
+        if match and len(text.split()) <= BY_LINE_MAX_WORDS and not _in_comments(element):
+            yield f"By {match.group('names')}"
             return
         if count >= BY_LINE_LOOKAHEAD:
             return
 
 
-def _following(element: etree._Element) -> Iterator[etree._Element]:
-    """Leaf elements after ``element`` in document order."""
-    started = False
-    for other in element.getroottree().iter():
-        if other is element:
+def _following(root: etree._Element, start: etree._Element | None) -> Iterator[etree._Element]:
+    """Small elements (a line of text, perhaps with links) after ``start`` in document order."""
+    started = start is None
+    for other in root.iter():
+        if other is start:
             started = True
-        elif (
-            started
-            and isinstance(other.tag, str)
-            and len(other) == 0
-            and other.tag not in ("script", "style")
-        ):
-            yield other
+        elif started and isinstance(other.tag, str) and len(other) <= BY_LINE_MAX_CHILDREN:
+            if other.tag not in ("script", "style", "head", "title", "meta"):
+                yield other
 
 
 def _in_comments(element: etree._Element) -> bool:
