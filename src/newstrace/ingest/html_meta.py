@@ -42,6 +42,7 @@ AUTHOR_MARK = re.compile(r"\b(?:author|byline|by-line|writer|contributor)", re.I
 NOT_AUTHOR_MARK = re.compile(r"comment|avatar|image|photo|bio|about|social|share|follow|reply", re.IGNORECASE)
 TOKEN = re.compile(r"[^\W_]+")
 MAX_H1 = 5
+NOT_TEXT = frozenset({"script", "style", "head", "title", "meta"})
 # "By Jane Doe", "Posted on May 3, 2020 by Jane Doe", "by Jane Doe on May 3, 2020 | News"
 BY_LINE = re.compile(
     r"^(?:(?:posted|written|published)\b[^|]{0,40}?\s)?by\s+(?P<names>.+?)(?:\s+(?:on|at|@)\s.*|\s*\|.*)?$",
@@ -181,9 +182,13 @@ def _following(root: etree._Element, start: etree._Element | None) -> Iterator[e
     for other in root.iter():
         if other is start:
             started = True
-        elif started and isinstance(other.tag, str) and len(other) <= BY_LINE_MAX_CHILDREN:
-            if other.tag not in ("script", "style", "head", "title", "meta"):
-                yield other
+        elif (
+            started
+            and isinstance(other.tag, str)
+            and len(other) <= BY_LINE_MAX_CHILDREN
+            and other.tag not in NOT_TEXT
+        ):
+            yield other
 
 
 def _in_comments(element: etree._Element) -> bool:
