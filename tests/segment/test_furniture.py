@@ -30,6 +30,17 @@ FURNITURE = [
     ("Skip to content", "ui"),
     ("Leave a comment", "ui"),
     ("Updated: June 6, 2020 10:30", "updated"),
+    (
+        '<iframe src="https://video.example/embed/1" width="640" height="360" frameborder="0"></iframe>',
+        "markup",
+    ),
+    ("<br/>", "markup"),
+    ("Phone: (555) 201-7788 | Fax: 555-201-7789", "contact"),
+    ("+44 20 7946 0000", "contact"),
+    ("Sign up for our Morning Brief newsletter", "ui"),
+    ("Subscribe to The Lantern's newsletter", "newsletter"),
+    ("Get the best stories delivered to your inbox every day.", "newsletter"),
+    ("Loading Photo Gallery", "ui"),
 ]
 PROSE = [
     "Share prices fell sharply on Monday after the central bank raised rates.",
@@ -39,6 +50,11 @@ PROSE = [
     "Thousands rally in Port Meridian against hospital decree",
     "Please Do Not Protest against the System",
     "Photographs of the rally spread quickly.",
+    "The newsletter, which the ministry has published since 2004, was closed in March after a leak.",
+    "Call 911 if you see smoke, the fire chief said.",
+    "More protests from farmers are planned for Friday.",
+    "In 2019 the figure was 1,204,000 and in 2020 it was 1,380,000.",
+    "The <b> tag is bold, she explained.",
 ]
 
 
@@ -57,6 +73,8 @@ def test_prose_and_headlines_are_not_furniture(line: str) -> None:
     [
         ("Read More:", True),
         ("Related:", True),
+        ("More Must-Reads From The Lantern", True),
+        ("More protests from farmers expected", False),
         ("See also:", True),
         ("Related articles", True),
         ("More from Valdoria Daily", True),
