@@ -41,6 +41,17 @@ FURNITURE = [
     ("Subscribe to The Lantern's newsletter", "newsletter"),
     ("Get the best stories delivered to your inbox every day.", "newsletter"),
     ("Loading Photo Gallery", "ui"),
+    ("If you're running an ad-blocker it is costing us money.", "appeal"),
+    ("We rely on your support: become a member today", "appeal"),
+    ("Want to weigh in? Write a letter to the editor and tell us what you think.", "appeal"),
+    ("Advertising disclosure: we may receive compensation for some links.", "disclaimer"),
+    ("Disclaimer (varies by section): opinions are the authors' own.", "disclaimer"),
+    ("11 responses to “A Long Winter”", "comments"),
+    ("This website uses cookies to improve your experience. You can opt-out if you wish.", "consent"),
+    (
+        "Necessary cookies are essential for the website to function; we use them without your consent.",
+        "consent",
+    ),
 ]
 PROSE = [
     "Share prices fell sharply on Monday after the central bank raised rates.",
@@ -55,6 +66,10 @@ PROSE = [
     "More protests from farmers are planned for Friday.",
     "In 2019 the figure was 1,204,000 and in 2020 it was 1,380,000.",
     "The <b> tag is bold, she explained.",
+    "The regulator found that the retailer's cookies tracked shoppers across 40 sites.",
+    '"We need your support to keep the shelter open," said the director, who asked donors to give.',
+    "Subscription numbers at the paper rose by a third last year, its owners said.",
+    "The disclosure of the documents embarrassed the minister.",
 ]
 
 

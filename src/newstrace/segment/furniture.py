@@ -82,6 +82,22 @@ PHONE_MIN_DIGITS = 7
 NEWSLETTER = re.compile(r"\b(?:newsletters?|inbox)\b", re.IGNORECASE)
 SIGN_UP = re.compile(r"\b(?:sign(?:ing)? up|subscribe|get|receive|delivered|join)\b", re.IGNORECASE)
 NEWSLETTER_MAX_WORDS = 16
+# A consent banner: it speaks of cookies to the reader ("We use cookies to improve your experience").
+COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
+TO_THE_READER = re.compile(r"\b(?:you|your|we use|accept|opt[- ]out|consent)\b", re.IGNORECASE)
+CONSENT_MAX_WORDS = 80
+# The site asking its reader for something (support, a comment, a letter, to disable an
+# ad-blocker): a short line in the second person with no quotation in it (a quoted appeal is news).
+APPEAL = re.compile(
+    r"\b(?:support (?:us|our)|donate|ad-?blockers?|whitelist|log in|sign in|leave a comment"
+    r"|letters? to the editor|subscribe|subscription|become a (?:member|subscriber|patron))\b",
+    re.IGNORECASE,
+)
+SECOND_PERSON = re.compile(r"\b(?:you|your|you're|we|us|our)\b", re.IGNORECASE)
+QUOTE_MARKS = re.compile(r"[\"“”«»]")
+APPEAL_MAX_WORDS = 40
+DISCLAIMER = re.compile(r"^(?:[\w ]{0,20}\s)?(?:disclaimer|disclosure)\s*[:(\-–]", re.IGNORECASE)
+COMMENT_COUNT = re.compile(r"^\d+\s+(?:responses?|comments?|replies|thoughts)\b", re.IGNORECASE)
 PIPE_NAV = re.compile(r"^(?:[^|]{1,30}\|){2,}[^|]{0,30}$")
 SHARE_WORDS = frozenset(
     """
@@ -154,6 +170,23 @@ RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
     ("nav", _not_prose(PIPE_NAV)),
     ("caption", lambda text, words: bool(CAPTION.search(text)) and words <= FURNITURE_MAX_WORDS),
     ("markup", lambda text, words: bool(MARKUP.match(text))),
+    ("comments", lambda text, words: bool(COMMENT_COUNT.match(text))),
+    ("disclaimer", lambda text, words: bool(DISCLAIMER.match(text))),
+    (
+        "appeal",
+        lambda text, words: (
+            words <= APPEAL_MAX_WORDS
+            and bool(APPEAL.search(text))
+            and bool(SECOND_PERSON.search(text))
+            and not QUOTE_MARKS.search(text)
+        ),
+    ),
+    (
+        "consent",
+        lambda text, words: (
+            words <= CONSENT_MAX_WORDS and bool(COOKIES.search(text)) and bool(TO_THE_READER.search(text))
+        ),
+    ),
     ("contact", lambda text, words: _is_phone_line(text)),
     (
         "newsletter",

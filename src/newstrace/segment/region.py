@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from newstrace.segment.classify import ClassifiedLine
 from newstrace.segment.lines import Shape
 
-__all__ = ["keep_main_region"]
+__all__ = ["keep_main_run", "mark_menus"]
 
 # Furniture lines an article's own text may hold between two of its paragraphs (a caption, an ad
 # slot, a share bar, a "Read more" link, a newsletter box: up to 10 lines on the tune pages of
@@ -37,19 +37,18 @@ class _Run:
     chars: int = 0
 
 
-def keep_main_region(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
-    """``lines`` with menus and link lists, and the paragraphs outside the page's main runs of
-    prose, made furniture."""
-    lines = _mark_menus(lines)
+def keep_main_run(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
+    """The lines of one article's range with the paragraphs outside its main runs of prose made
+    furniture."""
     runs = _runs(lines)
     if len(runs) < 2:
-        return lines
+        return list(lines)
     largest = max(r.chars for r in runs)
     dropped = {i for r in runs if r.chars < RUN_MIN_SHARE * largest for i in r.lines}
     return [replace(cl, furniture="off-article") if cl.line.index in dropped else cl for cl in lines]
 
 
-def _mark_menus(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
+def mark_menus(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
     """Runs of short heading lines below the first paragraph, with no prose or byline among them,
     are menus and link lists: an article's subheading is followed by its paragraphs."""
     menu: set[int] = set()
