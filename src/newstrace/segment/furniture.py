@@ -43,7 +43,8 @@ LINK_LIST_HEAD = re.compile(
     r"^(?:read more|read also|also read|more|related"
     r"|related (?:articles|posts|stories|news|coverage|content)|see also|more from [\w .'-]+|more stories"
     r"|more(?: (?:top|must-reads?|stories|news|videos|articles|coverage|reads|headlines|features)){0,2}"
-    r" from [\w .'-]+|more on this|recommended(?: for you)?|you may also like|you might also like|latest(?: news| stories)?"
+    r" from [\w .'-]+|more on this|recommended(?: for you)?|you may also like|you might also like"
+    r"|latest(?: news| stories)?"
     r"|most popular|popular(?: posts| stories)?|trending(?: now)?|top stories|editor'?s picks)"
     r"\s*[:\-–»>]*\s*$",
     re.IGNORECASE,
@@ -73,7 +74,8 @@ ENDS_WITH_MONTH_YEAR = re.compile(
 MARKUP = re.compile(r"^<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>?\s*(?:</?[a-zA-Z][^<>]*>\s*)*$")
 # A line of contact numbers: a footer's phone, fax or hotline, never the article's prose.
 PHONE_LABELS = re.compile(
-    r"\b(?:phone|tel|telephone|fax|call(?: us)?|hotline|newsroom|tip line|toll[- ]free)\b\s*[:.]?|[|/,]|\bor\b",
+    r"\b(?:phone|tel|telephone|fax|call(?: us)?|hotline|newsroom|tip line|toll[- ]free)\b\s*[:.]?"
+    r"|[|/,]|\bor\b",
     re.IGNORECASE,
 )
 PHONE_CHARS = re.compile(r"^[\d\s().+-]+$")
