@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from newstrace.segment import find_articles
 from newstrace.segment.prose import prose_lines, written_in_stoplist_language
 
@@ -62,3 +64,54 @@ def test_pages_in_another_language_keep_the_shape_rules() -> None:
 def test_a_short_article_is_not_lost() -> None:
     [article] = find_articles(_page("Bridge closes", "The bridge closes today."), prose=True)
     assert article.text == "The bridge closes today."
+
+
+LONG = f"{PROSE} {PROSE_2}"
+
+
+def test_runs_of_headings_below_the_body_are_menus_but_numbered_lists_are_not() -> None:
+    page = _page(
+        "Bridge to close",
+        LONG,
+        "1) Check the ferry timetable",
+        "2) Leave early",
+        "3) Carry cash for the toll",
+        "4) Expect queues",
+        LONG,
+        *MENU,
+        "The End",
+    )
+    [article] = find_articles(page, prose=True)
+    assert "3) Carry cash for the toll" in article.text
+    assert not any(item in article.text.split("\n") for item in MENU)
+
+
+def test_prose_far_from_the_article_is_not_the_article() -> None:
+    far = "The annual report of the harbour authority, published online, lists every vessel that called at the port and the cargo it carried, with tonnage for the whole year."  # noqa: E501
+    page = _page("Bridge to close", LONG, LONG, *(f"Section {i}" for i in range(14)), far)
+    [article] = find_articles(page, prose=True)
+    assert far not in article.text
+
+
+@pytest.mark.parametrize(
+    ("tail", "articles"),
+    [
+        # a teaser with a headline and a date, far shorter than the article: not an article
+        (["Ferry service to resume", "June 2, 2021", "Ferries will run again from June."], 1),
+        # a reader's comment under the reader's name: not an article
+        (["Ann Vale", "June 2, 2021", LONG, PROSE_2], 1),
+        # a second article of a digest, with its own headline, date and paragraphs: an article
+        (["Ferry service to resume on the east bank", "June 2, 2021", LONG, PROSE_2], 2),
+    ],
+)
+def test_a_page_holds_several_articles_only_when_they_are_of_a_size(tail: list[str], articles: int) -> None:
+    page = _page("Bridge to close for summer repairs", "June 1, 2021", LONG, PROSE_2, *tail)
+    assert len(find_articles(page, prose=True)) == articles
+
+
+def test_title_is_the_heading_above_the_byline_not_a_menu_item() -> None:
+    page = _page(
+        "Tuesday, October 12, 2023", *MENU, "Bridge to close", "By Ann Vale", "June 1, 2021", LONG, PROSE_2
+    )
+    [article] = find_articles(page, prose=True)
+    assert (article.title, article.byline, article.published) == ("Bridge to close", "Ann Vale", "2021-06-01")
