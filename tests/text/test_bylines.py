@@ -24,7 +24,9 @@ from newstrace.text.bylines import clean_byline, is_author_name
         ("Ann Vale and Ben Orr", None, "Ann Vale, Ben Orr"),
         ("Ann Vale; Ben Orr", None, "Ann Vale, Ben Orr"),
         ("Ann Vale for The Daily Lantern", None, "Ann Vale"),
-        ("Ann Vale, Lantern", "Lantern", "Ann Vale"),  # the outlet beside its writer
+        ("By Konrad Vale 21.10.2019", None, "Konrad Vale"),  # a date glued after the name
+        ("Ann Vale on Nov 3, 2020", None, "Ann Vale"),
+        ("Ariel V -", None, "Ariel V"),
         ("Lantern Staff", "Lantern", "Lantern Staff"),  # a desk alone stays
         ("Ann Vale Lantern Staff", "Lantern", "Ann Vale"),
         ("AFP/The Local", None, "AFP, The Local"),
@@ -47,6 +49,7 @@ def test_clean_byline(raw: str | None, site: str | None, expected: str | None) -
         ("Posted 3 hours ago", False),
         ("One Two Three Four Five Six Seven", False),  # too long for a name
         ("mary", False),  # a handle, not a written name
+        ("Leave a reply", False),
     ],
 )
 def test_is_author_name(text: str, expected: bool) -> None:

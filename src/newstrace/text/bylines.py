@@ -41,6 +41,13 @@ ROLE_WORDS = frozenset(
 DEGREES = frozenset("phd ph.d md m.d mph rn msc".split())
 # "Brendan Carlin for The Mail on Sunday": the outlet a writer wrote for follows "for".
 FOR_OUTLET = re.compile(r"\s+for\s+.*$", re.IGNORECASE)
+# "Jane Doe 21.10.2019", "Jane Doe on Nov 3, 2020", "Jane Doe Updated 5 hours ago": the date after the name.
+DATE_TAIL = re.compile(
+    r"\s+(?:(?:on|updated|published|posted)\s+)?(?:(?:"
+    + "|".join(m for m in calendar.month_abbr if m)
+    + r")[a-z]*\.?\s+)?\d.*$",
+    re.IGNORECASE,
+)
 SEPARATORS = re.compile(r"\s*(?:;|\||,|&|\band\b|/|\s[-–—]\s)\s*", re.IGNORECASE)
 WORD = re.compile(r"\S+")
 ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]\.")  # "S.", "J.R.", "Jr.", "Sr."
@@ -70,18 +77,15 @@ def clean_byline(raw: str | None, site: str | None = None) -> str | None:
     text = PREFIX.sub("", text).strip(" ,:;|")
     names: list[str] = []
     for part in SEPARATORS.split(text):
-        name = _without_role(part.strip(" :;"), site)
+        name = _without_role(part.strip(" :;-–—"), site)
         if name and is_author_name(name) and name.casefold() not in (n.casefold() for n in names):
             names.append(name)
-    site_key = re.sub(r"\W", "", site or "").lower()
-    if len(names) > 1 and site_key:  # "Rob Picheta, CNN": the outlet next to its writer's name
-        names = [n for n in names if re.sub(r"\W", "", n).lower() not in site_key] or names
     return ", ".join(names) or None
 
 
 def _without_role(name: str, site: str | None) -> str:
     """``name`` without a trailing role ("Staff Writer") and the site name before it."""
-    words = FOR_OUTLET.sub("", name).split()
+    words = DATE_TAIL.sub("", FOR_OUTLET.sub("", name)).split()
     while words and words[-1].lower().strip(".") in DEGREES:
         words.pop()
     if all(w.lower().strip(".") in ROLE_WORDS for w in words):
