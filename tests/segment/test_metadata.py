@@ -124,3 +124,20 @@ def test_choose_title(candidates: list[str], expected: str | None) -> None:
 )
 def test_dates_glued_to_header_lines(line: str, expected: str | None) -> None:
     assert header_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Ann Vale, August 14, 2020 2:30 pm", "Ann Vale"),  # a byline glued to its date
+        ("By Ann Vale And Ben Orr For The Lantern", "Ann Vale, Ben Orr"),
+        ("By the way, nobody asked", None),
+    ],
+)
+def test_bylines_glued_to_more(line: str, expected: str | None) -> None:
+    assert byline_of(line) == expected
+
+
+def test_a_name_on_its_own_line_is_not_the_title() -> None:
+    assert choose_title(["Ann Vale", "Bridge to close"]) == "Bridge to close"
+    assert choose_title(["Ann Vale"]) == "Ann Vale"  # nothing else: the page may be about her

@@ -173,7 +173,7 @@ def _title(header: Sequence[ClassifiedLine]) -> str | None:
             first_meta -= 1
         for cl in reversed(shown[:first_meta]):  # over captions and widgets between them
             if cl.shape is Shape.HEADING and (cl.is_content or cl.furniture == "not-prose"):
-                if title := choose_title([cl.line.text]):
+                if not is_author_name(cl.line.text) and (title := choose_title([cl.line.text])):
                     return title
             elif cl.is_meta or cl.is_paragraph:
                 break

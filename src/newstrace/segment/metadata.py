@@ -8,6 +8,7 @@ from datetime import date
 
 from newstrace.segment.furniture import caption_like
 from newstrace.segment.lines import WORD, word_count
+from newstrace.text.bylines import clean_byline, is_author_name
 from newstrace.text.dates import PartialDate, find_date_expressions
 
 __all__ = [
@@ -82,7 +83,7 @@ def byline_of(text: str) -> str | None:
     names = BYLINE_TAIL.sub("", match.group("names")).strip(" .,:")
     found = NAMES.match(names)
     if not found or found.end() < len(names) or names.split()[0].lower() in NOT_NAMES:
-        return None
+        return clean_byline(text)  # "By Ann Vale, August 14, 2020 2:30 pm", "By Ann Vale For The Lantern"
     return names
 
 
@@ -168,7 +169,8 @@ def choose_title(candidates: Sequence[str]) -> str | None:
     """
     usable = [c for c in candidates if not caption_like(c)]
     usable = [c for c in usable if not any(o != c and c.endswith(o) and len(o) >= 10 for o in usable)]
-    return max(usable, key=len) if usable else None
+    headlines = [c for c in usable if not is_author_name(c)] or usable  # an author's name on its own line
+    return max(headlines, key=len) if headlines else None
 
 
 def _full_date(text: str) -> str | None:
