@@ -115,3 +115,23 @@ def test_title_is_the_heading_above_the_byline_not_a_menu_item() -> None:
     )
     [article] = find_articles(page, prose=True)
     assert (article.title, article.byline, article.published) == ("Bridge to close", "Ann Vale", "2021-06-01")
+
+
+def test_a_list_of_linked_headlines_with_questions_is_a_menu() -> None:
+    headlines = [
+        "More Great Lantern Stories",
+        "Ferry fares to rise in spring",
+        "Can the old bridge be saved?",
+        "Council election: the candidates",
+        "Why are the rents so high?",
+    ]
+    short_news = [
+        "The ferry runs hourly.",
+        "Fares are unchanged.",
+        "Cyclists ride free.",
+        "Dogs are allowed.",
+    ]
+    page = _page("Bridge to close", LONG, *short_news, LONG, *headlines)
+    [article] = find_articles(page, prose=True)
+    assert not any(h in article.text for h in headlines)
+    assert all(s in article.text for s in short_news)  # short sentences of the article are not a menu

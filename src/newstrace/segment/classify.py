@@ -10,7 +10,7 @@ from newstrace.segment.lines import Line, Shape, is_sentence_end, shape_lines, s
 from newstrace.segment.metadata import byline_of, header_date, is_date_only, published_label_date
 from newstrace.segment.prose import prose_lines, written_in_stoplist_language
 
-__all__ = ["ClassifiedLine", "classify_text"]
+__all__ = ["ClassifiedLine", "classify_text", "continues"]
 
 META_MAX_WORDS = 16  # byline, date and label lines are short
 LINK_HEAD_MAX_WORDS = 6  # "Read More:", "Related articles", "More from the Daily"
@@ -88,14 +88,15 @@ def _blocks(lines: Sequence[ClassifiedLine]) -> list[list[ClassifiedLine]]:
         prev = blocks[-1][-1] if blocks else None
         adjacent = prev is not None and cl.line.index == prev.line.index + 1
         lower = cl.line.text[:1].islower()  # a sentence goes on, even across a blank line
-        if prev is not None and (lower or (adjacent and _continues(prev.line.text, cl.line.text))):
+        if prev is not None and (lower or (adjacent and continues(prev.line.text, cl.line.text))):
             blocks[-1].append(cl)
         else:
             blocks.append([cl])
     return blocks
 
 
-def _continues(prev: str, text: str) -> bool:
+def continues(prev: str, text: str) -> bool:
+    """Whether ``text`` goes on with the sentence that the line ``prev`` broke off."""
     if is_sentence_end(prev):
         return False
     return text[:1].islower() or len(prev) >= WRAPPED_LINE_MIN_CHARS

@@ -9,11 +9,12 @@ it by a long stretch of furniture (menus, link lists, widgets) belongs to someth
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from newstrace.segment.classify import ClassifiedLine
+from newstrace.segment.classify import ClassifiedLine, continues
 from newstrace.segment.lines import Shape
 
 __all__ = ["keep_main_run", "mark_menus"]
@@ -25,6 +26,7 @@ MAX_GAP_LINES = 12
 # Headings in a row, with no paragraph between, that make a menu or a list of linked headlines;
 # an article's subheadings come one at a time, each before its paragraphs.
 MENU_MIN_LINES = 4
+MENU_ITEM_MAX_WORDS = 14  # a linked headline; a paragraph of prose is longer
 # A numbered item ("3) Blade Runner", "4. The budget") is the article's own list, never a menu's.
 LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
 # A run of prose this large next to the main one is a second article of a digest page, kept.
@@ -49,21 +51,45 @@ def keep_main_run(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
 
 
 def mark_menus(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
-    """Runs of short heading lines below the first paragraph, with no prose or byline among them,
-    are menus and link lists: an article's subheading is followed by its paragraphs."""
+    """Runs of short lines below the first paragraph, mostly headings, with no prose or byline
+    among them, are menus and lists of linked headlines (a question headline ends like a
+    sentence); an article's subheading is followed by its paragraphs."""
     menu: set[int] = set()
-    run: list[int] = []
+    run: list[ClassifiedLine] = []
+    wrapped = _wrapped(lines)
     first = next((i for i, cl in enumerate(lines) if cl.is_paragraph), len(lines))
     for cl in [*lines[first:], None]:  # above the first paragraph, the header: its title stays
         if cl is not None and cl.shape in (Shape.BLANK, Shape.SEPARATOR):
             continue
-        if cl is not None and not cl.is_paragraph and not cl.is_meta and not LIST_ITEM.match(cl.line.text):
-            run += [cl.line.index] if cl.is_content else []
+        if cl is not None and cl.line.index not in wrapped and _menu_item(cl):
+            run += [cl] if cl.is_content else []
             continue
-        if len(run) >= MENU_MIN_LINES:
-            menu.update(run)
+        headings = sum(item.shape is Shape.HEADING for item in run)
+        if len(run) >= MENU_MIN_LINES and headings * 2 >= len(run):
+            menu.update(item.line.index for item in run)
         run = []
     return [replace(cl, furniture="menu") if cl.line.index in menu else cl for cl in lines]
+
+
+def _wrapped(lines: Sequence[ClassifiedLine]) -> set[int]:
+    """Lines of hard-wrapped prose: each goes on with, or is gone on with by, its neighbour."""
+    found: set[int] = set()
+    for prev, cl in itertools.pairwise(lines):
+        if prev.line.text and cl.line.text and continues(prev.line.text, cl.line.text):
+            found.update((prev.line.index, cl.line.index))
+    return found
+
+
+def _menu_item(cl: ClassifiedLine) -> bool:
+    """A line that may be a menu entry or a linked headline: short, not a byline or a date, and not
+    a sentence that ends with a full stop (a headline may ask a question)."""
+    if cl.is_meta or LIST_ITEM.match(cl.line.text):
+        return False
+    if not cl.is_paragraph:
+        return True
+    return len(cl.line.text.split()) <= MENU_ITEM_MAX_WORDS and cl.line.text.rstrip("\"'”’)").endswith(
+        ("?", "!")
+    )
 
 
 def _runs(lines: Sequence[ClassifiedLine]) -> list[_Run]:
