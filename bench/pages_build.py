@@ -11,7 +11,7 @@
   pages that bench/data/realnews does not hold. Gold: the benchmark's whole ``articleBody``.
 
 Splits are drawn by the page's host (a site's pages stay in one split): ``tune`` may be fitted on,
-``dev`` is only reported on. Gold corrections made by hand are listed in ``HAND_GOLD`` with a reason.
+``dev`` is only reported on. The gold is the fixtures' own; none was corrected by hand.
 """
 
 from __future__ import annotations
@@ -38,8 +38,6 @@ NOT_ARTICLES = frozenset(
     hackernoon.com.scrape.html redtri.com.jokes.html royalroad.com.melas.html
     acpjournals.org.3075.html link.springer.com.1007.html""".split()
 )
-# Fixture gold that is not what the page states, corrected by hand after reading the page.
-HAND_GOLD: dict[str, dict[str, Any]] = {}
 
 
 def _git(repo: str, path: str) -> bytes:
@@ -97,7 +95,6 @@ def trafilatura_pages(repo: str) -> list[dict[str, Any]]:
             "without": item["without"],
             "text": None,
         }
-        gold.update(HAND_GOLD.get(item["file"], {}))
         name = (
             "traf-" + re.sub(r"[^a-z0-9]+", "-", item["file"].lower().removesuffix(".html")).strip("-")[:50]
         )
