@@ -30,6 +30,28 @@ FURNITURE = [
     ("Skip to content", "ui"),
     ("Leave a comment", "ui"),
     ("Updated: June 6, 2020 10:30", "updated"),
+    (
+        '<iframe src="https://video.example/embed/1" width="640" height="360" frameborder="0"></iframe>',
+        "markup",
+    ),
+    ("<br/>", "markup"),
+    ("Phone: (555) 201-7788 | Fax: 555-201-7789", "contact"),
+    ("+44 20 7946 0000", "contact"),
+    ("Sign up for our Morning Brief newsletter", "ui"),
+    ("Subscribe to The Lantern's newsletter", "newsletter"),
+    ("Get the best stories delivered to your inbox every day.", "newsletter"),
+    ("Loading Photo Gallery", "ui"),
+    ("If you're running an ad-blocker it is costing us money.", "appeal"),
+    ("We rely on your support: become a member today", "appeal"),
+    ("Want to weigh in? Write a letter to the editor and tell us what you think.", "appeal"),
+    ("Advertising disclosure: we may receive compensation for some links.", "disclaimer"),
+    ("Disclaimer (varies by section): opinions are the authors' own.", "disclaimer"),
+    ("11 responses to “A Long Winter”", "comments"),
+    ("This website uses cookies to improve your experience. You can opt-out if you wish.", "consent"),
+    (
+        "Necessary cookies are essential for the website to function; we use them without your consent.",
+        "consent",
+    ),
 ]
 PROSE = [
     "Share prices fell sharply on Monday after the central bank raised rates.",
@@ -39,6 +61,15 @@ PROSE = [
     "Thousands rally in Port Meridian against hospital decree",
     "Please Do Not Protest against the System",
     "Photographs of the rally spread quickly.",
+    "The newsletter, which the ministry has published since 2004, was closed in March after a leak.",
+    "Call 911 if you see smoke, the fire chief said.",
+    "More protests from farmers are planned for Friday.",
+    "In 2019 the figure was 1,204,000 and in 2020 it was 1,380,000.",
+    "The <b> tag is bold, she explained.",
+    "The regulator found that the retailer's cookies tracked shoppers across 40 sites.",
+    '"We need your support to keep the shelter open," said the director, who asked donors to give.',
+    "Subscription numbers at the paper rose by a third last year, its owners said.",
+    "The disclosure of the documents embarrassed the minister.",
 ]
 
 
@@ -57,6 +88,8 @@ def test_prose_and_headlines_are_not_furniture(line: str) -> None:
     [
         ("Read More:", True),
         ("Related:", True),
+        ("More Must-Reads From The Lantern", True),
+        ("More protests from farmers expected", False),
         ("See also:", True),
         ("Related articles", True),
         ("More from Valdoria Daily", True),

@@ -8,6 +8,7 @@ from newstrace.segment.metadata import (
     byline_of,
     choose_title,
     dateline_date,
+    header_date,
     is_date_only,
     normalize_published,
     published_label_date,
@@ -105,3 +106,38 @@ def test_normalize_published(value: str | None, expected: str | None) -> None:
 )
 def test_choose_title(candidates: list[str], expected: str | None) -> None:
     assert choose_title(candidates) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("21/06/2014 Ann Vale News, Reviews", "2014-06-21"),
+        ("06/21/2014 Ann Vale", "2014-06-21"),
+        ("03/04/2020 News", None),  # March 4 or 3 April: the page does not say
+        ("2019-11-20 Politics", "2019-11-20"),
+        ("By Ann Vale Published On: June 5, 2020 Politics, World", "2020-06-05"),
+        ("Posted at 10 Nov 2021 in Business", "2021-11-10"),
+        ("Nov 20, 2019 | Ann Vale", "2019-11-20"),
+        ("Ann Vale wins June 5, 2020 race", None),  # a date inside a headline
+        ("Bridge to close", None),
+    ],
+)
+def test_dates_glued_to_header_lines(line: str, expected: str | None) -> None:
+    assert header_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Ann Vale, August 14, 2020 2:30 pm", "Ann Vale"),  # a byline glued to its date
+        ("By Ann Vale And Ben Orr For The Lantern", "Ann Vale, Ben Orr"),
+        ("By the way, nobody asked", None),
+    ],
+)
+def test_bylines_glued_to_more(line: str, expected: str | None) -> None:
+    assert byline_of(line) == expected
+
+
+def test_a_name_on_its_own_line_is_not_the_title() -> None:
+    assert choose_title(["Ann Vale", "Bridge to close"]) == "Bridge to close"
+    assert choose_title(["Ann Vale"]) == "Ann Vale"  # nothing else: the page may be about her

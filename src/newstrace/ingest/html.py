@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import trafilatura
 
 from newstrace.errors import MalformedInput, NoArticleText
+from newstrace.ingest.html_meta import page_meta, strip_site_name
+from newstrace.text.bylines import clean_byline
 
 __all__ = ["HtmlText", "extract_html", "nesting_depth"]
 
@@ -69,9 +71,11 @@ def extract_html(html: str, source: str, max_depth: int, url: str | None = None)
         raise MalformedInput(source, f"the HTML could not be parsed ({exc})") from exc
     if not isinstance(result, trafilatura.settings.Document) or not (text := (result.text or "").strip()):
         raise NoArticleText(source, "no article text was found in this HTML page")
-    return HtmlText(
-        text, _clean(result.title), _clean(result.date), _clean(result.author), _clean(result.url) or url
-    )
+    page_url = _clean(result.url) or url
+    meta = page_meta(html, page_url)
+    title = meta.title or (strip_site_name(t, meta.site, page_url) if (t := _clean(result.title)) else None)
+    byline = meta.byline or clean_byline(_clean(result.author), meta.site)
+    return HtmlText(text, title, _clean(result.date), byline, page_url)
 
 
 def _clean(value: object) -> str | None:

@@ -11,9 +11,23 @@ from newstrace.model import Article, Document, Piece
 from newstrace.segment.classify import ClassifiedLine, classify_text
 from newstrace.segment.lines import Shape, is_sentence_end
 from newstrace.segment.metadata import choose_title, dateline_date, normalize_published
+from newstrace.segment.region import keep_main_run, mark_menus
 from newstrace.segment.split import article_ranges
+from newstrace.text.bylines import is_author_name
 
 __all__ = ["ArticleDraft", "SegmentOptions", "find_articles", "segment_document"]
+
+# A page holds several articles when they are of a size: a digest's items differ by less than
+# 1:2 (the sample corpus's roundup page: 91 to 116 words), while a related-story teaser, a
+# reader's comment or a gallery caption is under a tenth of the article it follows (tune pages of
+# bench/data/pages).
+SPLIT_MIN_SHARE = 0.25
+# A digest's articles have paragraphs (the roundup's have 3 or 4); a teaser, a caption or a
+# comment has one.
+SECOND_ARTICLE_MIN_PARAGRAPHS = 2
+# Non-blank lines between an article's byline or date and its first paragraph: a standfirst, a
+# caption, a share bar, an ad slot (at most 6 on the tune pages of bench/data/pages).
+TITLE_META_REACH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +39,14 @@ class SegmentOptions:
             article each: trafilatura already chose the main content).
         clean_jsonl: clean JSONL ``text`` like a scraped page. Off by default: offsets into
             a record's own ``text`` must stay valid (docs/contract.md).
+        detect_prose: on text pages, keep only lines that jusText's classification (length,
+            stop-word density, neighbours) finds to be prose, besides dropping furniture by
+            shape. HTML pages are not filtered again: trafilatura already chose the main text.
     """
 
     split_pages: bool = True
     clean_jsonl: bool = False
+    detect_prose: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,18 +74,57 @@ def segment_document(doc: Document, options: SegmentOptions | None = None) -> li
             )
         ]
     else:
-        drafts = find_articles(doc.text, split=opts.split_pages and doc.format == "text", declared=doc)
+        drafts = find_articles(
+            doc.text,
+            split=opts.split_pages and doc.format == "text",
+            declared=doc,
+            prose=opts.detect_prose and doc.format != "html",
+        )
     if not drafts:
         raise NoArticleText(doc.source, "no article text is left after removing page furniture")
     return [_article(doc, i, d) for i, d in enumerate(drafts)]
 
 
-def find_articles(text: str, *, split: bool = True, declared: Document | None = None) -> list[ArticleDraft]:
-    """Article drafts in a page's text; ``declared`` supplies metadata the input itself gives."""
-    lines = classify_text(text)
+def find_articles(
+    text: str, *, split: bool = True, declared: Document | None = None, prose: bool = False
+) -> list[ArticleDraft]:
+    """Article drafts in a page's text; ``declared`` supplies metadata the input itself gives;
+    ``prose``: keep only the lines jusText finds to be prose (page dumps); when that leaves no
+    article (a short article has no block long enough to count as prose), the shape rules alone decide."""
+    if not prose:
+        return _drafts(classify_text(text), split, declared, dump=False)
+    found = _drafts(mark_menus(classify_text(text, prose=True)), split, declared, dump=True)
+    return found or _drafts(mark_menus(classify_text(text)), split, declared, dump=True)
+
+
+def _drafts(
+    lines: Sequence[ClassifiedLine], split: bool, declared: Document | None, *, dump: bool
+) -> list[ArticleDraft]:
+    """The drafts of a page's article ranges; on a page ``dump``, each keeps its main run of prose."""
     ranges = article_ranges(lines) if split else [range(len(lines))]
-    drafts = (_draft(lines[r.start : r.stop], declared if len(ranges) == 1 else None) for r in ranges)
-    return [d for d in drafts if d is not None]
+    parts = (lines[r.start : r.stop] for r in ranges)
+    one = declared if len(ranges) == 1 else None
+    drafts = (_draft(keep_main_run(part) if dump else part, one) for part in parts)
+    return _comparable([d for d in drafts if d is not None])
+
+
+def _comparable(drafts: list[ArticleDraft]) -> list[ArticleDraft]:
+    """The articles of a page that holds several, without the teasers, comments and captions that
+    look like articles (a headline and a date) but are a small fraction of the page's main one."""
+    if len(drafts) < 2:
+        return drafts
+    main = max(drafts, key=lambda d: len(d.text))
+    return [d for d in drafts if d is main or _second_article(d, len(main.text))]
+
+
+def _second_article(draft: ArticleDraft, main_chars: int) -> bool:
+    """Another article of a digest: of a size with the main one, more than one paragraph long,
+    under a headline (a reader's comment sits under the reader's name)."""
+    return (
+        len(draft.text) >= SPLIT_MIN_SHARE * main_chars
+        and draft.text.count("\n") + 1 >= SECOND_ARTICLE_MIN_PARAGRAPHS
+        and not (draft.title and is_author_name(draft.title))
+    )
 
 
 def _article(doc: Document, index: int, draft: ArticleDraft) -> Article:
@@ -102,6 +159,24 @@ def _draft(lines: Sequence[ClassifiedLine], declared: Document | None) -> Articl
 
 
 def _title(header: Sequence[ClassifiedLine]) -> str | None:
+    """The heading just above the byline or date lines nearest the body, else the best heading.
+
+    A headline stands right above its byline and date; prose detection may have judged it too
+    short to keep, so it is taken back here. Byline and date lines count when they are near the
+    body: a today-widget sits at the top of the page.
+    """
+    shown = [cl for cl in header if cl.shape not in (Shape.BLANK, Shape.SEPARATOR)]
+    last_meta = max((i for i, cl in enumerate(shown) if cl.is_meta), default=None)
+    if last_meta is not None and len(shown) - last_meta <= TITLE_META_REACH:
+        first_meta = last_meta
+        while first_meta > 0 and shown[first_meta - 1].is_meta:
+            first_meta -= 1
+        for cl in reversed(shown[:first_meta]):  # over captions and widgets between them
+            if cl.shape is Shape.HEADING and (cl.is_content or cl.furniture == "not-prose"):
+                if not is_author_name(cl.line.text) and (title := choose_title([cl.line.text])):
+                    return title
+            elif cl.is_meta or cl.is_paragraph:
+                break
     return choose_title([cl.line.text for cl in header if cl.shape is Shape.HEADING and cl.is_content])
 
 
@@ -111,7 +186,8 @@ def _published(
     title: str | None,
     declared: Document | None,
 ) -> str | None:
-    """A declared date, else a label line, else a date line *below* the title, else a dateline.
+    """A declared date, else a label line, else a date line *below* the title (alone, or opening a
+    header line that glues it to a byline or categories), else a dateline.
 
     A date line above the title is the site's today-widget, never the published date.
     """
@@ -123,8 +199,8 @@ def _published(
     below_title = False
     for cl in header:
         below_title = below_title or (title is not None and cl.line.text == title)
-        if below_title and cl.date_only:
-            return normalize_published(cl.line.text)
+        if below_title and (cl.date_only or cl.header_date):
+            return cl.header_date or normalize_published(cl.line.text)
     return dateline_date(body[0].line.text)
 
 

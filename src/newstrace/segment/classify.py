@@ -6,14 +6,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newstrace.segment.furniture import furniture_kind, is_link_list_head
-from newstrace.segment.lines import Line, Shape, shape_lines, split_lines, word_count
-from newstrace.segment.metadata import byline_of, is_date_only, published_label_date
+from newstrace.segment.lines import Line, Shape, is_sentence_end, shape_lines, split_lines, word_count
+from newstrace.segment.metadata import byline_of, header_date, is_date_only, published_label_date
+from newstrace.segment.prose import prose_lines, written_in_stoplist_language
 
-__all__ = ["ClassifiedLine", "classify_text"]
+__all__ = ["ClassifiedLine", "classify_text", "continues"]
 
 META_MAX_WORDS = 16  # byline, date and label lines are short
 LINK_HEAD_MAX_WORDS = 6  # "Read More:", "Related articles", "More from the Daily"
 LINK_MAX_WORDS = 14  # a linked headline under such a head
+# A line this long that stops mid-sentence was wrapped (text saved with hard line breaks wraps at
+# 60-80 characters); a headline or menu item is shorter.
+WRAPPED_LINE_MIN_CHARS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +30,17 @@ class ClassifiedLine:
     byline: str | None = None
     published: str | None = None
     date_only: bool = False
+    header_date: str | None = None  # a date glued to other header words ("21/06/2014 Tony Carter News")
 
     @property
     def is_meta(self) -> bool:
         """A byline, a published-date label or a date on its own line."""
-        return self.byline is not None or self.published is not None or self.date_only
+        return (
+            self.byline is not None
+            or self.published is not None
+            or self.date_only
+            or self.header_date is not None
+        )
 
     @property
     def is_content(self) -> bool:
@@ -43,11 +53,53 @@ class ClassifiedLine:
         return self.shape is Shape.PARAGRAPH and self.is_content
 
 
-def classify_text(text: str) -> list[ClassifiedLine]:
-    """Classify every line of ``text``; link lists after a "Read More:" head become furniture."""
+def classify_text(text: str, *, prose: bool = False) -> list[ClassifiedLine]:
+    """Classify every line of ``text``; link lists after a "Read More:" head become furniture.
+
+    With ``prose``, lines that jusText does not find to be prose (``prose.py``) become furniture
+    too: for page dumps, where the article sits among menus, teasers and footers.
+    """
     lines = split_lines(text)
     classified = [_classify(line, shape) for line, shape in zip(lines, shape_lines(lines), strict=True)]
-    return _mark_link_lists(classified)
+    classified = _mark_link_lists(classified)
+    return _mark_non_prose(classified) if prose else classified
+
+
+def _mark_non_prose(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    if not written_in_stoplist_language([cl.line.text for cl in lines]):
+        return lines  # stop-word density says nothing about prose in another language
+    blocks = _blocks(lines)
+    kept = prose_lines(
+        [(" ".join(cl.line.text for cl in b), len(b) == 1 and b[0].shape is Shape.HEADING) for b in blocks]
+    )
+    dropped = {
+        cl.line.index for b, good in zip(blocks, kept, strict=True) if not good for cl in b if cl.is_content
+    }
+    return [replace(cl, furniture="not-prose") if cl.line.index in dropped else cl for cl in lines]
+
+
+def _blocks(lines: Sequence[ClassifiedLine]) -> list[list[ClassifiedLine]]:
+    """Runs of lines that make one block: a line broken mid-sentence (hard-wrapped text) goes on
+    with the next line when that starts in lower case or the broken line is as long as a wrapped one."""
+    blocks: list[list[ClassifiedLine]] = []
+    for cl in lines:
+        if cl.shape in (Shape.BLANK, Shape.SEPARATOR):
+            continue
+        prev = blocks[-1][-1] if blocks else None
+        adjacent = prev is not None and cl.line.index == prev.line.index + 1
+        lower = cl.line.text[:1].islower()  # a sentence goes on, even across a blank line
+        if prev is not None and (lower or (adjacent and continues(prev.line.text, cl.line.text))):
+            blocks[-1].append(cl)
+        else:
+            blocks.append([cl])
+    return blocks
+
+
+def continues(prev: str, text: str) -> bool:
+    """Whether ``text`` goes on with the sentence that the line ``prev`` broke off."""
+    if is_sentence_end(prev):
+        return False
+    return text[:1].islower() or len(prev) >= WRAPPED_LINE_MIN_CHARS
 
 
 def _classify(line: Line, shape: Shape) -> ClassifiedLine:
@@ -63,6 +115,8 @@ def _classify(line: Line, shape: Shape) -> ClassifiedLine:
             return ClassifiedLine(line, shape, byline=byline, published=published)
         if is_date_only(line.text):
             return ClassifiedLine(line, shape, date_only=True)
+        if shape is Shape.HEADING and (glued := header_date(line.text)):
+            return ClassifiedLine(line, shape, header_date=glued)
     return ClassifiedLine(line, shape)
 
 

@@ -42,7 +42,9 @@ GLUED_BREADCRUMB = re.compile(
 LINK_LIST_HEAD = re.compile(
     r"^(?:read more|read also|also read|more|related"
     r"|related (?:articles|posts|stories|news|coverage|content)|see also|more from [\w .'-]+|more stories"
-    r"|more on this|recommended(?: for you)?|you may also like|you might also like|latest(?: news| stories)?"
+    r"|more(?: (?:top|must-reads?|stories|news|videos|articles|coverage|reads|headlines|features)){0,2}"
+    r" from [\w .'-]+|more on this|recommended(?: for you)?|you may also like|you might also like"
+    r"|latest(?: news| stories)?"
     r"|most popular|popular(?: posts| stories)?|trending(?: now)?|top stories|editor'?s picks)"
     r"\s*[:\-–»>]*\s*$",
     re.IGNORECASE,
@@ -53,7 +55,7 @@ INLINE_LINK = re.compile(
 UI = re.compile(
     r"^(?:skip to (?:main )?content|menu|main menu|search|search for:?|subscribe(?: now)?|sign in|log ?in"
     r"|register|sign up(?: for .{0,40})?|newsletter|comments?|\d+\s+comments?|leave a (?:comment|reply)"
-    r"|loading\.*|close"
+    r"|loading(?:\.+|…|\s+(?:\w+\s*){1,3})|close"
     r"|back to top|print(?: this)?(?: article| page)?|next(?: article| post)?|previous(?: article| post)?"
     r"|click here.{0,40}|continue reading|show more|load more|toggle navigation|share|send|like|follow)$",
     re.IGNORECASE,
@@ -68,6 +70,36 @@ CAPTION = re.compile(
 ENDS_WITH_MONTH_YEAR = re.compile(
     r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:1[89]|20)\d\d\s*\)?$"
 )
+# Markup a scraper or an extractor left as text: an element's tag, not words ("<iframe src=…>").
+MARKUP = re.compile(r"^<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>?\s*(?:</?[a-zA-Z][^<>]*>\s*)*$")
+# A line of contact numbers: a footer's phone, fax or hotline, never the article's prose.
+PHONE_LABELS = re.compile(
+    r"\b(?:phone|tel|telephone|fax|call(?: us)?|hotline|newsroom|tip line|toll[- ]free)\b\s*[:.]?"
+    r"|[|/,]|\bor\b",
+    re.IGNORECASE,
+)
+PHONE_CHARS = re.compile(r"^[\d\s().+-]+$")
+PHONE_MIN_DIGITS = 7
+# A newsletter pitch: the word "newsletter" or "inbox" with a sign-up verb, in a short line.
+NEWSLETTER = re.compile(r"\b(?:newsletters?|inbox)\b", re.IGNORECASE)
+SIGN_UP = re.compile(r"\b(?:sign(?:ing)? up|subscribe|get|receive|delivered|join)\b", re.IGNORECASE)
+NEWSLETTER_MAX_WORDS = 16
+# A consent banner: it speaks of cookies to the reader ("We use cookies to improve your experience").
+COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
+TO_THE_READER = re.compile(r"\b(?:you|your|we use|accept|opt[- ]out|consent)\b", re.IGNORECASE)
+CONSENT_MAX_WORDS = 80
+# The site asking its reader for something (support, a comment, a letter, to disable an
+# ad-blocker): a short line in the second person with no quotation in it (a quoted appeal is news).
+APPEAL = re.compile(
+    r"\b(?:support (?:us|our)|donate|ad-?blockers?|whitelist|log in|sign in|leave a comment"
+    r"|letters? to the editor|subscribe|subscription|become a (?:member|subscriber|patron))\b",
+    re.IGNORECASE,
+)
+SECOND_PERSON = re.compile(r"\b(?:you|your|you're|we|us|our)\b", re.IGNORECASE)
+QUOTE_MARKS = re.compile(r"[\"“”«»]")
+APPEAL_MAX_WORDS = 40
+DISCLAIMER = re.compile(r"^(?:[\w ]{0,20}\s)?(?:disclaimer|disclosure)\s*[:(\-–]", re.IGNORECASE)
+COMMENT_COUNT = re.compile(r"^\d+\s+(?:responses?|comments?|replies|thoughts)\b", re.IGNORECASE)
 PIPE_NAV = re.compile(r"^(?:[^|]{1,30}\|){2,}[^|]{0,30}$")
 SHARE_WORDS = frozenset(
     """
@@ -110,6 +142,12 @@ def caption_like(text: str) -> bool:
     return bool(ENDS_WITH_MONTH_YEAR.search(text)) and not is_sentence_end(text)
 
 
+def _is_phone_line(text: str) -> bool:
+    """Nothing but phone numbers and their labels ("Phone: (555) 201-7788 | Fax: …")."""
+    rest = PHONE_LABELS.sub(" ", text).strip()
+    return bool(PHONE_CHARS.match(rest)) and sum(c.isdigit() for c in rest) >= PHONE_MIN_DIGITS
+
+
 def _is_share(text: str, words: int) -> bool:
     if not words or words > SHARE_MAX_WORDS or is_sentence_end(text.rstrip(":")):
         return False
@@ -133,4 +171,29 @@ RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
     ),
     ("nav", _not_prose(PIPE_NAV)),
     ("caption", lambda text, words: bool(CAPTION.search(text)) and words <= FURNITURE_MAX_WORDS),
+    ("markup", lambda text, words: bool(MARKUP.match(text))),
+    ("comments", lambda text, words: bool(COMMENT_COUNT.match(text))),
+    ("disclaimer", lambda text, words: bool(DISCLAIMER.match(text))),
+    (
+        "appeal",
+        lambda text, words: (
+            words <= APPEAL_MAX_WORDS
+            and bool(APPEAL.search(text))
+            and bool(SECOND_PERSON.search(text))
+            and not QUOTE_MARKS.search(text)
+        ),
+    ),
+    (
+        "consent",
+        lambda text, words: (
+            words <= CONSENT_MAX_WORDS and bool(COOKIES.search(text)) and bool(TO_THE_READER.search(text))
+        ),
+    ),
+    ("contact", lambda text, words: _is_phone_line(text)),
+    (
+        "newsletter",
+        lambda text, words: (
+            words <= NEWSLETTER_MAX_WORDS and bool(NEWSLETTER.search(text)) and bool(SIGN_UP.search(text))
+        ),
+    ),
 )

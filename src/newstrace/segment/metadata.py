@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from newstrace.segment.furniture import caption_like
 from newstrace.segment.lines import WORD, word_count
+from newstrace.text.bylines import clean_byline, is_author_name
 from newstrace.text.dates import PartialDate, find_date_expressions
 
 __all__ = [
     "byline_of",
     "choose_title",
     "dateline_date",
+    "header_date",
     "is_date_only",
     "normalize_published",
     "published_label_date",
@@ -61,6 +64,11 @@ TIME_OR_ZONE = re.compile(
     r"|\b(?:[ap]\.m\.|am|pm)\b|\b(?:on|at)\b|[|,\-–—/()]",
     re.IGNORECASE,
 )
+GLUED_LABEL = re.compile(r"\b(?:published|posted)(?:\s+(?:on|at))?\s*[:\-–]?\s*", re.IGNORECASE)
+NUMERIC_DATE = re.compile(
+    r"^(?:(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))\b"
+)
+LEAD = re.compile(r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)?")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}),\s+(?P<date>[^—–\n]{3,40}?)\s*"
     r"(?:\([^)]{1,30}\)\s*)?(?:—|–|--|-\s)"
@@ -75,7 +83,7 @@ def byline_of(text: str) -> str | None:
     names = BYLINE_TAIL.sub("", match.group("names")).strip(" .,:")
     found = NAMES.match(names)
     if not found or found.end() < len(names) or names.split()[0].lower() in NOT_NAMES:
-        return None
+        return clean_byline(text)  # "By Ann Vale, August 14, 2020 2:30 pm", "By Ann Vale For The Lantern"
     return names
 
 
@@ -94,6 +102,46 @@ def is_date_only(text: str) -> bool:
     for expr in exprs:
         rest = rest.replace(expr.text, " ")
     return not WORD.findall(TIME_OR_ZONE.sub(" ", rest))
+
+
+def header_date(text: str) -> str | None:
+    """The day a glued header line gives: after a label anywhere in it ("By Jane Doe Published On:
+    June 5, 2020 Politics, World") or at its start ("21/06/2014 Tony Carter News, Reviews")."""
+    label = GLUED_LABEL.search(text)
+    if label and (found := _leading_date(text[label.end() :])):
+        return found
+    return _leading_date(text)
+
+
+def _leading_date(text: str) -> str | None:
+    text = text.strip()
+    numeric = NUMERIC_DATE.match(text)
+    if numeric:
+        return _numeric(numeric)
+    for expr in find_date_expressions(text, None):
+        lead = text[: expr.start]
+        if expr.value is not None and expr.value.day is not None and LEAD.fullmatch(lead):
+            return expr.value.iso()
+        break
+    return None
+
+
+def _numeric(match: re.Match[str]) -> str | None:
+    """A numeric date when it reads one way only: ISO, or a day over 12 (31/12/2020, 12/31/2020)."""
+    if match.group("iso"):
+        iso = PartialDate.from_iso(match.group("iso"))
+        return iso.iso() if iso is not None else None
+    first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None  # 03/04/2020 is March 4 or 3 April: the page does not say which
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def dateline_date(paragraph: str) -> str | None:
@@ -121,7 +169,8 @@ def choose_title(candidates: Sequence[str]) -> str | None:
     """
     usable = [c for c in candidates if not caption_like(c)]
     usable = [c for c in usable if not any(o != c and c.endswith(o) and len(o) >= 10 for o in usable)]
-    return max(usable, key=len) if usable else None
+    headlines = [c for c in usable if not is_author_name(c)] or usable  # an author's name on its own line
+    return max(headlines, key=len) if headlines else None
 
 
 def _full_date(text: str) -> str | None:

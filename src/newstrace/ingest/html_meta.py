@@ -1,0 +1,268 @@
+"""Title and byline of an HTML page, from what the page itself declares and shows.
+
+The headline is stated several times on a page: in ``<title>`` and ``og:title`` (often with the
+site's name: ``… | CNN Politics``), in JSON-LD, and as the visible ``<h1>``. The visible headline
+is taken when it agrees with a declared title (the page's own ``<h1>`` is what readers see; a logo
+or section ``<h1>`` does not agree); otherwise the declared title without the segment that names
+the site. Authors come from the article's structured data, then author meta tags, then elements
+marked as the author or byline outside the comments; each is cleaned by ``text.bylines``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml import etree
+
+from newstrace.text.bylines import clean_byline
+
+__all__ = ["PageMeta", "page_meta", "strip_site_name"]
+
+# An <h1> is the headline when this share of its words are in a declared title; checked on the
+# tune pages of bench/data/pages, where a headline and its SEO title share 60-100 % of their
+# words and a logo or section <h1> shares none.
+H1_AGREEMENT = 0.6
+TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»-]\s+|\s*\|\s*|\s+::\s+")
+ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Posting", re.IGNORECASE)
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "article:author_name",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+)
+AUTHOR_MARK = re.compile(r"\b(?:author|byline|by-line|writer|contributor)", re.IGNORECASE)
+NOT_AUTHOR_MARK = re.compile(r"comment|avatar|image|photo|bio|about|social|share|follow|reply", re.IGNORECASE)
+TOKEN = re.compile(r"[^\W_]+")
+MAX_H1 = 5
+NOT_TEXT = frozenset({"script", "style", "head", "title", "meta"})
+# "By Jane Doe", "Posted on May 3, 2020 by Jane Doe", "by Jane Doe on May 3, 2020 | News"
+BY_LINE = re.compile(
+    r"^(?:(?:posted|written|published)\b[^|]{0,40}?\s)?by\s+(?P<names>.+?)(?:\s+(?:on|at|@)\s.*|\s*\|.*)?$",
+    re.IGNORECASE,
+)
+BY_LINE_MAX_WORDS = 16
+BY_LINE_MAX_CHILDREN = 6  # a byline element holds a few links or spans, not a section
+BY_LINE_LOOKAHEAD = 120  # elements after the headline where a byline sits (date, share buttons, …)
+SECTION_MAX_WORDS = 3
+SITE_SEGMENT_MAX_WORDS = 6  # "WSVN 7News | Miami News, Weather, Sports": a site name with its tagline
+MIN_SITE_MARK = 3  # "CNN", "BBC", "AFP"; shorter host labels match too much
+SECOND_LEVEL = frozenset("co com org net ac gov edu ne or go".split())
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What an HTML page declares about its article."""
+
+    title: str | None
+    byline: str | None
+    site: str | None
+
+
+def page_meta(html: str, url: str | None = None) -> PageMeta:
+    """The title, byline and site name of ``html`` (None where the page gives none)."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return PageMeta(None, None, None)
+    metas = _metas(root)
+    site = metas.get("og:site_name") or metas.get("application-name") or _host(url or metas.get("og:url"))
+    articles = list(_json_ld_articles(root))
+    declared = [
+        t for t in (metas.get("og:title"), metas.get("twitter:title"), _text(root.find(".//title"))) if t
+    ]
+    declared += [str(a["headline"]) for a in articles if isinstance(a.get("headline"), str)]
+    return PageMeta(_title(root, declared, site, url), _byline(root, metas, articles, site), site)
+
+
+def strip_site_name(title: str, site: str | None, url: str | None = None) -> str:
+    """``title`` without a leading or trailing segment that names the site ("… | CNN Politics")."""
+    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    marks = _marks(site, url)
+    while len(parts) > 1 and _names_site(parts[-1], marks):
+        title = title[: title.rfind(parts[-1])].rstrip(" |–—·•:»-")
+        parts.pop()
+    while len(parts) > 1 and (_names_site(parts[0], marks) or _section(title, parts[0])):
+        title = title[title.find(parts[0]) + len(parts[0]) :].lstrip(" |–—·•:»-")
+        parts.pop(0)
+    return title.strip()
+
+
+def _section(title: str, first: str) -> bool:
+    """A section name before a bar ("Politics | …", "Blog Archive » …"): headlines use colons and
+    dashes, not bars or guillemets."""
+    return (
+        len(first.split()) <= SECTION_MAX_WORDS and re.match(re.escape(first) + r"\s*[|»]", title) is not None
+    )
+
+
+def _marks(site: str | None, url: str | None) -> set[str]:
+    return {_compact(site or ""), _compact(_host(url) or "")} - {""}
+
+
+def _names_site(part: str, marks: set[str]) -> bool:
+    """A short segment that is the site's name, perhaps with a few words ("CNN Politics")."""
+    compact = _compact(part)
+    if not compact or len(part.split()) > SITE_SEGMENT_MAX_WORDS:
+        return False
+    return any(m in compact or compact in m for m in marks if len(m) >= MIN_SITE_MARK)
+
+
+def _title(root: etree._Element, declared: list[str], site: str | None, url: str | None) -> str | None:
+    clean = [c for t in declared if (c := strip_site_name(t, site, url))]
+    stated = [_text(h) for h in root.iter("h1")][:MAX_H1]
+    for h1 in stated:
+        if (
+            h1
+            and not _names_site(h1, _marks(site, url))
+            and strip_site_name(h1, site, url) == h1
+            and any(_agrees(h1, d) for d in clean)
+        ):
+            return h1
+    return clean[0] if clean else None
+
+
+def _agrees(h1: str, declared: str) -> bool:
+    words = [t.casefold() for t in TOKEN.findall(h1)]
+    other = {t.casefold() for t in TOKEN.findall(declared)}
+    return bool(words) and sum(w in other for w in words) / len(words) >= H1_AGREEMENT
+
+
+def _byline(
+    root: etree._Element, metas: dict[str, str], articles: list[dict[str, object]], site: str | None
+) -> str | None:
+    """The first author candidate that names someone."""
+    return next(
+        (n for raw in _author_candidates(root, metas, articles) if (n := clean_byline(raw, site))), None
+    )
+
+
+def _author_candidates(
+    root: etree._Element, metas: dict[str, str], articles: list[dict[str, object]]
+) -> Iterator[str]:
+    for article in articles:
+        names = [n for a in _as_list(article.get("author")) if (n := _author_name(a))]
+        if names:
+            yield "; ".join(names)
+    for key in AUTHOR_META:
+        if (value := metas.get(key)) and "://" not in value:
+            yield value
+    for element in root.iter():
+        if isinstance(element.tag, str) and _marks_author(element):
+            yield _text(element) or ""
+    yield from _by_lines(root)
+
+
+def _by_lines(root: etree._Element) -> Iterator[str]:
+    """The first visible byline ("By …", "Posted on <date> by …") in the elements after the
+    headline (or from the top, on a page without one), outside the comments."""
+    start = next(root.iter("h1"), None)
+    for count, element in enumerate(_following(root, start)):
+        text = _text(element) or ""
+        match = BY_LINE.match(text)
+        if match and len(text.split()) <= BY_LINE_MAX_WORDS and not _in_comments(element):
+            yield f"By {match.group('names')}"
+            return
+        if count >= BY_LINE_LOOKAHEAD:
+            return
+
+
+def _following(root: etree._Element, start: etree._Element | None) -> Iterator[etree._Element]:
+    """Small elements (a line of text, perhaps with links) after ``start`` in document order."""
+    started = start is None
+    for other in root.iter():
+        if other is start:
+            started = True
+        elif (
+            started
+            and isinstance(other.tag, str)
+            and len(other) <= BY_LINE_MAX_CHILDREN
+            and other.tag not in NOT_TEXT
+        ):
+            yield other
+
+
+def _in_comments(element: etree._Element) -> bool:
+    return any(
+        NOT_AUTHOR_MARK.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors()
+    )
+
+
+def _marks_author(element: etree._Element) -> bool:
+    mark = " ".join(element.get(a, "") for a in ("class", "rel", "itemprop", "id"))
+    if (
+        not AUTHOR_MARK.search(mark)
+        or NOT_AUTHOR_MARK.search(mark)
+        or element.tag in ("meta", "script", "style")
+    ):
+        return False
+    return not _in_comments(element)
+
+
+def _author_name(author: object) -> str | None:
+    if isinstance(author, str):
+        return author if "://" not in author else None
+    if isinstance(author, dict) and isinstance(author.get("name"), str):
+        return str(author["name"])
+    return None
+
+
+def _json_ld_articles(root: etree._Element) -> Iterator[dict[str, object]]:
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or ""):
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for item in _as_list(data):
+            for node in (
+                _as_list(item.get("@graph")) if isinstance(item, dict) and "@graph" in item else [item]
+            ):
+                if isinstance(node, dict) and ARTICLE_TYPES.search(
+                    " ".join(map(str, _as_list(node.get("@type"))))
+                ):
+                    yield node
+
+
+def _metas(root: etree._Element) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or "").strip().lower()
+        value = " ".join((meta.get("content") or "").split())
+        if key and value and key not in found:
+            found[key] = value
+    return found
+
+
+def _as_list(value: object) -> list[object]:
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
+def _text(element: etree._Element | None) -> str | None:
+    if element is None:
+        return None
+    text = " ".join(element.text_content().split())
+    return text or None
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    labels = (urlsplit(url if "//" in url else f"//{url}").hostname or "").split(".")[:-1]  # no TLD
+    while len(labels) > 1 and labels[-1] in SECOND_LEVEL:
+        labels.pop()
+    return labels[-1] if labels else None
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).lower()

@@ -1,0 +1,82 @@
+"""Title and byline of HTML pages, from invented pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.ingest.html_meta import page_meta, strip_site_name
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "url", "expected"),
+    [
+        ("Dam opens at last | Lantern Politics", "Lantern", None, "Dam opens at last"),
+        (
+            "Dam opens at last - WLNT 9News | Valley News, Weather",
+            "WLNT 9News | Valley News, Weather",
+            None,
+            "Dam opens at last",
+        ),
+        ("Lantern — Dam opens at last", None, "https://www.lantern.example/a/1", "Dam opens at last"),
+        ("Politics | Dam opens at last", None, None, "Dam opens at last"),  # a section before a bar
+        ("Blog Archive » Dam opens at last", None, None, "Dam opens at last"),
+        ("Drought: dam opens at last", "Lantern", None, "Drought: dam opens at last"),  # a headline's colon
+        ("Dam opens at last", "Lantern", None, "Dam opens at last"),
+    ],
+)
+def test_strip_site_name(title: str, site: str | None, url: str | None, expected: str) -> None:
+    assert strip_site_name(title, site, url) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        (  # the visible headline that agrees with og:title wins over the SEO title
+            '<meta property="og:title" content="Dam opening delayed no more | Lantern">'
+            '<meta property="og:site_name" content="Lantern">',
+            "<h1>Lantern</h1><h1>The dam opening is delayed no more</h1>",
+            "The dam opening is delayed no more",
+        ),
+        (  # a logo h1 that does not agree: the declared title without the site name
+            '<title>Dam opens at last | Lantern</title><meta property="og:site_name" content="Lantern">',
+            "<h1>LANTERN</h1><p>Text.</p>",
+            "Dam opens at last",
+        ),
+        ("", "<p>No title anywhere.</p>", None),
+    ],
+)
+def test_title(head: str, body: str, expected: str | None) -> None:
+    assert page_meta(_page(head, body)).title == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            '[{"@type": "Person", "name": "Ann Vale"}, {"@type": "Person", "name": "Ben Orr"}]}</script>',
+            "",
+            "Ann Vale, Ben Orr",
+        ),
+        ('<meta name="author" content="No Author">', '<span class="byline">By Cara Lind</span>', "Cara Lind"),
+        ('<meta name="author" content="https://social.example/cara">', "", None),
+        (  # a comment's author is not the article's
+            "",
+            '<div class="comments"><span class="author">Dee Moss</span></div>',
+            None,
+        ),
+        ("", "<h1>Dam opens</h1><p>Posted on May 3, 2020 by <a>Cara Lind</a></p>", "Cara Lind"),
+        ("", "<h1>Dam opens</h1><div>by Cara Lind | Politics</div>", "Cara Lind"),
+        ("", "<h1>Dam opens</h1><p>Photo by Eli Stone/Getty Images</p>", None),
+    ],
+)
+def test_byline(head: str, body: str, expected: str | None) -> None:
+    assert page_meta(_page(head, body)).byline == expected
+
+
+def test_unparseable_page_gives_no_metadata() -> None:
+    assert page_meta("") == page_meta("   ")

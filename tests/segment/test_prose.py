@@ -1,0 +1,137 @@
+"""Prose detection on page dumps (jusText over line blocks), on invented pages."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from newstrace.segment import find_articles
+from newstrace.segment.prose import prose_lines, written_in_stoplist_language
+
+PROSE = (
+    "The council voted on Tuesday to close the old bridge for repairs, and the work is expected to "
+    "take most of the summer, according to the engineers who inspected it in the spring."
+)
+PROSE_2 = (
+    "Residents who live on the east side of the river said that they would have to drive for an "
+    "extra twenty minutes each way, and some of them asked the council to run a ferry instead."
+)
+MENU = ["Home", "World", "Business", "Sports", "Weather"]
+FOOTER = ["Contact", "Careers", "Advertise with us", "Newsletters"]
+
+
+def _page(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def test_menus_and_footers_are_not_prose() -> None:
+    page = _page(
+        *MENU, "Bridge to close for summer repairs", PROSE, "It will reopen in September.", PROSE_2, *FOOTER
+    )
+    [article] = find_articles(page, prose=True)
+    assert article.text.split("\n") == [PROSE, "It will reopen in September.", PROSE_2]
+    assert article.title == "Bridge to close for summer repairs"
+    for piece in article.pieces:  # offsets still point into the page
+        assert (
+            page[piece.document_start : piece.document_start + piece.length]
+            == article.text[piece.article_start : piece.article_start + piece.length]
+        )
+
+
+def test_short_line_takes_its_neighbours_class() -> None:
+    long_1, long_2 = f"{PROSE} {PROSE_2}", f"{PROSE_2} {PROSE}"  # over 200 characters: prose on their own
+    kept = prose_lines(
+        [(long_1, False), ("He agreed.", False), (long_2, False), ("Share", True), ("Tweet", True)]
+    )
+    assert kept == [True, True, True, False, False]
+
+
+def test_hard_wrapped_paragraph_is_one_block() -> None:
+    wrapped = textwrap.wrap(PROSE, 60)
+    page = "\n".join([*MENU, "", "Bridge to close", "", *wrapped, "", *FOOTER]) + "\n"
+    [article] = find_articles(page, prose=True)
+    assert " ".join(article.text.split()) == " ".join(PROSE.split())
+
+
+def test_pages_in_another_language_keep_the_shape_rules() -> None:
+    assert not written_in_stoplist_language(
+        ["Der Rat hat am Dienstag beschlossen, die alte Brücke zu schließen."]
+    )
+    assert written_in_stoplist_language([PROSE])
+
+
+def test_a_short_article_is_not_lost() -> None:
+    [article] = find_articles(_page("Bridge closes", "The bridge closes today."), prose=True)
+    assert article.text == "The bridge closes today."
+
+
+LONG = f"{PROSE} {PROSE_2}"
+
+
+def test_runs_of_headings_below_the_body_are_menus_but_numbered_lists_are_not() -> None:
+    page = _page(
+        "Bridge to close",
+        LONG,
+        "1) Check the ferry timetable",
+        "2) Leave early",
+        "3) Carry cash for the toll",
+        "4) Expect queues",
+        LONG,
+        *MENU,
+        "The End",
+    )
+    [article] = find_articles(page, prose=True)
+    assert "3) Carry cash for the toll" in article.text
+    assert not any(item in article.text.split("\n") for item in MENU)
+
+
+def test_prose_far_from_the_article_is_not_the_article() -> None:
+    far = "The annual report of the harbour authority, published online, lists every vessel that called at the port and the cargo it carried, with tonnage for the whole year."  # noqa: E501
+    page = _page("Bridge to close", LONG, LONG, *(f"Section {i}" for i in range(14)), far)
+    [article] = find_articles(page, prose=True)
+    assert far not in article.text
+
+
+@pytest.mark.parametrize(
+    ("tail", "articles"),
+    [
+        # a teaser with a headline and a date, far shorter than the article: not an article
+        (["Ferry service to resume", "June 2, 2021", "Ferries will run again from June."], 1),
+        # a reader's comment under the reader's name: not an article
+        (["Ann Vale", "June 2, 2021", LONG, PROSE_2], 1),
+        # a second article of a digest, with its own headline, date and paragraphs: an article
+        (["Ferry service to resume on the east bank", "June 2, 2021", LONG, PROSE_2], 2),
+    ],
+)
+def test_a_page_holds_several_articles_only_when_they_are_of_a_size(tail: list[str], articles: int) -> None:
+    page = _page("Bridge to close for summer repairs", "June 1, 2021", LONG, PROSE_2, *tail)
+    assert len(find_articles(page, prose=True)) == articles
+
+
+def test_title_is_the_heading_above_the_byline_not_a_menu_item() -> None:
+    page = _page(
+        "Tuesday, October 12, 2023", *MENU, "Bridge to close", "By Ann Vale", "June 1, 2021", LONG, PROSE_2
+    )
+    [article] = find_articles(page, prose=True)
+    assert (article.title, article.byline, article.published) == ("Bridge to close", "Ann Vale", "2021-06-01")
+
+
+def test_a_list_of_linked_headlines_with_questions_is_a_menu() -> None:
+    headlines = [
+        "More Great Lantern Stories",
+        "Ferry fares to rise in spring",
+        "Can the old bridge be saved?",
+        "Council election: the candidates",
+        "Why are the rents so high?",
+    ]
+    short_news = [
+        "The ferry runs hourly.",
+        "Fares are unchanged.",
+        "Cyclists ride free.",
+        "Dogs are allowed.",
+    ]
+    page = _page("Bridge to close", LONG, *short_news, LONG, *headlines)
+    [article] = find_articles(page, prose=True)
+    assert not any(h in article.text for h in headlines)
+    assert all(s in article.text for s in short_news)  # short sentences of the article are not a menu
