@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.scrape import scrape
 from newstrace.errors import InputError
 from newstrace.ingest.documents import html_document, make_document
+from newstrace.ingest.options import IngestOptions
 from newstrace.model import Article
 from newstrace.segment import segment_document
 
@@ -63,7 +64,7 @@ def read_pages(split: str) -> list[Page]:
         raw = gzip.decompress((DATA / "html" / split / f"{gold['name']}.html.gz").read_bytes())
         page = Page(gold)
         name, text = gold["name"], scrape(raw)
-        page.html = _articles(page, partial(html_document, f"{name}.html", raw, "html", 1000))
+        page.html = _articles(page, partial(html_document, f"{name}.html", raw, "html", IngestOptions()))
         page.text = _articles(page, partial(make_document, f"{name}.txt", text.encode(), "text", text))
         pages.append(page)
     return pages
