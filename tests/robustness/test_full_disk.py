@@ -53,7 +53,7 @@ def test_a_full_disk_while_exporting_leaves_the_old_export(tmp_path: Path) -> No
 
 def test_a_full_disk_while_analysing_stops_clearly_and_keeps_whole_documents(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
-    run = _limited(300_000, "analyze", str(_feed(tmp_path / "f.jsonl", 2000)), "--db", str(db), *NO_ANALYSIS)
+    run = _limited(2_000_000, "analyze", str(_feed(tmp_path / "f.jsonl", 2000)), "--db", str(db), *NO_ANALYSIS)
     assert run.returncode == 2, run.stderr
     assert "Traceback" not in run.stderr and "internal error" not in run.stderr
     assert "database" in run.stderr
