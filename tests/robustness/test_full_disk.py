@@ -22,6 +22,11 @@ LIMITED = (
 NO_ANALYSIS = ["--stages", "", "--no-link"]
 
 
+# Bytes a file may grow to: an empty database with its search index takes about 350 kB, 2000
+# records about 6 MB, so the disk fills part way through the run.
+FULL_AT = 2_000_000
+
+
 def _limited(limit: int, *args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-c", LIMITED, str(limit), *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
@@ -53,7 +58,8 @@ def test_a_full_disk_while_exporting_leaves_the_old_export(tmp_path: Path) -> No
 
 def test_a_full_disk_while_analysing_stops_clearly_and_keeps_whole_documents(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
-    run = _limited(2_000_000, "analyze", str(_feed(tmp_path / "f.jsonl", 2000)), "--db", str(db), *NO_ANALYSIS)
+    feed = _feed(tmp_path / "f.jsonl", 2000)
+    run = _limited(FULL_AT, "analyze", str(feed), "--db", str(db), *NO_ANALYSIS)
     assert run.returncode == 2, run.stderr
     assert "Traceback" not in run.stderr and "internal error" not in run.stderr
     assert "database" in run.stderr

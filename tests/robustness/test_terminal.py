@@ -99,7 +99,7 @@ def _count(db: Path) -> int:
 @pytest.mark.slow
 def test_ctrl_c_stops_cleanly_keeps_what_was_stored_and_a_rerun_completes(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
-    feed = _feed(tmp_path / "feed.jsonl", 2000, words=40)  # long enough that Ctrl-C lands mid-run on a busy machine
+    feed = _feed(tmp_path / "feed.jsonl", 2000, words=40)  # long enough for Ctrl-C to land mid-run
     args = [
         *NEWSTRACE,
         "analyze",
