@@ -291,6 +291,9 @@ class CueFinder(MentionFinder):
             speaker = self.inverted(cue) or speaker
         if kind == "chant" and speaker is not None and not someone(speaker):
             speaker = None  # "the protests spread, with slogans like …": a crowd chants, not a protest
+        if kind == "naming" and _passive(cue, speaker):
+            # "HP is called “farmer's lung”", "what's been dubbed “…”": a name given, nobody's words
+            return Attribution(cue_span, kind, None, None, None, governs=governs, loose=True)
         if speaker is None:
             near = self.name_next_to(cue)
             head_kind: HeadKind = "name"
@@ -339,6 +342,12 @@ def _ancestors(token: Token) -> Iterator[Token]:
             return
         current = current.head
         yield current
+
+
+def _passive(cue: Token, subject: Token | None) -> bool:
+    """Whether a naming cue is in the passive: its subject is what is named, not who names it."""
+    passive_subject = subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == cue.i
+    return passive_subject or (subject is None and any(c.dep_ == "auxpass" for c in cue.children))
 
 
 def _cue_end(cue: Token) -> Token:

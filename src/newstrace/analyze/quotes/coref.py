@@ -58,9 +58,18 @@ ABBREVIATED_TITLES = {
     "amb": "ambassador",
     "atty": "attorney",
     "supt": "superintendent",
+    "rev": "reverend",
+    "del": "delegate",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "maj": "major",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "insp": "inspector",
 }
 STOP_AFTER_TITLE = re.compile(r"^(?:who|which|that|of|for|at|in|from|with|on|and|to)$", re.I)
 WORD = re.compile(r"[\w’'.-]+")
+POSSESSIVE = re.compile(r"[’'](?:s\b|\s)")  # "McDonald’s", "Jones'"
 MAX_TITLE_WORDS = 6
 # A person of the pronoun's known gender this close before it wins over a nearer person whose
 # gender is unknown ("Mrs. Marsh met Omar Haddad. She ..."); about three news sentences.
@@ -222,16 +231,29 @@ class Coreference:
     def _nearest(
         self, at: int, ok: _PersonTest, allow_after: bool = False, window: int | None = None
     ) -> _Person | None:
-        for mention, person in reversed(self._outside):
-            if window is not None and mention.end < at - window:
-                break
-            if mention.end <= at and ok(person):
-                return person
+        before = [(m, p) for m, p in self._outside if m.end <= at and ok(p)]
+        if before and (window is None or before[-1][0].end >= at - window):
+            return self._subject_over_possessive(before)
         if allow_after:
             for mention, person in self._outside:
                 if mention.start >= at and ok(person):
                     return person
         return None
+
+    def _subject_over_possessive(self, before: list[tuple[NamedMention, _Person]]) -> _Person:
+        """The last candidate, unless it is a possessive (``McDonald’s cameo``) and another
+        candidate stands earlier in its sentence: a pronoun picks up the sentence's subject
+        rather than a possessor inside its object (subject salience, as in Hobbs' algorithm)."""
+        mention, person = before[-1]
+        if not POSSESSIVE.match(self.text, mention.end):
+            return person
+        sentence = _sentence_start(self.text, mention.start)
+        for other, candidate in reversed(before[:-1]):
+            if other.start < sentence:
+                break
+            if candidate is not person and not POSSESSIVE.match(self.text, other.end):
+                return candidate
+        return person
 
     def _org_before(self, at: int, ok: _OrgTest) -> NamedMention | None:
         for org in reversed(self.orgs):
@@ -309,6 +331,10 @@ def _appositive_titles(after: str) -> set[str]:
         words.append(word.lower())
     roles = {w for w in words if w in ROLE_NOUNS}
     return roles or ({words[-1]} if words else set())
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
 
 
 def _first_in_sentence(text: str, mention: NamedMention, starts: list[int]) -> bool:

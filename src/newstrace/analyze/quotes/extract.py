@@ -66,6 +66,8 @@ MAX_DATE_HOPS = 3  # "said on Sunday": Sunday -> on -> said
 TITLE_WORD = re.compile(r"[^\W_][\w’'-]*")
 SENTENCE_PUNCT = re.compile(r"[.!?]\s")
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})  # NER labels of names that may speak
+QUOTE_CHARS = "\"'“”‘’«»"
+LIST_JOINER = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?")  # what separates the items of a list of titles
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +325,8 @@ class ArticleQuoteReader:
         if own is not None and (own.kind == "chant" or (crowd and own.governs)):
             return "slogan"
         named = own is not None and own.kind == "naming" and own.mention is not None
+        if not named and self._in_title_list(span):
+            return "scare"  # "hits including “Black Water,” “China Grove” and “Minute by Minute”"
         if (SCARE_MARKER.search(before) and not named) or (span.depth and (own is None or own.loose)):
             # "the so-called “…”"; inside a quotation only words with a cue of their own are speech
             return "scare"
@@ -343,6 +347,20 @@ class ArticleQuoteReader:
         if own is not None and (own.mention is not None or (own.governs and not own.loose)):
             return "fragment"
         return "fragment" if found.mention is not None else "scare"
+
+    def _in_title_list(self, span: QuoteSpan) -> bool:
+        """A title-case quotation listed with another one, joined only by a comma, ``and`` or
+        ``or``: an enumeration of works (songs, films, books), not words someone said."""
+        if not is_title(self.text[span.start : span.end]):
+            return False
+        for other in self.spans:
+            if other is span or other.depth != span.depth:
+                continue
+            first, second = (other, span) if other.close_at < span.open_at else (span, other)
+            between = self.text[first.end : second.start].strip(QUOTE_CHARS)
+            if LIST_JOINER.fullmatch(between) and is_title(self.text[other.start : other.end]):
+                return True
+        return False
 
     @staticmethod
     def _names_in_title_case(own: Attribution | None, found: _Attributed) -> bool:
