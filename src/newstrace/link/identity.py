@@ -7,13 +7,18 @@ is a single word ("Doherty" for "Michael Doherty"), as long as exactly one such 
 fact's ``asserted_by`` has no mention span, so it is resolved by name only.
 
 Entities of kinds that cannot speak (places, events, dates) never take a quote.
+
+A quote whose speaker resolves to a person takes that person's corpus name as its canonical
+speaker (``names``): an article that calls a speaker only "Doherty", or "Mr. Doherty" in one
+quote and "Michael Doherty" in the next, gets the full name the corpus gives the one person
+of that surname, so one person keeps one speaker name in an article and across the corpus.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newstrace.model import ArticleFindings, Entity
 from newstrace.text.names import form_key
@@ -26,10 +31,12 @@ SPEAKER_KINDS = frozenset({"PER", "ORG", "NORP"})
 
 @dataclass(frozen=True, slots=True)
 class Identities:
-    """The corpus entity id of each quote's speaker and each fact's asserter (ids absent when unknown)."""
+    """The corpus entity id of each quote's speaker and each fact's asserter (ids absent when
+    unknown), and the canonical name of each quote's speaker that resolved to a person."""
 
     speakers: dict[str, str]
     asserters: dict[str, str]
+    names: dict[str, str] = field(default_factory=dict)
 
 
 class _ArticleIndex:
@@ -73,6 +80,8 @@ def resolve_identities(findings: Sequence[ArticleFindings], entities: Sequence[E
     indexes = _article_indexes(entities)
     speakers: dict[str, str] = {}
     asserters: dict[str, str] = {}
+    names: dict[str, str] = {}
+    people = {e.id: e.name for e in entities if e.kind == "PER"}
     for found in findings:
         index = indexes.get(found.article.id)
         if index is None:
@@ -84,8 +93,10 @@ def resolve_identities(findings: Sequence[ArticleFindings], entities: Sequence[E
                 eid = index.named(quote.speaker)
             if eid is not None:
                 speakers[quote.id] = eid
+                if quote.speaker and eid in people:
+                    names[quote.id] = people[eid]
         for fact in found.facts:
             eid = index.named(fact.asserted_by) if fact.asserted_by else None
             if eid is not None:
                 asserters[fact.id] = eid
-    return Identities(speakers, asserters)
+    return Identities(speakers, asserters, names)

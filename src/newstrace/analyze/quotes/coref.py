@@ -34,6 +34,10 @@ RefKind = Literal["PER", "ORG", "GROUP"]
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+# Names of things that never speak: buildings, places that are not states, works, events, dates.
+NON_SPEAKER_LABELS = frozenset({"FAC", "LOC", "WORK_OF_ART", "EVENT", "DATE", "TIME", "PRODUCT", "LAW"})
+TIME_LABELS = frozenset({"DATE", "TIME"})  # "June" is a month and a first name
+GROUP_LABELS = frozenset({"ORG", "NORP"})  # what "they" stands for: a country or a city is "it"
 MALE, FEMALE = "he him his himself".split(), "she her hers herself".split()
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 GENDER_TITLES: dict[str, Gender] = {
@@ -140,11 +144,14 @@ class Coreference:
         self.people: list[_Person] = []
         self._person_at: list[tuple[NamedMention, _Person]] = []
         self.orgs: list[NamedMention] = []
+        self.things: list[NamedMention] = []  # names of what cannot speak
         for mention in sorted(mentions, key=lambda m: m.start):
             if mention.label in PERSON_LABELS and name_key(mention.text):
                 self._add_person(mention)
             elif mention.label in ORG_LABELS:
                 self.orgs.append(mention)
+            if mention.label in NON_SPEAKER_LABELS:
+                self.things.append(mention)
         starts = [m.start for m, _ in self._person_at]
         for mention, person in self._person_at:
             person.titles |= _titles(text, mention)
@@ -185,8 +192,21 @@ class Coreference:
                 return Referent(person.name, "PER")
         for org in self.orgs:
             if org.start < end and start < org.end:
+                if org.label in NON_SPEAKER_LABELS:
+                    return None  # "Trump Tower said" is a misparse: a building never speaks
                 return Referent(_org_name(org.text), "ORG")
         return None
+
+    def names_a_thing(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps the name of something that cannot speak (a building, a
+        work, a date) and no person's name; or is, word for word, a name the article gives such a
+        thing elsewhere (NER may label one "Trump Tower" a building and the next a person)."""
+        words = _org_name(self.text[start:end]).lower()
+        if any(_org_name(m.text).lower() == words for m in self.things if m.label not in TIME_LABELS):
+            return True
+        if any(m.start < end and start < m.end for m, _ in self._person_at):
+            return False
+        return any(m.start < end and start < m.end for m in self.things)
 
     def resolve_name(self, name: str, at: int) -> Referent:
         """A name the NER missed: the known person with the same last word, else the name itself."""
@@ -209,7 +229,7 @@ class Coreference:
         if word in GROUP_PRONOUNS:
             return self._group_before(at)
         if word in ("it", "its"):
-            org = self._org_before(at, lambda o: True)
+            org = self._org_before(at, lambda o: o.label not in NON_SPEAKER_LABELS)
             return Referent(_org_name(org.text), "ORG") if org is not None else None
         return None
 
@@ -266,7 +286,7 @@ class Coreference:
         crowds = [m for m in re.finditer(r"\b[a-z]+\b", window) if m.group(0) in CROWD_NOUNS]
         if crowds:
             return Referent(crowds[-1].group(0), "GROUP")
-        org = self._org_before(at, lambda o: True)
+        org = self._org_before(at, lambda o: o.label in GROUP_LABELS)
         return Referent(_org_name(org.text), "ORG") if org is not None else None
 
     def _message_source(self, noun: str, at: int) -> Referent | None:

@@ -49,7 +49,7 @@ from newstrace.analyze.quotes.labels import (
     name_line_after,
 )
 from newstrace.analyze.quotes.marks import MarkWarning, QuoteSpan, find_quote_spans
-from newstrace.analyze.quotes.speakers import resolve_speaker, slogan_crowd
+from newstrace.analyze.quotes.speakers import clean_name, resolve_speaker, slogan_crowd
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
 from newstrace.model import AnalysisWarning, Article, Quote, QuoteKind, Span
@@ -400,7 +400,7 @@ class ArticleQuoteReader:
             end=span.end,
             text=self.text[span.start : span.end],
             kind=kind,
-            speaker=found.speaker,
+            speaker=clean_name(found.speaker) if found.speaker else None,
             speaker_mention=found.mention,
             cue=found.cue.text if found.cue is not None else None,
             said_on=found.said_on,

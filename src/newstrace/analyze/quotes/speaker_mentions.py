@@ -293,7 +293,7 @@ class MentionFinder(ParseView):
         A relative clause that reports words of its own (``X, who added that ...``) is left out:
         it is another attribution, not part of the speaker's description.
         """
-        skip = {t.i for c in head.subtree if c.i != head.i and self._cut_clause(c, head) for t in c.subtree}
+        skip = {t.i for c in head.subtree if c.i != head.i and self._cut_clause(c) for t in c.subtree}
         tokens = sorted((t for t in head.subtree if t.i not in skip), key=lambda t: t.i)
         stop = stop_at.i if stop_at is not None else len(head.doc)
         first = head
@@ -330,20 +330,14 @@ class MentionFinder(ParseView):
         start, end = self.parsed.bounds(token)
         return not (self.quote[0] <= start < self.quote[1] or self.quote[0] < end <= self.quote[1])
 
-    def _cut_clause(self, clause: Token, head: Token) -> bool:
+    def _cut_clause(self, clause: Token) -> bool:
         """A part of the parse under the speaker that is not the speaker's description: a relative
         clause reporting words of its own ("X, who added that ..."), the channel the words came
         through ("X in an interview", "X via email") or a participle set off by a comma
         ("X, speaking on condition of anonymity"); parsers often hang these from the noun rather
-        than from the cue. A description of something named inside the speaker's description is
-        not the speaker's either: an appositive of a word other than the speaker ("X, attorney
-        general of Oklahoma, one of the states suing") and a ``which`` clause after a comma
-        ("X, president of the union, which represents teachers")."""
+        than from the cue."""
         if clause.dep_ == "relcl":
-            return self._reports_words(clause) or _thing_clause(clause)
-        if clause.dep_ == "appos" and _after_comma(clause.left_edge):
-            earlier = [c for c in head.children if c.dep_ == "appos" and c.i < clause.i]
-            return clause.head.i != head.i or bool(earlier)
+            return self._reports_words(clause)
         if clause.dep_ == "prep":
             return self._channel(clause)
         return clause.dep_ in ("acl", "advcl") and clause.tag_ == "VBG" and _after_comma(clause)
@@ -377,12 +371,6 @@ class MentionFinder(ParseView):
                 words.sort(key=lambda t: t.i)
                 return self.span(words[0], words[-1])
         return None
-
-
-def _thing_clause(clause: Token) -> bool:
-    """A relative clause set off by a comma and opened by ``which``: it describes a thing."""
-    opener = clause.left_edge
-    return opener.lower_ == "which" and _after_comma(opener)
 
 
 def _after_comma(token: Token) -> bool:

@@ -22,12 +22,13 @@ from newstrace.analyze.quotes.cues import CROWD_NOUNS, PROTEST_WORDS, SPEAKER_NO
 from newstrace.model import Span
 from newstrace.text.lexicon import ROLE_NOUNS
 
-__all__ = ["resolve_speaker", "slogan_crowd"]
+__all__ = ["clean_name", "resolve_speaker", "slogan_crowd"]
 
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 CROWD_WINDOW = 400  # characters before a slogan searched for the crowd that chanted it
 DEFAULT_CROWD = "protesters"
 WORD = re.compile(r"[A-Za-z]+")
+QUOTE_MARK = re.compile("[\"“”„«»]|''|(?<!\\w)['‘’]|['‘’](?!\\w)")  # a mark, not an apostrophe
 
 
 def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str | None) -> str | None:
@@ -57,7 +58,17 @@ def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str
     return referent.name if referent is not None else None
 
 
+def clean_name(name: str) -> str | None:
+    """A speaker name without what a misparse glued to it: the name stops at a quotation mark
+    (``Marcia "``), and a name left with no letter is no name."""
+    cut = QUOTE_MARK.split(name.lstrip("\"“”‘’' "), maxsplit=1)[0].strip(" ,;:-")
+    return cut if any(c.isalpha() for c in cut) else None
+
+
 def _resolve_phrase(phrase: Span, names: Span | None, coref: Coreference) -> Referent | None:
+    head = names or phrase
+    if coref.names_a_thing(head.start, head.end):
+        return None  # "Trump Tower", "Meet the Press": the mention is kept, nobody speaks
     found = coref.referent_at(phrase.start, phrase.end)
     if found is None and names is not None:
         found = coref.referent_at(names.start, names.end)
