@@ -283,9 +283,10 @@ class Coreference:
 
     def _group_before(self, at: int) -> Referent | None:
         window = self.text[max(0, at - GROUP_WINDOW) : at]
-        crowds = [m for m in re.finditer(r"\b[a-z]+\b", window) if m.group(0) in CROWD_NOUNS]
+        words = re.finditer(r"\b[A-Za-z][a-z]+\b", window)  # "Teachers rallied. They chanted"
+        crowds = [m.group(0).lower() for m in words if _crowd(m.group(0).lower())]
         if crowds:
-            return Referent(crowds[-1].group(0), "GROUP")
+            return Referent(crowds[-1], "GROUP")
         org = self._org_before(at, lambda o: o.label in GROUP_LABELS)
         return Referent(_org_name(org.text), "ORG") if org is not None else None
 
@@ -351,6 +352,11 @@ def _appositive_titles(after: str) -> set[str]:
         words.append(word.lower())
     roles = {w for w in words if w in ROLE_NOUNS}
     return roles or ({words[-1]} if words else set())
+
+
+def _crowd(word: str) -> bool:
+    """A noun for several people: a crowd ("protesters") or the plural of a role ("teachers")."""
+    return word in CROWD_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS)
 
 
 def _sentence_start(text: str, at: int) -> int:

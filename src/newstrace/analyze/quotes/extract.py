@@ -24,7 +24,6 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from newstrace.analyze.nlp import ArticleNLP, ParsedStretch, Stretch, article_nlp, shared_model
 from newstrace.analyze.options import QuoteOptions
@@ -49,20 +48,17 @@ from newstrace.analyze.quotes.labels import (
     name_line_after,
 )
 from newstrace.analyze.quotes.marks import MarkWarning, QuoteSpan, find_quote_spans
+from newstrace.analyze.quotes.occasions import cue_date, nearest_date_before, occasion_marks
 from newstrace.analyze.quotes.speakers import clean_name, resolve_speaker, slogan_crowd
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
 from newstrace.model import AnalysisWarning, Article, Quote, QuoteKind, Span
-from newstrace.text.dates import PartialDate, find_date_expressions
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
+from newstrace.text.dates import PartialDate
 
 log = logging.getLogger(__name__)
 
 __all__ = ["STEP", "QuoteFindings", "QuotesStep", "find_quotes", "is_title"]
 
-MAX_DATE_HOPS = 3  # "said on Sunday": Sunday -> on -> said
 TITLE_WORD = re.compile(r"[^\W_][\w’'-]*")
 SENTENCE_PUNCT = re.compile(r"[.!?]\s")
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})  # NER labels of names that may speak
@@ -188,7 +184,25 @@ class ArticleQuoteReader:
                 found = replace(found, said_on=self._chanted_on(self.frames[i], span))
             self.done.append(found)
             out.append(self._record(span, kind, found))
-        return out
+        return self._dated_by_occasion(out)
+
+    def _dated_by_occasion(self, quotes: list[Quote]) -> list[Quote]:
+        """Quotations with no date of their own take the date of the occasion named before them
+        (:mod:`~newstrace.analyze.quotes.occasions`)."""
+        quoted = [(s.start, s.end) for s in self.spans if s.depth == 0]
+        marks = occasion_marks(self.nlp, self.frames_of, quoted, self.base) + [
+            (span.open_at, q.said_on)
+            for span, q in zip(self.spans, quotes, strict=True)
+            if q.said_on and span.depth == 0
+        ]
+        marks.sort(key=lambda m: m[0])
+        dated = []
+        for span, quote in zip(self.spans, quotes, strict=True):
+            before = [date for at, date in marks if at <= span.open_at]
+            if quote.said_on is None and quote.kind != "scare" and span.depth == 0 and before and before[-1]:
+                quote = replace(quote, said_on=before[-1])
+            dated.append(quote)
+        return dated
 
     def _own(self, i: int) -> Attribution | None:
         span, frame = self.spans[i], self.frames[i]
@@ -372,25 +386,11 @@ class ArticleQuoteReader:
 
     def _said_on(self, parsed: ParsedStretch, att: Attribution, quoted: list[tuple[int, int]]) -> str | None:
         """The date the parse attaches to the cue ("said on Sunday"), resolved with its granularity."""
-        start, end = parsed.stretch.start, parsed.stretch.end
-        cue = next((t for t in parsed.doc if parsed.bounds(t)[0] == att.cue.start), None)
-        if cue is None:
-            return None
-        for expr in find_date_expressions(self.text[start:end], self.base):
-            a, b = start + expr.start, start + expr.end
-            if expr.value is None or any(x <= a < y for x, y in quoted):
-                continue
-            tokens = [t for t in parsed.doc if a <= parsed.bounds(t)[0] < b]
-            if any(_attached_to(t, cue) for t in tokens):
-                return expr.value.iso()
-        return None
+        return cue_date(parsed, att.cue.start, quoted, self.base)
 
     def _chanted_on(self, frame: Frame, span: QuoteSpan) -> str | None:
         """A slogan is chanted at the protests its sentence describes: the date nearest before it there."""
-        dates = [
-            e for e in find_date_expressions(self.text[frame.start : span.open_at], self.base) if e.value
-        ]
-        return dates[-1].value.iso() if dates and dates[-1].value is not None else None
+        return nearest_date_before(self.text, frame.start, span.open_at, self.base)
 
     def _record(self, span: QuoteSpan, kind: QuoteKind, found: _Attributed) -> Quote:
         return Quote(
@@ -424,14 +424,3 @@ def _starts_utterance(text: str, frame: Frame, span: QuoteSpan) -> bool:
         return True
     return before.endswith(",") and text[span.start : span.start + 1].isupper()
 
-
-def _attached_to(token: Token, cue: Token) -> bool:
-    current = token
-    for _ in range(MAX_DATE_HOPS):
-        head = current.head
-        if head.i == cue.i:
-            return True
-        if head.i == current.i or str(head.tag_).startswith("VB"):
-            return False
-        current = head
-    return False
