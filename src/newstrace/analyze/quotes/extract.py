@@ -199,9 +199,9 @@ class ArticleQuoteReader:
         dated = []
         for span, quote in zip(self.spans, quotes, strict=True):
             before = [date for at, date in marks if at <= span.open_at]
-            if quote.said_on is None and quote.kind != "scare" and span.depth == 0 and before and before[-1]:
-                quote = replace(quote, said_on=before[-1])
-            dated.append(quote)
+            occasion = before[-1] if before else None
+            undated = quote.said_on is None and quote.kind != "scare" and span.depth == 0
+            dated.append(replace(quote, said_on=occasion) if undated and occasion else quote)
         return dated
 
     def _own(self, i: int) -> Attribution | None:
@@ -423,4 +423,3 @@ def _starts_utterance(text: str, frame: Frame, span: QuoteSpan) -> bool:
     if before.endswith(":"):
         return True
     return before.endswith(",") and text[span.start : span.start + 1].isupper()
-

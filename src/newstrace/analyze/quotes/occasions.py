@@ -24,22 +24,32 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.nlp import ArticleNLP, ParsedStretch, Stretch
-from newstrace.analyze.quotes.frames import FrameBuilder
 from newstrace.analyze.quotes.cues import MESSAGE_NOUNS, cue_kind_of_word
+from newstrace.analyze.quotes.frames import FrameBuilder
 from newstrace.text.dates import DateExpression, PartialDate, find_date_expressions
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["OCCASION_NOUNS", "cue_date", "dated_occasion", "names_occasion", "nearest_date_before", "occasion_marks"]
+__all__ = [
+    "OCCASION_NOUNS",
+    "cue_date",
+    "dated_occasion",
+    "names_occasion",
+    "nearest_date_before",
+    "occasion_marks",
+]
 
 MAX_DATE_HOPS = 3  # "said on Sunday": Sunday -> on -> said; "at a rally last week": week -> rally
 # Singular nouns of an occasion where words are said (with MESSAGE_NOUNS: "in a statement").
-OCCASION_NOUNS = frozenset(
-    """speech address interview rally conference briefing hearing meeting summit debate session
+OCCASION_NOUNS = (
+    frozenset(
+        """speech address interview rally conference briefing hearing meeting summit debate session
     appearance broadcast podcast show programme program visit event ceremony gathering protest
     demonstration march vigil game match concert trial talk call sermon lecture""".split()
-) | MESSAGE_NOUNS
+    )
+    | MESSAGE_NOUNS
+)
 # "at a rally", "in an interview with", "during the hearing": an occasion named by a preposition.
 NAMED_OCCASION = re.compile(
     r"\b(?:at|in|during|on|after|before)\s+(?:a|an|the|his|her|their|its|this|that)\s+"
