@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.nlp import ArticleNLP, ParsedStretch, Stretch
-from newstrace.analyze.quotes.cues import MESSAGE_NOUNS, cue_kind_of_word
+from newstrace.analyze.quotes.cues import cue_kind_of_word
 from newstrace.analyze.quotes.frames import FrameBuilder
 from newstrace.text.dates import DateExpression, PartialDate, find_date_expressions
 
@@ -41,14 +41,14 @@ __all__ = [
 ]
 
 MAX_DATE_HOPS = 3  # "said on Sunday": Sunday -> on -> said; "at a rally last week": week -> rally
-# Singular nouns of an occasion where words are said (with MESSAGE_NOUNS: "in a statement").
-OCCASION_NOUNS = (
-    frozenset(
-        """speech address interview rally conference briefing hearing meeting summit debate session
+# Singular nouns of an occasion where words are said or written: an event, or a message that is
+# itself the occasion ("in a statement on Monday"). Not things that carry words in general
+# ("the release of documents in 2010", "a book published in 2003").
+OCCASION_NOUNS = frozenset(
+    """speech address interview rally conference briefing hearing meeting summit debate session
     appearance broadcast podcast show programme program visit event ceremony gathering protest
-    demonstration march vigil game match concert trial talk call sermon lecture""".split()
-    )
-    | MESSAGE_NOUNS
+    demonstration march vigil game match concert performance trial talk call sermon lecture
+    statement tweet post letter message email e-mail remarks testimony announcement comment""".split()
 )
 # "at a rally", "in an interview with", "during the hearing": an occasion named by a preposition.
 NAMED_OCCASION = re.compile(
@@ -99,13 +99,37 @@ def cue_date(
 def dated_occasion(
     parsed: ParsedStretch, quoted: Sequence[tuple[int, int]], base: PartialDate | None
 ) -> str | None:
-    """The date of an occasion of speech the sentence dates: a date attached to a reporting verb
-    or to a singular occasion noun, else None."""
+    """The date of an occasion of speech the sentence dates, else None: a date attached to a
+    reporting verb or to a singular occasion noun ("Tuesday's rally"), or to a verb whose clause
+    reports words or names such an occasion ("surrounded the Statehouse on Tuesday … in a
+    protest"; "before the game Tuesday, the coach expressed confidence, saying …")."""
+    outside = [t for t in parsed.doc if _outside_quotes(parsed, t, quoted)]
     for expr, a, b in _dates(parsed, quoted, base):
         tokens = [t for t in parsed.doc if a <= parsed.bounds(t)[0] < b]
-        if any(_attached_to(t, _occasion_word) for t in tokens):
+        verbs = [v for v in (_verb_above(t) for t in tokens) if v is not None]
+        in_clause = {t.i for v in verbs for t in v.subtree} & {t.i for t in outside}
+        if any(_attached_to(t, _occasion_word) for t in tokens) or any(
+            _occasion_word(parsed.doc[i]) for i in in_clause
+        ):
             assert expr.value is not None
             return expr.value.iso()
+    return None
+
+
+def _outside_quotes(parsed: ParsedStretch, token: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    start = parsed.bounds(token)[0]
+    return not any(a <= start < b for a, b in quoted)
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The first verb above ``token`` (the clause a date modifies)."""
+    current = token
+    for _ in range(MAX_DATE_HOPS):
+        if current.head.i == current.i:
+            return current if str(current.tag_).startswith("VB") else None
+        current = current.head
+        if str(current.tag_).startswith("VB"):
+            return current
     return None
 
 
