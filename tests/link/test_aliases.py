@@ -235,3 +235,26 @@ def test_a_person_never_joins_a_geocoded_place() -> None:
         _corpus(_entity("a1", "Jordan", "GPE", geo=jordan), _entity("a2", "Jordan", "PER", "Jordan"))
     )
     assert sorted(e.kind for e in merged) == ["GPE", "PER"]
+
+
+def test_an_entity_keeps_its_id_when_articles_are_added() -> None:
+    """More articles about the same people, even ones that change which name most articles use,
+    leave each entity's id as it was; only a merge changes it."""
+    before = _corpus(
+        _entity("a1", "Michael Doherty", "PER", "Michael Doherty", "Doherty"),
+        _entity("a2", "Ana Reyes", "PER"),
+        _entity("a3", "Tehran", "GPE", geo=Geo(35.7, 51.4, "IR", "Tehran", 112931)),
+    )
+    added = _corpus(
+        _entity("a4", "Michael J. Doherty", "PER", "Michael J. Doherty", "Doherty"),
+        _entity("a5", "Michael J. Doherty", "PER", "Michael J. Doherty"),
+        _entity("a6", "Teheran", "GPE", geo=Geo(35.7, 51.4, "IR", "Tehran", 112931)),
+        _entity("a7", "Lee Kim", "PER"),
+    )
+    first = {e.name: e.id for e in merge_entities(before)}
+    second = merge_entities([*before, *added])
+    doherty = _with(second, "Doherty")
+    assert doherty.name == "Michael J. Doherty"  # the name most articles now use
+    assert doherty.id == first["Michael Doherty"]
+    assert _with(second, "Ana Reyes").id == first["Ana Reyes"]
+    assert _with(second, "Teheran").id == first["Tehran"]

@@ -14,7 +14,10 @@ Articles' entities (ArticleEntity) are merged when:
   one event of the same noun dated within it ("uprising in January 2018"), finest dates first.
 
 Canonical names: a place's gazetteer name, else the longest article-level name (persons: most words).
-Ids are ``stable_id("entity", kind, name, geonameid)``: the same corpus gives the same ids.
+Ids are ``stable_id("entity", kind, geonameid)`` for a geocoded place, else ``stable_id("entity",
+kind, first name)`` with the first of the entity's names in alphabetical order (:func:`_id_name`):
+the same corpus gives the same ids, and an entity keeps its id when articles are added, unless
+it merges with another or gains a name that sorts first.
 """
 
 from __future__ import annotations
@@ -285,8 +288,21 @@ def _entity(merge: EntityMerge, members: list[int]) -> Entity:
     dates = [e.date for e in items if e.date]
     date = min(dates, key=lambda d: (_length(_period(d)), d)) if dates else None
     found_geo = geo[0][0] if geo else None
-    ident = stable_id("entity", kind, name, found_geo.geonameid if found_geo else "")
+    if found_geo is not None and found_geo.geonameid is not None:
+        ident = stable_id("entity", kind, "", found_geo.geonameid)
+    else:
+        ident = stable_id("entity", kind, _id_name(items, kind), "")
     return Entity(ident, name, kind, aliases, mentions, found_geo, date)
+
+
+def _id_name(items: Sequence[ArticleEntity], kind: str) -> str:
+    """The name an entity's id derives from: the first, in alphabetical order, of its article-level
+    names of its kind (a person's full names first). Unlike the canonical name, which follows how
+    many articles use each form, it changes only when a name that sorts first joins the entity."""
+    names = {form_key(e.name) for e in items if e.kind == kind} or {form_key(e.name) for e in items}
+    if kind == "PER" and any(" " in n for n in names):
+        names = {n for n in names if " " in n}
+    return min(names)
 
 
 def _ref_order(ref: EntityRef) -> tuple[str, int, int]:
