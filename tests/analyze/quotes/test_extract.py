@@ -177,6 +177,12 @@ SPEAKERS = [
         "Pat Simmons",
     ),
     ("Teachers held a rally at the Statehouse. “Fund our schools,” they chanted.", "teachers"),
+    ("Police used a ram. “Let me see your hands!” an officer ordered.", "officer"),  # unnamed, described
+    (  # a message speaks for whoever issued it
+        "The Calder Port Authority said in a statement on Monday that ships wait. "
+        "“The harbour is closed,” the statement said.",
+        "Calder Port Authority",
+    ),
 ]
 
 

@@ -305,7 +305,25 @@ class Coreference:
                     return Referent(_org_name(name), "ORG")
             if source:
                 return Referent(source, "ORG")
-        return None
+        return self._issuer(noun, at)
+
+    def _issuer(self, noun: str, at: int) -> Referent | None:
+        """ "X said in a statement. … the statement said" -> X: the name nearest before the last
+        "in a/its statement" before ``at``, in the same sentence."""
+        pattern = re.compile(rf"\bin\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+        matches = list(pattern.finditer(self.text, 0, at))
+        if not matches:
+            return None
+        where = matches[-1].start()
+        sentence = _sentence_start(self.text, where)
+        people = [(m.start, Referent(p.name, "PER")) for m, p in self._person_at]
+        orgs = [
+            (o.start, Referent(_org_name(_source_name(self.text[o.start : o.start + 80]) or o.text), "ORG"))
+            for o in self.orgs
+            if o.label not in NON_SPEAKER_LABELS
+        ]
+        before = sorted((s, r) for s, r in people + orgs if sentence <= s < where)
+        return before[-1][1] if before else None
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:

@@ -25,6 +25,11 @@ from newstrace.text.lexicon import ROLE_NOUNS
 __all__ = ["clean_name", "resolve_speaker", "slogan_crowd"]
 
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+# Nouns of a person the text describes without naming: the description is the speaker ("officer").
+PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    """man woman boy girl person officer patient resident witness victim survivor neighbour neighbor
+    father mother son daughter husband wife friend relative source employee worker customer""".split()
+)
 CROWD_WINDOW = 400  # characters before a slogan searched for the crowd that chanted it
 DEFAULT_CROWD = "protesters"
 WORD = re.compile(r"[A-Za-z]+")
@@ -55,6 +60,8 @@ def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str
             referent = Referent(head.text, referent.kind)  # a proper group name: "Democrats", "Iranians"
     else:
         referent = coref.resolve_nominal(head.text, head.start)
+        if referent is None and head.text.lower() in PERSON_NOUNS:
+            referent = Referent(head.text.lower(), "PER")  # "an officer shouted": someone unnamed
     return referent.name if referent is not None else None
 
 
