@@ -40,6 +40,8 @@ def _resolve(quote: Quote) -> str | None:
         (_quote("a3", "Kim"), None),  # two people share the surname: no guess
         (_quote("a2", "Doherty"), None),  # Doherty is not mentioned in a2
         (_quote("a1", None), None),
+        (_quote("a1", "Lee Park", (30, 55)), None),  # a long mention that names Ana Reyes too
+        (_quote("a1", "Ana", (30, 55)), "e-reyes"),  # the name inside it is the speaker's
     ],
 )
 def test_speaker_entity(quote: Quote, expected: str | None) -> None:
