@@ -178,6 +178,11 @@ SPEAKERS = [
     ),
     ("Teachers held a rally at the Statehouse. “Fund our schools,” they chanted.", "teachers"),
     ("Police used a ram. “Let me see your hands!” an officer ordered.", "officer"),  # unnamed, described
+    (  # a verb does not report the clause that modifies it ("while …")
+        "While some protesters chanted, “Bread for all,” in a Capitol hallway, Senate leader Ana Ruiz "
+        "spoke before lawmakers.",
+        "protesters",
+    ),
     (  # a message speaks for whoever issued it
         "The Calder Port Authority said in a statement on Monday that ships wait. "
         "“The harbour is closed,” the statement said.",

@@ -51,6 +51,8 @@ __all__ = [
 ]
 
 MAX_ANCESTORS = 12  # heads walked up from a quotation to find its cue
+# Clauses that modify a verb rather than report what it says: "while X chanted", "who said".
+MODIFIER_CLAUSES = frozenset({"advcl", "relcl", "acl"})
 MAX_ADJACENT = 8  # words after a closing mark searched for "the editorial read", "said the woman"
 # Verbs that link a subject to a description rather than to words: "Mr. Obama was a ''socialist''".
 LIGHT_VERBS = frozenset(
@@ -230,6 +232,8 @@ class CueFinder(MentionFinder):
             if found is None:
                 found = (depth, ancestor)
             elif is_verb(ancestor) and (not is_verb(found[1]) or self._reports(ancestor)):
+                if below.dep_ in MODIFIER_CLAUSES:
+                    return found  # "While protesters chanted “…”, the speaker spoke": not reported by it
                 found = (found[0], ancestor)
         return found
 
