@@ -236,11 +236,23 @@ def test_nested_quote_has_its_own_speaker(spacy_model: SpacyModel) -> None:
     assert found["Close the gates,"][2] == "told"
 
 
-def test_multi_paragraph_quote_is_one_quote(spacy_model: SpacyModel) -> None:
+def test_multi_paragraph_quote_is_one_quote_per_paragraph(spacy_model: SpacyModel) -> None:
     text = "Omar Haddad read his statement:\n\n“The harbour will close.\n\n“The ships will wait,” he said."
-    (found,) = quotes_of(spacy_model, text)
-    assert found.text.startswith("The harbour will close.") and found.text.endswith("The ships will wait,")
-    assert found.speaker == "Omar Haddad"
+    found = quotes_of(spacy_model, text)
+    assert [q.text for q in found] == ["The harbour will close.", "The ships will wait,"]
+    assert [q.speaker for q in found] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_turns_of_a_quoted_transcript(spacy_model: SpacyModel) -> None:
+    """ "“NAME: …” opens a speaker's turn: the name is the speaker of that paragraph."""
+    text = (
+        "Host Chris Wallace spoke with Lena Marsh. Partial transcript:\n\n"
+        "“WALLACE: Will you be there tomorrow?\n\n“MARSH: Yes, we will all be there.\n\n"
+        "“WALLACE: Thank you.”"
+    )
+    found = quotes_of(spacy_model, text)
+    assert [q.speaker for q in found] == ["Chris Wallace", "Lena Marsh", "Chris Wallace"]
+    assert all(q.kind == "direct" for q in found)
 
 
 SAID_ON = [

@@ -46,6 +46,7 @@ from newstrace.analyze.quotes.labels import (
     line_label,
     looks_like_name,
     name_line_after,
+    turn_label,
 )
 from newstrace.analyze.quotes.marks import MarkWarning, QuoteSpan, find_quote_spans
 from newstrace.analyze.quotes.occasions import cue_date, nearest_date_before, occasion_marks
@@ -170,7 +171,8 @@ class ArticleQuoteReader:
         out: list[Quote] = []
         for i, span in enumerate(self.spans):
             label = label_before(self.text, span.open_at) if utterance[i] and span.depth == 0 else None
-            found = self._labelled(label) or self._attributed(i, own[i])
+            turn = turn_label(self.text, span.start) if span.depth == 0 else None
+            found = self._labelled(label) or self._labelled(turn) or self._attributed(i, own[i])
             if found.mention is None and found.cue is None and span.depth == 0:
                 found = self._line_labelled(span) or found
             if found.mention is None and utterance[i] and span.depth == 0:

@@ -53,6 +53,7 @@ NAME_LINE_AFTER = re.compile(
     rf"[ \t.,”’\"']*\n[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+{_NAME}){{0,4}})"
     rf"(,[^\n]{{1,90}}?)?[ \t]*[.”’\"']*[ \t]*(?:\n|$)"
 )
+TURN_LABEL = re.compile(rf"({_NAME}(?:[ \t]+{_NAME}){{0,2}}):[ \t]")
 HEADLINE_LABEL = re.compile(r"[ \t]*([A-Z][^\n:.!?]*?)[ \t]*:[ \t]")
 MAX_HEADLINE_LABEL_WORDS = 12  # "Lena Marsh Praises the Harbour Board’s New Finance Director Omar Haddad"
 AFTER_WINDOW = 200  # characters after a quotation searched for a label
@@ -85,6 +86,15 @@ def line_label(text: str, open_at: int) -> Label | None:
     """``Cruz: Trump Would …, ‘I Fear …’``: a name and a colon starting the quotation's line."""
     line_start = text.rfind("\n", 0, open_at) + 1
     match = LINE_LABEL.match(text, line_start, open_at)
+    if match is None or not looks_like_name(match.group(1)):
+        return None
+    return _label(match.start(1), match.group(1))
+
+
+def turn_label(text: str, start: int) -> Label | None:
+    """``“WALLACE: Let's start …”``: a name and a colon opening the quoted words at ``start`` (a
+    speaker's turn in a quoted transcript)."""
+    match = TURN_LABEL.match(text, start)
     if match is None or not looks_like_name(match.group(1)):
         return None
     return _label(match.start(1), match.group(1))
