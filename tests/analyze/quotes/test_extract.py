@@ -183,6 +183,10 @@ SPEAKERS = [
         "spoke before lawmakers.",
         "protesters",
     ),
+    (  # one person, one speaker name in an article
+        "Michael Doherty runs the port. Ana Kim met him. “Ships wait,” Mr. Doherty said.",
+        "Michael Doherty",
+    ),
     (  # a message speaks for whoever issued it
         "The Calder Port Authority said in a statement on Monday that ships wait. "
         "“The harbour is closed,” the statement said.",
@@ -205,6 +209,9 @@ def test_who_can_speak(spacy_model: SpacyModel, text: str, speaker: str | None) 
         ('"', None),
         ("Conan O’Brien", "Conan O’Brien"),
         ("Jones’", "Jones"),
+        ("Meghan cry", "Meghan"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("officer", "officer"),
     ],
 )
 def test_speaker_names_stop_at_a_quotation_mark(name: str, clean: str | None) -> None:

@@ -50,7 +50,7 @@ from newstrace.analyze.quotes.labels import (
 )
 from newstrace.analyze.quotes.marks import MarkWarning, QuoteSpan, find_quote_spans
 from newstrace.analyze.quotes.occasions import cue_date, nearest_date_before, occasion_marks
-from newstrace.analyze.quotes.speakers import clean_name, resolve_speaker, slogan_crowd
+from newstrace.analyze.quotes.speakers import clean_name, one_name_per_person, resolve_speaker, slogan_crowd
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
 from newstrace.model import AnalysisWarning, Article, Quote, QuoteKind, Span
@@ -186,7 +186,7 @@ class ArticleQuoteReader:
                 found = replace(found, said_on=self._chanted_on(self.frames[i], span))
             self.done.append(found)
             out.append(self._record(span, kind, found))
-        return self._dated_by_occasion(out)
+        return self._dated_by_occasion(one_name_per_person(out, [p.name for p in self.coref.people]))
 
     def _dated_by_occasion(self, quotes: list[Quote]) -> list[Quote]:
         """Quotations with no date of their own take the date of the occasion named before them

@@ -15,14 +15,16 @@ article's coreference (:mod:`newstrace.analyze.quotes.coref`):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from newstrace.analyze.quotes.attribution import Attribution
-from newstrace.analyze.quotes.coref import Coreference, Referent
+from newstrace.analyze.quotes.coref import Coreference, Referent, name_key
 from newstrace.analyze.quotes.cues import CROWD_NOUNS, PROTEST_WORDS, SPEAKER_NOUNS
-from newstrace.model import Span
+from newstrace.model import Quote, Span
 from newstrace.text.lexicon import ROLE_NOUNS
 
-__all__ = ["clean_name", "resolve_speaker", "slogan_crowd"]
+__all__ = ["clean_name", "one_name_per_person", "resolve_speaker", "slogan_crowd"]
 
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 # Nouns of a person the text describes without naming: the description is the speaker ("officer").
@@ -67,8 +69,14 @@ def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str
 
 def clean_name(name: str) -> str | None:
     """A speaker name without what a misparse glued to it: the name stops at a quotation mark
-    (``Marcia "``), and a name left with no letter is no name."""
+    (``Marcia "``), a capitalised name loses the lower-case words after it (``Meghan cry``), and
+    a name left with no letter is no name."""
     cut = QUOTE_MARK.split(name.lstrip("\"“”‘’' "), maxsplit=1)[0].strip(" ,;:-")
+    words = cut.split()
+    if words and words[0][:1].isupper():  # "Meghan cry": a proper name does not end in a lower-case word
+        while len(words) > 1 and words[-1][:1].islower():
+            words.pop()
+        cut = " ".join(words)
     return cut if any(c.isalpha() for c in cut) else None
 
 
@@ -92,3 +100,20 @@ def slogan_crowd(text: str, start: int) -> str | None:
     if crowds:
         return crowds[-1]
     return DEFAULT_CROWD if PROTEST_WORDS.search(window) else None
+
+
+def one_name_per_person(quotes: Sequence[Quote], people: Sequence[str]) -> list[Quote]:
+    """The quotes with one speaker name per person: a speaker name that is the end of exactly one
+    longer name of the article's people or speakers ("Doherty", "Mr. Doherty" -> "Michael
+    Doherty") takes that name; two people who share it keep the short one."""
+    names = {n for n in (*people, *(q.speaker for q in quotes if q.speaker)) if len(n.split()) > 1}
+    out = []
+    for quote in quotes:
+        short = quote.speaker or ""
+        key = [w.lower() for w in name_key(short)] if short[:1].isupper() else []
+        fits = {
+            n for n in names if key and n != short and [w.lower() for w in name_key(n)][-len(key) :] == key
+        }
+        longest = {n for n in fits if not any(o != n and o.endswith(n) for o in fits)}
+        out.append(replace(quote, speaker=longest.pop()) if len(longest) == 1 else quote)
+    return out
