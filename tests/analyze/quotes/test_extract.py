@@ -187,6 +187,7 @@ SPEAKERS = [
         "Michael Doherty runs the port. Ana Kim met him. “Ships wait,” Mr. Doherty said.",
         "Michael Doherty",
     ),
+    ("“The impact is unclear,” the Calder Port Authority report stated.", "Calder Port Authority"),
     (  # a message speaks for whoever issued it
         "The Calder Port Authority said in a statement on Monday that ships wait. "
         "“The harbour is closed,” the statement said.",

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from newstrace.analyze.quotes.attribution import Attribution
 from newstrace.analyze.quotes.coref import Coreference, Referent, name_key
-from newstrace.analyze.quotes.cues import CROWD_NOUNS, PROTEST_WORDS, SPEAKER_NOUNS
+from newstrace.analyze.quotes.cues import CROWD_NOUNS, MESSAGE_NOUNS, PROTEST_WORDS, SPEAKER_NOUNS
 from newstrace.model import Quote, Span
 from newstrace.text.lexicon import ROLE_NOUNS
 
@@ -35,6 +35,8 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
 CROWD_WINDOW = 400  # characters before a slogan searched for the crowd that chanted it
 DEFAULT_CROWD = "protesters"
 WORD = re.compile(r"[A-Za-z]+")
+# "the IMF" before "report": the name that owns a message
+OWNER_NAME = re.compile(r"(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)\s+")
 QUOTE_MARK = re.compile("[\"“”„«»]|''|(?<!\\w)['‘’]|['‘’](?!\\w)")  # a mark, not an apostrophe
 
 
@@ -61,10 +63,23 @@ def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str
         if referent is not None and head.text[:1].isupper() and head.text.lower() not in SPEAKER_NOUNS:
             referent = Referent(head.text, referent.kind)  # a proper group name: "Democrats", "Iranians"
     else:
-        referent = coref.resolve_nominal(head.text, head.start)
+        referent = _owner_named(attribution, coref) or coref.resolve_nominal(head.text, head.start)
         if referent is None and head.text.lower() in PERSON_NOUNS:
             referent = Referent(head.text.lower(), "PER")  # "an officer shouted": someone unnamed
     return referent.name if referent is not None else None
+
+
+def _owner_named(attribution: Attribution, coref: Coreference) -> Referent | None:
+    """ "the IMF report stated": a message noun led by a name is that name's message."""
+    mention, head = attribution.mention, attribution.head
+    if mention is None or head is None or head.text.lower() not in MESSAGE_NOUNS:
+        return None
+    before = OWNER_NAME.fullmatch(coref.text[mention.start : head.start])
+    if before is None:
+        return None
+    start = mention.start + before.start(1)
+    found = coref.referent_at(start, start + len(before.group(1)))
+    return found or Referent(before.group(1), "ORG")
 
 
 def clean_name(name: str) -> str | None:
