@@ -159,6 +159,9 @@ KINDS = [
 LISTS = [
     ("The band played its hits, including “Black Water,” “China Grove” and “Long Train”.", ["scare"] * 3),
     ("Marsh called the plan “Grand Folly” and “Total Waste” on Monday.", ["fragment"] * 2),
+    ("The director made this clear in her new documentary “Thirteen Rivers.”", ["scare"]),
+    ("In his 2002 book, “Make Your Kid a Millionaire,” Ruiz wrote about saving.", ["scare"]),
+    ("In his book, Ruiz wrote that “saving is hard.”", ["fragment"]),
 ]
 
 

@@ -35,7 +35,7 @@ from newstrace.analyze.quotes.attribution import (
     sentence_attribution,
 )
 from newstrace.analyze.quotes.coref import Coreference, NamedMention
-from newstrace.analyze.quotes.cues import CROWD_NOUNS, SCARE_MARKER, VENUE_BEFORE
+from newstrace.analyze.quotes.cues import CROWD_NOUNS, SCARE_MARKER, VENUE_BEFORE, WORK_BEFORE
 from newstrace.analyze.quotes.frames import Frame, FrameBuilder
 from newstrace.analyze.quotes.labels import (
     TITLE_SMALL_WORDS,
@@ -341,8 +341,8 @@ class ArticleQuoteReader:
         if own is not None and (own.kind == "chant" or (crowd and own.governs)):
             return "slogan"
         named = own is not None and own.kind == "naming" and own.mention is not None
-        if not named and self._in_title_list(span):
-            return "scare"  # "hits including “Black Water,” “China Grove” and “Minute by Minute”"
+        if not named and (self._in_title_list(span) or self._work_title(span, before)):
+            return "scare"  # "hits including “Black Water,” “China Grove”", "the documentary “13th”"
         if (SCARE_MARKER.search(before) and not named) or (span.depth and (own is None or own.loose)):
             # "the so-called “…”"; inside a quotation only words with a cue of their own are speech
             return "scare"
@@ -363,6 +363,10 @@ class ArticleQuoteReader:
         if own is not None and (own.mention is not None or (own.governs and not own.loose)):
             return "fragment"
         return "fragment" if found.mention is not None else "scare"
+
+    def _work_title(self, span: QuoteSpan, before: str) -> bool:
+        """A title-case quotation right after a noun naming a work is the work's title."""
+        return bool(WORK_BEFORE.search(before)) and is_title(self.text[span.start : span.end])
 
     def _in_title_list(self, span: QuoteSpan) -> bool:
         """A title-case quotation listed with another one, joined only by a comma, ``and`` or
