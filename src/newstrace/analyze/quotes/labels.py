@@ -37,7 +37,8 @@ LOWER_NAME_WORDS = ("of", "the", "and", "de", "van", "von", "al")
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on to for at by with from as vs but nor de la".split())
 NOT_NAME_STARTS = frozenset(
     """a an the this that these those in on at for from with by and but or it he she we they i you
-    read more related photo photos video image images update editor note source sources""".split()
+    read more related photo photos video image images update editor note source sources correction
+    corrections clarification disclosure""".split()
 )
 DASHES = "-‐‒–—―"  # hyphen, figure dash, en dash, em dash, horizontal bar (the quotation dash)
 SPACE = r"[ \t\u00a0]"  # spaces and tabs, the no-break space included
