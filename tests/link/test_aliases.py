@@ -197,6 +197,8 @@ VARIANTS = [
     ([("Google", "ORG"), ("Gogol", "ORG")], set(), {"Google", "Gogol"}),
     ([("Baath", "ORG"), ("Baathists", "NORP")], {"Baath", "Baathists"}, set()),
     ([("Sandinista Front", "ORG"), ("Sandinistas", "NORP")], {"Sandinista Front", "Sandinistas"}, set()),
+    ([("Ansar Movement", "ORG"), ("Houthis", "NORP"), ("Houthi", "ORG")], {"Houthi", "Houthis"}, set()),
+    ([("Muslim Brotherhood", "ORG"), ("Muslims", "NORP")], set(), {"Muslim Brotherhood", "Muslims"}),
     (
         [
             ("Democratic Front of Valdoria", "ORG", "Democratic Front of Valdoria", "Valdoria"),

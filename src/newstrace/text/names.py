@@ -26,6 +26,7 @@ __all__ = [
 # Arabic-script article and particles written before a word in romanised names ("al-Shabaab").
 PARTICLES = frozenset("al el ul ad an ar as ash at az ibn bin bint abu".split())
 MIN_SKELETON = 3  # letters a transliteration key needs ("Qods": "qds"); "Iran" ("in") has too few
+MEMBER_NOUN_ENDINGS = ("ist", "ista", "ite", "i")  # nouns of a member: Baathist, Sandinista, Houthi
 MIN_STEM = 4  # letters of a member stem ("Baath" in "Baathists"); shorter stems match too much
 LETTERS = re.compile(r"[^\W\d_]+")
 VOWELS = re.compile(r"[aeiouy]")
@@ -83,6 +84,15 @@ def transliteration_key(name: str) -> str | None:
 
 
 def member_stems(word: str) -> set[str]:
-    """The names a member or plural form may come from ("Baathists" -> "Baath", "Sandinistas" ->
-    "Sandinista"): the word without a member suffix, at least MIN_STEM letters long."""
-    return {word[: -len(s)] for s in MEMBER_SUFFIXES if word.endswith(s) and len(word) - len(s) >= MIN_STEM}
+    """The names a member form may come from ("Baathists" -> "Baath", "Sandinistas" ->
+    "Sandinista"): the word without a member suffix, at least MIN_STEM letters long. A plain
+    plural counts only on a member noun ("Sandinista", "Houthi"): "Muslims" are a people, not
+    members of the "Muslim Brotherhood"."""
+    stems = set()
+    for suffix in MEMBER_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < MIN_STEM:
+            continue
+        if suffix != "s" or stem.lower().endswith(MEMBER_NOUN_ENDINGS):
+            stems.add(stem)
+    return stems

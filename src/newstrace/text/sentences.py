@@ -15,7 +15,6 @@ __all__ = ["Sentence", "split_sentences"]
 # A sentence ends at . ! ? … (and any closing quotes/brackets after them) before whitespace and
 # an opening quote, bracket or capital letter/digit; abbreviations below do not end sentences.
 SENTENCE_END = re.compile(r"""[.!?…]+['"”’)\]»]*(?=\s+['"“‘(\[«]*[A-Z0-9])|\n+""")
-INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "G.K. Butterfield", "J.R.R. Tolkien": initials, not an end
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen rep gov gen lt col capt sgt st jr sr inc co corp ltd mt ft no vs etc
@@ -49,8 +48,7 @@ def split_sentences(text: str) -> list[Sentence]:
 def _abbreviation_before(text: str, dot: int) -> bool:
     word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
     token = word.group(1).lower() if word else ""
-    single = len(token) == 1 and token.isalpha()
-    return token in ABBREVIATIONS or single or INITIALS.fullmatch(token) is not None
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[Sentence]:

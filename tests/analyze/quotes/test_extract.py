@@ -181,6 +181,7 @@ SPEAKERS = [
     ),
     ("Teachers held a rally at the Statehouse. “Fund our schools,” they chanted.", "teachers"),
     ("Police used a ram. “Let me see your hands!” an officer ordered.", "officer"),  # unnamed, described
+    ("Tourism boards compete.\nSouth Dakota: “Come and see the hills.”", None),  # a place is no label
     (  # a verb does not report the clause that modifies it ("while …")
         "While some protesters chanted, “Bread for all,” in a Capitol hallway, Senate leader Ana Ruiz "
         "spoke before lawmakers.",

@@ -36,6 +36,7 @@ PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 # Names of things that never speak: buildings, places that are not states, works, events, dates.
 NON_SPEAKER_LABELS = frozenset({"FAC", "LOC", "WORK_OF_ART", "EVENT", "DATE", "TIME", "PRODUCT", "LAW"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})  # "June" is a month and a first name
 GROUP_LABELS = frozenset({"ORG", "NORP"})  # what "they" stands for: a country or a city is "it"
 MALE, FEMALE = "he him his himself".split(), "she her hers herself".split()
@@ -207,6 +208,12 @@ class Coreference:
         if any(m.start < end and start < m.end for m, _ in self._person_at):
             return False
         return any(m.start < end and start < m.end for m in self.things)
+
+    def names_a_place(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps a place's name (a country, a city) and no person's."""
+        if any(m.start < end and start < m.end for m, _ in self._person_at):
+            return False
+        return any(o.start < end and start < o.end for o in self.orgs if o.label in PLACE_LABELS)
 
     def resolve_name(self, name: str, at: int) -> Referent:
         """A name the NER missed: the known person with the same last word, else the name itself."""

@@ -322,6 +322,8 @@ class ArticleQuoteReader:
         if label is None:
             return None
         name = label.name
+        if self.coref.names_a_place(name.start, name.end):
+            return None  # "SPOKANE: …", "South Dakota: …": a dateline or a heading, not a speaker
         found = self.coref.referent_at(name.start, name.end)
         if person and (
             found is None or found.kind != "PER" or not any(a == name.start for a, _ in self.names)
