@@ -192,6 +192,10 @@ SPEAKERS = [
         "Michael Doherty",
     ),
     ("“The impact is unclear,” the Calder Port Authority report stated.", "Calder Port Authority"),
+    (  # a message with no name before it: its source
+        "A report from the Calder Herald came out on Monday. “The port is closed,” The report said.",
+        "Calder Herald",
+    ),
     (  # a message speaks for whoever issued it
         "The Calder Port Authority said in a statement on Monday that ships wait. "
         "“The harbour is closed,” the statement said.",

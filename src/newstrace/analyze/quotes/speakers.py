@@ -37,6 +37,7 @@ DEFAULT_CROWD = "protesters"
 WORD = re.compile(r"[A-Za-z]+")
 # "the IMF" before "report": the name that owns a message
 OWNER_NAME = re.compile(r"(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)\s+")
+NOT_OWNERS = frozenset("the a an this that these those his her its their our my your".split())
 QUOTE_MARK = re.compile("[\"“”„«»]|''|(?<!\\w)['‘’]|['‘’](?!\\w)")  # a mark, not an apostrophe
 
 
@@ -75,8 +76,8 @@ def _owner_named(attribution: Attribution, coref: Coreference) -> Referent | Non
     if mention is None or head is None or head.text.lower() not in MESSAGE_NOUNS:
         return None
     before = OWNER_NAME.fullmatch(coref.text[mention.start : head.start])
-    if before is None:
-        return None
+    if before is None or before.group(1).split()[0].lower() in NOT_OWNERS:
+        return None  # "The report", "This statement": no name leads it
     start = mention.start + before.start(1)
     found = coref.referent_at(start, start + len(before.group(1)))
     return found or Referent(before.group(1), "ORG")
