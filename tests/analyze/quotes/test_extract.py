@@ -219,6 +219,7 @@ def test_who_can_speak(spacy_model: SpacyModel, text: str, speaker: str | None) 
         ("Conan O’Brien", "Conan O’Brien"),
         ("Jones’", "Jones"),
         ("Meghan cry", "Meghan"),
+        ("Erja news website", "Erja news website"),
         ("Ludwig van Beethoven", "Ludwig van Beethoven"),
         ("officer", "officer"),
     ],

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from newstrace.analyze.quotes.attribution import Attribution
 from newstrace.analyze.quotes.coref import Coreference, Referent, name_key
-from newstrace.analyze.quotes.cues import CROWD_NOUNS, MESSAGE_NOUNS, PROTEST_WORDS, SPEAKER_NOUNS
+from newstrace.analyze.quotes.cues import CROWD_NOUNS, MESSAGE_NOUNS, ORG_NOUNS, PROTEST_WORDS, SPEAKER_NOUNS
 from newstrace.model import Quote, Span
 from newstrace.text.lexicon import ROLE_NOUNS
 
@@ -37,6 +37,7 @@ DEFAULT_CROWD = "protesters"
 WORD = re.compile(r"[A-Za-z]+")
 # "the IMF" before "report": the name that owns a message
 OWNER_NAME = re.compile(r"(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)\s+")
+DESCRIPTOR_NOUNS = ORG_NOUNS | {"news"}  # lower-case words of an organisation's name: "Erja news website"
 NOT_OWNERS = frozenset("the a an this that these those his her its their our my your".split())
 QUOTE_MARK = re.compile("[\"“”„«»]|''|(?<!\\w)['‘’]|['‘’](?!\\w)")  # a mark, not an apostrophe
 
@@ -85,12 +86,12 @@ def _owner_named(attribution: Attribution, coref: Coreference) -> Referent | Non
 
 def clean_name(name: str) -> str | None:
     """A speaker name without what a misparse glued to it: the name stops at a quotation mark
-    (``Marcia "``), a capitalised name loses the lower-case words after it (``Meghan cry``), and
-    a name left with no letter is no name."""
+    (``Marcia "``), a capitalised name loses the lower-case words after it (``Meghan cry``) but
+    an organisation's own nouns (``Erja news website``), and a name left with no letter is no name."""
     cut = QUOTE_MARK.split(name.lstrip("\"“”‘’' "), maxsplit=1)[0].strip(" ,;:-")
     words = cut.split()
     if words and words[0][:1].isupper():  # "Meghan cry": a proper name does not end in a lower-case word
-        while len(words) > 1 and words[-1][:1].islower():
+        while len(words) > 1 and words[-1][:1].islower() and words[-1] not in DESCRIPTOR_NOUNS:
             words.pop()
         cut = " ".join(words)
     return cut if any(c.isalpha() for c in cut) else None
