@@ -12,7 +12,7 @@ from newstrace.export.acled import ACLED_COLUMNS, read_acled, write_acled
 from newstrace.export.formats import write_export
 from newstrace.export.gdelt import GKG_COLUMNS, read_gkg, write_gkg
 from newstrace.export.tables import TABLES, read_tables, table_records
-from newstrace.export.view import CorpusView, cluster_of
+from newstrace.export.view import CorpusView, cluster_of, with_links
 from newstrace.model import CorpusLinks, Entity, EntityRef, Geo, Quote, QuoteCluster
 from newstrace.run import analyze_corpus
 from newstrace.store import Store
@@ -45,7 +45,8 @@ def view(tmp_path_factory: pytest.TempPathFactory) -> CorpusView:
         copies=stored.links.copies,
         events=stored.links.events,
     )
-    return dataclasses.replace(stored, links=extra)
+    # the findings carry what the new links say (each quote's cluster), as load_view gives them
+    return dataclasses.replace(stored, findings=with_links(stored.findings, extra), links=extra)
 
 
 @pytest.mark.slow
