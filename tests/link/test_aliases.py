@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newstrace.link import link_corpus
 from newstrace.link.aliases import entity_for, merge_entities
 from newstrace.model import Article, ArticleEntity, ArticleFindings, Entity, Geo, Span
@@ -173,3 +175,88 @@ def test_ids_are_stable_and_the_step_is_registered() -> None:
     nato = entity_for(first.entities, "a1", 0, 4)
     assert nato is not None and nato.name == "NATO"
     assert entity_for(first.entities, "a1", 50, 60) is None
+
+
+def _groups(merged: list[Entity]) -> set[frozenset[str]]:
+    return {frozenset({e.name, *e.aliases}) for e in merged}
+
+
+# (article entities as (name, kind, aliases...), the names that must end in one entity, the
+# names that must stay entities of their own): romanisations, member forms, and kinds that
+# cannot be one entity.
+VARIANTS = [
+    ([("Hizballah", "ORG"), ("Hezbollah", "ORG")], {"Hizballah", "Hezbollah"}, set()),
+    ([("Qods Force", "ORG"), ("Quds Force", "ORG")], {"Qods Force", "Quds Force"}, set()),
+    ([("al-Shabaab", "ORG"), ("al-Shabab", "ORG")], {"al-Shabaab", "al-Shabab"}, set()),
+    (
+        [("Harakat al-Shabaab al-Mujahideen", "ORG"), ("Harakat al-Shabab al-Mujahidin", "ORG")],
+        {"Harakat al-Shabaab al-Mujahideen", "Harakat al-Shabab al-Mujahidin"},
+        set(),
+    ),
+    ([("Hassan Rouhani", "PER"), ("Hussein Rouhani", "PER")], set(), {"Hassan Rouhani", "Hussein Rouhani"}),
+    ([("Google", "ORG"), ("Gogol", "ORG")], set(), {"Google", "Gogol"}),
+    ([("Baath", "ORG"), ("Baathists", "NORP")], {"Baath", "Baathists"}, set()),
+    ([("Sandinista Front", "ORG"), ("Sandinistas", "NORP")], {"Sandinista Front", "Sandinistas"}, set()),
+    ([("Ansar Movement", "ORG"), ("Houthis", "NORP"), ("Houthi", "ORG")], {"Houthi", "Houthis"}, set()),
+    ([("Muslim Brotherhood", "ORG"), ("Muslims", "NORP")], set(), {"Muslim Brotherhood", "Muslims"}),
+    (
+        [
+            ("Democratic Front of Valdoria", "ORG", "Democratic Front of Valdoria", "Valdoria"),
+            ("Valdoria", "GPE"),
+        ],
+        set(),
+        {"Democratic Front of Valdoria", "Valdoria"},
+    ),
+    (  # NER took the country for an organisation in one article: still not the Front
+        [
+            ("Democratic Front of Valdoria", "ORG", "Democratic Front of Valdoria", "Valdoria"),
+            ("Valdoria", "ORG"),
+            ("Valdoria", "GPE"),
+        ],
+        set(),
+        {"Democratic Front of Valdoria", "Valdoria"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("entities", "together", "apart"), VARIANTS)
+def test_name_variants(entities: list[tuple[str, ...]], together: set[str], apart: set[str]) -> None:
+    corpus = _corpus(*(_entity(f"a{i}", e[0], e[1], *e[2:]) for i, e in enumerate(entities)))
+    merged = merge_entities(corpus)
+    if together:
+        assert any(together <= g for g in _groups(merged))
+    for name in apart:  # an entity of its own, holding only the article entities of that name
+        own = {f"a{i}" for i, e in enumerate(entities) if e[0] == name}
+        held = {m.article for e in merged if e.name == name for m in e.mentions}
+        assert held and held <= own, name
+
+
+def test_a_person_never_joins_a_geocoded_place() -> None:
+    jordan = Geo(31.0, 36.0, "JO", None, 248816)
+    merged = merge_entities(
+        _corpus(_entity("a1", "Jordan", "GPE", geo=jordan), _entity("a2", "Jordan", "PER", "Jordan"))
+    )
+    assert sorted(e.kind for e in merged) == ["GPE", "PER"]
+
+
+def test_an_entity_keeps_its_id_when_articles_are_added() -> None:
+    """More articles about the same people, even ones that change which name most articles use,
+    leave each entity's id as it was; only a merge changes it."""
+    before = _corpus(
+        _entity("a1", "Michael Doherty", "PER", "Michael Doherty", "Doherty"),
+        _entity("a2", "Ana Reyes", "PER"),
+        _entity("a3", "Tehran", "GPE", geo=Geo(35.7, 51.4, "IR", "Tehran", 112931)),
+    )
+    added = _corpus(
+        _entity("a4", "Michael J. Doherty", "PER", "Michael J. Doherty", "Doherty"),
+        _entity("a5", "Michael J. Doherty", "PER", "Michael J. Doherty"),
+        _entity("a6", "Teheran", "GPE", geo=Geo(35.7, 51.4, "IR", "Tehran", 112931)),
+        _entity("a7", "Lee Kim", "PER"),
+    )
+    first = {e.name: e.id for e in merge_entities(before)}
+    second = merge_entities([*before, *added])
+    doherty = _with(second, "Doherty")
+    assert doherty.name == "Michael J. Doherty"  # the name most articles now use
+    assert doherty.id == first["Michael Doherty"]
+    assert _with(second, "Ana Reyes").id == first["Ana Reyes"]
+    assert _with(second, "Teheran").id == first["Tehran"]

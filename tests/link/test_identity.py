@@ -40,6 +40,8 @@ def _resolve(quote: Quote) -> str | None:
         (_quote("a3", "Kim"), None),  # two people share the surname: no guess
         (_quote("a2", "Doherty"), None),  # Doherty is not mentioned in a2
         (_quote("a1", None), None),
+        (_quote("a1", "Lee Park", (30, 55)), None),  # a long mention that names Ana Reyes too
+        (_quote("a1", "Ana", (30, 55)), "e-reyes"),  # the name inside it is the speaker's
     ],
 )
 def test_speaker_entity(quote: Quote, expected: str | None) -> None:
@@ -54,3 +56,19 @@ def test_asserter_entity_by_name() -> None:
     )
     ids = resolve_identities([ArticleFindings(article, facts=facts)], ENTITIES)
     assert ids.asserters == {"f0": "e-health"}
+
+
+@pytest.mark.parametrize(
+    ("quote", "name"),
+    [
+        (_quote("a1", "Doherty", (200, 207)), "Michael Doherty"),  # a surname gets the corpus's full name
+        (_quote("a1", "Mr. Doherty", (0, 15)), "Michael Doherty"),  # by its mention
+        (_quote("a2", "Reyes"), "Ana Reyes"),
+        (_quote("a1", "Health Ministry"), None),  # an organisation keeps the article's name for it
+        (_quote("a3", "Kim"), None),  # two people share the surname: the article's name stays
+    ],
+)
+def test_speaker_takes_the_corpus_name_of_its_person(quote: Quote, name: str | None) -> None:
+    article = Article(quote.article, "d", 0, "s", None, None, None, None, "t")
+    ids = resolve_identities([ArticleFindings(article, quotes=(quote,))], ENTITIES)
+    assert ids.names.get(quote.id) == name

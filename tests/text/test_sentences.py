@@ -19,6 +19,11 @@ SENTENCES = [
     ("First paragraph\nSecond paragraph.", ["First paragraph", "Second paragraph."]),
     ("Some 3.5 million people came. Really?", ["Some 3.5 million people came.", "Really?"]),
     ("", []),
+    # abbreviated titles do not end a sentence
+    (
+        "Del. Ana Ruiz and the Rev. Omar Haddad came. They left.",
+        ["Del. Ana Ruiz and the Rev. Omar Haddad came.", "They left."],
+    ),
 ]
 
 

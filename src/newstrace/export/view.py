@@ -42,15 +42,20 @@ def load_view(
 
 
 def with_links(findings: Sequence[ArticleFindings], links: CorpusLinks) -> tuple[ArticleFindings, ...]:
-    """``findings`` with what the corpus links add: each quote's cluster and speaker entity, each
-    fact's asserter entity."""
+    """``findings`` with what the corpus links add: each quote's cluster, speaker entity and the
+    canonical name of a speaker who is a corpus person, each fact's asserter entity."""
     clusters = cluster_of(links)
     ids = resolve_identities(findings, links.entities)
     return tuple(
         dataclasses.replace(
             found,
             quotes=tuple(
-                dataclasses.replace(q, cluster=clusters.get(q.id), speaker_entity=ids.speakers.get(q.id))
+                dataclasses.replace(
+                    q,
+                    speaker=ids.names.get(q.id, q.speaker),
+                    cluster=clusters.get(q.id),
+                    speaker_entity=ids.speakers.get(q.id),
+                )
                 for q in found.quotes
             ),
             facts=tuple(

@@ -14,18 +14,21 @@ Articles' entities (ArticleEntity) are merged when:
   one event of the same noun dated within it ("uprising in January 2018"), finest dates first.
 
 Canonical names: a place's gazetteer name, else the longest article-level name (persons: most words).
-Ids are ``stable_id("entity", kind, name, geonameid)``: the same corpus gives the same ids.
+Ids are ``stable_id("entity", kind, geonameid)`` for a geocoded place, else ``stable_id("entity",
+kind, first name)`` with the first of the entity's names in alphabetical order (:func:`_id_name`):
+the same corpus gives the same ids, and an entity keeps its id when articles are added, unless
+it merges with another or gains a name that sorts first.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
-from newstrace.graph import DisjointSet
 from newstrace.ids import stable_id
+from newstrace.link.entity_merge import EntityMerge, Node, join_members, join_transliterations, place_names
 from newstrace.link.options import LinkOptions
 from newstrace.link.step import LinkStep
 from newstrace.model import ArticleEntity, ArticleFindings, CorpusLinks, Entity, EntityRef
@@ -42,37 +45,6 @@ AGENT_KINDS = frozenset({"PER", "ORG", "PRODUCT", "WORK", "LAW"})
 _PRONOUN_WORDS = frozenset({"His", "Her", "Your", "Their"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Node:
-    """One article's entity, as the merge sees it."""
-
-    entity: ArticleEntity
-    forms: tuple[str, ...]  # form_keys of its aliases and name
-
-    @property
-    def kind(self) -> str:
-        """The entity's kind; an acronym that is no known place counts as an organisation."""
-        e = self.entity
-        if e.kind in ("GPE", "LOC", "FAC") and e.geo is None and is_acronym(e.name):
-            return "ORG"
-        return e.kind
-
-
-class EntityMerge(DisjointSet[int]):
-    """The corpus's article entities (numbered in order), merged into groups."""
-
-    def __init__(self, entities: Iterable[ArticleEntity]) -> None:
-        self.nodes = [
-            _Node(e, tuple(dict.fromkeys(form_key(a) for a in (e.name, *e.aliases)))) for e in entities
-        ]
-        super().__init__(range(len(self.nodes)))  # the lowest number of a group is its root
-
-    def join_by(self, keys: dict[tuple[str, ...], list[int]]) -> None:
-        for members in keys.values():
-            for i in members[1:]:
-                self.union(members[0], i)
-
-
 def merge_entities(findings: Sequence[ArticleFindings]) -> list[Entity]:
     """The corpus entities of every article's entities (see the module docstring)."""
     merge = EntityMerge(e for f in findings for e in f.entities)
@@ -82,12 +54,14 @@ def merge_entities(findings: Sequence[ArticleFindings]) -> list[Entity]:
     _join_short_names(merge, common)
     _join_prefixes(merge)
     _join_acronyms(merge)
+    join_transliterations(merge, common)
+    join_members(merge)
     _join_events(merge)
     entities = [_entity(merge, members) for members in merge.groups()]
     return _unique_ids(sorted(entities, key=lambda e: (e.kind, e.name, e.id)))
 
 
-def _identity_keys(nodes: Sequence[_Node]) -> dict[tuple[str, ...], list[int]]:
+def _identity_keys(nodes: Sequence[Node]) -> dict[tuple[str, ...], list[int]]:
     """Same place (GeoNames id) or the people of the same country."""
     keys: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
@@ -112,11 +86,14 @@ def _lowercase_words(findings: Sequence[ArticleFindings]) -> frozenset[str]:
     return frozenset(words)
 
 
-def _strong_keys(nodes: Sequence[_Node], common: frozenset[str]) -> dict[tuple[str, ...], list[int]]:
+def _strong_keys(nodes: Sequence[Node], common: frozenset[str]) -> dict[tuple[str, ...], list[int]]:
     """Shared strong aliases. A multi-word name is one thing whatever label NER gave it ("North Calder"
     as GPE, LOC or NORP); a one-word name only within its class. Geocoded places merge by id only
-    (two Georgias share a name, not a place)."""
+    (two Georgias share a name, not a place). A one-word alias that the corpus names a place by
+    is no key of an organisation that bears another name ("Valdoria" for the "Democratic Front of
+    Valdoria"): a country is never merged with an organisation named after it."""
     keys: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    places = place_names(nodes)
     for i, node in enumerate(nodes):
         if node.entity.geo is not None and node.kind != "NORP":
             continue
@@ -128,6 +105,8 @@ def _strong_keys(nodes: Sequence[_Node], common: frozenset[str]) -> dict[tuple[s
                     plain = [words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]]
                     keys[("name", form_key(" ".join(plain)))].append(i)
         for alias in set(node.entity.aliases) | {node.entity.name}:
+            if node.kind == "ORG" and alias != node.entity.name and form_key(alias) in places:
+                continue
             if _strong(alias, node.kind) and (
                 " " in alias or alias.lower() not in common or alias == node.entity.name
             ):
@@ -309,8 +288,21 @@ def _entity(merge: EntityMerge, members: list[int]) -> Entity:
     dates = [e.date for e in items if e.date]
     date = min(dates, key=lambda d: (_length(_period(d)), d)) if dates else None
     found_geo = geo[0][0] if geo else None
-    ident = stable_id("entity", kind, name, found_geo.geonameid if found_geo else "")
+    if found_geo is not None and found_geo.geonameid is not None:
+        ident = stable_id("entity", kind, "", found_geo.geonameid)
+    else:
+        ident = stable_id("entity", kind, _id_name(items, kind), "")
     return Entity(ident, name, kind, aliases, mentions, found_geo, date)
+
+
+def _id_name(items: Sequence[ArticleEntity], kind: str) -> str:
+    """The name an entity's id derives from: the first, in alphabetical order, of its article-level
+    names of its kind (a person's full names first). Unlike the canonical name, which follows how
+    many articles use each form, it changes only when a name that sorts first joins the entity."""
+    names = {form_key(e.name) for e in items if e.kind == kind} or {form_key(e.name) for e in items}
+    if kind == "PER" and any(" " in n for n in names):
+        names = {n for n in names if " " in n}
+    return min(names)
 
 
 def _ref_order(ref: EntityRef) -> tuple[str, int, int]:

@@ -1,21 +1,27 @@
 """Corpus identity of speakers and asserters: which corpus entity a quote's speaker or a fact's source is.
 
-A quote's speaker is resolved first by its mention (the corpus entity with a mention overlapping
-the speaker mention in the same article), then by its name: the entity of the same article whose
-name or an alias has the speaker name's form key, or whose name ends with it when the speaker name
-is a single word ("Doherty" for "Michael Doherty"), as long as exactly one such entity fits. A
+A quote's speaker is resolved first by its name: the entity of the same article whose name or an
+alias has the speaker name's form key, or whose name ends with it when the speaker name is a
+single word ("Doherty" for "Michael Doherty"), as long as exactly one such entity fits; then by
+its mention: the corpus entity named first inside the speaker mention, if it bears a word of the
+speaker's name (a long mention, "Christie, who campaigned for Donald Trump", names others too). A
 fact's ``asserted_by`` has no mention span, so it is resolved by name only.
 
 Entities of kinds that cannot speak (places, events, dates) never take a quote.
+
+A quote whose speaker resolves to a person takes that person's corpus name as its canonical
+speaker (``names``): an article that calls a speaker only "Doherty", or "Mr. Doherty" in one
+quote and "Michael Doherty" in the next, gets the full name the corpus gives the one person
+of that surname, so one person keeps one speaker name in an article and across the corpus.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from newstrace.model import ArticleFindings, Entity
+from newstrace.model import ArticleFindings, Entity, Quote
 from newstrace.text.names import form_key
 
 __all__ = ["SPEAKER_KINDS", "Identities", "resolve_identities"]
@@ -26,10 +32,12 @@ SPEAKER_KINDS = frozenset({"PER", "ORG", "NORP"})
 
 @dataclass(frozen=True, slots=True)
 class Identities:
-    """The corpus entity id of each quote's speaker and each fact's asserter (ids absent when unknown)."""
+    """The corpus entity id of each quote's speaker and each fact's asserter (ids absent when
+    unknown), and the canonical name of each quote's speaker that resolved to a person."""
 
     speakers: dict[str, str]
     asserters: dict[str, str]
+    names: dict[str, str] = field(default_factory=dict)
 
 
 class _ArticleIndex:
@@ -39,8 +47,10 @@ class _ArticleIndex:
         self.spans: list[tuple[int, int, str]] = []
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self.by_last: dict[str, set[str]] = defaultdict(set)
+        self.words: dict[str, set[str]] = defaultdict(set)
         for entity, spans in entities:
             self.spans += [(start, end, entity.id) for start, end in spans]
+            self.words[entity.id] = {w for n in (entity.name, *entity.aliases) for w in form_key(n).split()}
             for name in (entity.name, *entity.aliases):
                 key = form_key(name)
                 self.by_key[key].add(entity.id)
@@ -48,8 +58,13 @@ class _ArticleIndex:
                     self.by_last[key.rsplit(" ", 1)[1]].add(entity.id)
 
     def at(self, start: int, end: int) -> str | None:
-        """The entity with a mention overlapping ``[start, end)``."""
-        return next((eid for s, e, eid in self.spans if s < end and start < e), None)
+        """The entity whose mention overlapping ``[start, end)`` starts first."""
+        inside = sorted((s, eid) for s, e, eid in self.spans if s < end and start < e)
+        return inside[0][1] if inside else None
+
+    def bears(self, eid: str, name: str) -> bool:
+        """Whether entity ``eid`` has a name with a word of ``name``."""
+        return bool(set(form_key(name).split()) & self.words.get(eid, set()))
 
     def named(self, name: str) -> str | None:
         """The one entity called ``name`` here (a lone surname finds its full name), else None."""
@@ -68,24 +83,39 @@ def _article_indexes(entities: Sequence[Entity]) -> dict[str, _ArticleIndex]:
     return {article: _ArticleIndex(held.values()) for article, held in spans.items()}
 
 
+def _speaker_entity(index: _ArticleIndex, quote: Quote) -> str | None:
+    """The entity a quote's speaker name fits, else the one named first inside its mention, as
+    long as that entity bears a word of the speaker's name ("Christie, who campaigned for Donald
+    Trump" is Christie's mention, not Trump's)."""
+    eid = index.named(quote.speaker) if quote.speaker else None
+    mention = quote.speaker_mention
+    if eid is not None or mention is None:
+        return eid
+    eid = index.at(mention.start, mention.end)
+    if eid is not None and quote.speaker and not index.bears(eid, quote.speaker):
+        return None
+    return eid
+
+
 def resolve_identities(findings: Sequence[ArticleFindings], entities: Sequence[Entity]) -> Identities:
     """The corpus entity of every quote speaker and fact asserter that one entity fits."""
     indexes = _article_indexes(entities)
     speakers: dict[str, str] = {}
     asserters: dict[str, str] = {}
+    names: dict[str, str] = {}
+    people = {e.id: e.name for e in entities if e.kind == "PER"}
     for found in findings:
         index = indexes.get(found.article.id)
         if index is None:
             continue
         for quote in found.quotes:
-            mention = quote.speaker_mention
-            eid = index.at(mention.start, mention.end) if mention is not None else None
-            if eid is None and quote.speaker:
-                eid = index.named(quote.speaker)
+            eid = _speaker_entity(index, quote)
             if eid is not None:
                 speakers[quote.id] = eid
+                if quote.speaker and eid in people:
+                    names[quote.id] = people[eid]
         for fact in found.facts:
             eid = index.named(fact.asserted_by) if fact.asserted_by else None
             if eid is not None:
                 asserters[fact.id] = eid
-    return Identities(speakers, asserters)
+    return Identities(speakers, asserters, names)

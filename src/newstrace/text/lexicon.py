@@ -47,6 +47,8 @@ ROLE_NOUNS = frozenset(
     president president-elect prince princess professor prosecutor queen reporter representative
     researcher rival scientist secretary senator sheriff speaker spokesman spokesperson spokeswoman
     strategist veteran vice-president
+    teacher doctor nurse physician surgeon pastor priest rabbi imam bishop farmer engineer student
+    principal superintendent detective trooper soldier pilot player athlete captain
     """.split()
 )
 # The role nouns that, in lower case right before capitalised words, make them a person's name

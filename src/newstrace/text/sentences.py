@@ -18,6 +18,7 @@ SENTENCE_END = re.compile(r"""[.!?…]+['"”’)\]»]*(?=\s+['"“‘(\[«]*[A-
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen rep gov gen lt col capt sgt st jr sr inc co corp ltd mt ft no vs etc
+    rev del adm maj cmdr supt atty
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m""".split()
 )
 

@@ -156,3 +156,39 @@ def test_registered_steps_run_in_order_without_errors() -> None:
     assert [d.value for d in result.dates if d.text.startswith("February")] == [None]
     nato = with_alias(list(result.entities), "NATO")
     assert "North Atlantic Treaty Organization" in nato.aliases
+
+
+# (text, forms that must be one entity, forms that must not): names glossed in parentheses.
+GLOSSES = [
+    (
+        "Fighters of the Northern Caliphate (Dawla) attacked the town. Dawla later withdrew.",
+        {"Northern Caliphate", "Dawla"},
+        set(),
+    ),
+    ("Hezbollah (Party of God) fighters crossed the border.", {"Hezbollah", "Party of God"}, set()),
+    (  # a title standing for a person's name is that person's
+        "The rebels obeyed the Commander (Lopez) without question. Lopez later fled.",
+        {"Commander", "Lopez"},
+        set(),
+    ),
+    (
+        "The report was written by Lena Marsh (Reuters) and checked by editors in London.",
+        set(),
+        {"Lena Marsh", "Reuters"},
+    ),
+    (
+        "Voters in Springfield (Illinois) went to the polls.",
+        set(),
+        {"Springfield", "Illinois"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "together", "apart"), GLOSSES)
+def test_parenthesised_glosses(
+    spacy_model: SpacyModel, gaz: Gazetteer, text: str, together: set[str], apart: set[str]
+) -> None:
+    found = entities(spacy_model, gaz, text)
+    if together:
+        assert any(together <= set(e.aliases) for e in found)
+    assert not any(len(apart & set(e.aliases)) > 1 for e in found)

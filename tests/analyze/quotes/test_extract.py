@@ -10,6 +10,7 @@ from newstrace.analyze.options import QuoteOptions
 from newstrace.analyze.quotes import marks
 from newstrace.analyze.quotes.extract import find_quotes, is_title
 from newstrace.analyze.quotes.marks import QuoteMarks
+from newstrace.analyze.quotes.speakers import clean_name
 from newstrace.model import Article, Quote, QuoteKind
 
 pytestmark = pytest.mark.slow
@@ -147,7 +148,84 @@ KINDS = [
     ("The weekend belonged to streaming shows. “The Long Winter” led the charts.", "scare"),
     ("“We are ready,” the minister said.", "direct"),
     ("The minister said the army was “ready for anything.”", "fragment"),
+    # a passive naming cue names a term: nobody's words
+    ("When the dust is feathers, the illness is called “duvet lung.”", "scare"),
+    ("The illness is called “duvet lung” by doctors.", "fragment"),  # the doctors' name for it
+    ("Breathing mold can lead to what is called “farmer's lung.”", "scare"),
 ]
+
+# (text, kinds in order): a list of title-case quotations is a list of works, unless someone
+# is naming something with them.
+LISTS = [
+    ("The band played its hits, including “Black Water,” “China Grove” and “Long Train”.", ["scare"] * 3),
+    ("Marsh called the plan “Grand Folly” and “Total Waste” on Monday.", ["fragment"] * 2),
+    ("The director made this clear in her new documentary “Thirteen Rivers.”", ["scare"]),
+    ("In his 2002 book, “Make Your Kid a Millionaire,” Ruiz wrote about saving.", ["scare"]),
+    ("In his book, Ruiz wrote that “saving is hard.”", ["fragment"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), LISTS)
+def test_lists_of_titles(spacy_model: SpacyModel, text: str, kinds: list[str]) -> None:
+    assert [q.kind for q in quotes_of(spacy_model, text)] == kinds
+
+
+# (text, speaker of the one quotation): what can speak, and which name it gets.
+SPEAKERS = [
+    ("Trump spoke at Trump Tower on Monday. “We will win,” Trump Tower said.", None),  # a building
+    ("“This is a waste of time,” said Del. Stacey Plaskett of the islands.", "Stacey Plaskett"),
+    ("“The city will never go back,” said the Rev. Peter Wherry, of the church.", "Peter Wherry"),
+    (  # the pronoun is the sentence's subject, not the possessor inside its object
+        "Pat Simmons teed up Michael McDonald’s cameo. “You might remember him,” he said.",
+        "Pat Simmons",
+    ),
+    ("Teachers held a rally at the Statehouse. “Fund our schools,” they chanted.", "teachers"),
+    ("Police used a ram. “Let me see your hands!” an officer ordered.", "officer"),  # unnamed, described
+    ("Tourism boards compete.\nSouth Dakota: “Come and see the hills.”", None),  # a place is no label
+    (  # a verb does not report the clause that modifies it ("while …")
+        "While some protesters chanted, “Bread for all,” in a Capitol hallway, Senate leader Ana Ruiz "
+        "spoke before lawmakers.",
+        "protesters",
+    ),
+    (  # one person, one speaker name in an article
+        "Michael Doherty runs the port. Ana Kim met him. “Ships wait,” Mr. Doherty said.",
+        "Michael Doherty",
+    ),
+    ("“The impact is unclear,” the Calder Port Authority report stated.", "Calder Port Authority"),
+    (  # a message with no name before it: its source
+        "A report from the Calder Herald came out on Monday. “The port is closed,” The report said.",
+        "Calder Herald",
+    ),
+    (  # a message speaks for whoever issued it
+        "The Calder Port Authority said in a statement on Monday that ships wait. "
+        "“The harbour is closed,” the statement said.",
+        "Calder Port Authority",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKERS)
+def test_who_can_speak(spacy_model: SpacyModel, text: str, speaker: str | None) -> None:
+    (found,) = quotes_of(spacy_model, text)
+    assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [
+        ('Marcia "', "Marcia"),
+        ("“Cia", "Cia"),
+        ('"', None),
+        ("Conan O’Brien", "Conan O’Brien"),
+        ("Jones’", "Jones"),
+        ("Meghan cry", "Meghan"),
+        ("Erja news website", "Erja news website"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("officer", "officer"),
+    ],
+)
+def test_speaker_names_stop_at_a_quotation_mark(name: str, clean: str | None) -> None:
+    assert clean_name(name) == clean
 
 
 @pytest.mark.parametrize(("text", "kind"), KINDS)
@@ -175,11 +253,23 @@ def test_nested_quote_has_its_own_speaker(spacy_model: SpacyModel) -> None:
     assert found["Close the gates,"][2] == "told"
 
 
-def test_multi_paragraph_quote_is_one_quote(spacy_model: SpacyModel) -> None:
+def test_multi_paragraph_quote_is_one_quote_per_paragraph(spacy_model: SpacyModel) -> None:
     text = "Omar Haddad read his statement:\n\n“The harbour will close.\n\n“The ships will wait,” he said."
-    (found,) = quotes_of(spacy_model, text)
-    assert found.text.startswith("The harbour will close.") and found.text.endswith("The ships will wait,")
-    assert found.speaker == "Omar Haddad"
+    found = quotes_of(spacy_model, text)
+    assert [q.text for q in found] == ["The harbour will close.", "The ships will wait,"]
+    assert [q.speaker for q in found] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_turns_of_a_quoted_transcript(spacy_model: SpacyModel) -> None:
+    """ "“NAME: …” opens a speaker's turn: the name is the speaker of that paragraph."""
+    text = (
+        "Host Chris Wallace spoke with Lena Marsh. Partial transcript:\n\n"
+        "“WALLACE: Will you be there tomorrow?\n\n“MARSH: Yes, we will all be there.\n\n"
+        "“WALLACE: Thank you.”"
+    )
+    found = quotes_of(spacy_model, text)
+    assert [q.speaker for q in found] == ["Chris Wallace", "Lena Marsh", "Chris Wallace"]
+    assert all(q.kind == "direct" for q in found)
 
 
 SAID_ON = [
@@ -199,6 +289,43 @@ def test_said_on_keeps_the_granularity_of_the_text(
 ) -> None:
     (found,) = quotes_of(spacy_model, text)
     assert found.said_on == said_on
+
+
+# (text, said_on of every quotation in order): the occasion that dates the words, from a sentence
+# before them, until another occasion is named; slogans from their protest. Published 2020-05-18.
+OCCASIONS = [
+    (
+        "Speaking on state television on Tuesday, the minister Ali Karimi warned of shortages. "
+        "“We have fuel for a week,” he said. “Then the pumps stop,” Karimi added.",
+        ["2020-05-12", "2020-05-12"],
+    ),
+    ("Lena Marsh spoke at a rally last week. “We will win,” she said.", ["2020-05"]),
+    ("In a speech in March, Lena Marsh was blunt. “The port is closed,” she said.", ["2020-03"]),
+    (
+        "“We won,” Ali Karimi said on Sunday. Later he spoke in an interview with Radio Calder. "
+        "“We will rebuild,” he said.",
+        ["2020-05-17", None],  # another occasion, undated: the words are not Sunday's
+    ),
+    (
+        "Thousands of teachers surrounded the capitol on Tuesday in a protest over pay. "
+        "The teachers chanted, “Fund our schools.”",
+        ["2020-05-12"],
+    ),
+    (
+        "Teachers will hold a rally on Friday, May 22. “We want pay,” Ana Ruiz said.",
+        [None],  # a date after publication is a plan, not the day of the words
+    ),
+    (
+        "Other protests were held last year. “We want pay,” Ana Ruiz said.",
+        [None],  # protests in general, not the occasion of the words
+    ),
+    ("The release of the files in 2010 shocked many. “It was wrong,” Ana Ruiz said.", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "said_on"), OCCASIONS)
+def test_said_on_from_the_occasion(spacy_model: SpacyModel, text: str, said_on: list[str | None]) -> None:
+    assert [q.said_on for q in quotes_of(spacy_model, text) if q.kind != "scare"] == said_on
 
 
 def test_said_on_needs_a_published_date_for_relative_dates(spacy_model: SpacyModel) -> None:

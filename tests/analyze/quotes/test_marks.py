@@ -56,13 +56,19 @@ def test_nested_quote_is_its_own_span_with_depth_and_parent() -> None:
     ]
 
 
-def test_quote_over_several_paragraphs_is_one_span() -> None:
+def test_quote_over_several_paragraphs_is_one_span_per_paragraph() -> None:
+    """Each paragraph reopens the quotation: one span each, the marks that open them, the last
+    closed by the closing mark and the others by their paragraph's end."""
     text = "“First paragraph of the speech.\n\n“Second paragraph.\n\n“Last one,” he said.\n\nAfter."
     spans = find_quote_spans(text).spans
-    assert len(spans) == 1
-    assert spans[0].paragraphs == 3
-    assert text[spans[0].start : spans[0].end].startswith("First paragraph")
-    assert text[spans[0].start : spans[0].end].endswith("Last one,")
+    assert [text[s.start : s.end] for s in spans] == [
+        "First paragraph of the speech.",
+        "Second paragraph.",
+        "Last one,",
+    ]
+    assert [text[s.open_at] for s in spans] == ["“", "“", "“"]
+    assert text[spans[2].close_at] == "”" and spans[0].close_at == spans[0].end
+    assert all(s.depth == 0 and s.paragraphs == 1 for s in spans)
 
 
 def test_paragraph_starting_with_a_new_family_does_not_continue_the_quote() -> None:

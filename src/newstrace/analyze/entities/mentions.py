@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from newstrace.analyze.entities.gazetteer import Gazetteer
+from newstrace.analyze.entities.glosses import name_glosses
 from newstrace.analyze.entities.headings import heading_spans
 from newstrace.analyze.entities.named_events import NamedEvent
 from newstrace.model import Span
@@ -184,6 +185,12 @@ def _rules(
     for m in GLOSS.finditer(text):
         if m.group("head") in GLOSS_HEADS:
             out.append((P_RULE, _trimmed(text, m.start("name"), m.end("name"), "ORG", "gloss")))
+    for g in name_glosses(text, lambda name: bool(gaz.lookup(name)), [(p.start, p.end) for p in people]):
+        source = "title" if g.kind == "PER" else "gloss"
+        name, gloss = text[g.name_start : g.name_end], text[g.gloss_start : g.gloss_end]
+        out.append((P_RULE, Mention(g.name_start, g.name_end, name, g.kind, source)))
+        out.append((P_RULE, Mention(g.gloss_start, g.gloss_end, gloss, g.kind, source)))
+        links.append(AliasLink(name, gloss, "gloss"))
     _acronym_compounds(text, gaz, out, links)
 
 

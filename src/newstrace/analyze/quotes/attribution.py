@@ -51,6 +51,8 @@ __all__ = [
 ]
 
 MAX_ANCESTORS = 12  # heads walked up from a quotation to find its cue
+# Clauses that modify a verb rather than report what it says: "while X chanted", "who said".
+MODIFIER_CLAUSES = frozenset({"advcl", "relcl", "acl"})
 MAX_ADJACENT = 8  # words after a closing mark searched for "the editorial read", "said the woman"
 # Verbs that link a subject to a description rather than to words: "Mr. Obama was a ''socialist''".
 LIGHT_VERBS = frozenset(
@@ -230,6 +232,8 @@ class CueFinder(MentionFinder):
             if found is None:
                 found = (depth, ancestor)
             elif is_verb(ancestor) and (not is_verb(found[1]) or self._reports(ancestor)):
+                if below.dep_ in MODIFIER_CLAUSES:
+                    return found  # "While protesters chanted “…”, the speaker spoke": not reported by it
                 found = (found[0], ancestor)
         return found
 
@@ -291,6 +295,9 @@ class CueFinder(MentionFinder):
             speaker = self.inverted(cue) or speaker
         if kind == "chant" and speaker is not None and not someone(speaker):
             speaker = None  # "the protests spread, with slogans like …": a crowd chants, not a protest
+        if kind == "naming" and _passive(cue, speaker):
+            # "HP is called “farmer's lung”", "what's been dubbed “…”": a name given, nobody's words
+            return Attribution(cue_span, kind, None, None, None, governs=governs, loose=True)
         if speaker is None:
             near = self.name_next_to(cue)
             head_kind: HeadKind = "name"
@@ -339,6 +346,12 @@ def _ancestors(token: Token) -> Iterator[Token]:
             return
         current = current.head
         yield current
+
+
+def _passive(cue: Token, subject: Token | None) -> bool:
+    """Whether a naming cue is in the passive: its subject is what is named, not who names it."""
+    passive_subject = subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == cue.i
+    return passive_subject or (subject is None and any(c.dep_ == "auxpass" for c in cue.children))
 
 
 def _cue_end(cue: Token) -> Token:

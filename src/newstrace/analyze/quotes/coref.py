@@ -34,6 +34,11 @@ RefKind = Literal["PER", "ORG", "GROUP"]
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+# Names of things that never speak: buildings, places that are not states, works, events, dates.
+NON_SPEAKER_LABELS = frozenset({"FAC", "LOC", "WORK_OF_ART", "EVENT", "DATE", "TIME", "PRODUCT", "LAW"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})  # "June" is a month and a first name
+GROUP_LABELS = frozenset({"ORG", "NORP"})  # what "they" stands for: a country or a city is "it"
 MALE, FEMALE = "he him his himself".split(), "she her hers herself".split()
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 GENDER_TITLES: dict[str, Gender] = {
@@ -58,9 +63,18 @@ ABBREVIATED_TITLES = {
     "amb": "ambassador",
     "atty": "attorney",
     "supt": "superintendent",
+    "rev": "reverend",
+    "del": "delegate",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "maj": "major",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "insp": "inspector",
 }
 STOP_AFTER_TITLE = re.compile(r"^(?:who|which|that|of|for|at|in|from|with|on|and|to)$", re.I)
 WORD = re.compile(r"[\w’'.-]+")
+POSSESSIVE = re.compile(r"[’'](?:s\b|\s)")  # "McDonald’s", "Jones'"
 MAX_TITLE_WORDS = 6
 # A person of the pronoun's known gender this close before it wins over a nearer person whose
 # gender is unknown ("Mrs. Marsh met Omar Haddad. She ..."); about three news sentences.
@@ -131,11 +145,14 @@ class Coreference:
         self.people: list[_Person] = []
         self._person_at: list[tuple[NamedMention, _Person]] = []
         self.orgs: list[NamedMention] = []
+        self.things: list[NamedMention] = []  # names of what cannot speak
         for mention in sorted(mentions, key=lambda m: m.start):
             if mention.label in PERSON_LABELS and name_key(mention.text):
                 self._add_person(mention)
             elif mention.label in ORG_LABELS:
                 self.orgs.append(mention)
+            if mention.label in NON_SPEAKER_LABELS:
+                self.things.append(mention)
         starts = [m.start for m, _ in self._person_at]
         for mention, person in self._person_at:
             person.titles |= _titles(text, mention)
@@ -176,8 +193,27 @@ class Coreference:
                 return Referent(person.name, "PER")
         for org in self.orgs:
             if org.start < end and start < org.end:
+                if org.label in NON_SPEAKER_LABELS:
+                    return None  # "Trump Tower said" is a misparse: a building never speaks
                 return Referent(_org_name(org.text), "ORG")
         return None
+
+    def names_a_thing(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps the name of something that cannot speak (a building, a
+        work, a date) and no person's name; or is, word for word, a name the article gives such a
+        thing elsewhere (NER may label one "Trump Tower" a building and the next a person)."""
+        words = _org_name(self.text[start:end]).lower()
+        if any(_org_name(m.text).lower() == words for m in self.things if m.label not in TIME_LABELS):
+            return True
+        if any(m.start < end and start < m.end for m, _ in self._person_at):
+            return False
+        return any(m.start < end and start < m.end for m in self.things)
+
+    def names_a_place(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps a place's name (a country, a city) and no person's."""
+        if any(m.start < end and start < m.end for m, _ in self._person_at):
+            return False
+        return any(o.start < end and start < o.end for o in self.orgs if o.label in PLACE_LABELS)
 
     def resolve_name(self, name: str, at: int) -> Referent:
         """A name the NER missed: the known person with the same last word, else the name itself."""
@@ -200,7 +236,7 @@ class Coreference:
         if word in GROUP_PRONOUNS:
             return self._group_before(at)
         if word in ("it", "its"):
-            org = self._org_before(at, lambda o: True)
+            org = self._org_before(at, lambda o: o.label not in NON_SPEAKER_LABELS)
             return Referent(_org_name(org.text), "ORG") if org is not None else None
         return None
 
@@ -222,16 +258,29 @@ class Coreference:
     def _nearest(
         self, at: int, ok: _PersonTest, allow_after: bool = False, window: int | None = None
     ) -> _Person | None:
-        for mention, person in reversed(self._outside):
-            if window is not None and mention.end < at - window:
-                break
-            if mention.end <= at and ok(person):
-                return person
+        before = [(m, p) for m, p in self._outside if m.end <= at and ok(p)]
+        if before and (window is None or before[-1][0].end >= at - window):
+            return self._subject_over_possessive(before)
         if allow_after:
             for mention, person in self._outside:
                 if mention.start >= at and ok(person):
                     return person
         return None
+
+    def _subject_over_possessive(self, before: list[tuple[NamedMention, _Person]]) -> _Person:
+        """The last candidate, unless it is a possessive (``McDonald’s cameo``) and another
+        candidate stands earlier in its sentence: a pronoun picks up the sentence's subject
+        rather than a possessor inside its object (subject salience, as in Hobbs' algorithm)."""
+        mention, person = before[-1]
+        if not POSSESSIVE.match(self.text, mention.end):
+            return person
+        sentence = _sentence_start(self.text, mention.start)
+        for other, candidate in reversed(before[:-1]):
+            if other.start < sentence:
+                break
+            if candidate is not person and not POSSESSIVE.match(self.text, other.end):
+                return candidate
+        return person
 
     def _org_before(self, at: int, ok: _OrgTest) -> NamedMention | None:
         for org in reversed(self.orgs):
@@ -241,10 +290,11 @@ class Coreference:
 
     def _group_before(self, at: int) -> Referent | None:
         window = self.text[max(0, at - GROUP_WINDOW) : at]
-        crowds = [m for m in re.finditer(r"\b[a-z]+\b", window) if m.group(0) in CROWD_NOUNS]
+        words = re.finditer(r"\b[A-Za-z][a-z]+\b", window)  # "Teachers rallied. They chanted"
+        crowds = [m.group(0).lower() for m in words if _crowd(m.group(0).lower())]
         if crowds:
-            return Referent(crowds[-1].group(0), "GROUP")
-        org = self._org_before(at, lambda o: True)
+            return Referent(crowds[-1], "GROUP")
+        org = self._org_before(at, lambda o: o.label in GROUP_LABELS)
         return Referent(_org_name(org.text), "ORG") if org is not None else None
 
     def _message_source(self, noun: str, at: int) -> Referent | None:
@@ -262,7 +312,25 @@ class Coreference:
                     return Referent(_org_name(name), "ORG")
             if source:
                 return Referent(source, "ORG")
-        return None
+        return self._issuer(noun, at)
+
+    def _issuer(self, noun: str, at: int) -> Referent | None:
+        """ "X said in a statement. … the statement said" -> X: the name nearest before the last
+        "in a/its statement" before ``at``, in the same sentence."""
+        pattern = re.compile(rf"\bin\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+        matches = list(pattern.finditer(self.text, 0, at))
+        if not matches:
+            return None
+        where = matches[-1].start()
+        sentence = _sentence_start(self.text, where)
+        people = [(m.start, Referent(p.name, "PER")) for m, p in self._person_at]
+        orgs = [
+            (o.start, Referent(_org_name(_source_name(self.text[o.start : o.start + 80]) or o.text), "ORG"))
+            for o in self.orgs
+            if o.label not in NON_SPEAKER_LABELS
+        ]
+        before = sorted((s, r) for s, r in people + orgs if sentence <= s < where)
+        return before[-1][1] if before else None
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:
@@ -309,6 +377,15 @@ def _appositive_titles(after: str) -> set[str]:
         words.append(word.lower())
     roles = {w for w in words if w in ROLE_NOUNS}
     return roles or ({words[-1]} if words else set())
+
+
+def _crowd(word: str) -> bool:
+    """A noun for several people: a crowd ("protesters") or the plural of a role ("teachers")."""
+    return word in CROWD_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
 
 
 def _first_in_sentence(text: str, mention: NamedMention, starts: list[int]) -> bool:

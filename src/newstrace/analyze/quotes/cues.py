@@ -37,6 +37,7 @@ __all__ = [
     "SLOGAN_NOUNS",
     "SPEAKER_NOUNS",
     "VENUE_BEFORE",
+    "WORK_BEFORE",
     "CueKind",
     "cue_kind",
 ]
@@ -146,6 +147,13 @@ SCARE_MARKER = re.compile(
 # A title in its usual place: after a possessive ("NBC's “Today”") or a preposition of venue
 # ("said on “Meet the Press”", "starred in “The Apprentice”").
 VENUE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|in|at|during|from|to|via|of))\s*$", re.I)
+# A noun naming a work right before a title-case quotation: the quotation is the work's title
+# ("the documentary “13th”", "his 2002 book ''Make Your Kid a Millionaire''").
+WORK_BEFORE = re.compile(
+    r"\b(?:book|books|film|movie|documentary|song|anthem|album|single|show|series|programme|program|"
+    r"novel|play|poem|podcast|musical|opera|painting|exhibition|memoir|biography|hit|track)\s*,?\s*$",
+    re.I,
+)
 
 
 # Irregular past forms of the lexicon's verbs (the regular ones are undone by rule).

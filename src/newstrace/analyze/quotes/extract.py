@@ -24,7 +24,6 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from newstrace.analyze.nlp import ArticleNLP, ParsedStretch, Stretch, article_nlp, shared_model
 from newstrace.analyze.options import QuoteOptions
@@ -36,7 +35,7 @@ from newstrace.analyze.quotes.attribution import (
     sentence_attribution,
 )
 from newstrace.analyze.quotes.coref import Coreference, NamedMention
-from newstrace.analyze.quotes.cues import CROWD_NOUNS, SCARE_MARKER, VENUE_BEFORE
+from newstrace.analyze.quotes.cues import CROWD_NOUNS, SCARE_MARKER, VENUE_BEFORE, WORK_BEFORE
 from newstrace.analyze.quotes.frames import Frame, FrameBuilder
 from newstrace.analyze.quotes.labels import (
     TITLE_SMALL_WORDS,
@@ -47,25 +46,25 @@ from newstrace.analyze.quotes.labels import (
     line_label,
     looks_like_name,
     name_line_after,
+    turn_label,
 )
 from newstrace.analyze.quotes.marks import MarkWarning, QuoteSpan, find_quote_spans
-from newstrace.analyze.quotes.speakers import resolve_speaker, slogan_crowd
+from newstrace.analyze.quotes.occasions import cue_date, nearest_date_before, occasion_marks
+from newstrace.analyze.quotes.speakers import clean_name, one_name_per_person, resolve_speaker, slogan_crowd
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
 from newstrace.model import AnalysisWarning, Article, Quote, QuoteKind, Span
-from newstrace.text.dates import PartialDate, find_date_expressions
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
+from newstrace.text.dates import PartialDate
 
 log = logging.getLogger(__name__)
 
 __all__ = ["STEP", "QuoteFindings", "QuotesStep", "find_quotes", "is_title"]
 
-MAX_DATE_HOPS = 3  # "said on Sunday": Sunday -> on -> said
 TITLE_WORD = re.compile(r"[^\W_][\w’'-]*")
 SENTENCE_PUNCT = re.compile(r"[.!?]\s")
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})  # NER labels of names that may speak
+QUOTE_CHARS = "\"'“”‘’«»"
+LIST_JOINER = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?")  # what separates the items of a list of titles
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +171,8 @@ class ArticleQuoteReader:
         out: list[Quote] = []
         for i, span in enumerate(self.spans):
             label = label_before(self.text, span.open_at) if utterance[i] and span.depth == 0 else None
-            found = self._labelled(label) or self._attributed(i, own[i])
+            turn = turn_label(self.text, span.start) if span.depth == 0 else None
+            found = self._labelled(label) or self._labelled(turn) or self._attributed(i, own[i])
             if found.mention is None and found.cue is None and span.depth == 0:
                 found = self._line_labelled(span) or found
             if found.mention is None and utterance[i] and span.depth == 0:
@@ -186,7 +186,25 @@ class ArticleQuoteReader:
                 found = replace(found, said_on=self._chanted_on(self.frames[i], span))
             self.done.append(found)
             out.append(self._record(span, kind, found))
-        return out
+        return self._dated_by_occasion(one_name_per_person(out, [p.name for p in self.coref.people]))
+
+    def _dated_by_occasion(self, quotes: list[Quote]) -> list[Quote]:
+        """Quotations with no date of their own take the date of the occasion named before them
+        (:mod:`~newstrace.analyze.quotes.occasions`)."""
+        quoted = [(s.start, s.end) for s in self.spans if s.depth == 0]
+        marks = occasion_marks(self.nlp, self.frames_of, quoted, self.base) + [
+            (span.open_at, q.said_on)
+            for span, q in zip(self.spans, quotes, strict=True)
+            if q.said_on and span.depth == 0
+        ]
+        marks.sort(key=lambda m: m[0])
+        dated = []
+        for span, quote in zip(self.spans, quotes, strict=True):
+            before = [date for at, date in marks if at <= span.open_at]
+            occasion = before[-1] if before else None
+            undated = quote.said_on is None and quote.kind != "scare" and span.depth == 0
+            dated.append(replace(quote, said_on=occasion) if undated and occasion else quote)
+        return dated
 
     def _own(self, i: int) -> Attribution | None:
         span, frame = self.spans[i], self.frames[i]
@@ -304,6 +322,8 @@ class ArticleQuoteReader:
         if label is None:
             return None
         name = label.name
+        if self.coref.names_a_place(name.start, name.end):
+            return None  # "SPOKANE: …", "South Dakota: …": a dateline or a heading, not a speaker
         found = self.coref.referent_at(name.start, name.end)
         if person and (
             found is None or found.kind != "PER" or not any(a == name.start for a, _ in self.names)
@@ -323,6 +343,8 @@ class ArticleQuoteReader:
         if own is not None and (own.kind == "chant" or (crowd and own.governs)):
             return "slogan"
         named = own is not None and own.kind == "naming" and own.mention is not None
+        if not named and (self._in_title_list(span) or self._work_title(span, before)):
+            return "scare"  # "hits including “Black Water,” “China Grove”", "the documentary “13th”"
         if (SCARE_MARKER.search(before) and not named) or (span.depth and (own is None or own.loose)):
             # "the so-called “…”"; inside a quotation only words with a cue of their own are speech
             return "scare"
@@ -344,6 +366,24 @@ class ArticleQuoteReader:
             return "fragment"
         return "fragment" if found.mention is not None else "scare"
 
+    def _work_title(self, span: QuoteSpan, before: str) -> bool:
+        """A title-case quotation right after a noun naming a work is the work's title."""
+        return bool(WORK_BEFORE.search(before)) and is_title(self.text[span.start : span.end])
+
+    def _in_title_list(self, span: QuoteSpan) -> bool:
+        """A title-case quotation listed with another one, joined only by a comma, ``and`` or
+        ``or``: an enumeration of works (songs, films, books), not words someone said."""
+        if not is_title(self.text[span.start : span.end]):
+            return False
+        for other in self.spans:
+            if other is span or other.depth != span.depth:
+                continue
+            first, second = (other, span) if other.close_at < span.open_at else (span, other)
+            between = self.text[first.end : second.start].strip(QUOTE_CHARS)
+            if LIST_JOINER.fullmatch(between) and is_title(self.text[other.start : other.end]):
+                return True
+        return False
+
     @staticmethod
     def _names_in_title_case(own: Attribution | None, found: _Attributed) -> bool:
         """Title-case words that are still someone's: under a headline label ("Marsh: Council’s
@@ -354,25 +394,11 @@ class ArticleQuoteReader:
 
     def _said_on(self, parsed: ParsedStretch, att: Attribution, quoted: list[tuple[int, int]]) -> str | None:
         """The date the parse attaches to the cue ("said on Sunday"), resolved with its granularity."""
-        start, end = parsed.stretch.start, parsed.stretch.end
-        cue = next((t for t in parsed.doc if parsed.bounds(t)[0] == att.cue.start), None)
-        if cue is None:
-            return None
-        for expr in find_date_expressions(self.text[start:end], self.base):
-            a, b = start + expr.start, start + expr.end
-            if expr.value is None or any(x <= a < y for x, y in quoted):
-                continue
-            tokens = [t for t in parsed.doc if a <= parsed.bounds(t)[0] < b]
-            if any(_attached_to(t, cue) for t in tokens):
-                return expr.value.iso()
-        return None
+        return cue_date(parsed, att.cue.start, quoted, self.base)
 
     def _chanted_on(self, frame: Frame, span: QuoteSpan) -> str | None:
         """A slogan is chanted at the protests its sentence describes: the date nearest before it there."""
-        dates = [
-            e for e in find_date_expressions(self.text[frame.start : span.open_at], self.base) if e.value
-        ]
-        return dates[-1].value.iso() if dates and dates[-1].value is not None else None
+        return nearest_date_before(self.text, frame.start, span.open_at, self.base)
 
     def _record(self, span: QuoteSpan, kind: QuoteKind, found: _Attributed) -> Quote:
         return Quote(
@@ -382,7 +408,7 @@ class ArticleQuoteReader:
             end=span.end,
             text=self.text[span.start : span.end],
             kind=kind,
-            speaker=found.speaker,
+            speaker=clean_name(found.speaker) if found.speaker else None,
             speaker_mention=found.mention,
             cue=found.cue.text if found.cue is not None else None,
             said_on=found.said_on,
@@ -405,15 +431,3 @@ def _starts_utterance(text: str, frame: Frame, span: QuoteSpan) -> bool:
     if before.endswith(":"):
         return True
     return before.endswith(",") and text[span.start : span.start + 1].isupper()
-
-
-def _attached_to(token: Token, cue: Token) -> bool:
-    current = token
-    for _ in range(MAX_DATE_HOPS):
-        head = current.head
-        if head.i == cue.i:
-            return True
-        if head.i == current.i or str(head.tag_).startswith("VB"):
-            return False
-        current = head
-    return False

@@ -37,7 +37,8 @@ LOWER_NAME_WORDS = ("of", "the", "and", "de", "van", "von", "al")
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on to for at by with from as vs but nor de la".split())
 NOT_NAME_STARTS = frozenset(
     """a an the this that these those in on at for from with by and but or it he she we they i you
-    read more related photo photos video image images update editor note source sources""".split()
+    read more related photo photos video image images update editor note source sources correction
+    corrections clarification disclosure""".split()
 )
 DASHES = "-‐‒–—―"  # hyphen, figure dash, en dash, em dash, horizontal bar (the quotation dash)
 SPACE = r"[ \t\u00a0]"  # spaces and tabs, the no-break space included
@@ -53,6 +54,7 @@ NAME_LINE_AFTER = re.compile(
     rf"[ \t.,”’\"']*\n[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+{_NAME}){{0,4}})"
     rf"(,[^\n]{{1,90}}?)?[ \t]*[.”’\"']*[ \t]*(?:\n|$)"
 )
+TURN_LABEL = re.compile(rf"({_NAME}(?:[ \t]+{_NAME}){{0,2}}):[ \t]")
 HEADLINE_LABEL = re.compile(r"[ \t]*([A-Z][^\n:.!?]*?)[ \t]*:[ \t]")
 MAX_HEADLINE_LABEL_WORDS = 12  # "Lena Marsh Praises the Harbour Board’s New Finance Director Omar Haddad"
 AFTER_WINDOW = 200  # characters after a quotation searched for a label
@@ -85,6 +87,15 @@ def line_label(text: str, open_at: int) -> Label | None:
     """``Cruz: Trump Would …, ‘I Fear …’``: a name and a colon starting the quotation's line."""
     line_start = text.rfind("\n", 0, open_at) + 1
     match = LINE_LABEL.match(text, line_start, open_at)
+    if match is None or not looks_like_name(match.group(1)):
+        return None
+    return _label(match.start(1), match.group(1))
+
+
+def turn_label(text: str, start: int) -> Label | None:
+    """``“WALLACE: Let's start …”``: a name and a colon opening the quoted words at ``start`` (a
+    speaker's turn in a quoted transcript)."""
+    match = TURN_LABEL.match(text, start)
     if match is None or not looks_like_name(match.group(1)):
         return None
     return _label(match.start(1), match.group(1))

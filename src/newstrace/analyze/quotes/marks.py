@@ -19,7 +19,7 @@ or before a number (``’90s``) is not a mark.
 Pairing is a stack per paragraph, so one broken quote never spoils the rest:
 
 - a quote that runs over several paragraphs (an opening mark on each, a closing mark on the
-  last) is one span;
+  last) is paired as one, then cut into one span per paragraph (each paragraph reopens it);
 - a quote inside a quote is its own span, with ``depth`` 1 and its ``parent``;
 - a quote opened with “ and closed with ’ followed by an attribution (``path,’ he said``) is
   closed there; an inner quote left open when its outer quote closes ends at the end of its
@@ -80,6 +80,7 @@ OPEN_BEFORE = "([{<—–-/|" + QUOTE_CHARS  # what may stand right before an op
 CLOSE_AFTER = ".,;:!?)]}>—–-/|…*" + QUOTE_CHARS  # what may stand right after a closing mark
 SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*\s+(?=[\"“‘'«(\[]*[A-Z0-9])")
 PARAGRAPH_RE = re.compile(r"[^\n\S]*(\S[^\n]*)")  # a non-blank line, from its first visible character
+QUOTE_START = re.compile(r"(?:''|[\"“‘«„‟'])[^\S\n]*")  # the mark that reopens a continued quotation
 ATTRIBUTION_AFTER = re.compile(r"\s+[a-z]")  # ",’ he said": a lower-case word after the mark
 
 
@@ -145,8 +146,35 @@ def find_quote_spans(text: str) -> QuoteMarks:
     marks = list(find_marks(text))
     for paragraph_marks, paragraph_end, continues in _paragraphs(text, marks):
         pairing.run(paragraph_marks, paragraph_end, continues)
-    spans = sorted(pairing.spans, key=lambda s: (s.open_at, -s.end))
+    pieces = [piece for span in pairing.spans for piece in _by_paragraph(text, span)]
+    spans = sorted(pieces, key=lambda s: (s.open_at, -s.end))
     return QuoteMarks(_linked(spans), tuple(sorted(pairing.warnings, key=lambda w: w.offset)))
+
+
+def _by_paragraph(text: str, span: QuoteSpan) -> Iterator[QuoteSpan]:
+    """A quote run over several paragraphs, one quotation per paragraph: each paragraph reopens
+    its marks, and quotation corpora (PARC, PolNeAR) mark each paragraph's stretch apart."""
+    if span.paragraphs == 1:
+        yield span
+        return
+    start, open_at = span.start, span.open_at
+    for line in PARAGRAPH_RE.finditer(text, span.start, span.end):
+        if line.start(1) > start:  # a later paragraph: past its reopening mark
+            mark = QUOTE_START.match(text, line.start(1))
+            open_at, start = line.start(1), mark.end() if mark else line.start(1)
+        end = min(line.end(1), span.end)
+        words = text[start:end].rstrip()
+        if not words.strip():
+            continue
+        last = end >= span.end
+        yield replace(
+            span,
+            start=start,
+            end=start + len(words),
+            open_at=open_at,
+            close_at=span.close_at if last else start + len(words),
+            paragraphs=1,
+        )
 
 
 def find_marks(text: str) -> Iterator[Mark]:

@@ -318,7 +318,8 @@ class MentionFinder(ParseView):
         if not (last_word[:1].isupper() and len(last_word) <= MAX_ABBREVIATION):
             return mention
         for start, end in self.names:
-            if 0 < start - mention.end <= 3 and self.parsed.text[mention.end : start].strip() == ".":
+            between = self.parsed.text[mention.end : start].strip()
+            if 0 < start - mention.end <= 3 and (between == "." or (not between and last_word.endswith("."))):
                 return Span(mention.start, end, self.parsed.text[mention.start : end])
         return mention
 

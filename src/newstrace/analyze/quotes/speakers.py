@@ -15,19 +15,31 @@ article's coreference (:mod:`newstrace.analyze.quotes.coref`):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from newstrace.analyze.quotes.attribution import Attribution
-from newstrace.analyze.quotes.coref import Coreference, Referent
-from newstrace.analyze.quotes.cues import CROWD_NOUNS, PROTEST_WORDS, SPEAKER_NOUNS
-from newstrace.model import Span
+from newstrace.analyze.quotes.coref import Coreference, Referent, name_key
+from newstrace.analyze.quotes.cues import CROWD_NOUNS, MESSAGE_NOUNS, ORG_NOUNS, PROTEST_WORDS, SPEAKER_NOUNS
+from newstrace.model import Quote, Span
 from newstrace.text.lexicon import ROLE_NOUNS
 
-__all__ = ["resolve_speaker", "slogan_crowd"]
+__all__ = ["clean_name", "one_name_per_person", "resolve_speaker", "slogan_crowd"]
 
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+# Nouns of a person the text describes without naming: the description is the speaker ("officer").
+PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    """man woman boy girl person officer patient resident witness victim survivor neighbour neighbor
+    father mother son daughter husband wife friend relative source employee worker customer""".split()
+)
 CROWD_WINDOW = 400  # characters before a slogan searched for the crowd that chanted it
 DEFAULT_CROWD = "protesters"
 WORD = re.compile(r"[A-Za-z]+")
+# "the IMF" before "report": the name that owns a message
+OWNER_NAME = re.compile(r"(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)\s+")
+DESCRIPTOR_NOUNS = ORG_NOUNS | {"news"}  # lower-case words of an organisation's name: "Erja news website"
+NOT_OWNERS = frozenset("the a an this that these those his her its their our my your".split())
+QUOTE_MARK = re.compile("[\"“”„«»]|''|(?<!\\w)['‘’]|['‘’](?!\\w)")  # a mark, not an apostrophe
 
 
 def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str | None) -> str | None:
@@ -53,11 +65,42 @@ def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str
         if referent is not None and head.text[:1].isupper() and head.text.lower() not in SPEAKER_NOUNS:
             referent = Referent(head.text, referent.kind)  # a proper group name: "Democrats", "Iranians"
     else:
-        referent = coref.resolve_nominal(head.text, head.start)
+        referent = _owner_named(attribution, coref) or coref.resolve_nominal(head.text, head.start)
+        if referent is None and head.text.lower() in PERSON_NOUNS:
+            referent = Referent(head.text.lower(), "PER")  # "an officer shouted": someone unnamed
     return referent.name if referent is not None else None
 
 
+def _owner_named(attribution: Attribution, coref: Coreference) -> Referent | None:
+    """ "the IMF report stated": a message noun led by a name is that name's message."""
+    mention, head = attribution.mention, attribution.head
+    if mention is None or head is None or head.text.lower() not in MESSAGE_NOUNS:
+        return None
+    before = OWNER_NAME.fullmatch(coref.text[mention.start : head.start])
+    if before is None or before.group(1).split()[0].lower() in NOT_OWNERS:
+        return None  # "The report", "This statement": no name leads it
+    start = mention.start + before.start(1)
+    found = coref.referent_at(start, start + len(before.group(1)))
+    return found or Referent(before.group(1), "ORG")
+
+
+def clean_name(name: str) -> str | None:
+    """A speaker name without what a misparse glued to it: the name stops at a quotation mark
+    (``Marcia "``), a capitalised name loses the lower-case words after it (``Meghan cry``) but
+    an organisation's own nouns (``Erja news website``), and a name left with no letter is no name."""
+    cut = QUOTE_MARK.split(name.lstrip("\"“”‘’' "), maxsplit=1)[0].strip(" ,;:-")
+    words = cut.split()
+    if words and words[0][:1].isupper():  # "Meghan cry": a proper name does not end in a lower-case word
+        while len(words) > 1 and words[-1][:1].islower() and words[-1] not in DESCRIPTOR_NOUNS:
+            words.pop()
+        cut = " ".join(words)
+    return cut if any(c.isalpha() for c in cut) else None
+
+
 def _resolve_phrase(phrase: Span, names: Span | None, coref: Coreference) -> Referent | None:
+    head = names or phrase
+    if coref.names_a_thing(head.start, head.end):
+        return None  # "Trump Tower", "Meet the Press": the mention is kept, nobody speaks
     found = coref.referent_at(phrase.start, phrase.end)
     if found is None and names is not None:
         found = coref.referent_at(names.start, names.end)
@@ -74,3 +117,20 @@ def slogan_crowd(text: str, start: int) -> str | None:
     if crowds:
         return crowds[-1]
     return DEFAULT_CROWD if PROTEST_WORDS.search(window) else None
+
+
+def one_name_per_person(quotes: Sequence[Quote], people: Sequence[str]) -> list[Quote]:
+    """The quotes with one speaker name per person: a speaker name that is the end of exactly one
+    longer name of the article's people or speakers ("Doherty", "Mr. Doherty" -> "Michael
+    Doherty") takes that name; two people who share it keep the short one."""
+    names = {n for n in (*people, *(q.speaker for q in quotes if q.speaker)) if len(n.split()) > 1}
+    out = []
+    for quote in quotes:
+        short = quote.speaker or ""
+        key = [w.lower() for w in name_key(short)] if short[:1].isupper() else []
+        fits = {
+            n for n in names if key and n != short and [w.lower() for w in name_key(n)][-len(key) :] == key
+        }
+        longest = {n for n in fits if not any(o != n and o.endswith(n) for o in fits)}
+        out.append(replace(quote, speaker=longest.pop()) if len(longest) == 1 else quote)
+    return out
