@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash
 
 from newstrace.text.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 __all__ = ["Fingerprinter", "Words", "shingle_hashes", "words_of"]
 
@@ -94,6 +97,9 @@ class Fingerprinter:
         self.bands, self.rows = bands, rows
         self.min_unit_words = max(min_unit_words, shingle_words)
         self.seed = seed
+        from datasketch import MinHash  # noqa: PLC0415  # imports scipy (~1 s): only when linking
+
+        self._minhash_type: type[MinHash] = MinHash
         self._permutations = MinHash(num_perm=bands * rows, seed=seed).permutations
 
     def keys(self, text: str) -> U64:
@@ -117,7 +123,7 @@ class Fingerprinter:
 
     def _minhash(self, shingles: U32) -> U32:
         """The MinHash values of one sentence's shingles."""
-        sketch = MinHash(
+        sketch = self._minhash_type(
             num_perm=self.bands * self.rows,
             seed=self.seed,
             hashfunc=int,

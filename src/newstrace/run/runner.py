@@ -8,7 +8,6 @@ transaction, so a killed run leaves whole documents and the next run continues).
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,12 +18,14 @@ from newstrace.ids import stable_id
 from newstrace.ingest import IngestOptions, InputRef, expand_inputs, read_input
 from newstrace.link import LinkOptions, link_corpus
 from newstrace.model import Document, Error
-from newstrace.run.pool import Executor, ProcessPool, SerialExecutor
+from newstrace.run.executors import choose_executor
+from newstrace.run.pool import Executor
 from newstrace.run.process import DocumentResult, WorkConfig, analysis_key
 from newstrace.segment import SegmentOptions
 from newstrace.store import Store
 from newstrace.store.db import DocumentRecord
 from newstrace.store.lazy import StoredFindings
+from newstrace.store.link_index import StoredLinkIndex
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,6 @@ LINK_KEY = "link_state"
 # enough that a killed run redoes little.
 BATCH_DOCUMENTS = 100
 BATCH_SECONDS = 2.0
-# Below this much input, starting worker processes (each loads spaCy) costs more than it saves.
-POOL_MIN_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +44,16 @@ class RunOptions:
     """Options of a whole run; each stage keeps its own options object.
 
     Attributes:
-        jobs: worker processes for segment+analyze; 0 picks one per CPU for large inputs and
-            none (work in this process) for small ones.
+        jobs: worker processes for segment+analyze; 0 picks them by the input's size and the
+            idle CPUs (none, work in this process, for small inputs); with ``executor="dask"``,
+            0 uses the cluster's workers as they are.
         timeout: seconds one document may take in a worker before it is stopped and recorded
             as an error (only with worker processes).
         link: run the corpus link stage after storing.
+        executor: ``local`` (this machine: worker processes or this process) or ``dask``
+            (segment+analyze mapped over a Dask cluster; see docs/cluster.md).
+        scheduler: the Dask scheduler's address (``tcp://host:8786``); None starts a local
+            cluster.
     """
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -59,6 +63,8 @@ class RunOptions:
     jobs: int = 0
     timeout: float = 300.0
     link: bool = True
+    executor: str = "local"
+    scheduler: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +165,7 @@ def link_store(store: Store, options: LinkOptions) -> list[Error]:
     state = stable_id(repr(options), *sorted(ids))
     if store.get_setting(LINK_KEY) == state:
         return []
-    links = link_corpus(StoredFindings(store, ids), options)
+    links = link_corpus(StoredFindings(store, ids), options, StoredLinkIndex(store))
     store.replace_links(links)
     store.set_setting(LINK_KEY, state)
     return list(links.errors)
@@ -187,11 +193,9 @@ def _size(ref: InputRef) -> int:
 
 
 def _executor(config: WorkConfig, opts: RunOptions, total_bytes: int) -> Executor:
-    jobs = opts.jobs or ((os.cpu_count() or 1) if total_bytes >= POOL_MIN_BYTES else 1)
-    if jobs <= 1:
-        return SerialExecutor(config)
-    log.info("starting %d worker processes", jobs)
-    return ProcessPool(config, jobs, opts.timeout)
+    return choose_executor(
+        config, opts.jobs, opts.timeout, total_bytes, kind=opts.executor, scheduler=opts.scheduler
+    )
 
 
 def _new_documents(

@@ -303,7 +303,7 @@ class Store:
             return {
                 name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
                 for name, table in schema.tables().items()
-                if name != "settings"
+                if name not in schema.INTERNAL_TABLES
             }
 
     def _begin(self) -> AbstractContextManager[Connection]:

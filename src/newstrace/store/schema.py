@@ -14,7 +14,16 @@ import sqlalchemy as sa
 
 from newstrace.registry import RECORDS, RecordTable, fields_of
 
-__all__ = ["ARTICLE_RECORDS", "CORPUS_RECORDS", "SCHEMA_VERSION", "TableSpec", "metadata", "tables"]
+__all__ = [
+    "ARTICLE_RECORDS",
+    "CORPUS_RECORDS",
+    "INTERNAL_TABLES",
+    "SCHEMA_VERSION",
+    "TableSpec",
+    "metadata",
+    "quote_vectors",
+    "tables",
+]
 
 # Written into ``settings`` when a database is created and checked on every open. Adding a table
 # keeps the version (create_all adds it to older files); changing or removing a column bumps it.
@@ -52,6 +61,16 @@ settings = sa.Table(
     sa.Column("key", sa.Text, primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+# The link index (store/link_index.py): a quotation's sentence embedding, under a hash of the
+# model's name and the quote's text, kept so a later link run does not encode it again.
+quote_vectors = sa.Table(
+    "quote_vectors",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("vector", sa.LargeBinary, nullable=False),  # float32, little-endian
+)
+# Tables that hold no records (settings, the link index): not counted in ``newstrace stats``.
+INTERNAL_TABLES = frozenset({"settings", "quote_vectors"})
 # What the store adds to the columns of a record's fields: columns of its own and indexes.
 EXTRA: dict[str, tuple[Any, ...]] = {
     "documents": (
