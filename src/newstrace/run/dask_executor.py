@@ -36,6 +36,7 @@ __all__ = ["PARTITION", "DaskExecutor"]
 # Documents per task: enough that a task's scheduling (a few ms) is small next to its analysis
 # (~0.4 s a PolNeAR article), few enough that the workers share the tail of a run evenly.
 PARTITION = 8
+CONNECT_SECONDS = 10  # a scheduler that does not answer in this time is taken as unreachable
 IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: keeps workers busy, bounds memory
 
 
@@ -78,7 +79,7 @@ class DaskExecutor:
                 )
                 self.client = Client(self.cluster)  # type: ignore[no-untyped-call]
             else:
-                self.client = Client(scheduler, timeout=30)  # type: ignore[no-untyped-call]
+                self.client = Client(scheduler, timeout=CONNECT_SECONDS)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
             self._shut()
             raise UsageError(
