@@ -32,9 +32,9 @@ import numpy as np
 
 from newstrace.graph import DisjointSet
 from newstrace.ids import stable_id
-from newstrace.link.copies import earlier_of
 from newstrace.link.index import LinkIndex
 from newstrace.link.options import ClusterOptions, LinkOptions
+from newstrace.link.pairs import earlier_of
 from newstrace.link.semantic import Embedder, embed, load_embedder
 from newstrace.link.step import LinkStep
 from newstrace.model import ArticleFindings, ClusterRelation, CorpusLinks, Quote, QuoteCluster

@@ -165,7 +165,7 @@ def link_store(store: Store, options: LinkOptions) -> list[Error]:
     state = stable_id(repr(options), *sorted(ids))
     if store.get_setting(LINK_KEY) == state:
         return []
-    links = link_corpus(StoredFindings(store, ids), options, StoredLinkIndex(store))
+    links = link_corpus(StoredFindings(store, ids), options, StoredLinkIndex(store, ids))
     store.replace_links(links)
     store.set_setting(LINK_KEY, state)
     return list(links.errors)

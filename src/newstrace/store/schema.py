@@ -20,6 +20,8 @@ __all__ = [
     "INTERNAL_TABLES",
     "SCHEMA_VERSION",
     "TableSpec",
+    "copy_band_keys",
+    "copy_pairs",
     "metadata",
     "quote_vectors",
     "tables",
@@ -69,8 +71,28 @@ quote_vectors = sa.Table(
     sa.Column("key", sa.Text, primary_key=True),
     sa.Column("vector", sa.LargeBinary, nullable=False),  # float32, little-endian
 )
+# An article's sentence band keys (link/copy_index.py), with the settings hash of the options that
+# made them and the analysis hash of its document when they were made (they hold while it holds).
+copy_band_keys = sa.Table(
+    "copy_band_keys",
+    metadata,
+    sa.Column("article", sa.Text, primary_key=True),
+    sa.Column("setting", sa.Text, nullable=False),
+    sa.Column("analysis", sa.Text, nullable=False),
+    sa.Column("sentences", sa.Integer, nullable=False),
+    sa.Column("hashes", sa.LargeBinary, nullable=False),  # uint64 keys, little-endian, sentences x bands
+)
+# The candidate pairs the last link run verified, with their copies (JSON rows of Copy).
+copy_pairs = sa.Table(
+    "copy_pairs",
+    metadata,
+    sa.Column("a", sa.Text, primary_key=True),
+    sa.Column("b", sa.Text, primary_key=True),
+    sa.Column("setting", sa.Text, nullable=False),
+    sa.Column("copies", sa.JSON, nullable=False),
+)
 # Tables that hold no records (settings, the link index): not counted in ``newstrace stats``.
-INTERNAL_TABLES = frozenset({"settings", "quote_vectors"})
+INTERNAL_TABLES = frozenset({"settings", "quote_vectors", "copy_band_keys", "copy_pairs"})
 # What the store adds to the columns of a record's fields: columns of its own and indexes.
 EXTRA: dict[str, tuple[Any, ...]] = {
     "documents": (
