@@ -32,10 +32,12 @@ __all__ = [
 ]
 
 EXECUTORS = ("local", "dask")
-# Input bytes that keep one worker process busy long enough to repay its start (spaCy and the
-# gazetteer, ~8 s CPU) several times over. Measured on PolNeAR dev (84 articles, 0.5 MB of JSON
-# Lines; bench/end_to_end.py): -j 1 took ~25 s CPU, about 50 s per MB analysed, so 4 MB is
-# ~200 s of work a worker, 25x its start.
+# Input bytes that keep one worker process busy long enough to repay its start (loading spaCy
+# and the gazetteer: ~5 s CPU, measured with cProfile on these machines) several times over.
+# -j 1 over PolNeAR dev (0.5 MB of JSON Lines, 84 articles) took ~21 s CPU (bench/end_to_end.py),
+# ~40 s a MB of text; HTML pages carry several times their text in markup. At 4 MB a worker
+# has tens of seconds of work at least, and inputs below it (the 86 real pages of the issue
+# where 2 workers were 1.2-1.8x slower than one process) run in this process.
 BYTES_PER_WORKER = 4 * 1024 * 1024
 
 
