@@ -4,6 +4,7 @@
     python bench/realnews.py unpack SPLIT OUT_DIR     # the split's pages as .html files, to analyze
     python bench/realnews.py quotes SPLIT OUT.jsonl   # the split's texts and quotes for score.py quotes
     python bench/realnews.py score [SPLIT ...]        # analyse the split(s) and print every figure
+    python bench/realnews.py events GOLD_DIR EXPORT   # event mentions, events across pages, empty units
 
 Pages come from the article-extraction benchmark (see bench/data/realnews/README.md); the gold
 was written by hand following bench/data/realnews/GUIDE.md. Splits: ``tune`` (rules may be fitted
@@ -35,6 +36,8 @@ EVENT_KINDS = {
     "protest", "killing", "attack", "arrest", "execution", "sentence", "plot", "meeting", "statement",
     "internet shutdown", "crash", "fire", "explosion", "flood", "earthquake", "storm", "outbreak", "collapse",
 }  # fmt: skip
+QUOTE_MARKS = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+SAME_SENTENCE_F1 = 0.6  # words two renderings of one sentence share (checked by hand on tune pages)
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # score.py's quotes format knows "direct" (every word quoted) and "mixed" (quoted words inside the
 # writer's sentence); slogans are reproduced utterances, scare quotes are not quotations.
@@ -196,7 +199,94 @@ def score(split: str, work: Path) -> dict[str, object]:
             capture_output=True,
         )
         figures |= {f"{kind}.{k}": v for k, v in _flat(json.loads(summary.read_text("utf-8"))).items()}
+        if kind == "seeds":
+            figures |= {f"seeds.{k}": v for k, v in event_figures(gold, export).items()}
     return figures
+
+
+def _norm(text: str) -> str:
+    text = text.translate(QUOTE_MARKS)
+    return " ".join(text.lower().split()).strip(" .,;:!?\"'()")
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w']+", _norm(text))
+
+
+def _token_f1(a: str, b: str) -> float:
+    ta, tb = _tokens(a), _tokens(b)
+    common = sum(min(ta.count(t), tb.count(t)) for t in set(ta))
+    return 0.0 if not common else 2 * common / (len(ta) + len(tb))
+
+
+def same_sentence(predicted: str, evidence: str) -> bool:
+    """Whether a predicted mention's sentence is the gold evidence: one holds the other, or they
+    share most words (the extracted text may differ from the gold text in spacing or marks)."""
+    p, g = _norm(predicted), _norm(evidence)
+    return bool(p and g) and (p in g or g in p or _token_f1(p, g) >= SAME_SENTENCE_F1)
+
+
+def event_figures(gold_dir: Path, export: Path) -> dict[str, object]:
+    """Event mention precision and recall (same kind, same sentence), events that several pages
+    tell linked as one event with every page as a source, and the share of facts with no unit."""
+    records: dict[str, list[dict[str, Any]]] = {}
+    for line in export.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        records.setdefault(record["type"], []).append(record)
+    articles = {a["id"]: a for a in records.get("article", [])}
+    page_of = {a["id"]: Path(a["source"]).name for a in articles.values()}
+    golds = {load(p)["file"]: load(p) for p in sorted(gold_dir.glob("*.json")) if p.name != "corpus.json"}
+    matched = found = 0
+    for mention in records.get("event_mention", []):
+        page = golds.get(page_of.get(mention["article"], ""))
+        if page is None or "events" not in page:
+            continue  # the seed pages' gold has no event mentions
+        found += 1
+        sentence = articles[mention["article"]]["text"][mention["start"] : mention["end"]]
+        matched += any(
+            e["kind"] == mention["kind"] and same_sentence(sentence, e["evidence"])
+            for e in page.get("events", [])
+        )
+    gold_mentions = sum(len(g.get("events", [])) for g in golds.values())
+    facts = records.get("fact", [])
+    return {
+        "event_mentions.precision": round(matched / found, 4) if found else 0.0,
+        "event_mentions.recall": round(matched / gold_mentions, 4) if gold_mentions else 0.0,
+        "event_mentions.pred": found,
+        "event_mentions.gold": gold_mentions,
+        **_linked(gold_dir, records, articles, page_of),
+        "facts.empty_unit_share": round(sum(not f["unit"] for f in facts) / len(facts), 4) if facts else 0.0,
+    }
+
+
+def _linked(
+    gold_dir: Path,
+    records: dict[str, list[dict[str, Any]]],
+    articles: dict[str, Any],
+    page_of: dict[str, str],
+) -> dict[str, int]:
+    """Of the gold events told by two or more pages (``told``), those one predicted event of the
+    same kind holds (``linked``), with a source sentence holding the gold evidence of each page;
+    each predicted event links one gold event at most."""
+    corpus = json.loads((gold_dir / "corpus.json").read_text(encoding="utf-8"))
+    told = [e for e in corpus.get("events", []) if len(e.get("mentioned_in", [])) > 1]
+    linked, used = 0, set()  # one predicted event links one gold event: a sentence may tell two
+    for gold in told:
+        for event in records.get("event", []):
+            if event["id"] in used or (gold.get("kind") and gold["kind"] != event["kind"]):
+                continue
+            sentences: dict[str, list[str]] = {}
+            for side in event["sources"]:
+                text = articles[side["article"]]["text"][side["start"] : side["end"]]
+                sentences.setdefault(page_of[side["article"]], []).append(_norm(text))
+            if all(
+                any(_norm(gold["evidence"][page]) in s for s in sentences.get(page, []))
+                for page in gold["mentioned_in"]
+            ):
+                linked += 1
+                used.add(event["id"])
+                break
+    return {"events_across_pages.linked": linked, "events_across_pages.told": len(told)}
 
 
 def _newstrace(*args: str) -> None:
@@ -220,6 +310,9 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check").add_argument("split", nargs="?", choices=SPLITS)
     sub.add_parser("score").add_argument("splits", nargs="*", choices=SPLITS, default=list(SPLITS))
+    events = sub.add_parser("events")
+    events.add_argument("gold", type=Path)
+    events.add_argument("export", type=Path)
     for name in ("unpack", "quotes"):
         command = sub.add_parser(name)
         command.add_argument("split", choices=SPLITS)
@@ -236,6 +329,10 @@ def main() -> None:
                 results[split] = score(split, Path(tmp))
         for name in results[args.splits[0]]:
             print(f"{name:48s}" + "".join(f"{results[s].get(name)!s:>12}" for s in args.splits))
+        return
+    if args.command == "events":
+        for name, value in event_figures(args.gold, args.export).items():
+            print(f"{name:48s}{value!s:>12}")
         return
     if args.command == "unpack":
         print(f"{len(unpack(args.split, args.out))} pages in {args.out}")

@@ -13,7 +13,16 @@ MESSAGES = [
     ("subclass", MalformedInput("a.warc", "truncated"), "truncated"),
     ("stage error", StageError("quotes", "took too long"), "took too long"),
     ("any other", ValueError("bad value"), "ValueError: bad value"),
-    ("os error", FileNotFoundError(2, "No such file"), "FileNotFoundError: [Errno 2] No such file"),
+    ("os error", FileNotFoundError(2, "No such file"), "No such file (FileNotFoundError)"),
+    (
+        "deep nesting",
+        RecursionError("maximum recursion depth"),
+        "the input is nested too deeply to be read (RecursionError)",
+    ),
+    ("memory", MemoryError(), "out of memory while reading or analysing this input (MemoryError)"),
+    ("several lines", ValueError("first line\nINSERT INTO t VALUES ('long text')"), "ValueError: first line"),
+    ("empty message", KeyError(), "KeyError"),
+    ("very long", ValueError("x" * 1000), "ValueError: " + "x" * 287 + "…"),
 ]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bench.realnews import quote_records, unpack
+from bench.realnews import event_figures, quote_records, unpack
 
 from newstrace.export import load_view, write_jsonl_file
 from newstrace.run import analyze_corpus
@@ -54,7 +54,10 @@ def score(kind: str, gold: Path, inputs: list[str], tmp_path: Path) -> dict[str,
         check=True,
         capture_output=True,
     )
-    return _flat(json.loads(summary.read_text()))
+    scores = _flat(json.loads(summary.read_text()))
+    if kind == "seeds":  # event mentions, events across pages, facts with no unit (bench/realnews.py)
+        scores |= event_figures(gold, export)
+    return scores
 
 
 def check(scores: dict[str, Any], floors: dict[str, dict[str, float]]) -> list[str]:

@@ -17,8 +17,10 @@ raised out of a run: it becomes a stored :class:`newstrace.model.Error` record
     │   └── NoArticleText       parsed, but no article text was found in it
     ├── StageError              an analysis or link stage failed on one article (stored as an Error)
     ├── StoreError              the database cannot be opened, created or written
+    ├── OutputError             an export file cannot be written (a full disk, a read-only folder)
     ├── ModelNotInstalled       the spaCy model (or another offline model) is missing
     └── UsageError              options that contradict each other or name unknown things
+    OutOfTime (a BaseException) a time limit expired: no ``except Exception`` may swallow it on the way
 
 Every message says what went wrong and what to do about it.
 """
@@ -37,9 +39,12 @@ __all__ = [
     "ModelNotInstalled",
     "NewstraceError",
     "NoArticleText",
+    "OutOfTime",
+    "OutputError",
     "StageError",
     "StoreError",
     "UsageError",
+    "describe",
     "error_from",
 ]
 
@@ -97,6 +102,10 @@ class StoreError(NewstraceError):
     """The database cannot be opened, created or written."""
 
 
+class OutputError(NewstraceError):
+    """An export cannot be written; nothing half-written is left behind."""
+
+
 class ModelNotInstalled(NewstraceError):
     """A model that must come from an installed package is missing."""
 
@@ -105,12 +114,47 @@ class UsageError(NewstraceError):
     """Options that contradict each other or name unknown things."""
 
 
+class OutOfTime(BaseException):  # named for what happened, like KeyboardInterrupt
+    """The time limit of one piece of work expired (``ingest.deadline.time_limit``).
+
+    A BaseException, so that the broad ``except Exception`` guards around one article or step do
+    not catch it and carry on past the limit: it unwinds to the guard of the whole input.
+    """
+
+    def __init__(self, what: str, seconds: float) -> None:
+        self.message = f"{what} took longer than the {seconds:g} s limit (--timeout) and was stopped"
+        super().__init__(self.message)
+
+
+# Longest message kept from a foreign exception: a database driver may quote a whole statement
+# with its parameters (article texts); a message longer than this says nothing more to a user.
+MAX_FOREIGN_MESSAGE = 300
+
+
 def error_from(exc: BaseException, source: str, stage: str) -> Error:
     """The Error record of ``exc``, raised while ``stage`` worked on ``source``.
 
     The one place where exceptions become records: an error of ours carries a message written
-    for the user; anything else (a bug, a third-party failure) is named by its type.
+    for the user; anything else (a bug, a third-party failure) is named by its type, with the
+    first line of its message, cut at MAX_FOREIGN_MESSAGE characters.
     """
-    if isinstance(exc, InputError | StageError):
+    if isinstance(exc, InputError | StageError | OutOfTime):
         return Error(source, stage, exc.message)
-    return Error(source, stage, f"{type(exc).__name__}: {exc}")
+    return Error(source, stage, describe(exc))
+
+
+def describe(exc: BaseException) -> str:
+    """A one-line description of a foreign exception: its type and what it says."""
+    if isinstance(exc, NewstraceError):
+        text = str(exc)
+    elif isinstance(exc, OSError) and exc.strerror:
+        text = f"{exc.strerror} ({type(exc).__name__})"
+    elif isinstance(exc, RecursionError):
+        text = "the input is nested too deeply to be read (RecursionError)"
+    elif isinstance(exc, MemoryError):
+        text = "out of memory while reading or analysing this input (MemoryError)"
+    else:
+        cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+        first = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+        text = f"{type(cause).__name__}: {first}" if first else type(cause).__name__
+    return text if len(text) <= MAX_FOREIGN_MESSAGE else text[: MAX_FOREIGN_MESSAGE - 1] + "…"

@@ -29,6 +29,7 @@ __all__ = [
     "EntityRef",
     "Error",
     "Event",
+    "EventFigure",
     "EventMention",
     "Fact",
     "Geo",
@@ -291,11 +292,30 @@ class EventMention:
 
 
 @dataclass(frozen=True, slots=True)
+class EventFigure:
+    """One figure of an event as one source gives it: "1,500 people killed according to the MEK".
+
+    ``asserted_by`` is who the articles attribute it to (``None``: the writers' own voice);
+    ``low``/``high`` the smallest and largest value that source gives (equal when it gives one).
+    """
+
+    unit: str
+    asserted_by: str | None
+    low: float
+    high: float
+    facts: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened, as the articles report it, with the figures that count it.
 
     ``kind`` is newstrace's event type; ``category``/``mode`` place it in PLOVER's ontology;
     ``sources`` are the sentences (article, start, end) that report it, in every article.
+    ``name`` is a plain description (kind, place, date), never one source's epithet; the names
+    the sources themselves use are ``names``. ``figures`` are the figures grouped by who asserts
+    them, and ``ranges`` the figures the sources disagree on, with the lowest and highest value.
     """
 
     id: str
@@ -308,6 +328,9 @@ class Event:
     facts: tuple[str, ...]
     sources: tuple[CopySide, ...]
     name: str | None = None
+    names: tuple[str, ...] = ()
+    figures: tuple[EventFigure, ...] = ()
+    ranges: tuple[EventFigure, ...] = ()  # asserted_by None; facts and articles of every source
 
 
 @dataclass(frozen=True, slots=True)

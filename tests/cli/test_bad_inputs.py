@@ -98,7 +98,7 @@ CASES: list[tuple[Callable[[Path], Path], str, str]] = [
     (_nested_divs, "nested more than 1000 levels", ""),
     (_huge_line, "over the 50 MB limit", ""),
     (_huge_jsonl_line, "longer than", "#1"),
-    (_truncated_warc, "truncated or corrupt", ""),
+    (_truncated_warc, "truncated archive", "#5"),
     (_missing, "no such file", ""),
 ]
 

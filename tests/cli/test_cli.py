@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 
 from newstrace import __version__
 from newstrace.cli.main import app
+from newstrace.store import Store
 
 
 def _page(folder: Path, name: str = "p.txt", body: str = "Officials said 40 people came.") -> Path:
@@ -70,16 +72,36 @@ def test_analyze_scoped_export_holds_only_this_runs_inputs(tmp_path: Path, runne
     assert [r["text"] for r in records if r["type"] == "article"] == ["Second page text."]
 
 
-def test_stdin(tmp_path: Path, runner: CliRunner) -> None:
+STDIN_FEED = '{"id": "x1", "text": "Piped in."}\n'
+
+
+@pytest.mark.parametrize(
+    ("flags", "source"),
+    [
+        ([], f"stdin-{hashlib.sha256(STDIN_FEED.encode()).hexdigest()[:12]}#1"),  # named by its content
+        (["--name", "wire/feed.jsonl"], "wire/feed.jsonl#1"),
+    ],
+)
+def test_stdin(tmp_path: Path, runner: CliRunner, flags: list[str], source: str) -> None:
     out = tmp_path / "out.jsonl"
     result = runner.invoke(
         app,
-        ["analyze", "-", "--db", str(tmp_path / "t.db"), "--export", str(out)],
-        input='{"id": "x1", "text": "Piped in."}\n',
+        ["analyze", "-", *flags, "--db", str(tmp_path / "t.db"), "--export", str(out), "--stages", ""],
+        input=STDIN_FEED,
     )
     assert result.exit_code == 0, result.stderr
     article = json.loads(out.read_text().splitlines()[0])
-    assert (article["source"], article["source_id"], article["text"]) == ("<stdin>#1", "x1", "Piped in.")
+    assert (article["source"], article["source_id"], article["text"]) == (source, "x1", "Piped in.")
+
+
+def test_two_different_stdin_runs_keep_both(tmp_path: Path, runner: CliRunner) -> None:
+    db = str(tmp_path / "t.db")
+    for text in ("First stream.", "Second stream."):
+        feed = json.dumps({"text": text}) + "\n"
+        result = runner.invoke(app, ["analyze", "-", "--db", db, "--stages", "", "--no-link"], input=feed)
+        assert result.exit_code == 0, result.stderr
+    with Store(db) as store:
+        assert sorted(a.text for a in store.articles()) == ["First stream.", "Second stream."]
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from newstrace.export.acled import ACLED_COLUMNS, read_acled, write_acled
 from newstrace.export.formats import write_export
 from newstrace.export.gdelt import GKG_COLUMNS, read_gkg, write_gkg
 from newstrace.export.tables import TABLES, read_tables, table_records
-from newstrace.export.view import CorpusView, cluster_of
+from newstrace.export.view import CorpusView, cluster_of, with_links
 from newstrace.model import CorpusLinks, Entity, EntityRef, Geo, Quote, QuoteCluster
 from newstrace.run import analyze_corpus
 from newstrace.store import Store
@@ -45,7 +44,7 @@ def view(tmp_path_factory: pytest.TempPathFactory) -> CorpusView:
         copies=stored.links.copies,
         events=stored.links.events,
     )
-    return dataclasses.replace(stored, links=extra)
+    return CorpusView(with_links(stored.findings, extra), extra, stored.errors)
 
 
 @pytest.mark.slow
@@ -58,6 +57,7 @@ def test_tables_round_trip(view: CorpusView, tmp_path: Path, fmt: str) -> None:
         expected = table_records(table, view)
         assert back[table.name] == expected, table.name
     assert all(isinstance(q, Quote) and q.cluster == clusters.get(q.id) for q in back["quotes"])
+    assert any(q.speaker_entity for q in back["quotes"])  # speakers resolved to corpus entities survive
     assert sum(len(v) for v in back.values()) > 100  # the sample corpus yields real records of many types
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from newstrace.link.event_groups import merge_events
-from newstrace.model import EventMention
+from dataclasses import replace
+
+import pytest
+
+from newstrace.link.event_groups import describe, event_figures, merge_events
+from newstrace.model import EventMention, Fact
 
 
 def _mention(
@@ -14,13 +18,14 @@ def _mention(
     place: str | None = None,
     name: str | None = None,
     facts: tuple[str, ...] = (),
+    trigger: str | None = None,
 ) -> EventMention:
     return EventMention(
-        f"{article}-{kind}-{date}-{name}",
+        f"{article}-{kind}-{date}-{name}-{trigger}",
         article,
         0,
         10,
-        kind,
+        trigger or kind,
         kind,
         "PROTEST",
         None,
@@ -43,7 +48,8 @@ def test_same_name_and_compatible_dates_merge() -> None:
     assert len(events) == 1
     [event] = events
     assert event.date == "2019-11-16" and {s.article for s in event.sources} == {"a", "b", "c"}
-    assert event.name == "November uprising"
+    assert event.name == "protest in Tehran, 2019-11-16"  # a description, not a source's name
+    assert event.names == ("November uprising", "the November uprising")
 
 
 def test_different_kinds_dates_or_places_stay_apart() -> None:
@@ -72,3 +78,91 @@ def test_facts_and_actors_are_united() -> None:
         [_mention("a", date="2021-03-04", facts=("f1",)), _mention("b", date="2021-03-04", facts=("f2",))]
     )
     assert event.facts == ("f1", "f2") and event.actors == ("protesters",)
+
+
+def test_one_word_one_month_and_a_place_merge_across_outlets() -> None:
+    events = merge_events(
+        [
+            _mention("a", date="2019-11", place="Iran", trigger="uprising"),
+            _mention("b", date="2019-11", trigger="uprising"),
+            _mention("c", date="2019-11-16", trigger="uprisings"),
+            _mention("d", date="2019-11", trigger="strike"),  # another word: another event
+        ]
+    )
+    assert sorted(len(e.sources) for e in events) == [1, 3]
+
+
+def test_a_named_event_merges_with_its_dated_mentions() -> None:
+    events = merge_events(
+        [
+            _mention("a", date="2018", name="2018 uprising", trigger="uprising"),
+            _mention("b", date="2018-01", trigger="uprising"),
+            _mention("c", date="2019-11", trigger="uprising"),  # another year
+        ]
+    )
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
+def test_one_word_and_one_named_actor_merge() -> None:
+    def sentenced(article: str, actors: tuple[str, ...], date: str | None) -> EventMention:
+        return replace(_mention(article, kind="sentence", date=date, trigger="sentenced"), actors=actors)
+
+    events = merge_events(
+        [
+            sentenced("a", ("Ana Varga",), "2021-03-04"),
+            sentenced("b", ("Varga", "prosecutors"), None),
+            sentenced("c", ("Ana Varga",), "2020-01-10"),  # another date: another sentence
+            sentenced("d", ("prosecutors",), None),  # a group is no named actor
+        ]
+    )
+    assert sorted(len(e.sources) for e in events) == [1, 1, 2]
+
+
+def _fact(fid: str, article: str, value: float, unit: str, asserted_by: str | None) -> Fact:
+    return Fact(fid, article, value, unit, 0, 1, "1", None, None, asserted_by, False)
+
+
+def test_figures_are_grouped_by_who_asserts_them_with_the_range() -> None:
+    facts = [
+        _fact("f1", "a", 1500, "people killed", "the opposition"),
+        _fact("f2", "b", 1500, "protesters killed", "the opposition"),
+        _fact("f3", "c", 304, "people killed", "Amnesty"),
+        _fact("f4", "c", 7000, "people arrested", None),
+    ]
+    figures, ranges = event_figures(facts)
+    assert {(f.asserted_by, f.low, f.high, f.articles) for f in figures} == {
+        ("the opposition", 1500, 1500, ("a", "b")),
+        ("Amnesty", 304, 304, ("c",)),
+        (None, 7000, 7000, ("c",)),
+    }
+    assert [(r.unit, r.low, r.high, r.facts) for r in ranges] == [
+        ("people killed", 304, 1500, ("f1", "f2", "f3"))
+    ]
+
+
+def test_merged_event_carries_its_figures() -> None:
+    facts = {
+        "f1": _fact("f1", "a", 12, "people killed", "police"),
+        "f2": _fact("f2", "b", 15, "people killed", None),
+    }
+    [event] = merge_events(
+        [_mention("a", date="2021-03-04", facts=("f1",)), _mention("b", date="2021-03-04", facts=("f2",))],
+        facts,
+    )
+    assert len(event.figures) == 2 and [(r.low, r.high) for r in event.ranges] == [(12, 15)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "word", "actors", "place", "date", "expected"),
+    [
+        ("protest", "uprising", (), "Iran", "2019-11", "uprising in Iran, 2019-11"),
+        ("arrest", "arrested", ("Ana Varga",), None, "2021-03-04", "arrest of Ana Varga, 2021-03-04"),
+        ("statement", "speech", ("Ali Karimi",), None, None, "speech by Ali Karimi"),
+        ("crash", "crashed", (), "Logar", None, "crash in Logar"),
+        ("killing", "died", (), None, "2020", "killing, 2020"),
+    ],
+)
+def test_description(  # noqa: PLR0917  # one parameter per column of the table
+    kind: str, word: str, actors: tuple[str, ...], place: str | None, date: str | None, expected: str
+) -> None:
+    assert describe(kind, word, actors, place, date) == expected

@@ -28,7 +28,7 @@ from newstrace.model import (
 )
 from newstrace.segment import segment_document
 from newstrace.store import Store, database_url
-from newstrace.store.db import SCHEMA_KEY
+from newstrace.store.opening import SCHEMA_KEY
 from newstrace.store.schema import SCHEMA_VERSION, metadata
 
 PAGE = "Title line\n\nBy Jane Roe\n\n“We will stay,” she said on Sunday.\n"
@@ -83,7 +83,7 @@ def test_articles_of_documents_come_in_source_order_across_chunks(
     monkeypatch.setattr("newstrace.store.db.IN_CHUNK", 1)  # one IN (...) query per document
     docs = []
     for source in ("c.txt", "a.txt", "b.txt"):
-        doc, found = _findings(source=source)
+        doc, found = _findings(PAGE + source, source=source)  # three contents: three documents
         store.save_document(doc, "k", [found], [])
         docs.append(doc)
     articles = store.articles([d.id for d in docs])

@@ -14,6 +14,7 @@ from newstrace.cli.app import app, setup_logging
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
 from newstrace.cli.progress import ProgressDisplay
 from newstrace.export import load_view, write_jsonl_file
+from newstrace.export.outputs import check_output_file
 from newstrace.run import RunOptions, RunReport, analyze_corpus
 from newstrace.run.config import load_run_options
 from newstrace.run.executors import check_executor
@@ -100,6 +101,14 @@ SchedulerOption = Annotated[
         metavar="ADDRESS",
     ),
 ]
+NameOption = Annotated[
+    str | None,
+    typer.Option(
+        "--name",
+        help="Source name of standard input (-); default: stdin- and a hash of its content.",
+        metavar="NAME",
+    ),
+]
 LinkOption = Annotated[
     bool | None, typer.Option("--link/--no-link", help="Link the corpus after storing.", show_default=False)
 ]
@@ -122,6 +131,7 @@ def analyze_command(
     link: LinkOption = None,
     executor: ExecutorOption = None,
     scheduler: SchedulerOption = None,
+    name: NameOption = None,
     json_out: JsonOption = False,
     verbose: VerboseOption = 0,
     quiet: QuietOption = False,
@@ -132,13 +142,15 @@ def analyze_command(
     """
     setup_logging(verbose, quiet)
     options = load_run_options(config) if config is not None else RunOptions()
-    flags = Flags(jobs, timeout, max_size, clean_jsonl, split, stages, model, plugin, link)
+    flags = Flags(jobs, timeout, max_size, clean_jsonl, split, stages, model, plugin, link, name)
     options = flags.applied_to(options)
     if executor is not None or scheduler is not None:
         kind = executor or ("dask" if scheduler else options.executor)
         options = replace(options, executor=kind, scheduler=scheduler or options.scheduler)
     check_executor(options.executor, options.scheduler)
     select_steps(options.analyze)  # unknown steps, bad plugins and unmet needs fail now, not per article
+    if export is not None:
+        check_output_file(export)  # a bad --export fails now, not after the whole analysis
     with Store(db) as store:
         with ProgressDisplay(quiet) as display:
             report = analyze_corpus(inputs, store, options, progress=display.update)
@@ -164,9 +176,12 @@ class Flags:
         model: str | None,
         plugins: list[str] | None,
         link: bool | None,
+        stdin_name: str | None = None,
     ) -> None:
         self.run = _given(jobs=jobs, timeout=timeout, link=link)
-        self.ingest = _given(max_bytes=int(max_size * MB) if max_size is not None else None)
+        self.ingest = _given(
+            max_bytes=int(max_size * MB) if max_size is not None else None, stdin_name=stdin_name
+        )
         self.segment = _given(split_pages=split, clean_jsonl=clean_jsonl)
         self.analyze = _given(
             stages=_stage_names(stages), model=model, plugins=tuple(plugins) if plugins else None
@@ -205,8 +220,8 @@ def _print_report(
         return
     typer.echo(
         f"Read {report.inputs} input(s): {report.documents_new} new document(s) and "
-        f"{report.documents_unchanged} unchanged; {report.articles} article(s) stored; "
-        f"{len(report.errors)} error(s)."
+        f"{report.documents_unchanged} unchanged{_other_names(report)}; {report.articles} article(s) stored; "
+        f"{len(report.errors) - report.warnings} error(s){_warnings(report)}."
     )
     found = ", ".join(
         f"{counts[k]} {k.replace('_', ' ')}"
@@ -216,3 +231,13 @@ def _print_report(
     typer.echo(f"Database: {db} ({found or 'empty'})")
     if export is not None:
         typer.echo(f"Export: {export}")
+
+
+def _other_names(report: RunReport) -> str:
+    if not report.other_names:
+        return ""
+    return f" ({report.other_names} already stored under another name: noted, not stored again)"
+
+
+def _warnings(report: RunReport) -> str:
+    return f", {report.warnings} repaired text(s)" if report.warnings else ""

@@ -11,7 +11,7 @@ from newstrace.cli.app import app, setup_logging
 from newstrace.cli.options import DEFAULT_DB, DbOption, QuietOption, VerboseOption
 from newstrace.errors import UsageError
 from newstrace.export import load_view
-from newstrace.export.formats import FORMATS, write_export
+from newstrace.export.formats import FORMATS, check_export, write_export
 from newstrace.store import Store
 
 __all__ = ["export_command"]
@@ -37,8 +37,7 @@ def export_command(
 ) -> None:
     """Export everything in the database: JSON Lines, CSV, Parquet, GDELT or ACLED tables."""
     setup_logging(verbose, quiet)
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    check_export(fmt, output)  # an unknown format or an unwritable output fails before any reading
     if not Path(db).exists() and "://" not in db:
         raise UsageError(f"no database at {db}; run 'newstrace analyze ... --db {db}' first")
     with Store(db) as store:

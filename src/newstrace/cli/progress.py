@@ -1,4 +1,5 @@
-"""Progress on stderr: a bar with rate and ETA on a terminal, and one line per error."""
+"""Progress on stderr: the phase (loading, reading, linking), a bar with counts, rate and ETA on a
+terminal, and one line per error."""
 
 from __future__ import annotations
 
@@ -6,28 +7,27 @@ import sys
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-    TransferSpeedColumn,
-)
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from newstrace.ingest.documents import REPAIR_STAGE
 from newstrace.run import Progress as RunProgress
 
 __all__ = ["ProgressDisplay"]
 
+MB = 1024 * 1024
 MAX_ERROR_LINES = 50  # after this many, errors are only counted (they are all stored and exported)
+PHASES = {
+    "loading": "loading models",
+    "reading": "reading and analysing",
+    "linking": "linking the corpus",
+}
 
 
 class ProgressDisplay:
     """Shows a run's progress; use as a context manager and pass ``update`` as the callback."""
 
-    def __init__(self, quiet: bool) -> None:
-        self.console = Console(stderr=True, highlight=False)
+    def __init__(self, quiet: bool, console: Console | None = None) -> None:
+        self.console = console or Console(stderr=True, highlight=False)
         self.quiet = quiet
         self.shown_errors = 0
         self.hidden_errors = 0
@@ -35,15 +35,15 @@ class ProgressDisplay:
         self.task = TaskID(0)
         if not quiet and self.console.is_terminal:
             self.bar = Progress(
-                TextColumn("{task.fields[docs]} docs, {task.fields[errors]} errors"),
+                TextColumn("{task.description}"),
                 BarColumn(),
-                DownloadColumn(),
-                TransferSpeedColumn(),
+                TextColumn("{task.fields[size]}{task.fields[docs]} docs, {task.fields[errors]} errors"),
+                TimeElapsedColumn(),
                 TimeRemainingColumn(),
                 console=self.console,
                 transient=True,
             )
-            self.task = self.bar.add_task("analyze", total=None, docs=0, errors=0)
+            self.task = self.bar.add_task(PHASES["loading"], total=None, docs=0, errors=0, size="")
 
     def __enter__(self) -> ProgressDisplay:
         if self.bar is not None:
@@ -64,10 +64,13 @@ class ProgressDisplay:
     def update(self, event: RunProgress) -> None:
         """Callback for :func:`newstrace.run.analyze_corpus`."""
         if self.bar is not None:
+            reading = event.phase == "reading" and event.bytes_total > 0
             self.bar.update(
                 self.task,
+                description=PHASES.get(event.phase, event.phase),
                 completed=event.bytes_done,
-                total=event.bytes_total or None,
+                total=event.bytes_total if reading else None,  # a moving bar while loading or linking
+                size=f"{event.bytes_done / MB:.1f}/{event.bytes_total / MB:.1f} MB, " if reading else "",
                 docs=event.documents,
                 errors=event.errors,
             )
@@ -75,7 +78,8 @@ class ProgressDisplay:
             if self.shown_errors < MAX_ERROR_LINES:
                 self.shown_errors += 1
                 err = event.error
-                self._line(f"newstrace: error: {err.source}: {err.message} [{err.stage}]")
+                kind = "warning" if err.stage == REPAIR_STAGE else "error"
+                self._line(f"newstrace: {kind}: {err.source}: {err.message} [{err.stage}]")
             else:
                 self.hidden_errors += 1
 

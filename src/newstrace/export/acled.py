@@ -4,11 +4,16 @@ ACLED codes political violence and protest by hand; newstrace's events are found
 this table is a starting point for a researcher's own coding, not ACLED data. Event types map
 from newstrace's kinds as below (``KIND_TO_ACLED``); kinds ACLED has no type for (meetings,
 statements, sentences, executions, internet shutdowns) are "Strategic developments / Other",
-ACLED's type for non-violent but important events. ``fatalities`` is the smallest death toll
-the sources give (ACLED's rule: the most conservative report). ``event_date`` is a full date
-only when the text gives the day; a month-level date is written as its first day with
-``time_precision`` 3 ("within a month"), and a year or no date leaves both empty. Extra
-columns, after ACLED's: ``event_id``, ``time_precision``, ``newstrace_kind``, ``plover``.
+ACLED's type for non-violent but important events. ACLED codes no accidents or natural disasters
+(its events are political); newstrace's ``ACCIDENT`` and ``DISASTER`` kinds (crash, fire,
+explosion without an attacker, collapse, flood, earthquake, storm, outbreak) are written as
+"Strategic developments / Other" too, so that the table holds every event, and a researcher
+drops them by ``plover`` (``ACCIDENT/…``, ``DISASTER/…``) where ACLED's scope is wanted.
+``fatalities`` is the smallest death toll the sources give (ACLED's rule: the most conservative
+report). ``event_date`` is a full date only when the text gives the day; a month-level date is
+written as its first day with ``time_precision`` 3 ("within a month"), and a year or no date
+leaves both empty. Extra columns, after ACLED's: ``event_id``, ``time_precision``,
+``newstrace_kind``, ``plover``.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import csv
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newstrace.export.outputs import atomic_text
 from newstrace.export.view import CorpusView, geo_by_name
 from newstrace.model import Article, Event, Fact, Geo
 
@@ -48,6 +54,9 @@ KIND_TO_ACLED: dict[str, tuple[str, str]] = {
     "attack": ("Violence against civilians", "Attack"),
     "arrest": ("Strategic developments", "Arrests"),
     "plot": ("Strategic developments", "Disrupted weapons use"),
+    **dict.fromkeys(
+        ("crash", "fire", "explosion", "collapse", "flood", "earthquake", "storm", "outbreak"), OTHER
+    ),
 }
 MODE_TO_ACLED: dict[tuple[str, str], tuple[str, str]] = {
     ("protest", "riot"): ("Riots", "Violent demonstration"),
@@ -130,8 +139,7 @@ def _sources(event: Event, articles: dict[str, Article]) -> str:
 
 def write_acled(view: CorpusView, path: Path) -> Path:
     """Write the ACLED-like table of ``view`` to ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with atomic_text(path) as fh:
         writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
         writer.writerows(acled_rows(view))

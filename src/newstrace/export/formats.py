@@ -10,10 +10,11 @@ from newstrace.errors import UsageError
 from newstrace.export.acled import write_acled
 from newstrace.export.gdelt import write_gkg
 from newstrace.export.jsonl import write_jsonl, write_jsonl_file
+from newstrace.export.outputs import check_output_file, check_output_folder
 from newstrace.export.tables import write_csv, write_parquet
 from newstrace.export.view import CorpusView
 
-__all__ = ["FORMATS", "write_export"]
+__all__ = ["FORMATS", "check_export", "write_export"]
 
 # format -> (writer to a folder, what it writes)
 FOLDER_FORMATS: dict[str, tuple[Callable[[CorpusView, Path], list[Path]], str]] = {
@@ -28,6 +29,19 @@ FOLDER_FORMATS: dict[str, tuple[Callable[[CorpusView, Path], list[Path]], str]] 
 FORMATS = ("jsonl", *FOLDER_FORMATS)
 
 
+def check_export(fmt: str, output: Path | None) -> None:
+    """Raise UsageError for an unknown format or an output it cannot be written to: before any work."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "jsonl":
+        if output is not None:
+            check_output_file(output)
+        return
+    if output is None:
+        raise UsageError(f"the {fmt} export writes several files: give a folder with -o DIR")
+    check_output_folder(output)
+
+
 def write_export(view: CorpusView, fmt: str, output: Path | None) -> list[Path]:
     """Write ``view`` in format ``fmt``: JSON Lines to a file (stdout if None), tables into a folder."""
     if fmt == "jsonl":
@@ -36,10 +50,7 @@ def write_export(view: CorpusView, fmt: str, output: Path | None) -> list[Path]:
             return []
         write_jsonl_file(view, output)
         return [output]
-    if fmt not in FOLDER_FORMATS:
-        raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if output is None:
-        raise UsageError(f"the {fmt} export writes several files: give a folder with -o DIR")
-    if output.exists() and not output.is_dir():
-        raise UsageError(f"{output} is a file; the {fmt} export needs a folder (-o DIR)")
+    check_export(fmt, output)
+    if output is None:  # refused by check_export; this tells the type checker
+        raise UsageError(f"the {fmt} export needs a folder (-o DIR)")
     return FOLDER_FORMATS[fmt][0](view, output)

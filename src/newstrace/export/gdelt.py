@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newstrace.export.outputs import atomic_text
 from newstrace.export.view import CorpusView, geo_by_name
 from newstrace.model import Article, ArticleFindings, Entity, Fact, Geo
 
@@ -100,11 +101,10 @@ class GkgRow:
 
 def write_gkg(view: CorpusView, path: Path) -> Path:
     """Write one GKG 2.1 row per article of ``view`` to ``path`` (tab-separated, no header)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     by_article = _mentions_by_article(view.links.entities)
     geo = geo_by_name(view.links.entities)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, lineterminator="\n")
+    with atomic_text(path) as fh:  # GKG has no quoting: _clean keeps delimiters out of fields
+        writer = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, lineterminator="\n")
         for found in view.findings:
             writer.writerow(_row(found, by_article.get(found.article.id, []), geo))
     return path
@@ -236,7 +236,7 @@ def read_gkg(path: Path) -> list[GkgRow]:
     """Parse a GKG file written by :func:`write_gkg` (the fields newstrace fills)."""
     rows = []
     with path.open(encoding="utf-8", newline="") as fh:
-        for cells in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for cells in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None):
             col = dict(zip(GKG_COLUMNS, cells, strict=True))
             rows.append(
                 GkgRow(

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from newstrace.export.outputs import atomic_text
 from newstrace.export.view import CorpusView, contract_records
 
 __all__ = ["write_jsonl", "write_jsonl_file"]
@@ -19,11 +20,8 @@ def write_jsonl(view: CorpusView, out: IO[str]) -> int:
 
 def write_jsonl_file(view: CorpusView, path: Path) -> int:
     """Write the export to ``path`` atomically (a partial file never replaces a good one)."""
-    tmp = path.with_name(path.name + ".partial")
-    with tmp.open("w", encoding="utf-8") as out:
-        count = write_jsonl(view, out)
-    tmp.replace(path)
-    return count
+    with atomic_text(path) as out:
+        return write_jsonl(view, out)
 
 
 def _write(records: Iterable[dict[str, Any]], out: IO[str]) -> int:  # Any: JSON values

@@ -19,6 +19,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newstrace.export.outputs import PARTIAL, atomic_text, output_error
 from newstrace.export.view import CorpusView
 from newstrace.registry import EXPORTED, RecordTable, fields_of, from_row, record_class, to_row, value_type
 
@@ -49,12 +50,11 @@ def table_rows(view: CorpusView) -> Iterator[tuple[RecordTable, list[Any]]]:
 # ---------------------------------------------------------------------- CSV
 def write_csv(view: CorpusView, folder: Path) -> list[Path]:
     """Write ``<table>.csv`` for every table into ``folder``; returns the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for table, records in table_rows(view):
         path = folder / f"{table.name}.csv"
         columns = _flat_columns(table.cls)
-        with path.open("w", encoding="utf-8", newline="") as fh:
+        with atomic_text(path) as fh:
             writer = csv.DictWriter(fh, fieldnames=columns)
             writer.writeheader()
             writer.writerows(_flatten(table.cls, to_row(r)) for r in records)
@@ -116,12 +116,23 @@ def _cell(hint: Any, text: str, optional: bool) -> Any:
 # ---------------------------------------------------------------------- Parquet
 def write_parquet(view: CorpusView, folder: Path) -> list[Path]:
     """Write ``<table>.parquet`` for every table into ``folder``; returns the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(folder, exc) from exc
     written = []
     for table, records in table_rows(view):
         path = folder / f"{table.name}.parquet"
         schema = pa.schema([(f.name, _arrow_type(f.type)) for f in fields_of(table.cls)])
-        pq.write_table(pa.Table.from_pylist([to_row(r) for r in records], schema=schema), path)
+        tmp = path.with_name(path.name + PARTIAL)
+        try:
+            pq.write_table(pa.Table.from_pylist([to_row(r) for r in records], schema=schema), tmp)
+            tmp.replace(path)
+        except BaseException as exc:
+            tmp.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise output_error(path, exc) from exc
+            raise
         written.append(path)
     return written
 
@@ -143,11 +154,11 @@ def _arrow_type(kind: Any) -> pa.DataType:  # Any: a runtime type hint
 
 
 # ---------------------------------------------------------------------- reading back
-def read_tables(folder: Path, fmt: str) -> dict[str, list[Any]]:
+def read_tables(folder: Path | str, fmt: str) -> dict[str, list[Any]]:
     """The records of every table in ``folder`` (``fmt`` is ``csv`` or ``parquet``)."""
     out: dict[str, list[Any]] = {}
     for table in TABLES:
-        path = folder / f"{table.name}.{fmt}"
+        path = Path(folder) / f"{table.name}.{fmt}"
         rows: list[dict[str, Any] | None]
         if fmt == "csv":
             with path.open(encoding="utf-8", newline="") as fh:

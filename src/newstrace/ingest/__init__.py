@@ -7,10 +7,19 @@ from typing import IO
 
 from newstrace.ingest.options import IngestOptions
 from newstrace.ingest.reader import read_input, sniff_format
-from newstrace.ingest.sources import STDIN, InputRef, expand_inputs
+from newstrace.ingest.sources import STDIN, InputRef, expand_inputs, spool_stdin
 from newstrace.model import Document, Error
 
-__all__ = ["STDIN", "IngestOptions", "InputRef", "expand_inputs", "read_input", "read_inputs", "sniff_format"]
+__all__ = [
+    "STDIN",
+    "IngestOptions",
+    "InputRef",
+    "expand_inputs",
+    "read_input",
+    "read_inputs",
+    "sniff_format",
+    "spool_stdin",
+]
 
 
 def read_inputs(

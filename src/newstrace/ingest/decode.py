@@ -10,7 +10,7 @@ import charset_normalizer
 
 from newstrace.errors import BinaryInput, EmptyInput
 
-__all__ = ["declared_charset", "decode_bytes"]
+__all__ = ["declared_charset", "decode_bytes", "valid_text"]
 
 SNIFF_BYTES = 8192
 # Share of NUL bytes at odd or even positions above which unmarked bytes are taken as UTF-16.
@@ -34,8 +34,12 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")  # ESC (\x1b) appears in some old text
+# What no store can hold: lone UTF-16 surrogates (from JSON escapes or undecodable file names) and NUL.
+INVALID = re.compile("[\ud800-\udfff\x00]")
+REPLACEMENT = "\ufffd"
+UTF8_NAMES = frozenset({"utf-8", "utf8", "utf_8", "u8"})
+CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
+CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")  # ESC (\x1b) appears in some old text
 META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
 )
@@ -49,6 +53,10 @@ def decode_bytes(data: bytes, source: str, hint: str | None = None) -> str:
     """
     if not data.strip():
         raise EmptyInput(source, "the input is empty (no text to read)")
+    if _declares_utf8(hint) and not data.startswith(tuple(b for b, _ in BOMS)):
+        # A page that says it is UTF-8 is UTF-8: one stray byte must not make it a legacy code page.
+        _refuse_binary(data[:SNIFF_BYTES], source)
+        return _newlines(data.decode("utf-8", errors="replace"))
     for candidate in _candidates(data, source, hint):
         text = _attempt(data, candidate)
         if text is not None:
@@ -58,12 +66,30 @@ def decode_bytes(data: bytes, source: str, hint: str | None = None) -> str:
     )
 
 
+def valid_text(text: str) -> tuple[str, int]:
+    """``text`` with every lone surrogate and NUL replaced by U+FFFD, and how many were replaced.
+
+    Offsets do not move: each bad code point becomes exactly one replacement character.
+    """
+    count = len(INVALID.findall(text))
+    return (INVALID.sub(REPLACEMENT, text), count) if count else (text, 0)
+
+
+def _declares_utf8(hint: str | None) -> bool:
+    return hint is not None and hint.strip().strip("\"'").lower().replace("_", "-") in UTF8_NAMES | {"utf-8"}
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _attempt(data: bytes, encoding: str) -> str | None:
     try:
+        codecs.lookup(encoding)
         text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError, ValueError, TypeError):  # unknown or bogus codecs ("undefined")
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n") if _looks_like_text(text) else None
+    return _newlines(text) if _looks_like_text(text) else None
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -79,17 +105,10 @@ def _candidates(data: bytes, source: str, hint: str | None) -> Iterator[str]:
             yield encoding
             return
     head = data[:SNIFF_BYTES]
-    for magic, what in MAGIC:
-        if head.startswith(magic):
-            raise BinaryInput(source, f"this is {what}, not text")
-    if b"\x00" in head:
-        utf16 = _utf16_without_bom(head)
-        if utf16 is None:
-            raise BinaryInput(source, "the file holds NUL bytes: binary data, not text")
+    if b"\x00" in head and (utf16 := _utf16_without_bom(head)) is not None:
         yield utf16
         return
-    if len(CONTROL_BYTES.findall(head)) > MAX_CONTROL_SHARE * len(head):
-        raise BinaryInput(source, "the file is full of control characters: binary data, not text")
+    _refuse_binary(head, source)
     yield "utf-8"
     if hint:
         yield hint
@@ -97,6 +116,21 @@ def _candidates(data: bytes, source: str, hint: str | None) -> Iterator[str]:
     if detected:
         yield detected
     yield from ("cp1252", "latin-1")  # the usual encodings of old Western pages, last
+
+
+def _refuse_binary(head: bytes, source: str) -> None:
+    """Raise BinaryInput for a known binary signature or bytes full of NULs and control codes.
+
+    A few stray NUL or control bytes in text (a bad copy, a broken scraper) are not binary: they
+    are kept, and NULs are replaced by U+FFFD later (``valid_text``).
+    """
+    for magic, what in MAGIC:
+        if head.startswith(magic):
+            raise BinaryInput(source, f"this is {what}, not text")
+    if head.count(b"\x00") > MAX_CONTROL_SHARE * len(head):
+        raise BinaryInput(source, "the file holds NUL bytes: binary data, not text")
+    if len(CONTROL_BYTES.findall(head)) > MAX_CONTROL_SHARE * len(head):
+        raise BinaryInput(source, "the file is full of control characters: binary data, not text")
 
 
 def _detect(sample: bytes) -> str | None:

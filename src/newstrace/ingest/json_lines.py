@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -10,6 +11,8 @@ from newstrace.errors import EmptyInput, InputError, InputTooLarge, MalformedInp
 from newstrace.ingest.documents import make_document
 from newstrace.ingest.options import IngestOptions
 from newstrace.model import Document, Error
+
+log = logging.getLogger(__name__)
 
 __all__ = ["read_jsonl"]
 
@@ -29,19 +32,29 @@ def read_jsonl(stream: IO[bytes], name: str, options: IngestOptions) -> Iterator
             yield _jsonl_record(line, source)
         except InputError as exc:
             yield error_from(exc, exc.source, "ingest")
+        except Exception as exc:  # any failure on one record costs that record only
+            log.debug("reading %s failed", source, exc_info=True)
+            yield error_from(exc, source, "ingest")
 
 
 def _numbered_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """Lines with their 1-based numbers; an over-long line is skipped in chunks and given as None."""
+    """Lines with their 1-based numbers; an over-long line is skipped in chunks and given as None.
+
+    A file with no line feed at all but carriage returns (old Mac line ends) is split at them:
+    JSON strings cannot hold a raw carriage return, so each one ends a record.
+    """
     number = 0
     while line := stream.readline(max_bytes + 1):
-        number += 1
         if len(line) > max_bytes and not line.endswith(b"\n"):
             while (rest := stream.readline(SKIP_CHUNK)) and not rest.endswith(b"\n"):
                 pass
+            number += 1
             yield number, None
-        else:
-            yield number, line
+            continue
+        pieces = line.split(b"\r") if not line.endswith(b"\n") and b"\r" in line.rstrip(b"\r") else [line]
+        for piece in pieces:
+            number += 1
+            yield number, piece
 
 
 def _jsonl_record(line: bytes, source: str) -> Document:
@@ -51,6 +64,10 @@ def _jsonl_record(line: bytes, source: str) -> Document:
         raise MalformedInput(source, f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
     except UnicodeDecodeError as exc:
         raise MalformedInput(source, "the line is not UTF-8 text, as JSON Lines must be") from exc
+    except RecursionError as exc:
+        raise MalformedInput(source, "the JSON is nested too deeply to be a news record") from exc
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise MalformedInput(source, f"the JSON holds a value that cannot be read ({exc})") from exc
     if not isinstance(record, dict):
         raise MalformedInput(source, f"a record must be a JSON object, not {type(record).__name__}")
     text = record.get("text")

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from newstrace.errors import InputError, InputTooLarge, error_from
+from newstrace.errors import InputError, InputTooLarge, OutOfTime, error_from
 from newstrace.ingest.decode import decode_bytes
-from newstrace.ingest.documents import html_document, make_document
+from newstrace.ingest.documents import html_document, make_document, repaired
 from newstrace.ingest.json_lines import read_jsonl
 from newstrace.ingest.options import IngestOptions
 from newstrace.ingest.sources import InputRef
@@ -33,6 +33,9 @@ def read_input(
 ) -> Iterator[Document | Error]:
     """Documents read from ``ref``; unreadable inputs and records are yielded as Errors.
 
+    Nothing raised while reading one input leaves this function: whatever fails becomes an Error
+    naming the input (or its record), and the records read before it are kept. A document whose
+    text had to be made valid comes right after its warning (stage ``repair``).
     ``progress`` is called with the number of bytes of ``ref`` read so far.
     """
     try:
@@ -40,13 +43,31 @@ def read_input(
     except OSError as exc:
         yield error_from(_os_failure(ref.name, "cannot open", exc), ref.name, "ingest")
         return
+    except (AttributeError, ValueError) as exc:  # sys.stdin closed (None) or detached
+        yield error_from(InputError(ref.name, f"standard input cannot be read ({exc})"), ref.name, "ingest")
+        return
     with stream:
         try:
-            yield from _read_stream(ref, stream, options)
+            for item in _read_stream(ref, stream, options):
+                yield from _valid(item)
         except InputError as exc:
             yield error_from(exc, exc.source, "ingest")
         except OSError as exc:
             yield error_from(_os_failure(ref.name, "read failed", exc), ref.name, "ingest")
+        except (Exception, OutOfTime) as exc:  # a failure we did not foresee costs this input only
+            log.debug("reading %s failed", ref.name, exc_info=True)
+            yield error_from(exc, ref.name, "ingest")
+
+
+def _valid(item: Document | Error) -> Iterator[Document | Error]:
+    if isinstance(item, Error):
+        yield item
+        return
+    doc, warning = repaired(item)
+    if warning is not None:  # before its document, so that it can be stored with it
+        log.debug("%s: %s", warning.source, warning.message)
+        yield warning
+    yield doc
 
 
 def _os_failure(name: str, doing: str, exc: OSError) -> InputError:
@@ -113,13 +134,13 @@ def _read_limited(ref: InputRef, stream: io.BufferedReader, max_bytes: int) -> b
 
 def _single_document(name: str, fmt: InputFormat, data: bytes, options: IngestOptions) -> Document:
     if fmt == "html":
-        return html_document(name, data, "html", options.max_html_depth)
+        return html_document(name, data, "html", options)
     return make_document(name, data, "text", decode_bytes(data, name))
 
 
 def sniff_format(head: bytes) -> InputFormat:
     """Guess the format of an unnamed input (stdin, unknown suffix) from its first bytes."""
-    if head.startswith((GZIP_MAGIC, b"WARC/")):
+    if head.startswith((GZIP_MAGIC, b"WARC/", b"filedesc://")):
         return "warc"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"{"):

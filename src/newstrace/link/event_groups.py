@@ -1,28 +1,54 @@
 """Events across the corpus: event mentions that report the same happening become one Event.
 
-Two mentions of the same kind are the same event when they carry the same name ("the November
-uprising") and their dates do not conflict, when they share a day and their places do not
-conflict, or when they share a month and a place. A year alone ("in 2018") is too coarse to
-merge on, and a month-level date never bridges two different days.
+Two mentions of the same kind are the same event when their dates do not conflict and
+
+- they carry the same name ("the November uprising");
+- they share a day and their places do not conflict;
+- they share a month and a place;
+- they share a month and the word naming the event ("uprising", "earthquake"), their places do
+  not conflict and one of them is placed or named: outlets tell one event with different
+  details, rarely two of one kind, word, month and place;
+- they share that word and one of them is named by the text with a date ("the 2018 uprising"):
+  a named event is one event, whatever each outlet adds;
+- they share that word and a named actor, and their places do not conflict ("Webb was
+  sentenced" in two outlets).
+
+A year alone never merges unnamed mentions, and a month-level date never bridges two days.
 The merged event keeps every reporting sentence as a source, the union of actors and figures,
-the most precise date and the most frequent place, mode and name.
+the most precise date and the most frequent place and mode. Its ``name`` is a plain description
+made of its kind's word, place and date ("uprising in Iran, 2019-11"), never one outlet's
+epithet; the names the texts use are kept in ``names``. Its figures are grouped by who asserts
+them, and a figure the sources disagree on gets its range ("1,500 killed according to X; 304
+according to Y" -> 304 to 1,500).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from newstrace.graph import DisjointSet
 from newstrace.ids import stable_id
 from newstrace.link.options import LinkOptions
 from newstrace.link.step import LinkStep
-from newstrace.model import ArticleFindings, CopySide, CorpusLinks, Event, EventMention
+from newstrace.model import ArticleFindings, CopySide, CorpusLinks, Event, EventFigure, EventMention, Fact
 
-__all__ = ["STEP", "EventsLinkStep", "merge_events"]
+__all__ = ["STEP", "EventsLinkStep", "describe", "event_figures", "merge_events"]
 
 MAX_ACTORS = 8
+# The word a description uses for a kind when the trigger is a verb ("arrested" -> "arrest").
+KIND_NOUNS = {"killing": "killing", "sentence": "sentencing", "internet shutdown": "internet shutdown"}
+# How a description joins the first actor to the event's word, by kind.
+ACTOR_LINKS = {"statement": "by", "meeting": "with", "arrest": "of", "sentence": "of", "execution": "of"}
+# A trigger that is a verb's form says less than a noun ("arrested" in any sentence about an
+# arrest); nouns in -ing ("uprising", "meeting", "flooding") name the event itself.
+VERB_FORM = re.compile(r"(?:ed|^died|^met|^sank|^hanged|^shot down)$")
+PARTICIPLES = frozenset(
+    """killed arrested executed imprisoned injured sentenced abducted disappeared displaced fled
+    evacuated""".split()
+)
 
 
 class EventsLinkStep(LinkStep):
@@ -34,31 +60,43 @@ class EventsLinkStep(LinkStep):
         self, findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions
     ) -> CorpusLinks:
         """``links`` with the corpus events."""
-        return replace(links, events=tuple(merge_events([m for f in findings for m in f.events])))
+        facts = {f.id: f for found in findings for f in found.facts}
+        mentions = [m for f in findings for m in f.events]
+        return replace(links, events=tuple(merge_events(mentions, facts)))
 
 
 STEP = EventsLinkStep()
 
 
-def merge_events(mentions: Sequence[EventMention]) -> list[Event]:
-    """Events from mentions, ordered by date (undated last) and id."""
+def merge_events(mentions: Sequence[EventMention], facts: Mapping[str, Fact] | None = None) -> list[Event]:
+    """Events from mentions, ordered by date (undated last) and id; ``facts`` (by id) give each
+    event's figures grouped by who asserts them."""
     sets = DisjointSet(range(len(mentions)))
+    dates = {i: {m.date} if m.date else set() for i, m in enumerate(mentions)}  # by group root
     for i, j in _candidate_pairs(mentions):
-        if _same_event(mentions[i], mentions[j]):
-            sets.union(i, j)
+        a, b = sets.find(i), sets.find(j)
+        if a == b or not _same_event(mentions[i], mentions[j]):
+            continue
+        if all(_dates_agree(x, y) for x in dates[a] for y in dates[b]):  # no chain across two dates
+            dates[sets.union(a, b)] = dates[a] | dates[b]
     groups = [[mentions[i] for i in members] for members in sets.groups()]
-    events = [_event(group) for group in groups]
+    events = [_event(group, facts or {}) for group in groups]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
 def _candidate_pairs(mentions: Sequence[EventMention]) -> list[tuple[int, int]]:
-    """Pairs that share a kind and a name or a month: a blocking key keeps this near-linear."""
+    """Pairs that share a kind and a name, a month, or a word and a year: blocking keeps this
+    near-linear."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         if m.name:
             blocks[(m.kind, "name:" + _norm(m.name))].append(i)
         if m.date and len(m.date) >= len("YYYY-MM"):
             blocks[(m.kind, "date:" + m.date[:7])].append(i)
+        if m.date:
+            blocks[(m.kind, f"word:{_word(m)}:{m.date[:4]}")].append(i)
+        for actor in {a.split()[-1] for a in m.actors if a[:1].isupper()}:
+            blocks[(m.kind, f"actor:{_word(m)}:{actor}")].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1 :])
@@ -66,18 +104,44 @@ def _candidate_pairs(mentions: Sequence[EventMention]) -> list[tuple[int, int]]:
 
 
 def _same_event(a: EventMention, b: EventMention) -> bool:
-    """Same name and agreeing dates; or the same day and no conflicting place; or the same month
-    and the same place. (A month-level date must not bridge different days of that month.)"""
-    if not _dates_agree(a.date, b.date):
+    """Whether two mentions of one kind report the same happening (the rules of the module)."""
+    if a.kind != b.kind or not _dates_agree(a.date, b.date):
         return False
     if a.name and b.name and _norm(a.name) == _norm(b.name):
         return True
-    if not a.date or a.date != b.date or len(a.date) < len("YYYY-MM"):
+    places_agree = a.place is None or b.place is None or a.place.lower() == b.place.lower()
+    same_word = _word(a) == _word(b) and not VERB_FORM.search(_word(a))
+    if same_word and places_agree and bool(a.date and b.date) and bool(a.name or b.name):
+        return True  # a named event: "the 2018 uprising" and "the uprising in January 2018"
+    if _word(a) == _word(b) and places_agree and _shared_name(a.actors, b.actors):
+        return True  # "Webb was sentenced" in two outlets: one person, one word, no conflicting date
+    return _same_period(a, b, same_word=same_word, places_agree=places_agree)
+
+
+def _same_period(a: EventMention, b: EventMention, *, same_word: bool, places_agree: bool) -> bool:
+    """The same month, word and no conflicting place (one side placed or named: two bare
+    "protests" of a month may be two), or the same day and no conflicting place, or the same
+    month and the same place."""
+    if not a.date or not b.date or len(a.date) < len("YYYY-MM") or len(b.date) < len("YYYY-MM"):
         return False
+    if (
+        a.date[:7] == b.date[:7]
+        and same_word
+        and places_agree
+        and bool(a.place or b.place or a.name or b.name)
+    ):
+        return True
     same_place = a.place is not None and b.place is not None and a.place.lower() == b.place.lower()
-    if len(a.date) == len("YYYY-MM"):
-        return same_place
-    return same_place or a.place is None or b.place is None
+    if a.date != b.date:
+        return False
+    return same_place if len(a.date) == len("YYYY-MM") else places_agree
+
+
+def _shared_name(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two actor lists share a name (by its last word: "Michael Webb" and "Webb");
+    groups ("protesters", "police") are common nouns and do not count."""
+    last = {n.split()[-1] for n in a if n[:1].isupper()}
+    return any(n[:1].isupper() and n.split()[-1] in last for n in b)
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -90,23 +154,86 @@ def _norm(name: str) -> str:
     return " ".join(w for w in words if w not in ("the", "a", "an"))
 
 
-def _event(group: Sequence[EventMention]) -> Event:
+def _word(mention: EventMention) -> str:
+    """The trigger as one word form: "uprisings" -> "uprising", "talks" stays "talks"."""
+    word = mention.trigger.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "talks")) else word
+
+
+def _event(group: Sequence[EventMention], facts: Mapping[str, Fact]) -> Event:
     first = min(group, key=lambda m: m.id)
     dates = [m.date for m in group if m.date]
     actors = Counter(a for m in group for a in m.actors)
+    fact_ids = tuple(dict.fromkeys(f for m in group for f in m.facts))
+    counted = [facts[f] for f in fact_ids if f in facts]
+    figures, ranges = event_figures(counted)
+    place = _most_common(m.place for m in group)
+    date = max(dates, key=len) if dates else None
+    top_actors = tuple(a for a, _ in actors.most_common(MAX_ACTORS))
     return Event(
         id=stable_id("event", first.kind, first.id),
         kind=first.kind,
         category=first.category,
         mode=_most_common(m.mode for m in group),
-        date=max(dates, key=len) if dates else None,
-        place=_most_common(m.place for m in group),
-        actors=tuple(a for a, _ in actors.most_common(MAX_ACTORS)),
-        facts=tuple(dict.fromkeys(f for m in group for f in m.facts)),
+        date=date,
+        place=place,
+        actors=top_actors,
+        facts=fact_ids,
         sources=tuple(
             CopySide(m.article, m.start, m.end) for m in sorted(group, key=lambda m: (m.article, m.start))
         ),
-        name=_most_common(m.name for m in group),
+        name=describe(
+            first.kind, _most_common(_word(m) for m in group) or first.kind, top_actors, place, date
+        ),
+        names=tuple(dict.fromkeys(m.name for m in group if m.name)),
+        figures=figures,
+        ranges=ranges,
+    )
+
+
+def describe(kind: str, word: str, actors: Sequence[str], place: str | None, date: str | None) -> str:
+    """A plain description of an event: its word, first actor, place and date ("uprising in Iran,
+    2019-11", "statement by Ali Khamenei, 2020-05-17"), made of no outlet's words but the trigger's."""
+    noun = KIND_NOUNS.get(kind, kind) if VERB_FORM.search(word) else word
+    text = noun
+    link = ACTOR_LINKS.get(kind)
+    if link and actors:
+        text += f" {link} {actors[0]}"
+    if place:
+        text += f" in {place}"
+    return f"{text}, {date}" if date else text
+
+
+def event_figures(facts: Sequence[Fact]) -> tuple[tuple[EventFigure, ...], tuple[EventFigure, ...]]:
+    """The figures of an event grouped by what they count and who asserts them, and, for what
+    they count, the range when the values differ (``asserted_by`` None, every fact)."""
+    by_source: dict[tuple[str, str | None], list[Fact]] = defaultdict(list)
+    by_unit: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        key = _unit_key(fact.unit)
+        by_source[(key, fact.asserted_by)].append(fact)
+        by_unit[key].append(fact)
+    figures = tuple(_figure(group, asserted_by) for (_, asserted_by), group in by_source.items())
+    ranges = tuple(_figure(group, None) for group in by_unit.values() if len({f.value for f in group}) > 1)
+    return figures, ranges
+
+
+def _unit_key(unit: str) -> str:
+    """What a unit counts, for comparing figures: its event participle, else its last word."""
+    words = unit.lower().split()
+    event = next((w for w in words if w in PARTICIPLES), None)
+    return event or (words[-1].rstrip("s") if words else "")
+
+
+def _figure(group: Sequence[Fact], asserted_by: str | None) -> EventFigure:
+    values = [f.value for f in group]
+    return EventFigure(
+        unit=_most_common(f.unit for f in group) or "",
+        asserted_by=asserted_by,
+        low=min(values),
+        high=max(values),
+        facts=tuple(f.id for f in group),
+        articles=tuple(dict.fromkeys(f.article for f in group)),
     )
 
 

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from newstrace.errors import UsageError
 from newstrace.model import Document
-from newstrace.run.pool import Executor, ProcessPool, SerialExecutor
+from newstrace.run.limits import executor_for
+from newstrace.run.pool import Executor
 from newstrace.run.process import DocumentResult, WorkConfig
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,7 @@ def _prepend(first: Document, rest: Iterator[Document]) -> Iterator[Document]:
 def choose_executor(
     config: WorkConfig,
     jobs: int,
-    timeout: float,
+    timeout: float | None,
     total_bytes: int,
     *,
     kind: str = "local",
@@ -111,12 +112,5 @@ def choose_executor(
         from newstrace.run.dask_executor import DaskExecutor  # noqa: PLC0415  # dask: only when asked
 
         return LazyExecutor(lambda: DaskExecutor(config, scheduler, jobs or None))
-    workers = jobs or default_jobs(total_bytes)
-    if workers <= 1:
-        return LazyExecutor(lambda: SerialExecutor(config))
-
-    def pool() -> Executor:
-        log.info("starting %d worker processes", workers)
-        return ProcessPool(config, workers, timeout)
-
-    return LazyExecutor(pool)
+    workers = jobs or default_jobs(total_bytes)  # executor_for caps them at the machine's CPUs
+    return LazyExecutor(lambda: executor_for(config, workers, timeout, total_bytes))

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import signal
+import sys
 import time
+import types
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnProcess
 from typing import TYPE_CHECKING, Protocol
 
-from newstrace.errors import NewstraceError, StageError, error_from
+from newstrace.errors import NewstraceError, OutOfTime, StageError, error_from
+from newstrace.ingest.deadline import time_limit
 from newstrace.model import Document
 from newstrace.run.process import DocumentProcessor, DocumentResult, WorkConfig
 
@@ -48,16 +53,25 @@ class Executor(Protocol):
 
 
 class SerialExecutor:
-    """Processes documents one by one in this process."""
+    """Processes documents one by one in this process, each within ``timeout`` seconds."""
 
-    def __init__(self, config: WorkConfig) -> None:
+    def __init__(self, config: WorkConfig, timeout: float | None = None) -> None:
         self.processor = DocumentProcessor(config)
         self.processor.analyzer.prepare()
+        self.timeout = timeout
 
     def map(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
         """Process every document, in order."""
         for doc in docs:
-            yield self.processor.process(doc)
+            yield self._process(doc)
+
+    def _process(self, doc: Document) -> DocumentResult:
+        try:
+            with time_limit(self.timeout, "segmenting and analysing this document"):
+                return self.processor.process(doc)
+        except OutOfTime as exc:
+            log.warning("%s: %s", doc.source, exc.message)
+            return DocumentResult(doc, (), (error_from(exc, doc.source, "analyze"),), retry=True)
 
     def close(self) -> None:
         """Nothing to release."""
@@ -69,6 +83,10 @@ def _work(tasks: Tasks, results: Connection, config: WorkConfig) -> None:
     Results go back through a pipe, written synchronously: if the worker dies, every message
     it sent before dying has arrived, so the document it was on is known exactly.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    logging.captureWarnings(True)  # other libraries' warnings: not printed on the user's terminal
+    logging.getLogger("py.warnings").addHandler(logging.NullHandler())
+    logging.getLogger("py.warnings").propagate = False
     processor = DocumentProcessor(config)
     try:
         processor.analyzer.prepare()  # models load before the first document's time limit starts
@@ -79,6 +97,24 @@ def _work(tasks: Tasks, results: Connection, config: WorkConfig) -> None:
         seq, doc = task
         results.send(("start", seq, None))
         results.send(("done", seq, processor.process(doc)))
+
+
+@contextmanager
+def _caller_hidden() -> Iterator[None]:
+    """Start workers without the caller's main module.
+
+    A spawned process re-imports the parent's ``__main__`` (to find what it defines), so a plain
+    script calling ``analyze_corpus`` without an ``if __name__ == "__main__":`` guard would run
+    again in every worker, and start workers of its own. A worker needs nothing from the caller
+    (its target and arguments live in newstrace), so a bare ``__main__`` stands in while it starts.
+    """
+    real = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if real is not None:
+            sys.modules["__main__"] = real
 
 
 @dataclass
@@ -108,7 +144,8 @@ class ProcessPool:
         proc = self.ctx.Process(
             target=_work, args=(tasks, sender, self.config), daemon=True, name=f"newstrace-worker-{wid}"
         )
-        proc.start()
+        with _caller_hidden():
+            proc.start()
         sender.close()  # the worker holds the sending end now
         return _Worker(wid, proc, tasks, receiver)
 

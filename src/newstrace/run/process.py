@@ -60,4 +60,8 @@ class DocumentProcessor:
         except Exception as exc:  # a segmenter bug must cost one document, not the run
             log.debug("segmenting %s failed", doc.source, exc_info=True)
             return DocumentResult(doc, (), (error_from(exc, doc.source, "segment"),))
-        return DocumentResult(doc, tuple(self.analyzer.analyze(a) for a in articles), ())
+        try:
+            return DocumentResult(doc, tuple(self.analyzer.analyze(a) for a in articles), ())
+        except Exception as exc:  # outside every step's own guard: costs this document, tried again next run
+            log.debug("analysing %s failed", doc.source, exc_info=True)
+            return DocumentResult(doc, (), (error_from(exc, doc.source, "analyze"),), retry=True)

@@ -8,22 +8,25 @@ transaction, so a killed run leaves whole documents and the next run continues).
 from __future__ import annotations
 
 import logging
-import time
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import IO
 
 from newstrace.analyze import AnalyzeOptions
+from newstrace.errors import StoreError
 from newstrace.ids import stable_id
 from newstrace.ingest import IngestOptions, InputRef, expand_inputs, read_input
+from newstrace.ingest.documents import REPAIR_STAGE
 from newstrace.link import LinkOptions, link_corpus
 from newstrace.model import Document, Error
 from newstrace.run.executors import choose_executor
-from newstrace.run.pool import Executor
+from newstrace.run.isolation import BatchWriter
+from newstrace.run.limits import stdin_refs
 from newstrace.run.process import DocumentResult, WorkConfig, analysis_key
 from newstrace.segment import SegmentOptions
 from newstrace.store import Store
-from newstrace.store.db import DocumentRecord
 from newstrace.store.lazy import StoredFindings
 from newstrace.store.link_index import StoredLinkIndex
 
@@ -32,11 +35,6 @@ log = logging.getLogger(__name__)
 __all__ = ["Progress", "RunOptions", "RunReport", "analyze_corpus", "link_store"]
 
 LINK_KEY = "link_state"
-# Documents stored per transaction: large enough that commits stop dominating small documents
-# (bench/ingest.py on 2,000 pages: 1 -> 100 per batch took ingest from ~180 to ~515 pages/s), small
-# enough that a killed run redoes little.
-BATCH_DOCUMENTS = 100
-BATCH_SECONDS = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +43,10 @@ class RunOptions:
 
     Attributes:
         jobs: worker processes for segment+analyze; 0 picks them by the input's size and the
-            idle CPUs (none, work in this process, for small inputs); with ``executor="dask"``,
-            0 uses the cluster's workers as they are.
-        timeout: seconds one document may take in a worker before it is stopped and recorded
-            as an error (only with worker processes).
+            idle CPUs (none, work in this process, for small inputs); never more than the
+            machine's CPUs; with ``executor="dask"``, 0 uses the cluster's workers as they are.
+        timeout: seconds one document may take to be segmented and analysed (in a worker, or in
+            this process) before it is stopped and recorded as an error; the next run tries it again.
         link: run the corpus link stage after storing.
         executor: ``local`` (this machine: worker processes or this process) or ``dask``
             (segment+analyze mapped over a Dask cluster; see docs/cluster.md).
@@ -76,6 +74,7 @@ class Progress:
     documents: int
     errors: int
     error: Error | None = None
+    phase: str = "reading"  # loading (the models), reading (and analysing), linking
 
 
 @dataclass
@@ -89,11 +88,17 @@ class RunReport:
     errors: list[Error] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    other_names: int = 0  # inputs whose content was already stored under another name
+
+    @property
+    def warnings(self) -> int:
+        """How many of ``errors`` are warnings: texts repaired, their documents stored."""
+        return sum(e.stage == REPAIR_STAGE for e in self.errors)
 
     @property
     def failed(self) -> bool:
-        """Whether any input, record or stage failed."""
-        return bool(self.errors)
+        """Whether any input, record or stage failed (a repaired text is a warning, not a failure)."""
+        return any(e.stage != REPAIR_STAGE for e in self.errors)
 
 
 class _Tracker:
@@ -103,6 +108,7 @@ class _Tracker:
         self.total, self.callback, self.report = total, callback, report
         self.done_before = 0
         self.current = 0
+        self.current_phase = "reading"
 
     def read(self, position: int) -> None:
         self.current = position
@@ -116,6 +122,15 @@ class _Tracker:
         self.report.errors.append(error)
         self._emit(error)
 
+    def stored(self, result: DocumentResult) -> None:
+        self.report.documents_new += 1
+        self.report.document_ids.append(result.document.id)
+        self.report.articles += len(result.findings)
+
+    def phase(self, name: str) -> None:
+        self.current_phase = name
+        self._emit()
+
     def _emit(self, error: Error | None = None) -> None:
         if self.callback is not None:
             done = min(self.done_before + self.current, self.total)
@@ -126,6 +141,7 @@ class _Tracker:
                     self.report.documents_new + self.report.documents_unchanged,
                     len(self.report.errors),
                     error,
+                    self.current_phase,
                 )
             )
 
@@ -137,26 +153,45 @@ def analyze_corpus(
     progress: Callable[[Progress], None] | None = None,
     stdin: IO[bytes] | None = None,
 ) -> RunReport:
-    """Read, segment, analyse and store every input, then link the corpus."""
+    """Read, segment, analyse and store every input, then link the corpus.
+
+    ``stdin`` is read for the input ``-`` (default: this process's standard input).
+    """
     opts = options or RunOptions()
+    if store.read_only:
+        raise StoreError(f"the database {store.url} is read-only: analyze needs to write; give another --db")
     report = RunReport()
-    refs, failed = _expand(inputs, store, report)
-    tracker = _Tracker(sum(_size(r) for r in refs), progress, report)
-    for error in failed:
-        tracker.error(error)
+    with tempfile.TemporaryDirectory(prefix="newstrace-") as spool:
+        refs, failed = _expand(inputs, store, report, stdin_refs(stdin, Path(spool), opts.ingest.stdin_name))
+        tracker = _Tracker(sum(_size(r) for r in refs), progress, report)
+        for error in failed:
+            tracker.error(error)
+        _analyze(refs, store, opts, tracker)
+    if opts.link:
+        tracker.phase("linking")
+        report.errors.extend(link_store(store, opts.linking))
+    return report
+
+
+def _analyze(refs: Sequence[InputRef], store: Store, opts: RunOptions, tracker: _Tracker) -> None:
     config = WorkConfig(opts.segment, opts.analyze)
-    executor = _executor(config, opts, tracker.total)
+    tracker.phase("loading")
+    executor = choose_executor(
+        config, opts.jobs, opts.timeout, tracker.total, kind=opts.executor, scheduler=opts.scheduler
+    )
+    tracker.phase("reading")
     store.clear_errors_of([r.name for r in refs])
-    batch = _Batch(store, analysis_key(config), tracker)
+    notes: dict[str, list[Error]] = {}  # repair warnings, stored with their documents
+    batch = BatchWriter(store, analysis_key(config), tracker.stored, tracker.error, notes)
+    ingest = opts.ingest
+    if opts.timeout and (not ingest.max_seconds or opts.timeout < ingest.max_seconds):
+        ingest = replace(ingest, max_seconds=opts.timeout)  # --timeout bounds reading a page too
     try:
-        for result in executor.map(_new_documents(refs, store, opts, config, tracker)):
+        for result in executor.map(_new_documents(refs, store, ingest, config, tracker, notes=notes)):
             batch.add(result)
     finally:
         batch.flush()
         executor.close()
-    if opts.link:
-        report.errors.extend(link_store(store, opts.linking))
-    return report
 
 
 def link_store(store: Store, options: LinkOptions) -> list[Error]:
@@ -171,10 +206,13 @@ def link_store(store: Store, options: LinkOptions) -> list[Error]:
     return list(links.errors)
 
 
-def _expand(inputs: Sequence[str], store: Store, report: RunReport) -> tuple[list[InputRef], list[Error]]:
+def _expand(
+    inputs: Sequence[str], store: Store, report: RunReport, spool: Callable[[], InputRef | Error]
+) -> tuple[list[InputRef], list[Error]]:
     refs = []
     failed = []
-    for item in expand_inputs(inputs):
+    for found in expand_inputs(inputs):
+        item = spool() if isinstance(found, InputRef) and found.path is None else found
         if isinstance(item, Error):
             failed.append(item)
         else:
@@ -192,61 +230,49 @@ def _size(ref: InputRef) -> int:
         return 0
 
 
-def _executor(config: WorkConfig, opts: RunOptions, total_bytes: int) -> Executor:
-    return choose_executor(
-        config, opts.jobs, opts.timeout, total_bytes, kind=opts.executor, scheduler=opts.scheduler
-    )
-
-
 def _new_documents(
-    refs: Iterable[InputRef], store: Store, opts: RunOptions, config: WorkConfig, tracker: _Tracker
+    refs: Iterable[InputRef],
+    store: Store,
+    ingest: IngestOptions,
+    config: WorkConfig,
+    tracker: _Tracker,
+    *,
+    notes: dict[str, list[Error]],
 ) -> Iterator[Document]:
-    """Documents not yet stored with these settings; read errors are stored on the way."""
+    """Documents not yet stored with these settings; read errors are stored on the way.
+
+    A document is known by its content: one already stored (under this name or another) is not
+    analysed again, and one seen twice in this run is analysed once; another name it was given
+    under is noted in the store.
+    """
     key = analysis_key(config)
+    seen: dict[str, str] = {}  # id -> source of the documents sent for analysis in this run
     for ref in refs:
-        for item in read_input(ref, opts.ingest, progress=tracker.read):
+        for item in read_input(ref, ingest, progress=tracker.read):
             if isinstance(item, Error):
-                store.save_errors([item])
+                if item.stage == REPAIR_STAGE:
+                    notes.setdefault(item.source, []).append(item)  # its document comes next
+                else:
+                    store.save_errors([item])
                 tracker.error(item)
-            elif store.analysis_of(item.id) == key:
+                continue
+            first = item.id not in seen
+            known = seen[item.id] if not first else _stored_source(store, item, key)
+            if known is None:
+                seen[item.id] = item.source
+                yield item
+                continue
+            if known != item.source:
+                store.add_name(item.id, item.source)
+                tracker.report.other_names += 1
+            if first:
+                seen[item.id] = known
                 tracker.report.documents_unchanged += 1
                 tracker.report.document_ids.append(item.id)
-            else:
-                yield item
         tracker.next_input()
 
 
-class _Batch:
-    """Results waiting to be stored: written together, at most BATCH_DOCUMENTS or BATCH_SECONDS apart.
-
-    Each document is still all-or-nothing: a killed run loses at most the last batch, which the
-    next run redoes (the documents are not stored, so they are not skipped).
-    """
-
-    def __init__(self, store: Store, analysis: str, tracker: _Tracker) -> None:
-        self.store, self.analysis, self.tracker = store, analysis, tracker
-        self.pending: list[DocumentRecord] = []
-        self.since = time.monotonic()
-
-    def add(self, result: DocumentResult) -> None:
-        errors = [*result.errors, *(e for f in result.findings for e in f.errors)]
-        report = self.tracker.report
-        if result.retry:
-            self.store.save_errors(result.errors)
-        else:
-            self.pending.append(
-                DocumentRecord(result.document, self.analysis, result.findings, result.errors)
-            )
-            report.documents_new += 1
-            report.document_ids.append(result.document.id)
-            report.articles += len(result.findings)
-        for error in errors:
-            self.tracker.error(error)
-        if len(self.pending) >= BATCH_DOCUMENTS or time.monotonic() - self.since > BATCH_SECONDS:
-            self.flush()
-
-    def flush(self) -> None:
-        self.store.save_documents(self.pending)
-        self.pending = []
-        self.since = time.monotonic()
-        self.tracker.read(self.tracker.current)
+def _stored_source(store: Store, doc: Document, key: str) -> str | None:
+    """The name ``doc`` is stored under, if it is stored with the analysis settings ``key``."""
+    stored = store.stored(doc.id)
+    return stored[0] if stored is not None and stored[1] == key else None

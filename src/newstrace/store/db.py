@@ -10,10 +10,9 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -21,19 +20,16 @@ from sqlalchemy.engine import Connection, Engine
 
 from newstrace.errors import StoreError
 from newstrace.ids import stable_id
+from newstrace.ingest.decode import valid_text
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Document, Error
 from newstrace.registry import from_row, to_row
 from newstrace.store import schema
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine.interfaces import DBAPIConnection
-    from sqlalchemy.pool import ConnectionPoolEntry
+from newstrace.store.opening import database_url, open_engine
 
 log = logging.getLogger(__name__)
 
 __all__ = ["DocumentRecord", "Store", "database_url"]
 
-SCHEMA_KEY = "schema_version"  # the settings row that holds schema.SCHEMA_VERSION
 IN_CHUNK = 500  # ids per IN (...) clause; SQLite allows 32766 parameters, PostgreSQL 65535
 
 
@@ -47,47 +43,19 @@ class DocumentRecord:
     errors: tuple[Error, ...]
 
 
-def database_url(db: str) -> str:
-    """A SQLAlchemy URL for a path (``newstrace.db``) or a URL (``postgresql://...``)."""
-    if db.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + db.split("://", 1)[1]
-    if "://" in db:
-        return db
-    return f"sqlite:///{Path(db).expanduser()}"
-
-
 class Store:
     """Documents, articles, findings, links and errors of one corpus."""
 
     def __init__(self, db: str) -> None:
         self.url = database_url(db)
         try:
-            self.engine: Engine = sa.create_engine(self.url)
-            if self.engine.dialect.name == "sqlite":
-                sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-            schema.metadata.create_all(self.engine)
-            self._check_version(db)
+            self.engine: Engine
+            self.engine, self.read_only = open_engine(db)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(
                 f"cannot open the database {db!r}: {_reason(exc)}; check the path or URL "
                 "and that you may write there"
             ) from exc
-
-    def _check_version(self, db: str) -> None:
-        """Stamp a new database with SCHEMA_VERSION; refuse one written with another version."""
-        found = self.get_setting(SCHEMA_KEY)
-        if found is None:
-            try:
-                self.set_setting(SCHEMA_KEY, str(schema.SCHEMA_VERSION))
-            except (StoreError, sa.exc.OperationalError):
-                log.debug("%s is read-only: schema version not stamped", db)  # reading still works
-        elif found != str(schema.SCHEMA_VERSION):
-            self.engine.dispose()
-            raise StoreError(
-                f"the database {db!r} has schema version {found}, and this newstrace reads version "
-                f"{schema.SCHEMA_VERSION}; analyse into a new database (--db), or use the newstrace "
-                "version that wrote it"
-            )
 
     def close(self) -> None:
         """Release the connection pool."""
@@ -102,9 +70,34 @@ class Store:
     # ------------------------------------------------------------------ documents
     def analysis_of(self, doc_id: str) -> str | None:
         """The analysis settings hash a stored document was made with, or None if not stored."""
+        found = self.stored(doc_id)
+        return found[1] if found else None
+
+    def stored(self, doc_id: str) -> tuple[str, str] | None:
+        """The source name and analysis settings hash of a stored document, or None."""
         table = schema.DOCUMENTS.table
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(table.c.analysis).where(table.c.id == doc_id)).scalar_one_or_none()
+            row = conn.execute(
+                sa.select(table.c.source, table.c.analysis).where(table.c.id == doc_id)
+            ).one_or_none()
+        return (row.source, row.analysis) if row else None
+
+    def add_name(self, doc_id: str, source: str) -> None:
+        """Note that the stored document ``doc_id`` was also given as ``source``."""
+        table = schema.document_names
+        insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
+        with self._begin() as conn:
+            conn.execute(insert(table).values(document=doc_id, source=source).on_conflict_do_nothing())
+
+    def names(self, doc_id: str) -> list[str]:
+        """Every name a stored document was given under: its source first, then the others."""
+        found = self.stored(doc_id)
+        table = schema.document_names
+        with self.engine.connect() as conn:
+            others = conn.execute(
+                sa.select(table.c.source).where(table.c.document == doc_id).order_by(table.c.source)
+            ).scalars()
+            return ([found[0]] if found else []) + [o for o in others if not found or o != found[0]]
 
     def save_document(
         self, doc: Document, analysis: str, findings: Sequence[ArticleFindings], errors: Sequence[Error]
@@ -124,8 +117,10 @@ class Store:
                 for chunk in _chunks(sources)
                 for i in conn.execute(sa.select(docs.c.id).where(docs.c.source.in_(chunk))).scalars()
             ]
+            kept = self._rename(conn, stale, {r.document.id for r in records})
+            stale = [i for i in stale if i not in kept] + [r.document.id for r in records]
             if stale:
-                self._delete_documents(conn, stale)
+                self._delete_documents(conn, stale, frozenset(r.document.id for r in records))
             for chunk in _chunks(sources):
                 conn.execute(sa.delete(schema.ERRORS.table).where(schema.ERRORS.table.c.source.in_(chunk)))
             conn.execute(sa.insert(docs), [to_row(r.document) | {"analysis": r.analysis} for r in records])
@@ -133,7 +128,26 @@ class Store:
             for record in records:
                 self._insert_errors(conn, record.errors, record.document.id)
 
-    def _delete_documents(self, conn: Connection, doc_ids: Sequence[str]) -> None:
+    def _rename(self, conn: Connection, doc_ids: Sequence[str], replaced: set[str]) -> set[str]:
+        """Documents whose source now holds other content, but that were also given under another
+        name: they stay, under that name (their content has not changed there)."""
+        names = schema.document_names
+        renamed: dict[str, str] = {}
+        for chunk in _chunks([i for i in doc_ids if i not in replaced]):
+            for row in conn.execute(
+                sa.select(names).where(names.c.document.in_(chunk)).order_by(names.c.source)
+            ):
+                renamed.setdefault(row.document, row.source)
+        for doc_id, source in renamed.items():
+            for spec in (schema.DOCUMENTS, schema.ARTICLES):
+                key = spec.table.c.id if spec is schema.DOCUMENTS else spec.table.c.document
+                conn.execute(sa.update(spec.table).where(key == doc_id).values(source=source))
+            conn.execute(sa.delete(names).where(names.c.document == doc_id, names.c.source == source))
+        return set(renamed)
+
+    def _delete_documents(
+        self, conn: Connection, doc_ids: Sequence[str], keep_names: frozenset[str] = frozenset()
+    ) -> None:
         articles = schema.ARTICLES.table
         for chunk in _chunks(doc_ids):
             art_ids = (
@@ -145,6 +159,8 @@ class Store:
             conn.execute(sa.delete(articles).where(articles.c.document.in_(chunk)))
             conn.execute(sa.delete(schema.ERRORS.table).where(schema.ERRORS.table.c.document.in_(chunk)))
             conn.execute(sa.delete(schema.DOCUMENTS.table).where(schema.DOCUMENTS.table.c.id.in_(chunk)))
+            gone = [i for i in chunk if i not in keep_names]  # a document stored again keeps its names
+            conn.execute(sa.delete(schema.document_names).where(schema.document_names.c.document.in_(gone)))
 
     def _insert_findings(self, conn: Connection, findings: Sequence[ArticleFindings]) -> None:
         if findings:
@@ -165,7 +181,8 @@ class Store:
     def _insert_errors(self, conn: Connection, errors: Sequence[Error], doc_id: str | None) -> None:
         if not errors:
             return
-        rows = {stable_id(e.source, e.stage, e.message): to_row(e) for e in errors}
+        valid = [Error(valid_text(e.source)[0], e.stage, valid_text(e.message)[0]) for e in errors]
+        rows = {stable_id(e.source, e.stage, e.message): to_row(e) for e in valid}
         table = schema.ERRORS.table
         insert = (
             postgresql.insert(table) if self.engine.dialect.name == "postgresql" else sqlite.insert(table)
@@ -306,23 +323,20 @@ class Store:
                 if name not in schema.INTERNAL_TABLES
             }
 
-    def _begin(self) -> AbstractContextManager[Connection]:
+    @contextmanager
+    def _begin(self) -> Iterator[Connection]:
+        """A transaction; a failure of the database itself (full, read-only, gone, locked past the
+        busy timeout) is a StoreError, while a refused row (a constraint) is left to the caller."""
         try:
-            return self.engine.begin()
-        except sa.exc.OperationalError as exc:
+            with self.engine.begin() as conn:
+                yield conn
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
             raise StoreError(f"cannot write to the database: {_reason(exc)}") from exc
 
 
 def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
     for i in range(0, len(values), IN_CHUNK):
         yield values[i : i + IN_CHUNK]
-
-
-def _sqlite_pragmas(dbapi_conn: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
-    cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers (web, export) do not block the writer
-    cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, atomic always
-    cursor.close()
 
 
 def _reason(exc: sa.exc.SQLAlchemyError) -> str:

@@ -22,6 +22,7 @@ __all__ = [
     "TableSpec",
     "copy_band_keys",
     "copy_pairs",
+    "document_names",
     "metadata",
     "quote_vectors",
     "tables",
@@ -29,7 +30,7 @@ __all__ = [
 
 # Written into ``settings`` when a database is created and checked on every open. Adding a table
 # keeps the version (create_all adds it to older files); changing or removing a column bumps it.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events gained names, figures and ranges
 SCALARS: dict[type, type[sa.types.TypeEngine[Any]]] = {
     str: sa.Text,
     int: sa.Integer,
@@ -63,6 +64,14 @@ settings = sa.Table(
     sa.Column("key", sa.Text, primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+# Other names a stored document was given under: the same content read again from another path,
+# folder or stream is not stored twice, and this table notes that it was seen there.
+document_names = sa.Table(
+    "document_names",
+    metadata,
+    sa.Column("document", sa.Text, primary_key=True),
+    sa.Column("source", sa.Text, primary_key=True),
+)
 # The link index (store/link_index.py): a quotation's sentence embedding, under a hash of the
 # model's name and the quote's text, kept so a later link run does not encode it again.
 quote_vectors = sa.Table(
@@ -91,8 +100,9 @@ copy_pairs = sa.Table(
     sa.Column("setting", sa.Text, nullable=False),
     sa.Column("copies", sa.JSON, nullable=False),
 )
-# Tables that hold no records (settings, the link index): not counted in ``newstrace stats``.
-INTERNAL_TABLES = frozenset({"settings", "quote_vectors", "copy_band_keys", "copy_pairs"})
+# Tables that hold no records (settings, other names of documents, the link index): not counted
+# in ``newstrace stats``.
+INTERNAL_TABLES = frozenset({"settings", "document_names", "quote_vectors", "copy_band_keys", "copy_pairs"})
 # What the store adds to the columns of a record's fields: columns of its own and indexes.
 EXTRA: dict[str, tuple[Any, ...]] = {
     "documents": (

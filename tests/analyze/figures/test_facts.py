@@ -39,6 +39,29 @@ FACTS = [
         [(100000, "participants", True, None)],
     ),
     ("The decree was signed in 2018 by 61 percent of deputies for $2 million.", []),
+    # a number made a modifier counts its noun
+    ("Following a two-day trial, the jury deliberated.", [(2, "days of trial", False, None)]),
+    # a pronoun counts the plural noun it stands for
+    (
+        "Nurses filled the square as hundreds of them chanted.",
+        [(200, "Nurses", True, None)],
+    ),
+    # an ellipsis counts what the figure before it counted
+    (
+        "The carrier sold five jets this week: two to Avialink and three to Nordair.",
+        [(5, "jets", False, None), (2, "jets", False, None), (3, "jets", False, None)],
+    ),
+    (
+        "The airline ordered 30 of Boeing's 787-9 Dreamliner jets.",
+        [(30, "787-9 Dreamliner jets", False, None)],
+    ),
+    ("The band reunites after a quarter century.", [(25, "years", False, None)]),
+    ("Emirates ordered 30 Boeing jets Wednesday.", [(30, "Boeing jets", False, None)]),  # the day is when
+    ("The pain eased a year later.", [(1, "year", False, None)]),
+    ("He scored four times in the final.", [(4, "times scored", False, None)]),
+    # no counted thing: no fact
+    ("Polls close at 8 and results follow.", []),
+    ("The convict could face up to five years in prison.", []),  # a maximum that may come
 ]
 
 

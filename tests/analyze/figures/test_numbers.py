@@ -23,6 +23,10 @@ COUNTS = [
     ("1,500-plus deaths", [("1,500-plus", 1500, True)]),
     ("two months later", [("two", 2, False)]),
     ("over the previous 15 years", [("15", 15, False)]),  # "over the" means "during": no hedge
+    ("a three-day strike", [("three", 3, False)]),  # a number made a modifier still counts days
+    ("the cast recovered a year later", [("a", 1, False)]),  # one span of time
+    ("Several thousand nurses marched", [("Several thousand", 3000, True)]),
+    ("scores of villagers", [("scores", 40, True)]),
 ]
 NOT_COUNTS = [
     "in 2018",
@@ -39,7 +43,6 @@ NOT_COUNTS = [
     "one of its greatest threats",
     "no one understands",
     "one after another",
-    "a three-day strike",
     "Varga, 51, is the first",
 ]
 

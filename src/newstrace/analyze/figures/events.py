@@ -14,9 +14,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newstrace.analyze.figures.event_kinds import (
+    ATTACKER,
+    EVENT_KINDS,
+    FIGURATIVE,
+    KILLING_NEEDS,
+    NEUTRAL_DEATH,
+    TRIGGER_RE,
+    EventKind,
+    literal_use,
+)
 from newstrace.analyze.nlp import ArticleNLP, article_nlp, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
@@ -26,97 +35,19 @@ from newstrace.text.dates import PartialDate
 from newstrace.text.sentences import Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 __all__ = ["EVENT_KINDS", "STEP", "EventKind", "EventsStep", "find_event_mentions"]
 
 
-@dataclass(frozen=True, slots=True)
-class EventKind:
-    """An event type: its triggers (word-start regexes), PLOVER category, and modes by trigger."""
-
-    name: str
-    category: str
-    triggers: str
-    modes: tuple[tuple[str, str], ...] = ()
-
-
-# Trigger lexicon written for this project from PLOVER's category definitions (PROTEST, ASSAULT,
-# COERCE, CONSULT, THREATEN) and ACLED's event descriptions; order matters: the first kind whose
-# trigger a sentence holds wins, so narrow kinds come before broad ones.
-EVENT_KINDS: tuple[EventKind, ...] = (
-    EventKind(
-        "internet shutdown",
-        "COERCE",
-        r"internet (?:shutdown|blackout|cut|restriction)s?|cut off (?:the )?internet"
-        r"|shut (?:down|off) (?:the )?internet",
-        (("", "censor"),),
-    ),
-    EventKind("execution", "COERCE", r"execut(?:ed|ion|ions|ing)|hanged|hanging of", (("", "execute"),)),
-    EventKind("sentence", "COERCE", r"sentenc(?:ed|ing)|convicted|verdict", (("", "sentence"),)),
-    EventKind(
-        "arrest",
-        "COERCE",
-        r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|detention|rounded up|imprison(?:ed)?",
-        (("", "arrest"),),
-    ),
-    EventKind(
-        "killing",
-        "ASSAULT",
-        r"kill(?:ed|ing|ings)?|death toll|deaths\b|died|shot dead|massacre|slain"
-        r"|fatalit(?:y|ies)",
-        (("shot", "firearms"), ("massacre", "kill"), ("", "kill")),
-    ),
-    EventKind(
-        "attack",
-        "ASSAULT",
-        r"attack(?:s|ed)?|bomb(?:s|ing|ed)?|explosion|air ?strikes?|drone strikes?"
-        r"|shelling|downing|shot down|assassinat(?:ed|ion)",
-        (
-            ("bomb", "explosives"),
-            ("explosion", "explosives"),
-            ("air", "aerial"),
-            ("drone", "aerial"),
-            ("downing", "aerial"),
-            ("shot down", "aerial"),
-        ),
-    ),
-    EventKind("plot", "THREATEN", r"plot(?:s|ted)?\b|conspir(?:acy|ed)", (("", "plot"),)),
-    EventKind(
-        "protest",
-        "PROTEST",
-        r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)"
-        r"|uprisings?|marche[ds]\b|riot(?:s|ed|ing)?|unrest|sit-ins?|strik(?:e|es|ing)\b|walkouts?|chant(?:s|ed|ing)",
-        (
-            ("riot", "riot"),
-            ("strik", "strike"),
-            ("walkout", "strike"),
-            ("hunger", "hunger-strike"),
-            ("", "demonstrate"),
-        ),
-    ),
-    EventKind(
-        "meeting",
-        "CONSULT",
-        r"meet(?:s|ing|ings)?|\bmet\b|talks\b|summit|conference|congress|convention"
-        r"|gathering",
-        (("", "meet"),),
-    ),
-    EventKind(
-        "statement",
-        "STATEMENT",
-        r"speech|statement|address(?:ed)?\b|remarks|video conference|sermon"
-        r"|interview|press conference",
-        (("", "speak"),),
-    ),
-)
-TRIGGER_RE = tuple((kind, re.compile(r"\b(?:" + kind.triggers + r")", re.IGNORECASE)) for kind in EVENT_KINDS)
 GROUP_ACTORS = re.compile(
     r"\b(?:protesters|protestors|demonstrators|students|workers|activists|police|security forces"
     r"|soldiers|militia|crowds?|residents|nurses|doctors|teachers|farmers|prisoners)\b",
     re.IGNORECASE,
 )
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
+ANCHOR_LABELS = ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP", "DATE", "TIME")
+NAME_LABELS = ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON", "LAW")
 ACTOR_KINDS = ("PER", "ORG", "NORP")
 PLACE_LABELS = ("GPE", "LOC")
 MAX_ACTORS = 4
@@ -141,9 +72,16 @@ FACT_WORDS = {
 }
 PARTICIPANT = re.compile(r"(?:ers|ors)$", re.IGNORECASE)  # "protesters", "demonstrators": who, not what
 NEGATED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
-HYPOTHETICAL = re.compile(
-    r"^\s*(?:if|unless|should)\b|\b(?:would|could|might|may|must|should)\b", re.IGNORECASE
+# Triggers that are events only as nouns: as verbs they mean something else ("talks about",
+# "address the issue", "fire a worker", "storm the stage").
+NOUN_TRIGGERS = frozenset(
+    "talks meeting meetings hearing statement address interview fire fires storm storms".split()
 )
+DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.IGNORECASE)
+MODALS = frozenset("would could might may must should 'd".split())  # "will": scheduled, not supposed
+CONDITION_MARKS = frozenset("if unless whether".split())
+ANCHOR_CHARS = 40  # a date this close to a trigger dates it ("uprising in November 2019")
 
 
 class EventsStep(Step[list[EventMention]]):
@@ -187,48 +125,179 @@ def find_event_mentions(
     """The event mentions of ``article``: per sentence, one per kind it reports.
 
     A mention must be anchored (a date expression, a place, a counted figure or a name in
-    its sentence) and asserted (not inside a quotation, not conditional or hypothetical):
-    opinion writing mentions "protests" in general far more often than it reports one.
+    its sentence) and asserted (not conditional or hypothetical, not inside a quotation unless
+    the quotation names the event, "the November uprising", which then is the event the writer
+    reports too): opinion writing mentions "protests" in general far more often than it reports one.
     """
     base = PartialDate.from_iso(article.published)
     dates = find_date_mentions(article) if dates is None else dates
-    candidates = [
-        (sentence, text, triggers)
-        for sentence in nlp.sentences
-        if not HYPOTHETICAL.search(text := article.text[sentence.start : sentence.end])
-        and (triggers := _triggers(text))
-    ]
+    candidates = []
+    told: set[str] = set()  # kinds a literal mention has introduced: "the crash" refers back to them
+    for sentence in nlp.sentences:
+        text = article.text[sentence.start : sentence.end]
+        triggers = [] if CONDITIONAL.search(text) else _triggers(text, _date_spans(dates, sentence), told)
+        if triggers:
+            candidates.append((sentence, text, triggers))
+            told.update(kind.name for kind, _ in triggers)
     nlp.parse_all([(s.start, s.end) for s, _, _ in candidates])  # one batch: names need the parse
     found = []
     for sentence, text, triggers in candidates:
         for kind, match in triggers:
-            if NEGATED.search(text[: match.start()]) or any(
-                q.start <= sentence.start + match.start() < q.end for q in quotes
-            ):
+            if NEGATED.search(text[: match.start()]):
                 continue
+            if _in_a_name(nlp, sentence.start + match.start()) or _unreal(nlp, sentence, match, dates):
+                continue  # "the Fire Department" is a name; "could attack", "plague is a disease" no event
             mention = _mention(
                 article, nlp, sentence, kind, match, facts=facts, base=base, entities=entities, dates=dates
             )
-            if (
-                mention.date
-                or mention.place
-                or mention.facts
-                or mention.name
-                or dates_in(dates, sentence.start, sentence.end)
-            ):
+            quoted = any(q.start <= sentence.start + match.start() < q.end for q in quotes)
+            if quoted and not mention.name:
+                continue  # a speaker's words assert nothing for the writer, unless they name an event
+            if mention.name or _anchored(nlp, sentence, match, mention, dates):
                 found.append(mention)
     return found
 
 
-def _triggers(text: str) -> list[tuple[EventKind, re.Match[str]]]:
-    """One trigger of each kind in ``text``, in text order: the first word naming the event itself
-    ("uprising", "arrested") rather than its participants ("protesters")."""
-    hits = []
+def _anchored(
+    nlp: ArticleNLP,
+    sentence: Sentence,
+    match: re.Match[str],
+    mention: EventMention,
+    dates: Sequence[DateMention],
+) -> bool:
+    """Whether the trigger's own clause holds a date, a place, a named participant or a figure of
+    the event: the verb it belongs to and that verb's arguments, not another clause of the
+    sentence ("He said on Monday that protests are useless" dates the saying, not the protests)."""
+    if mention.facts:
+        return True
+    start, end = _clause(nlp, sentence, match)
+    return bool(dates_in(dates, start, end)) or any(
+        start <= e.start_char < end for e in nlp.entities.ents if e.label_ in ANCHOR_LABELS
+    )
+
+
+def _clause(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str]) -> tuple[int, int]:
+    """The character span of the clause the trigger belongs to (its nearest verb's subtree)."""
+    doc = nlp.parse(sentence.start, sentence.end)
+    token = next((t for t in doc if t.idx <= match.start() < t.idx + len(t.text)), None)
+    if token is None:
+        return sentence.start, sentence.end
+    verb = token
+    for _ in range(4):  # a noun's verb is its head, or its head's head ("the deaths of ... shocked")
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    words = list(verb.subtree)
+    return sentence.start + words[0].idx, sentence.start + words[-1].idx + len(words[-1])
+
+
+def _date_spans(dates: Sequence[DateMention], sentence: Sentence) -> list[tuple[int, int, int]]:
+    """The sentence's resolved dates as (start, end, precision) relative to the sentence."""
+    return [
+        (d.start - sentence.start, d.end - sentence.start, len(d.value or ""))
+        for d in dates_in(dates, sentence.start, sentence.end)
+        if d.value is not None
+    ]
+
+
+def _anchoring(match: re.Match[str], spans: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """How well a date dates a trigger: the most precise date near it, then the nearest (lower is better)."""
+    near = [
+        (-precision, max(start - match.end(), match.start() - end, 0))
+        for start, end, precision in spans
+        if max(start - match.end(), match.start() - end) <= ANCHOR_CHARS
+    ]
+    return min(near, default=(0, ANCHOR_CHARS + 1))
+
+
+def _triggers(
+    text: str,
+    spans: list[tuple[int, int, int]],
+    told: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[tuple[EventKind, re.Match[str]]]:
+    """One trigger of each kind in ``text`` in a literal use, in text order: the word naming the
+    event itself ("uprising", "arrested") rather than its participants ("protesters"), the one a
+    date is nearest to when several ("protests in 2018 ... an uprising in November 2019").
+    A definite description of a kind the article has told ("the crash" after "a helicopter
+    crash") refers back to that event and is literal too."""
+    found: dict[str, list[tuple[EventKind, re.Match[str]]]] = {}
     for kind, rx in TRIGGER_RE:
-        matches = list(rx.finditer(text))
-        if matches:
-            hits.append((kind, next((m for m in matches if not PARTICIPANT.search(m.group(0))), matches[0])))
-    return sorted(hits, key=lambda hit: hit[1].start())
+        found.setdefault(kind.name, []).extend(
+            (kind, m)
+            for m in rx.finditer(text)
+            if literal_use(kind, text, m)
+            or (kind.name in told and DEFINITE.search(text[: m.start()]) and not FIGURATIVE.search(text))
+        )
+    hits: dict[str, tuple[EventKind, re.Match[str]]] = {}
+    for name, matches in found.items():
+        events = [hit for hit in matches if not PARTICIPANT.search(hit[1].group(0))] or matches
+        if events:
+            hits[name] = min(events, key=lambda hit: (_anchoring(hit[1], spans), hit[1].start()))
+    if "attack" in hits or ATTACKER.search(text):
+        hits.pop("explosion", None)  # a blast with an attacker is an attack
+    killing = hits.get("killing")
+    accident = any(kind.category in ("ACCIDENT", "DISASTER") for kind, _ in hits.values())
+    if killing is not None and (
+        accident  # the dead of a crash or an epidemic were killed by no one
+        or (NEUTRAL_DEATH.match(killing[1].group(0)) and not KILLING_NEEDS.search(text))
+    ):
+        del hits["killing"]
+    return sorted(hits.values(), key=lambda hit: hit[1].start())
+
+
+def _unreal(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Sequence[DateMention]) -> bool:
+    """Whether the trigger tells of no happening: a hypothetical or a generic statement."""
+    doc = nlp.parse(sentence.start, sentence.end)
+    token = next((t for t in doc if t.idx <= match.start() < t.idx + len(t.text)), None)
+    if token is None:
+        return False
+    if token.lower_ in NOUN_TRIGGERS and token.pos_ != "NOUN":
+        return True  # "she talks", "to address the issue", "fired at": the word's other sense
+    return (
+        _hypothetical(token)
+        or _intended(token)
+        or (_generic(token) and not dates_in(dates, sentence.start, sentence.end))
+    )
+
+
+def _intended(token: Token) -> bool:
+    """A verb trigger in an infinitive clause tells an aim, a threat or a plan, not an event:
+    "threatened to kill", "plans to meet", "tried to attack"."""
+    return token.pos_ == "VERB" and any(c.tag_ == "TO" and c.dep_ == "aux" for c in token.children)
+
+
+def _generic(token: Token) -> bool:
+    """A trigger whose clause is in the simple present with "be" or "have" says what things are
+    ("Plague is a disease of fleas", "Storms have many causes"), not what happened."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return (
+        token.dep_ in ("nsubj", "nsubjpass", "attr")
+        and verb.lemma_ in ("be", "have")
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _hypothetical(token: Token) -> bool:
+    """Whether the trigger lies in a clause a modal or a condition governs ("could attack",
+    "if they protest"): the verbs above it in the parse carry "would", "could", "if"..."""
+    node: Token | None = token
+    for _ in range(8):  # clauses of news sentences nest shallowly; this bounds odd parses
+        if node is None:
+            return False
+        if any(c.lower_ in MODALS and c.dep_ == "aux" for c in node.children) or any(
+            c.lower_ in CONDITION_MARKS and c.dep_ == "mark" for c in node.children
+        ):
+            return True
+        if node.head is node or node.dep_ in ("ccomp", "ROOT"):
+            return False  # a reported clause is asserted by its reporter: stop at it
+        node = node.head
+    return False
+
+
+def _in_a_name(nlp: ArticleNLP, offset: int) -> bool:
+    """Whether the character at ``offset`` lies in a name that is not an event's (an ORG, a work)."""
+    return any(e.start_char <= offset < e.end_char and e.label_ in NAME_LABELS for e in nlp.entities.ents)
 
 
 def _mention(
@@ -255,7 +324,7 @@ def _mention(
         kind=kind.name,
         category=kind.category,
         mode=_mode(kind, trigger.group(0).lower()),
-        date=_date(article.text, sentence, dates, base, name),
+        date=_date(article.text, sentence, dates, base, name, trigger),
         place=next((e.name for e in named if e.geo is not None and e.kind in ("GPE", "LOC")), None)
         or next((str(e.text) for e in ents if e.label_ in PLACE_LABELS), None),
         actors=_actors(article.text[sentence.start : sentence.end], ents, named),
@@ -311,12 +380,27 @@ def _name(nlp: ArticleNLP, sentence: Sentence, trigger: re.Match[str]) -> str | 
     return str(doc[start : token.i + 1].text)
 
 
-def _date(
-    text: str, sentence: Sentence, dates: Sequence[DateMention], base: PartialDate | None, name: str | None
+def _date(  # noqa: PLR0917  # the mention's parts, each needed
+    text: str,
+    sentence: Sentence,
+    dates: Sequence[DateMention],
+    base: PartialDate | None,
+    name: str | None,
+    trigger: re.Match[str],
 ) -> str | None:
-    for mention in dates_in(dates, sentence.start, sentence.end):
-        if mention.value is not None:
-            return mention.value
+    """The date nearest the trigger in its sentence, else a month its name or sentence refers to."""
+    near = [d for d in dates_in(dates, sentence.start, sentence.end) if d.value is not None]
+    if near:
+        at = sentence.start + trigger.start()
+        best = min(
+            near,
+            key=lambda d: (
+                min(abs(d.start - at), abs(d.end - at)) > ANCHOR_CHARS,
+                d.start < at,
+                abs(d.start - at),
+            ),
+        )
+        return best.value
     earlier = [d for d in dates if d.end <= sentence.start]
     reference = month_reference(name or text[sentence.start : sentence.end], earlier, base)
     return reference.iso() if reference is not None else None

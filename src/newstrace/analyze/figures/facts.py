@@ -2,11 +2,8 @@
 
 For each number that may count something (``numbers.py``), the sentence is parsed and:
 
-- the **unit** is what the number counts: the noun it modifies ("1,500 people"), the noun after
-  "of" ("dozens of deaths", "one of the think tanks"), or the subject when the number is a verb's
-  object ("the death toll had surpassed 1,500"); with the event it took part in when there is
-  one ("212 people had been arrested" -> "people arrested"; "deaths" -> "people killed", but
-  "Covid-19 death toll" -> "Covid-19 deaths": a disease kills nobody);
+- the **unit** is what the number counts, with its event (``units.py``); a number that counts
+  nothing there is no fact;
 - the **date** is a date expression of the sentence, else the last one earlier in the paragraph
   (durations such as "two years" get none);
 - the **place** is a place named in the sentence;
@@ -18,11 +15,13 @@ For each number that may count something (``numbers.py``), the sentence is parse
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.figures.numbers import NumberMention, find_numbers
+from newstrace.analyze.figures.units import ESTIMATE_VERBS, first_noun, noun_phrase, unit_of
 from newstrace.analyze.nlp import ArticleNLP, article_nlp, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
@@ -39,47 +38,6 @@ log = logging.getLogger(__name__)
 __all__ = ["STEP", "FactsStep", "find_facts"]
 
 DURATION_NOUNS = frozenset("second minute hour day week month year decade century".split())
-# What an event noun or verb does to what is counted, as a participle ("deaths" -> "killed").
-EVENT_WORDS = {
-    "death": "killed",
-    "toll": "killed",
-    "dead": "killed",
-    "fatality": "killed",
-    "killing": "killed",
-    "kill": "killed",
-    "die": "killed",
-    "murder": "killed",
-    "execution": "executed",
-    "execute": "executed",
-    "hang": "executed",
-    "arrest": "arrested",
-    "detain": "arrested",
-    "detention": "arrested",
-    "imprison": "imprisoned",
-    "jail": "imprisoned",
-    "injure": "injured",
-    "injury": "injured",
-    "wound": "injured",
-    "sentence": "sentenced",
-    "abduct": "abducted",
-    "kidnap": "abducted",
-    "disappear": "disappeared",
-    "displace": "displaced",
-    "flee": "fled",
-    "evacuate": "evacuated",
-    "protest": "protesting",
-    "demonstrate": "protesting",
-    "march": "marching",
-    "rally": "rallying",
-    "strike": "striking",
-    "gather": "gathering",
-    "attend": "attending",
-    "participate": "participating",
-}
-# A death toll qualified by one of these counts deaths from illness, not killings.
-DISEASE_WORDS = frozenset(
-    "covid covid-19 coronavirus virus pandemic disease cancer flu influenza cholera".split()
-)
 # Verbs whose subject asserts what their clause says (PARC/PolNeAR-style source verbs).
 REPORTING_VERBS = frozenset(
     """
@@ -90,9 +48,9 @@ PLACE_LABELS = ("GPE", "LOC")
 DOCUMENT_NOUNS = frozenset(
     "figure figures data report bulletin statement tally count estimate survey".split()
 )
-NOUN_RUN_MAX = 6  # words of a counted noun phrase looked at after a number
-# Verbs whose subject gives a figure for their object ("Police estimated the crowd at 12,000").
-ESTIMATE_VERBS = frozenset("estimate put count number tally place reckon".split())
+# A bare number followed by a preposition or a stop counts what the figure before it counted.
+ELLIPSIS_AFTER = re.compile(r"^\s*(?:to|for|from|in|on|at|by|with|and|or)\b(?!\s+\d)", re.IGNORECASE)
+MODAL = re.compile(r"\b(?:could|would|might|may|faces?|facing|carries|carry)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +108,18 @@ def find_facts(
     for sentence in wanted:
         inside = [n for n in numbers if sentence.start <= n.start < sentence.end]
         doc = nlp.parse(sentence.start, sentence.end)
-        facts += [_fact(ctx, sentence, doc, n) for n in inside]
+        counted: Fact | None = None  # the sentence's last counted figure
+        for number in inside:
+            if number.qualifier == "up to" and MODAL.search(article.text[sentence.start : sentence.end]):
+                continue  # "could face up to five years": a maximum that may come, no count of what came
+            fact = _fact(ctx, sentence, doc, number)
+            if not fact.unit and counted is not None and ELLIPSIS_AFTER.match(article.text[number.end :]):
+                fact = replace(fact, unit=counted.unit)  # "five sales: two to Biman and three to Ghana"
+            if fact.unit:
+                facts.append(fact)
+                counted = fact
+            else:  # a number with nothing counted is no fact: "nothing counted" is its reason
+                log.debug("%s: %r counts nothing", article.id, number.text)
     return facts
 
 
@@ -159,7 +128,9 @@ def _fact(ctx: _Context, sentence: Sentence, doc: Doc, number: NumberMention) ->
         len(number.qualifier) + 1 if number.qualifier and number.qualifier != "plus" else 0
     )
     tokens = _tokens(doc, core_start - sentence.start, number.end - sentence.start)
-    unit = _unit(tokens) if tokens else ""
+    unit = unit_of(tokens) if tokens else ""
+    if number.text.lower().endswith("century"):
+        unit = "years"  # "a quarter century": 25 years
     duration = bool(unit) and unit.split()[-1].lower().rstrip("s") in DURATION_NOUNS  # measures time
     text = ctx.article.text
     return Fact(
@@ -180,99 +151,6 @@ def _fact(ctx: _Context, sentence: Sentence, doc: Doc, number: NumberMention) ->
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
-
-
-# ---------------------------------------------------------------------- unit
-def _unit(number: list[Token]) -> str:
-    """What the number counts, with the event it took part in."""
-    found = _counted(number)
-    if found is None:
-        return ""
-    phrase, noun = found
-    lemma = noun.lemma_.lower()
-    if lemma in ("death", "toll", "dead", "fatality"):
-        disease = next((w for w in phrase.split() if w.lower() in DISEASE_WORDS), None)
-        return f"{disease} deaths" if disease else "people killed"
-    if lemma in EVENT_WORDS and noun.pos_ == "NOUN" and lemma not in ("strike", "march", "rally"):
-        return f"people {EVENT_WORDS[lemma]}"
-    event = _event_of(noun)
-    return f"{phrase} {event}" if event else phrase
-
-
-def _counted(number: list[Token]) -> tuple[str, Token] | None:
-    """The phrase naming what is counted, and its head noun."""
-    doc, after = number[-1].doc, number[-1].i + 1
-    if after < len(doc) and doc[after].lower_ == "of":  # "dozens of deaths", "one of the think tanks"
-        return _noun_run(doc, after + 1)
-    found = _noun_run(doc, after)
-    if found is not None:
-        return found
-    subject = _subject_of_governor(number[-1])  # "the death toll had surpassed 1,500"
-    return (_noun_phrase(subject), subject) if subject is not None else None
-
-
-def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
-    """The noun phrase starting at ``start`` ("prior uprisings", "the regime's think tanks")."""
-    words: list[Token] = []
-    for tok in doc[start : start + NOUN_RUN_MAX]:
-        if tok.tag_ == "POS" or tok.dep_ == "case" or (tok.dep_ in ("det", "poss") and not words):
-            words = []  # a possessive starts the phrase again: "the regime's | think tanks"
-            continue
-        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or tok.is_punct:
-            break
-        words.append(tok)
-    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
-    if not nouns:
-        return None
-    head = nouns[-1]
-    return doc[words[0].i : head.i + 1].text, head
-
-
-def _subject_of_governor(token: Token) -> Token | None:
-    """What a number counts when it is a verb's object: "estimated the crowd at 12,000" -> crowd,
-    "the death toll had surpassed 1,500" -> toll, "the number of marchers at 5,000" -> marchers."""
-    if token.dep_ not in ("dobj", "attr", "pobj", "npadvmod", "nummod", "quantmod", "appos"):
-        return None
-    verb = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != token.i), None)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    noun = obj if obj is not None else (None if verb.lemma_.lower() in ESTIMATE_VERBS else subject)
-    if noun is None or noun.pos_ != "NOUN":
-        return None
-    of = next((c for c in noun.children if c.lower_ == "of"), None)
-    if noun.lemma_.lower() in ("number", "figure", "total", "count") and of is not None:
-        return _first_noun(of.children) or noun
-    return noun
-
-
-def _first_noun(tokens: Iterable[Token]) -> Token | None:
-    for tok in tokens:
-        if tok.pos_ in ("NOUN", "PROPN"):
-            return tok
-        found = _first_noun(tok.children)
-        if found is not None:
-            return found
-    return None
-
-
-def _noun_phrase(noun: Token) -> str:
-    """The noun with its compound and adjective modifiers directly before it ("death toll")."""
-    left = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i >= noun.i - 3]
-    start = min([noun.i, *(c.i for c in left)])
-    return str(noun.doc[start : noun.i + 1].text)
-
-
-def _event_of(noun: Token) -> str | None:
-    """The event the counted things took part in: the verb they are subject of, or an event noun."""
-    head = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB":
-        return EVENT_WORDS.get(head.lemma_.lower())
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return EVENT_WORDS.get(head.head.lemma_.lower())
-    if noun.dep_ in ("acl", "relcl") or any(c.dep_ in ("acl", "relcl") for c in noun.children):
-        verb = next((c for c in noun.children if c.dep_ in ("acl", "relcl")), None)
-        return EVENT_WORDS.get(verb.lemma_.lower()) if verb is not None else None
-    return None
 
 
 # ---------------------------------------------------------------------- date and place
@@ -334,7 +212,7 @@ def _estimating_subject(token: Token) -> str | None:
 def _according_to(doc: Doc) -> str | None:
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            noun = _first_noun(doc[tok.i + 1].children)
+            noun = first_noun(doc[tok.i + 1].children)
             if noun is not None:
                 return _name_of(noun)
     return None
@@ -378,4 +256,4 @@ def _name_of(token: Token) -> str:
         token = owner  # "the ministry's own figures showed" -> the ministry asserts it
     if token.ent_type_:
         return str(token.doc[token.left_edge.i : token.i + 1].text).removeprefix("the ").removeprefix("The ")
-    return _noun_phrase(token)
+    return noun_phrase(token)

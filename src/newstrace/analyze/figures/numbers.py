@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from newstrace.analyze.figures.noncounts import identifier_numbers, non_count_reason
 from newstrace.model import DateMention
 from newstrace.text.dates import find_date_expressions
 
-__all__ = ["NumberMention", "find_numbers", "parse_number_words"]
+__all__ = ["NumberMention", "classify_numbers", "find_numbers", "not_a_count", "parse_number_words"]
 
 UNITS = {
     w: i
@@ -68,28 +69,14 @@ NUMBER_RE = re.compile(
     rf"(?:(?P<vague>\b(?:{_VAGUE})\b)"
     rf"|(?P<dozen>\ba\s+(?:dozen|couple(?:\s+of)?)\b)"
     rf"|(?P<halfscale>\bhalf\s+an?\s+(?:million|billion|dozen))"
+    rf"|(?P<single>\ban?(?=\s+(?:day|week|month|year|decade|century|hour|minute)\b(?!-)))"
+    rf"|(?P<century>\b(?:a\s+)?(?:quarter|half)[\s-]+(?:a\s+)?century)"
+    rf"|(?P<few>\b(?:a\s+few|several)\s+(?:hundred|thousand|million|billion)\b)"
     rf"|(?P<digits>(?<![\w.,/:-])(?:{_DIGITS}){_SCALE}){_FRACTION.format('dfraction')}(?P<plus>\+|-plus)?"
     rf"|(?P<words>\b{_WORD_NUMBER}\b){_FRACTION.format('wfraction')}"
     rf"(?:\s+(?P<wscale>million|billion|thousand)\b)?)",
     re.IGNORECASE,
 )
-# Followers that mean the number is money, a share, a time, an age or a measure of something else.
-NOT_A_COUNT_AFTER = re.compile(
-    r"^(?:\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b|a\.m\.|p\.m\.|am\b|pm\b|o'clock\b"
-    r"|(?:-|\s)years?[-\s]old\b|-year-old\b|dollars?\b|euros?\b|pounds?\b|rials?\b|tomans?\b|yuan\b|yen\b"
-    r"|rubles?\b|dinars?\b|bn\b|m\b|[:/]\d))",
-    re.IGNORECASE,
-)
-MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:US|USD|EUR|GBP|Rs|Rp)\.?)\s*$")
-AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of)\s*$", re.IGNORECASE)
-IDENTIFIER_BEFORE = re.compile(r"(?:\b[A-Z][\w.]*|[A-Za-z]-|#|\bNo\.?|\bnumber)\s*$")
-PRONOUN_ONE_AFTER = re.compile(
-    r"^\s+(?:of\b|another\b|after\b|by\b|day\b|way\b|hand\b|thing\b)", re.IGNORECASE
-)
-ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
-COMPOUND_AFTER = re.compile(r"^-[a-z]")  # "a three-day strike", "a 10-point plan": a modifier, not a count
-APPOSITIVE_AGE_BEFORE = re.compile(r"\b[A-Z][\w’'-]+,\s*$")  # "Varga, 51, is ..."
-PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|every|any|some|each|the|this|that|which)\s*$", re.IGNORECASE)
 # "two months later", "three days ago": a date expression that still counts something (the interval).
 OFFSET = re.compile(
     r"^\S+(?:\s+\S+)?\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier|before|after)$", re.IGNORECASE
@@ -114,9 +101,20 @@ def find_numbers(text: str, dates: Sequence[DateMention] | None = None) -> list[
     ``dates`` are the date mentions of ``text`` when already found (the ``dates`` step's); they
     are found here when not given. Only their spans matter.
     """
+    return [m for m, reason in classify_numbers(text, dates) if reason is None]
+
+
+def classify_numbers(
+    text: str, dates: Sequence[DateMention] | None = None
+) -> list[tuple[NumberMention, str | None]]:
+    """Every number expression in ``text`` with the reason it counts nothing (``"date"`` inside a
+    date expression, else one of ``noncounts.REASONS``), or ``None`` when it may count something."""
     found = find_date_expressions(text, None) if dates is None else dates
     spans = [(d.start, d.end) for d in found if not OFFSET.match(d.text)]
-    return [m for m in _candidates(text) if not _inside(m, spans) and _is_count(text, m)]
+    identifiers = identifier_numbers(text)
+    return [
+        (m, "date" if _inside(m, spans) else not_a_count(text, m, identifiers)) for m in _candidates(text)
+    ]
 
 
 def _candidates(text: str) -> Iterator[NumberMention]:
@@ -125,7 +123,7 @@ def _candidates(text: str) -> Iterator[NumberMention]:
         if value is None:
             continue
         hedge = match.group("hedge")
-        vague = match.group("vague") is not None or match.group("plus") is not None
+        vague = any(match.group(g) is not None for g in ("vague", "plus", "few"))
         start = match.start("hedge") if hedge else match.start() + _leading_space(match.group(0))
         qualifier = hedge.lower() if hedge else ("plus" if match.group("plus") else None)
         yield NumberMention(
@@ -138,18 +136,32 @@ def _leading_space(s: str) -> int:
 
 
 def _value(match: re.Match[str]) -> float | None:
-    if match.group("vague"):
-        return float(VAGUE[" ".join(match.group("vague").lower().split())])
-    if match.group("dozen"):
-        return 12.0 if "dozen" in match.group("dozen").lower() else 2.0
-    if match.group("halfscale"):
-        return 0.5 * SCALES.get(match.group("halfscale").lower().split()[-1], 12)
+    fixed = _word_value(match)
+    if fixed is not None:
+        return fixed
     fraction = FRACTIONS.get((match.group("dfraction") or match.group("wfraction") or "").lower(), 0.0)
     if match.group("digits"):
         return _digits_value(match.group("digits")) + fraction
     words = parse_number_words(match.group("words"))
     scale = SCALES.get((match.group("wscale") or "").lower(), 1)
     return None if words is None else (words + fraction) * scale
+
+
+def _word_value(match: re.Match[str]) -> float | None:
+    """The value of an amount said in words: "dozens", "a dozen", "a year", "a few thousand"..."""
+    group = next(
+        (g for g in ("vague", "dozen", "single", "few", "halfscale", "century") if match.group(g)), None
+    )
+    text = " ".join((match.group(group) or "").lower().split()) if group else ""
+    values = {
+        "vague": lambda: float(VAGUE.get(text, 0)),
+        "dozen": lambda: 12.0 if "dozen" in text else 2.0,
+        "single": lambda: 1.0,  # "a year later", "within a month": one of a span of time
+        "few": lambda: 3.0 * SCALES[text.split()[-1]],  # "a few thousand", "several hundred"
+        "halfscale": lambda: 0.5 * SCALES.get(text.split()[-1], 12),
+        "century": lambda: 25.0 if "quarter" in text else 50.0,  # "a quarter century": 25 years
+    }
+    return values[group]() if group else None
 
 
 def _digits_value(text: str) -> float:
@@ -182,25 +194,34 @@ def _inside(m: NumberMention, spans: list[tuple[int, int]]) -> bool:
     return any(s <= m.start < e or s < m.end <= e for s, e in spans)
 
 
-def _is_count(text: str, m: NumberMention) -> bool:
-    """False for money, shares, times, ages, years, ordinals, identifiers and pronoun "one"."""
-    before, after = text[max(0, m.start - 12) : m.start], text[m.end : m.end + 24]
-    core = m.text[len(m.qualifier or "") :].strip().lower()
-    if (
-        core == "one"
-        and not m.qualifier
-        and (PRONOUN_ONE_AFTER.match(after) or PRONOUN_ONE_BEFORE.search(before))
-    ):
-        return False
-    return not any(
-        (
-            NOT_A_COUNT_AFTER.match(after),
-            ORDINAL_AFTER.match(after),
-            COMPOUND_AFTER.match(after),
-            MONEY_BEFORE.search(before),
-            AGE_BEFORE.search(before),
-            re.fullmatch(r"1[89]\d\d|20\d\d", core),  # a bare four-digit year
-            core[:1].isdigit() and IDENTIFIER_BEFORE.search(before) and not m.qualifier,
-            APPOSITIVE_AGE_BEFORE.search(before) and after.startswith(","),
-        )
+# "a day" after a number in its clause is a rate: "200 patients a day", "twice a year", "$5 a month".
+SINGLE_RATE_BEFORE = re.compile(r"(?:\d|\b(?:once|twice|thrice|times|per)\b)[^.,;:!?\d]{0,25}$", re.I)
+
+
+# "a year" spans time only as a duration or an interval: "after a year", "a day later".
+SPAN_BEFORE = re.compile(r"\b(?:after|within|for|in|over|than|only|just|barely|about|once)\s+$", re.I)
+SPAN_AFTER = re.compile(
+    r"^\s+\w+\s+(?:later|ago|after|before|earlier|since|on|long|old)\b|^\s+\w+\s*(?:[,.;]|$)", re.I
+)
+
+
+def match_single(m: NumberMention) -> bool:
+    """Whether ``m`` is "a"/"an" before a span of time ("a year")."""
+    return m.text.lower().split()[-1] in ("a", "an")
+
+
+def not_a_count(text: str, m: NumberMention, identifiers: frozenset[str] = frozenset()) -> str | None:
+    """Why ``m`` counts nothing (``noncounts.REASONS``: a time, a rate, a price...), or ``None``."""
+    core_start = m.start + (len(m.qualifier) + 1 if m.qualifier and m.qualifier != "plus" else 0)
+    if match_single(m):
+        if SINGLE_RATE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+            return "rate"  # "twice a day", "$5 a month", "100 deaths a year"
+        if not (
+            m.qualifier or SPAN_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        ) and not SPAN_AFTER.match(text[m.end : m.end + 30]):
+            return "pronoun"  # "a year full of uprisings": an article, no span of time
+    if m.text.lower().endswith("scores") and not text[m.end : m.end + 4].lower().startswith(" of"):
+        return "score"  # "test scores": the noun, not the number "scores of"
+    return non_count_reason(
+        text, core_start, m.end, hedged=bool(m.qualifier) and m.qualifier != "plus", identifiers=identifiers
     )

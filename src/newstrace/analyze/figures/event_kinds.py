@@ -1,0 +1,250 @@
+"""The event kinds: their trigger words, PLOVER-style category and modes, and what a literal use needs.
+
+Trigger lexicon written for this project from PLOVER's category definitions (PROTEST, ASSAULT,
+COERCE, CONSULT, THREATEN) and ACLED's event descriptions. PLOVER codes political interaction
+only; accidents and disasters, which the news covers as much, get two PLOVER-style categories
+of their own: ``ACCIDENT`` (crash, fire, explosion without an attacker, collapse of a structure)
+and ``DISASTER`` (flood, earthquake, storm, outbreak of a disease), as ``STATEMENT`` extends
+PLOVER for speeches. Order matters for ``EVENT_KINDS``: a sentence gets one mention per kind it
+holds a trigger of, and the accident and disaster kinds come before ``killing``, because the dead
+of a crash or an epidemic were not killed by anyone (``KILLING_NEEDS``). A disease breaks out
+when people catch it: an outbreak's sentence tells of cases, patients or deaths (one person's
+infection is a case, and a disease named alone is a topic, not an event).
+
+A trigger word is an event only in a literal use. The words of accidents and disasters are the
+ones most used as metaphors ("a perfect storm", "came under fire", "the collapse of talks"), so
+each needs, in its sentence, a participant that fits the kind (``fits``): a vehicle crashes, a
+building collapses, a disease breaks out. Fixed figurative phrases are refused outright
+(``FIGURATIVE``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "ATTACKER",
+    "EVENT_KINDS",
+    "FIGURATIVE",
+    "KILLING_NEEDS",
+    "NEUTRAL_DEATH",
+    "EventKind",
+    "literal_use",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EventKind:
+    """An event type: its triggers (word-start regexes), PLOVER category, modes by trigger, and the
+    participants one of which a literal mention's sentence must hold (``fits``, empty: none needed)."""
+
+    name: str
+    category: str
+    triggers: str
+    modes: tuple[tuple[str, str], ...] = ()
+    fits: str = ""
+
+
+_VEHICLES = (
+    r"plane|aircraft|airliner|jet|helicopter|chopper|flight|cessna|boeing|airbus|car|vehicle|truck|lorry"
+    r"|bus|van|suv|sedan|motorcycle|train|tram|subway|boat|ship|ferry|vessel|drone|driver|pilot|passengers"
+)
+EVENT_KINDS: tuple[EventKind, ...] = (
+    EventKind(
+        "internet shutdown",
+        "COERCE",
+        r"internet (?:shutdown|blackout|cut|restriction)s?|cut off (?:the )?internet"
+        r"|shut (?:down|off) (?:the )?internet",
+        (("", "censor"),),
+    ),
+    EventKind(
+        "execution",
+        "COERCE",
+        r"execut(?:ed|ion|ions)\b|hanged\b|hanging of",
+        (("", "execute"),),
+        # "executed a warrant", "the execution of the plan": the killing sense needs the condemned
+        r"death|sentence|prisoners?|inmates?|firing squad|convict|lethal|gallows|condemned|regime"
+        r"|(?:was|were|been|be) (?:publicly )?(?:executed|hanged)|hanged",
+    ),
+    EventKind(
+        "sentence",
+        "COERCE",
+        r"sentenc(?:ed|ing)|convicted|convicting|verdict|pleaded guilty|pled guilty"
+        r"|found (?:him |her |them )?guilty",
+        (("", "sentence"),),
+    ),
+    EventKind(
+        "arrest",
+        "COERCE",
+        r"arrest(?:s|ed|ing)?\b|detain(?:s|ed|ing)?\b|detention|rounded up|imprison(?:ed)?\b"
+        r"|apprehend(?:ed)?\b",
+        (("", "arrest"),),
+    ),
+    EventKind(
+        "crash",
+        "ACCIDENT",
+        r"crash(?:es|ed|ing)?\b|collid(?:ed|es)\b|collision|derail(?:ed|ment)|capsiz(?:ed|es)|sank\b",
+        (("derail", "rail"), ("capsiz", "sea"), ("sank", "sea"), ("", "vehicle")),
+        _VEHICLES,
+    ),
+    EventKind(
+        "fire",
+        "ACCIDENT",
+        r"fire\b|fires\b|blaze|wildfires?|bushfires?|caught fire|burn(?:ed|t) down",
+        (("wild", "wildfire"), ("bush", "wildfire"), ("", "fire")),
+        r"broke out|caught|burn|blaze|flames|firefighters|smoke|destroyed|engulf|house|home|building"
+        r"|apartment|forest|acres|blaze|evacuat|spread",
+    ),
+    EventKind(
+        "explosion",
+        "ACCIDENT",
+        r"explosions?\b|exploded|blasts?\b",
+        (("", "explosion"),),
+        r"gas|pipeline|plant|factory|boiler|mine|chemical|tanker|fireworks|refinery|killed|injured|damage"
+        r"|building|windows|fire",
+    ),
+    EventKind(
+        "collapse",
+        "ACCIDENT",
+        r"collaps(?:e|ed|es|ing)\b|caved in",
+        (("", "structure"),),
+        r"building|bridge|roof|mine|dam|wall|tunnel|stadium|crane|ceiling|tower|house|school|balcony|stage",
+    ),
+    EventKind(
+        "flood",
+        "DISASTER",
+        r"flood(?:s|ed|ing)?\b|flash floods?",
+        (("", "flood"),),
+        r"rain|river|water|homes|evacuat|inundat|storm|levee|dam|swept|submerged|residents",
+    ),
+    EventKind(
+        "earthquake",
+        "DISASTER",
+        r"earthquakes?|quakes?\b|tremors?\b|tsunami",
+        (("tsunami", "tsunami"), ("", "earthquake")),
+        r"magnitude|struck|hit|killed|epicent|richter|shook|aftershock|damage|injured|collapsed",
+    ),
+    EventKind(
+        "storm",
+        "DISASTER",
+        r"storms?\b|hurricanes?|typhoons?|cyclones?|tornado(?:es|s)?|blizzard|snowstorm",
+        (
+            ("hurricane", "hurricane"),
+            ("typhoon", "hurricane"),
+            ("cyclone", "hurricane"),
+            ("tornado", "tornado"),
+            ("", "storm"),
+        ),
+        r"winds?|rain|snow|landfall|struck|hit|power|inches|flood|mph|weather|forecast|category|tropical"
+        r"|hurricane|typhoon|cyclone|tornado|blizzard|hail",
+    ),
+    EventKind(
+        "outbreak",
+        "DISASTER",
+        r"outbreaks?|epidemic|pandemic|plague\b|measles|cholera|ebola",
+        (("", "disease"),),
+        r"cases?\b|infect|diagnos|confirmed|patients?|died|deaths|spread|quarantin|hospitali[sz]ed",
+    ),
+    EventKind(
+        "killing",
+        "ASSAULT",
+        r"kill(?:ed|ing|ings)?\b|death toll|deaths\b|died\b|shot dead|massacre|slain|murder(?:ed)?\b"
+        r"|fatalit(?:y|ies)|stabbed to death|stabbing",
+        (("shot", "firearms"), ("stab", "blade"), ("massacre", "kill"), ("", "kill")),
+        # someone is killed: a person, a count, a victim ("the bill was killed" kills no one)
+        r"people|persons?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|soldiers|troops|civilians|officers?"
+        r"|police(?:man|men)?|protesters|demonstrators|students|victims?|passengers|residents|members"
+        r"|villagers|workers|journalists|prisoners|citizens|fighters|militants|suspects?|gunm[ae]n|wife"
+        r"|husband|son|daughter|mother|father|brother|sister|family|him|her|them|himself|herself"
+        r"|themselves|dead|bodies|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds"
+        r"|thousands|toll|deaths|died|fatalit",
+    ),
+    EventKind(
+        "attack",
+        "ASSAULT",
+        r"attack(?:s|ed)?\b|bomb(?:s|ing|ed)?\b|air ?strikes?|drone strikes?"
+        r"|shelling|downing|shot down|shooting down|assassinat(?:ed|ion)",
+        (
+            ("bomb", "explosives"),
+            ("air", "aerial"),
+            ("drone", "aerial"),
+            ("downing", "aerial"),
+            ("shot down", "aerial"),
+            ("shooting down", "aerial"),
+        ),
+    ),
+    EventKind("plot", "THREATEN", r"plot(?:s|ted)?\b|conspir(?:ed)\b", (("", "plot"),)),
+    EventKind(
+        "protest",
+        "PROTEST",
+        r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors)|uprisings?|riot(?:s|ed|ing)?\b|unrest"
+        r"|sit-ins?|walkouts?",
+        (("riot", "riot"), ("walkout", "strike"), ("", "demonstrate")),
+    ),
+    EventKind(  # words with other senses: a market rallies, a team marches on, a deal is struck
+        "protest",
+        "PROTEST",
+        r"rall(?:y|ies|ied)\b|marche[ds]\b|strik(?:e|es|ing)\b",
+        (("strik", "strike"), ("hunger", "hunger-strike"), ("", "demonstrate")),
+        r"protest|demonstrat|crowds?|marchers|activists|workers|unions?|picket|chant|placards|slogans?"
+        r"|supporters|rights|against|demand|teachers|nurses|students|employees|thousands|hundreds",
+    ),
+    EventKind(
+        "statement",
+        "STATEMENT",
+        r"speech|statement|address\b|(?:press|news) conference|news release|press release|interview\b"
+        r"|testified|sermon|video conference",
+        (("", "speak"),),
+    ),
+    EventKind(
+        "meeting",
+        "CONSULT",
+        r"meet(?:s|ing|ings)?\b|\bmet\b|talks\b|summit|(?<!press )(?<!news )conference|hearing\b",
+        (("", "meet"),),
+    ),
+)
+# Words for a death that say nothing of who caused it: a killing only beside violence.
+NEUTRAL_DEATH = re.compile(r"^(?:death toll|deaths|died|fatalit(?:y|ies))$", re.IGNORECASE)
+KILLING_NEEDS = re.compile(
+    r"\b(?:shot|shooting|gunm[ae]n|attack|bomb|violence|violent|crackdown|security forces|police|troops"
+    r"|soldiers|militants?|protest|uprising|massacre|murder|stab|beaten|killed by|executed|clashes)",
+    re.IGNORECASE,
+)
+# Who sets off a blast on purpose: then the explosion is an attack, not an accident.
+ATTACKER = re.compile(
+    r"\b(?:bomb|bomber|suicide|terror|militants?|insurgents?|attacker|IED|grenade|rocket|missile)", re.I
+)
+# Fixed phrases that use a trigger word as a metaphor, an institution or a name.
+FIGURATIVE = re.compile(
+    r"\b(?:perfect storm|storm of|firestorm|under fire|opened? fire|open fire|fire (?:department|fighters?"
+    r"|chief|station|truck|crews?|service)|ceasefire|cease-fire|crash course|flood of|floodgates"
+    r"|(?:doth|too much) protest|protest too much|in protest|collapse of (?:talks|the (?:deal|talks"
+    r"|government|economy|market))|market crash|stock(?:s| market)? crash|explosion (?:of|in) (?:popularity"
+    r"|interest|growth|demand|sales)|brainstorm|weather(?:ed)? the storm|took (?:\w+ )?by storm"
+    r"|fired (?:him|her|them)|outbreak of (?:violence|war|hostilities|fighting)|hearing (?:aid|loss)"
+    r"|(?:e-?mail|web|ip|home) address|cardiac arrest|detention (?:center|centre|facility|facilities|camps?)"
+    r"|meet(?:s|ing)? (?:the |its |their |his |her )?(?:demand|needs?|requirements?|goals?|targets?"
+    r"|deadline|standards?|criteria|expectations|challenge)|strike (?:a|the) (?:deal|balance|chord|tone)"
+    r"|(?:stocks?|shares?|markets?|prices?|dollar|index|indexes|Dow|Nasdaq) (?:\w+ )?rall)",
+    re.IGNORECASE,
+)
+TRIGGER_RE = tuple((kind, re.compile(r"\b(?:" + kind.triggers + r")", re.IGNORECASE)) for kind in EVENT_KINDS)
+FITS_RE = {  # by kind and triggers: one kind may have several entries (see "protest")
+    (kind.name, kind.triggers): re.compile(r"\b(?:" + kind.fits + r")", re.IGNORECASE)
+    for kind in EVENT_KINDS
+    if kind.fits
+}
+
+
+def literal_use(kind: EventKind, sentence: str, trigger: re.Match[str]) -> bool:
+    """Whether ``trigger`` names an event of ``kind`` in ``sentence`` rather than a metaphor: not
+    inside a figurative phrase, and, for kinds with ``fits``, beside a participant that fits."""
+    for phrase in FIGURATIVE.finditer(sentence):
+        if phrase.start() <= trigger.start() < phrase.end():
+            return False
+    fits = FITS_RE.get((kind.name, kind.triggers))
+    if fits is None:
+        return True
+    rest = sentence[: trigger.start()] + " " + sentence[trigger.end() :]
+    return fits.search(rest) is not None

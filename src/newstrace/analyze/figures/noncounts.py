@@ -1,0 +1,195 @@
+"""Numbers that count nothing: why a number expression is not a count, or ``None`` when it may be one.
+
+A count says how many of something there are ("30 jets", "dozens of deaths"). Many numbers in
+news name or measure instead, and each class has its own mark in the words around it:
+
+- ``time``: a clock word or zone after it, a clock form after "at"/"until" (``6 o'clock``,
+  ``at 17.00``, ``9 a.m. ET``);
+- ``rate``: a share, "per", "out of", "one in", a frequency (``40 percent``, ``3 per 1,000``,
+  ``one night out of 17``, ``200 a day``);
+- ``phone``: digit groups joined by dashes, after "call"/"dial", an emergency number's calls
+  (``1-800-843-0008``, ``called 911``, ``911 calls``);
+- ``score``: two small numbers joined by a dash (``a 4-1 win``);
+- ``measure``: a unit of measurement after it (``390 million miles``, ``2,300 tons``);
+- ``price``: a currency sign or word (``$8.8 billion``, ``50 euros``);
+- ``ordinal``: an ordinal suffix, or "No."/"number" before it (``6th``, ``number one buyer``);
+- ``age``: "aged", "years old", a name's apposition (``aged 51``, ``Webb, 51,``);
+- ``identifier``: a name before it, letters or digits glued to it, a number just before it
+  (``Boeing 787``, ``777x``, ``787-9``, ``400 737 Max jets``);
+- ``year``: a bare four-digit year (``until at least 2021``);
+- ``pronoun``: "one" with no hedge, an article or a pronoun (``the only one``, ``from one room
+  to another``); "at least one" counts;
+- ``modifier``: a number made into an adjective or a fraction (``one-way``, ``two-thirds``).
+
+Each mark is a property of how English writes that kind of number, not of a page: they hold
+across outlets. An identifier's number also names the same thing elsewhere in its article
+("the 737 Max" after "400 737 Max jets"): one sense per discourse (``identifier_numbers``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["REASONS", "identifier_numbers", "non_count_reason"]
+
+REASONS = (
+    "time", "rate", "phone", "score", "measure", "price", "ordinal", "age", "identifier", "year", "pronoun",
+    "modifier",
+)  # fmt: skip
+BEFORE_CHARS, AFTER_CHARS = 30, 40  # context looked at: a few words either side
+
+_MEASURE_UNITS = (
+    r"(?:(?:square|cubic|metric|nautical|light)[\s-])?(?:miles?|mi|kilomet(?:er|re)s?|km|met(?:er|re)s?"
+    r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|feet|foot|ft|inch(?:es)?|yards?|tons?|tonnes?"
+    r"|lbs?|kilo(?:gram)?s?|kg|grams?|ounces?|oz|lit(?:er|re)s?|gallons?|degrees?|mph|km/h|knots?"
+    r"|acres?|hectares?|calories|kcal|(?:kilo|mega|giga)?watts?|[kMG]W|MWh|kWh|(?:giga|mega|tera)?bytes?"
+    r"|GB|MB|TB|volts?|decibels?|light-years?|mAh|[kMG]?Hz|barrels?|bpd|sq)"
+)
+_CURRENCY = (
+    r"(?:dollars?|cents?|euros?|pounds?|sterling|rials?|tomans?|yuan|yen|rubles?|roubles?|dinars?"
+    r"|pesos?|rupees?|francs?|shekels?|lira|bucks|bn|m|USD|EUR|GBP)"
+)
+_TIME_WORDS = r"(?:a\.m\.?|p\.m\.?|am|pm|o'clock|o’clock|hrs|GMT|UTC|ET|EST|EDT|PST|PDT|CET|BST|local time)"
+_STREETS = r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Place|Square|Court|Way)\b"
+_ID_NOUNS = (
+    r"(?:flight|route|highway|interstate|room|suite|apartment|unit|bill|case|section|article|chapter"
+    r"|page|episode|season|level|gate|line|track|platform|district|precinct|ward|lot|model|version"
+    r"|channel|code|row|seat|exit|pier|terminal|bus|train|amendment|resolution|decree|law|no\.?|number|#)"
+)
+AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rate", re.compile(r"^\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b)", re.I)),
+    ("time", re.compile(rf"^\s*{_TIME_WORDS}(?!\w)", re.I)),
+    ("time", re.compile(r"^[:.]\d\d\b(?![.,]\d)")),
+    ("phone", re.compile(r"^[-.\s]\(?\d{3}\)?[-.\s]\d{3,4}(?:[-.\s]\d{4})?\b", re.I)),
+    ("score", re.compile(r"^\s?[-–]\s?\d{1,2}(?![\d\w-])")),
+    ("ordinal", re.compile(r"^(?:st|nd|rd|th)\b", re.I)),
+    ("age", re.compile(r"^(?:\s*|-)(?:years?[-\s]old|-year-old|yo\b)", re.I)),
+    ("measure", re.compile(rf"^(?:\s+|-){_MEASURE_UNITS}(?![\w])", re.I)),
+    ("price", re.compile(rf"^\s*{_CURRENCY}\b")),
+    (
+        "modifier",
+        re.compile(
+            r"^-(?:thirds?|quarters?|fifths?|tenths?|halves|half|fold|on-one|way|off|sided|stop)\b", re.I
+        ),
+    ),
+    ("identifier", re.compile(r"^(?:[-–]\d|[A-Za-z]\b|/\d)")),
+    (
+        "identifier",
+        re.compile(rf"^\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}{_STREETS}"),
+    ),  # an address: "10 Downing Street"
+    (
+        "rate",
+        re.compile(
+            r"^\s*(?:per\b|out of\b|in every\b|in (?:\d|ten|a hundred|a thousand)|-to-(?:\d|one)|to 1\b"
+            r"|times (?:a|per|as|more|less|higher|lower)\b|a (?:day|week|month|year|head|piece)\b"
+            r"|an hour\b|each (?:day|week|month|year)\b)",
+            re.I,
+        ),
+    ),
+)
+BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("price", re.compile(r"(?:[$€£¥₹]|\b(?:US|USD|EUR|GBP|Rs|Rp)\.?)\s*$")),
+    ("time", re.compile(r"\b(?:at|until|till|by|from|before|after|between)\s+$", re.I)),  # + a clock form
+    ("rate", re.compile(r"\b(?:per|every|in every|one in|\d+ in|ratio of)\s+$", re.I)),
+    ("phone", re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:ed|ing|s|led|ling)?|text(?:ed)?|phone|tel\.?|fax)"
+                         r"\s*:?\s*$", re.I)),
+    ("age", re.compile(r"\b(?:aged|age of|ages of|age|at age)\s*$", re.I)),
+    ("score", re.compile(r"\b\d{1,2}\s?[-–]\s?$")),  # the second number of "2 – 0"
+    ("ordinal", re.compile(r"(?:\bNo\.?|\bnumber|#)\s*$", re.I)),
+    ("identifier", re.compile(rf"(?:\b[A-Z][\w.]*|[A-Za-z]-|\b{_ID_NOUNS})\s*$")),
+)  # fmt: skip
+EMERGENCY_NUMBERS = frozenset(("911", "999", "112", "000", "111", "101"))
+EMERGENCY_CALLS = re.compile(r"^\s*(?:calls?|operators?|dispatch)", re.I)
+WORD_AFTER = re.compile(r"^\s+[A-Za-z]")
+OUT_OF = re.compile(r"\bout of\s+$", re.I)
+CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}$")
+YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+APPOSITIVE_AGE_BEFORE = re.compile(r"\b[A-Z][\w’'-]+,\s*$")  # "Varga, 51, is ..."
+NUMBER_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+$", re.I)
+SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]?)\s*$")
+NAME_ONE = re.compile(r"^\s+[A-Z]")  # "One Home Depot", "One World Trade Center": a name, not a count
+
+
+def non_count_reason(
+    text: str, start: int, end: int, *, hedged: bool = False, identifiers: Iterable[str] = ()
+) -> str | None:
+    """Why the number ``text[start:end]`` counts nothing (one of ``REASONS``), or ``None``.
+
+    ``hedged`` is true when a hedge ("more than", "about") comes before it: a hedged number is a
+    quantity, never an identifier. ``identifiers`` are the numbers the article uses as identifiers.
+    """
+    core = text[start:end]
+    before, after = text[max(0, start - BEFORE_CHARS) : start], text[end : end + AFTER_CHARS]
+    for reason, pattern in AFTER:
+        if pattern.search(after) and not (reason == "identifier" and hedged):
+            return "identifier" if reason == "score" and len(core) > 2 else reason  # "787-9": a model
+    found = next(
+        (r for r, pattern in BEFORE if pattern.search(before) and _applies(r, core, before, hedged)), None
+    )
+    return found or _by_form(core, before, after, hedged, identifiers)
+
+
+def _applies(reason: str, core: str, before: str, hedged: bool) -> bool:
+    """Whether a mark before the number holds for this number: a clock form after "at", digits
+    after a name ("Flight 370", not "In 30 cities"), no hedge before an identifier."""
+    if reason == "time":
+        return CLOCK.match(core) is not None
+    if reason in ("identifier", "phone") and (hedged or not core[:1].isdigit()):
+        return False
+    if reason == "identifier":
+        return not _function_word_before(before)
+    return not (reason == "ordinal" and hedged)
+
+
+def _by_form(core: str, before: str, after: str, hedged: bool, identifiers: Iterable[str]) -> str | None:
+    digits = core[:1].isdigit()
+    checks = (
+        ("phone", core in EMERGENCY_NUMBERS and EMERGENCY_CALLS.match(after) is not None),  # "911 calls"
+        # "until at least 2021.": a year even when hedged, unless a noun follows ("2000 people")
+        ("year", YEAR.match(core) is not None and (not hedged or not WORD_AFTER.match(after))),
+        # "one night out of 17"; but "out of 17 observations" counts observations
+        ("rate", OUT_OF.search(before) is not None and not WORD_AFTER.match(after)),
+        ("age", APPOSITIVE_AGE_BEFORE.search(before) is not None and after.startswith(",")),
+        (
+            "identifier",
+            digits and not hedged and (core in identifiers or NUMBER_BEFORE.search(before) is not None),
+        ),
+    )
+    found = next((reason for reason, hit in checks if hit), None)
+    if found is None and core.lower() == "one" and not hedged:
+        # "One Home Depot" mid-sentence is a name; "one room to another", "the only one": no count
+        name = core == "One" and NAME_ONE.match(after) and not SENTENCE_START.search(before)
+        return "identifier" if name else "pronoun"
+    return found
+
+
+# Capitalised only because they open a sentence: "In 30 cities", "The 12 jets", "About 40".
+FUNCTION_WORDS = frozenset(
+    """in the a an of for by on at about some all only just with and but nearly over those these its his
+    her their our from after before to another almost around more than less up as since during
+    while when what all every each including among across""".split()
+)
+
+
+def _function_word_before(before: str) -> bool:
+    words = before.split()
+    return bool(words) and words[-1].lower().strip(".,") in FUNCTION_WORDS
+
+
+_GLUED_ID = re.compile(r"(?<![\w.,-])(\d{2,})(?:[A-Za-z]\b|[-–]\d)")
+_NAMED_ID = re.compile(r"\b[A-Z][a-z]+(?:'s|’s)?\s+(\d{3,})(?!,\d)\b")
+_NUMBERED_ID = re.compile(r"\b\d[\d,]*\s+(\d{3,})\b(?![,.]\d)")  # "400 737 Max jets"
+
+
+def identifier_numbers(text: str) -> frozenset[str]:
+    """Numbers ``text`` uses as identifiers somewhere: glued to a letter or a dash-number ("777x",
+    "787-9") or after a capitalised name ("Boeing 737"). Scores are small numbers and stay out."""
+    glued = {m.group(1) for m in _GLUED_ID.finditer(text) if len(m.group(1)) >= 3}
+    named = {
+        m.group(1)
+        for rx in (_NAMED_ID, _NUMBERED_ID)
+        for m in rx.finditer(text)
+        if not YEAR.match(m.group(1))
+    }
+    return frozenset(glued | named)

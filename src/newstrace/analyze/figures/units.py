@@ -1,0 +1,209 @@
+"""What a number counts: the unit of a fact, from the parse of its sentence.
+
+The **unit** is the noun the number modifies ("1,500 people"), the noun after "of" ("dozens of
+deaths", "one of the think tanks"; "hundreds of them" takes the plural noun before it), the noun a
+number made a modifier counts ("a two-day trial" -> "days of trial"), or the subject when the
+number is a verb's object ("the death toll had surpassed 1,500"); with the event it took part in
+when there is one ("212 people had been arrested" -> "people arrested"; "deaths" -> "people
+killed", but "Covid-19 death toll" -> "Covid-19 deaths": a disease kills nobody).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["ESTIMATE_VERBS", "first_noun", "noun_phrase", "unit_of"]
+
+# What an event noun or verb does to what is counted, as a participle ("deaths" -> "killed").
+EVENT_WORDS = {
+    "death": "killed",
+    "toll": "killed",
+    "dead": "killed",
+    "fatality": "killed",
+    "killing": "killed",
+    "kill": "killed",
+    "die": "killed",
+    "murder": "killed",
+    "execution": "executed",
+    "execute": "executed",
+    "hang": "executed",
+    "arrest": "arrested",
+    "detain": "arrested",
+    "detention": "arrested",
+    "imprison": "imprisoned",
+    "jail": "imprisoned",
+    "injure": "injured",
+    "injury": "injured",
+    "wound": "injured",
+    "sentence": "sentenced",
+    "abduct": "abducted",
+    "kidnap": "abducted",
+    "disappear": "disappeared",
+    "displace": "displaced",
+    "flee": "fled",
+    "evacuate": "evacuated",
+    "protest": "protesting",
+    "demonstrate": "protesting",
+    "march": "marching",
+    "rally": "rallying",
+    "strike": "striking",
+    "gather": "gathering",
+    "attend": "attending",
+    "participate": "participating",
+}
+# A death toll qualified by one of these counts deaths from illness, not killings.
+DISEASE_WORDS = frozenset(
+    "covid covid-19 coronavirus virus pandemic disease cancer flu influenza cholera".split()
+)
+CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
+    february march april may june july august september october november december""".split()
+)
+PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these"))
+NOUN_RUN_MAX = (
+    8  # words of a counted noun phrase looked at after a number ("30 of Boeing's 787-9 Dreamliner jets")
+)
+# Verbs whose subject gives a figure for their object ("Police estimated the crowd at 12,000").
+ESTIMATE_VERBS = frozenset("estimate put count number tally place reckon".split())
+
+
+def unit_of(number: list[Token]) -> str:
+    """What the number counts, with the event it took part in."""
+    found = _counted(number)
+    if found is None:
+        return ""
+    phrase, noun = found
+    lemma = noun.lemma_.lower()
+    if lemma in ("death", "toll", "dead", "fatality"):
+        disease = next((w for w in phrase.split() if w.lower() in DISEASE_WORDS), None)
+        return f"{disease} deaths" if disease else "people killed"
+    if lemma in EVENT_WORDS and noun.pos_ == "NOUN" and lemma not in ("strike", "march", "rally"):
+        return f"people {EVENT_WORDS[lemma]}"
+    if lemma == "time" and noun.dep_ == "npadvmod" and noun.head.pos_ == "VERB":
+        return f"{phrase} {noun.head.text}"  # "scored four times": how often it happened
+    event = _event_of(noun)
+    return f"{phrase} {event}" if event else phrase
+
+
+def _counted(number: list[Token]) -> tuple[str, Token] | None:
+    """The phrase naming what is counted, and its head noun."""
+    doc, after = number[-1].doc, number[-1].i + 1
+    compound = _compound(doc, after)
+    if compound is not None:
+        return compound
+    if after < len(doc) and doc[after].lower_ == "of":  # "dozens of deaths", "one of the think tanks"
+        if after + 1 < len(doc) and doc[after + 1].lower_ in PLURAL_PRONOUNS:
+            return _antecedent(doc, number[0].i)  # "hundreds of them" counts the teachers named before
+        return _noun_run(doc, after + 1)
+    found = _noun_run(doc, after)
+    if found is not None:
+        return found
+    subject = _subject_of_governor(number[-1])  # "the death toll had surpassed 1,500"
+    return (noun_phrase(subject), subject) if subject is not None else None
+
+
+def _antecedent(doc: Doc, before: int) -> tuple[str, Token] | None:
+    """The plural noun a pronoun stands for: the last one before it in the sentence."""
+    noun = next((t for t in reversed(doc[:before]) if t.tag_ in ("NNS", "NNPS")), None)
+    return (noun.text, noun) if noun is not None else None
+
+
+def _compound(doc: Doc, after: int) -> tuple[str, Token] | None:
+    """A number made a modifier counts its noun: "a two-day trial" -> "days of trial"."""
+    if after + 1 >= len(doc) or doc[after].text not in ("-", "–"):
+        return None
+    noun = doc[after + 1]
+    if noun.pos_ != "NOUN" or noun.head.i <= noun.i or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = noun.head
+    return f"{_plural(noun.lower_)} of {doc[noun.i + 1 : head.i + 1].text}", noun
+
+
+def _plural(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+
+
+def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
+    """The noun phrase starting at ``start`` ("prior uprisings", "the regime's think tanks")."""
+    words: list[Token] = []
+    for tok in doc[start : start + NOUN_RUN_MAX]:
+        if tok.tag_ == "POS" or tok.dep_ == "case" or (tok.dep_ in ("det", "poss") and not words):
+            words = []  # a possessive starts the phrase again: "the regime's | think tanks"
+            continue
+        if tok.like_num or _number_dash(tok):  # a model's number: "the 737 Max jet", "787-9 jets"
+            words.append(tok)
+            continue
+        if (tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.dep_ != "amod") or tok.is_punct:
+            break  # a participle modifying the noun stays: "the embattled 737 Max jet"
+        if tok.lower_ in CALENDAR_WORDS and words:
+            break  # "30 jets Wednesday": the day is when, not what
+        words.append(tok)
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    head = nouns[-1]
+    return doc[words[0].i : head.i + 1].text, head
+
+
+def _number_dash(tok: Token) -> bool:
+    """A dash inside a model number ("787-9")."""
+    doc = tok.doc
+    return (
+        tok.text in ("-", "–")
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].like_num
+        and doc[tok.i + 1].like_num
+    )
+
+
+def _subject_of_governor(token: Token) -> Token | None:
+    """What a number counts when it is a verb's object: "estimated the crowd at 12,000" -> crowd,
+    "the death toll had surpassed 1,500" -> toll, "the number of marchers at 5,000" -> marchers."""
+    if token.dep_ not in ("dobj", "attr", "pobj", "npadvmod", "nummod", "quantmod", "appos"):
+        return None
+    verb = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != token.i), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    noun = obj if obj is not None else (None if verb.lemma_.lower() in ESTIMATE_VERBS else subject)
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    of = next((c for c in noun.children if c.lower_ == "of"), None)
+    if noun.lemma_.lower() in ("number", "figure", "total", "count") and of is not None:
+        return first_noun(of.children) or noun
+    return noun
+
+
+def first_noun(tokens: Iterable[Token]) -> Token | None:
+    for tok in tokens:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+        found = first_noun(tok.children)
+        if found is not None:
+            return found
+    return None
+
+
+def noun_phrase(noun: Token) -> str:
+    """The noun with its compound and adjective modifiers directly before it ("death toll")."""
+    left = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i >= noun.i - 3]
+    start = min([noun.i, *(c.i for c in left)])
+    return str(noun.doc[start : noun.i + 1].text)
+
+
+def _event_of(noun: Token) -> str | None:
+    """The event the counted things took part in: the verb they are subject of, or an event noun."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB":
+        return EVENT_WORDS.get(head.lemma_.lower())
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return EVENT_WORDS.get(head.head.lemma_.lower())
+    if noun.dep_ in ("acl", "relcl") or any(c.dep_ in ("acl", "relcl") for c in noun.children):
+        verb = next((c for c in noun.children if c.dep_ in ("acl", "relcl")), None)
+        return EVENT_WORDS.get(verb.lemma_.lower()) if verb is not None else None
+    return None

@@ -1,0 +1,97 @@
+"""Numbers that count nothing, each class with its reason: times, rates, phone numbers, scores,
+measurements, prices, ordinals, ages, identifiers, years, pronouns and numeric modifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.analyze.figures.noncounts import REASONS, identifier_numbers
+from newstrace.analyze.figures.numbers import classify_numbers
+
+# (sentence, [(number as written, reason or None when it counts)]), all invented
+CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    # times
+    ("The rally began at 6 o'clock in the square.", [("6", "time")]),
+    ("Polls close at 17.00 on Sunday.", [("17.00", "time")]),
+    ("The ferry left at 9 a.m. ET with 40 passengers.", [("9", "time"), ("40", None)]),
+    ("The vote was set for 10:30 in the chamber.", [("10", "time")]),
+    # rates and ratios
+    ("The rate fell to 3 per 1,000 births.", [("3", "rate"), ("1,000", "rate")]),
+    ("Turnout reached 61 percent in the north.", [("61", "rate")]),
+    ("She saw it on one night out of 17.", [("one", "pronoun"), ("17", "rate")]),
+    ("Clinics treat 200 patients a day.", [("200", None), ("a", "rate")]),
+    ("Prices rose 4 times as fast as wages.", [("4", "rate")]),
+    # phone numbers
+    ("For copies, call 1-800-555-0142 or write to us.", [("1", "phone")]),
+    ("A neighbour called 911 and waited.", [("911", "phone")]),
+    ("Operators took 30 calls.", [("30", None)]),
+    ("Officers received 911 calls about a fight.", [("911", "phone")]),
+    # scores of games
+    ("Ostrava won 4-1 at home.", [("4", "score")]),
+    ("After the 2 – 0 defeat the coach resigned.", [("2", "score"), ("0", "score")]),
+    # measurements
+    ("The probe lies some 390 million miles away.", [("some 390 million", "measure")]),
+    ("The ship carried 2,300 tons of grain.", [("2,300", "measure")]),
+    ("A 1,900-mile-wide moon orbits the planet.", [("1,900", "measure")]),
+    ("Winds reached 90 mph near the coast.", [("90", "measure")]),
+    # prices
+    ("The order is valued at $8.8 billion.", [("8.8 billion", "price")]),
+    ("Tickets cost 50 euros each.", [("50", "price")]),
+    # ordinals
+    ("It was the 6th strike this year.", [("6", "ordinal")]),
+    ("The airline is the number one buyer of the jet.", [("one", "ordinal")]),
+    ("The band reached No. 1 in May.", [("1", "ordinal")]),
+    # ages
+    ("Kovacs, 51, was released.", [("51", "age")]),
+    ("A 22-year-old student was detained.", [("22", "age")]),
+    ("The victim, aged 34, died.", [("34", "age")]),
+    # identifiers
+    ("Flight 370 vanished over the sea.", [("370", "identifier")]),
+    ("The 787-9 jet seats more passengers.", [("787", "identifier")]),
+    ("The carrier ordered 50 777x jets.", [("50", None), ("777", "identifier")]),
+    ("Its fleet of 400 737 Max jets stayed grounded.", [("400", None), ("737", "identifier")]),
+    ("Route 66 runs west.", [("66", "identifier")]),
+    ("Protesters gathered outside 10 Downing Street.", [("10", "identifier")]),  # an address
+    ("Shares of One Harbour Trust rose.", [("One", "identifier")]),
+    # years
+    ("The pact holds until at least 2021.", [("at least 2021", "year")]),
+    ("Riots broke out in 1988 across the country.", [("1988", "date")]),  # the dates step's
+    # pronoun "one"
+    ("He is not the only one who left.", [("one", "pronoun")]),
+    ("They found water in one.", [("one", "pronoun")]),
+    ("He walked from one room to another.", [("one", "pronoun")]),
+    ("They called it a year full of protests.", [("a", "pronoun")]),  # an article, no span of time
+    # numeric modifiers
+    ("Two-thirds of the members voted.", [("Two", "modifier")]),
+    ("It was a one-way ticket.", [("one", "modifier")]),
+    # counts stay counts
+    ("Police arrested 212 people in 14 cities.", [("212", None), ("14", None)]),
+    ("The jury took 15 minutes after a two-day trial.", [("15", None), ("two", None)]),
+    ("In 30 cities, nurses held rallies.", [("30", None)]),
+    ("The jury returned a day later.", [("a", None)]),  # one day: an interval
+    ("More than 2000 people attended the vigil.", [("More than 2000", None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CLASSES)
+def test_each_number_gets_its_reason(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    found = [(m.text, reason) for m, reason in classify_numbers(sentence)]
+    assert found == expected
+
+
+def test_every_reason_is_tested() -> None:
+    tested = {reason for _, pairs in CLASSES for _, reason in pairs}
+    assert {*REASONS, "date"} <= tested
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 787-9 and the 777x fly.", {"787", "777"}),
+        ("Boeing 737 jets and the Airbus 350.", {"737", "350"}),
+        ("Ostrava won 4-1, then 3-0.", set()),  # scores: small numbers
+        ("In May 2019 the Boeing 2019 plan.", set()),  # a year is no identifier
+    ],
+)
+def test_identifier_numbers(text: str, expected: set[str]) -> None:
+    assert identifier_numbers(text) == expected
