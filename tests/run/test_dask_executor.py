@@ -26,7 +26,7 @@ from newstrace.run.executors import choose_executor
 from newstrace.run.process import WorkConfig
 from newstrace.segment import SegmentOptions
 from newstrace.store import Store, database_url
-from newstrace.store.schema import metadata
+from newstrace.store.schema import link_index_metadata, metadata
 from tests.conftest import _free_port
 
 pytestmark = pytest.mark.slow
@@ -115,6 +115,7 @@ def test_dask_cluster_gives_the_local_records_with_postgresql(
     finally:  # the server is shared by the session: leave it empty
         engine = sa.create_engine(database_url(postgres_url))
         metadata.drop_all(engine)
+        link_index_metadata.drop_all(engine)
         engine.dispose()
 
 

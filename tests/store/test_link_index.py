@@ -15,7 +15,7 @@ from newstrace.segment import segment_document
 from newstrace.store import Store, database_url
 from newstrace.store.db import DocumentRecord
 from newstrace.store.link_index import StoredLinkIndex
-from newstrace.store.schema import metadata
+from newstrace.store.schema import link_index_metadata, metadata
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -26,6 +26,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     if request.param == "postgresql":  # the server is shared by the session: leave it empty
         engine = sa.create_engine(database_url(db))
         metadata.drop_all(engine)
+        link_index_metadata.drop_all(engine)
         engine.dispose()
 
 

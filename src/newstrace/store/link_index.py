@@ -29,7 +29,23 @@ __all__ = ["StoredLinkIndex"]
 
 FLOAT32 = np.dtype("<f4")
 UINT64 = np.dtype("<u8")
+CREATE_LOCK = 0x6E746C69  # the PostgreSQL advisory lock held while creating these tables ("ntli")
 STREAM_ROWS = 2000  # band-key rows fetched at a time while streaming the whole index
+
+
+def _create_tables(store: Store) -> None:
+    """Create the link index's tables if missing (on a database's first link); another run
+    creating them at the same time is waited for (PostgreSQL) or found done (SQLite)."""
+    for attempt in range(2):
+        try:
+            with store.engine.begin() as conn:
+                if store.engine.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": CREATE_LOCK})
+                schema.link_index_metadata.create_all(conn)
+            return
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
+            if attempt or "already exists" not in str(exc):
+                raise
 
 
 class StoredLinkIndex:
@@ -38,6 +54,7 @@ class StoredLinkIndex:
     def __init__(self, store: Store, ids: Sequence[str]) -> None:
         self.store = store
         self.ids = ids
+        _create_tables(store)
 
     def article_ids(self) -> Sequence[str]:
         """The ids of the articles linked."""

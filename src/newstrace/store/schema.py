@@ -23,6 +23,7 @@ __all__ = [
     "copy_band_keys",
     "copy_pairs",
     "document_names",
+    "link_index_metadata",
     "metadata",
     "quote_vectors",
     "tables",
@@ -72,11 +73,14 @@ document_names = sa.Table(
     sa.Column("document", sa.Text, primary_key=True),
     sa.Column("source", sa.Text, primary_key=True),
 )
-# The link index (store/link_index.py): a quotation's sentence embedding, under a hash of the
+# The link index (store/link_index.py) has tables of its own metadata: they are created when a
+# corpus is first linked, so a database only read, or only stored into, does not carry them.
+link_index_metadata = sa.MetaData()
+# A quotation's sentence embedding, under a hash of the
 # model's name and the quote's text, kept so a later link run does not encode it again.
 quote_vectors = sa.Table(
     "quote_vectors",
-    metadata,
+    link_index_metadata,
     sa.Column("key", sa.Text, primary_key=True),
     sa.Column("vector", sa.LargeBinary, nullable=False),  # float32, little-endian
 )
@@ -84,7 +88,7 @@ quote_vectors = sa.Table(
 # made them and the analysis hash of its document when they were made (they hold while it holds).
 copy_band_keys = sa.Table(
     "copy_band_keys",
-    metadata,
+    link_index_metadata,
     sa.Column("article", sa.Text, primary_key=True),
     sa.Column("setting", sa.Text, nullable=False),
     sa.Column("analysis", sa.Text, nullable=False),
@@ -94,7 +98,7 @@ copy_band_keys = sa.Table(
 # The candidate pairs the last link run verified, with their copies (JSON rows of Copy).
 copy_pairs = sa.Table(
     "copy_pairs",
-    metadata,
+    link_index_metadata,
     sa.Column("a", sa.Text, primary_key=True),
     sa.Column("b", sa.Text, primary_key=True),
     sa.Column("setting", sa.Text, nullable=False),
