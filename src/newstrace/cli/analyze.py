@@ -17,6 +17,7 @@ from newstrace.export import load_view, write_jsonl_file
 from newstrace.export.outputs import check_output_file
 from newstrace.run import RunOptions, RunReport, analyze_corpus
 from newstrace.run.config import load_run_options
+from newstrace.run.executors import check_executor
 from newstrace.store import Store
 
 __all__ = ["analyze_command"]
@@ -84,6 +85,22 @@ PluginOption = Annotated[
         metavar="MODULE:NAME",
     ),
 ]
+ExecutorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--executor",
+        help="local (worker processes on this machine) or dask (a Dask cluster; see docs/cluster.md).",
+        metavar="NAME",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="The Dask scheduler, tcp://HOST:PORT (with --executor dask; default: a local cluster).",
+        metavar="ADDRESS",
+    ),
+]
 NameOption = Annotated[
     str | None,
     typer.Option(
@@ -112,6 +129,8 @@ def analyze_command(
     model: ModelOption = None,
     plugin: PluginOption = None,
     link: LinkOption = None,
+    executor: ExecutorOption = None,
+    scheduler: SchedulerOption = None,
     name: NameOption = None,
     json_out: JsonOption = False,
     verbose: VerboseOption = 0,
@@ -125,6 +144,10 @@ def analyze_command(
     options = load_run_options(config) if config is not None else RunOptions()
     flags = Flags(jobs, timeout, max_size, clean_jsonl, split, stages, model, plugin, link, name)
     options = flags.applied_to(options)
+    if executor is not None or scheduler is not None:
+        kind = executor or ("dask" if scheduler else options.executor)
+        options = replace(options, executor=kind, scheduler=scheduler or options.scheduler)
+    check_executor(options.executor, options.scheduler)
     select_steps(options.analyze)  # unknown steps, bad plugins and unmet needs fail now, not per article
     if export is not None:
         check_output_file(export)  # a bad --export fails now, not after the whole analysis

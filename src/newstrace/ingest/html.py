@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
-
 from newstrace.errors import MalformedInput, NoArticleText
 from newstrace.ingest.html_meta import page_meta, strip_site_name
 from newstrace.text.bylines import clean_byline
@@ -58,6 +56,8 @@ def extract_html(html: str, source: str, max_depth: int, url: str | None = None)
             f"HTML elements are nested more than {max_depth} levels deep; "
             "the page is malformed and was not read",
         )
+    import trafilatura  # noqa: PLC0415  # ~0.3 s to import: only when a page is HTML
+
     try:
         result = trafilatura.bare_extraction(
             html,

@@ -32,9 +32,10 @@ import numpy as np
 
 from newstrace.graph import DisjointSet
 from newstrace.ids import stable_id
-from newstrace.link.copies import earlier_of
+from newstrace.link.index import LinkIndex
 from newstrace.link.options import ClusterOptions, LinkOptions
-from newstrace.link.semantic import Embedder, load_embedder
+from newstrace.link.pairs import earlier_of
+from newstrace.link.semantic import Embedder, embed, load_embedder
 from newstrace.link.step import LinkStep
 from newstrace.model import ArticleFindings, ClusterRelation, CorpusLinks, Quote, QuoteCluster
 
@@ -78,15 +79,26 @@ class QuoteComponents(DisjointSet[int]):
 
 
 class ClustersStep(LinkStep):
-    """The ``clusters`` link step: the same remark across articles, also in other translations."""
+    """The ``clusters`` link step: the same remark across articles, also in other translations.
+
+    With a link index (:meth:`using`), quote embeddings are read from it and new ones saved there.
+    """
 
     name = "clusters"
+
+    def __init__(self, index: LinkIndex | None = None) -> None:
+        self.index = index
+
+    def using(self, index: LinkIndex) -> ClustersStep:
+        """This step, keeping its quote embeddings in ``index``."""
+        return ClustersStep(index)
 
     def run(
         self, findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions
     ) -> CorpusLinks:
         """``links`` with the quote clusters."""
-        return replace(links, clusters=links.clusters + tuple(find_clusters(findings, options.clusters)))
+        found = find_clusters(findings, options.clusters, index=self.index)
+        return replace(links, clusters=links.clusters + tuple(found))
 
 
 STEP = ClustersStep()
@@ -96,8 +108,10 @@ def find_clusters(
     findings: Iterable[ArticleFindings],
     options: ClusterOptions | None = None,
     embedder: Callable[[], Embedder | None] = load_embedder,
+    index: LinkIndex | None = None,
 ) -> list[QuoteCluster]:
-    """Clusters of the quotes in ``findings``; ``embedder`` is called only if a pair needs it."""
+    """Clusters of the quotes in ``findings``; ``embedder`` is called only if a pair needs it
+    (and ``index``, when given, holds no vector for it)."""
     opts = options or ClusterOptions()
     items = [
         _Item(q, words, _speaker_key(q.speaker), f.article.published)
@@ -109,7 +123,7 @@ def find_clusters(
     for i, j in _lexical_pairs(items, opts):
         components.link(i, j, semantic=False)
     if opts.semantic:
-        _semantic_links(items, components, opts, embedder)
+        _semantic_links(items, components, opts, lambda texts: embed(texts, embedder, index))
     return _clusters(items, components)
 
 
@@ -191,18 +205,23 @@ def _semantic_links(
     items: list[_Item],
     components: QuoteComponents,
     options: ClusterOptions,
-    embedder: Callable[[], Embedder | None],
+    encode: Callable[[list[str]], np.ndarray | None],
 ) -> None:
-    """Link same-speaker quotes in different articles whose embeddings are close."""
+    """Link same-speaker quotes in different articles whose embeddings are close.
+
+    Every quote of every group is encoded in one call (one batch run, not one per speaker).
+    """
     groups = _speaker_groups(items, components, options)
     if not groups:
         return
-    model = embedder()
-    if model is None:
+    everything = encode([items[m].quote.text for members in groups for m in members])
+    if everything is None:
         return
     threshold = min(options.semantic_threshold, options.overlap_semantic)
+    offset = 0
     for members in groups:
-        vectors = model.encode([items[m].quote.text for m in members])
+        vectors = everything[offset : offset + len(members)]
+        offset += len(members)
         for x, y, cosine in _close_pairs(vectors, threshold):
             i, j = members[x], members[y]
             a, b = items[i], items[j]

@@ -18,35 +18,48 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import OrderedDict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
-from newstrace.ids import stable_id
-from newstrace.link.align import SharedSpan, merged, shared_spans
 from newstrace.link.candidates import BandIndex
-from newstrace.link.fingerprints import Fingerprinter, Words, words_of
+from newstrace.link.copy_index import find_copies_indexed
+from newstrace.link.fingerprints import Fingerprinter
+from newstrace.link.index import LinkIndex
 from newstrace.link.options import CopyOptions, LinkOptions
+from newstrace.link.pairs import earlier_of, load_from, verify_pairs
 from newstrace.link.step import LinkStep
-from newstrace.model import Article, ArticleFindings, Copy, CopyRelation, CopySide, CorpusLinks, Earlier
+from newstrace.model import ArticleFindings, Copy, CorpusLinks
 
 log = logging.getLogger(__name__)
 
-__all__ = ["STEP", "CopiesStep", "Tokenised", "copies_between", "earlier_of", "find_copies"]
-
-WORDS_CACHE = 256  # tokenised articles kept while verifying pairs (pairs come sorted by first article)
+__all__ = ["STEP", "CopiesStep", "earlier_of", "find_copies"]
 
 
 class CopiesStep(LinkStep):
-    """The ``copies`` link step: every copy between the articles of the corpus."""
+    """The ``copies`` link step: every copy between the articles of the corpus.
+
+    With a link index (:meth:`using`), band keys and verified pairs are kept between runs
+    (:mod:`newstrace.link.copy_index`): a run computes only what new or changed articles need.
+    """
 
     name = "copies"
+
+    def __init__(self, index: LinkIndex | None = None) -> None:
+        self.index = index
+
+    def using(self, index: LinkIndex) -> CopiesStep:
+        """This step, keeping band keys and verified pairs in ``index``."""
+        return CopiesStep(index)
 
     def run(
         self, findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions
     ) -> CorpusLinks:
         """``links`` with the copies."""
-        return replace(links, copies=links.copies + tuple(find_copies(findings, options.copies)))
+        if self.index is None:
+            found = find_copies(findings, options.copies)
+        else:
+            found = find_copies_indexed(findings, options.copies, self.index)
+        return replace(links, copies=links.copies + tuple(found))
 
 
 STEP = CopiesStep()
@@ -66,91 +79,6 @@ def find_copies(findings: Sequence[ArticleFindings], options: CopyOptions | None
             index.add(number, printer.keys(found.article.text))
         pairs = index.pairs()
     log.info("copies: %d candidate pairs in %.1f s", len(pairs), time.perf_counter() - started)
-    copies = list(_verified(findings, pairs.tolist(), opts))
+    copies = [c for _, found in verify_pairs(pairs.tolist(), load_from(findings), opts) for c in found]
     log.info("copies: %d found in %.1f s", len(copies), time.perf_counter() - started)
     return copies
-
-
-@dataclass(frozen=True, slots=True)
-class Tokenised:
-    """An article with its words (from :func:`~newstrace.link.fingerprints.words_of`)."""
-
-    article: Article
-    words: Words
-
-    @classmethod
-    def of(cls, article: Article) -> Tokenised:
-        """Tokenise ``article``."""
-        return cls(article, words_of(article.text))
-
-
-def copies_between(a: Tokenised, b: Tokenised, options: CopyOptions) -> list[Copy]:
-    """The copies between two articles."""
-    if a.article.id == b.article.id:
-        return []
-    if b.article.id < a.article.id:
-        a, b = b, a
-    spans = shared_spans(a.words, b.words, options.align)
-    if not spans:
-        return []
-    relation = _relation(spans, len(a.words), len(b.words), options)
-    if relation == "same-article":
-        spans = [merged(spans)]
-    earlier = earlier_of(a.article.published, b.article.published)
-    return [_copy(a, b, span, relation, earlier) for span in spans]
-
-
-def earlier_of(a: str | None, b: str | None) -> Earlier | None:
-    """``"a"`` or ``"b"``: the side published first; None when a date is missing or they tie.
-
-    Dates of different granularity compare only where they differ (``2020-05`` is before
-    ``2020-06-02``; ``2020-06`` and ``2020-06-02`` cannot be ordered).
-    """
-    if not a or not b:
-        return None
-    length = min(len(a), len(b))
-    if a[:length] == b[:length]:
-        return None
-    return "a" if a[:length] < b[:length] else "b"
-
-
-def _relation(spans: list[SharedSpan], a_len: int, b_len: int, options: CopyOptions) -> CopyRelation:
-    matched = sum(s.matched for s in spans)
-    covers = sorted((min(1.0, matched / max(a_len, 1)), min(1.0, matched / max(b_len, 1))))
-    if covers[1] >= options.same_article_major and covers[0] >= options.same_article_minor:
-        return "same-article"
-    return "shared-passage"
-
-
-def _copy(
-    a: Tokenised, b: Tokenised, span: SharedSpan, relation: CopyRelation, earlier: Earlier | None
-) -> Copy:
-    side_a = _side(a, span.a_start, span.a_end)
-    side_b = _side(b, span.b_start, span.b_end)
-    copy_id = stable_id("copy", *_side_key(side_a), *_side_key(side_b))
-    return Copy(copy_id, side_a, side_b, round(span.dice(), 4), relation, earlier)
-
-
-def _side(text: Tokenised, first: int, last: int) -> CopySide:
-    """The characters of words ``[first, last)``."""
-    return CopySide(text.article.id, int(text.words.starts[first]), int(text.words.ends[last - 1]))
-
-
-def _side_key(side: CopySide) -> tuple[str, int, int]:
-    return side.article, side.start, side.end
-
-
-def _verified(findings: Sequence[ArticleFindings], pairs: list[int], options: CopyOptions) -> Iterator[Copy]:
-    cache: OrderedDict[int, Tokenised] = OrderedDict()
-
-    def load(number: int) -> Tokenised:
-        if number in cache:
-            cache.move_to_end(number)
-        else:
-            cache[number] = Tokenised.of(findings[number].article)
-            if len(cache) > WORDS_CACHE:
-                cache.popitem(last=False)
-        return cache[number]
-
-    for packed in pairs:
-        yield from copies_between(load(packed >> 32), load(packed & 0xFFFFFFFF), options)

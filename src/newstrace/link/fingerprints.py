@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash
 
 from newstrace.text.sentences import split_sentences
 
@@ -67,6 +66,17 @@ def words_of(text: str) -> Words:
     )
 
 
+def _fmix32(values: U32) -> U32:
+    """MurmurHash3's 32-bit finalizer (the pre-mix of datasketch's affine32 scheme)."""
+    h = values.astype(np.uint32, copy=True)
+    h ^= h >> np.uint32(16)
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    return h
+
+
 def shingle_hashes(hashes: U32, k: int) -> U32:
     """Hash of each run of ``k`` consecutive words (``len(hashes) - k + 1`` of them)."""
     if len(hashes) < k:
@@ -94,6 +104,9 @@ class Fingerprinter:
         self.bands, self.rows = bands, rows
         self.min_unit_words = max(min_unit_words, shingle_words)
         self.seed = seed
+        from datasketch import MinHash  # noqa: PLC0415  # imports scipy (~1 s): only when linking
+
+        self._permutations: tuple[U32, U32]
         self._permutations = MinHash(num_perm=bands * rows, seed=seed).permutations
 
     def keys(self, text: str) -> U64:
@@ -101,10 +114,9 @@ class Fingerprinter:
         words = words_of(text)
         shingles = shingle_hashes(words.hashes, self.shingle_words)
         units = [u for u in self._units(text, words) if u[1] - u[0] >= self.min_unit_words]
-        values = np.empty((len(units), self.bands * self.rows), dtype=np.uint64)
-        for row, (first, last) in enumerate(units):
-            values[row] = self._minhash(shingles[first : last - self.shingle_words + 1])
-        return self._band_keys(values)
+        if not units:
+            return self._band_keys(np.empty((0, self.bands * self.rows), dtype=np.uint64))
+        return self._band_keys(self._minhashes(shingles, units).astype(np.uint64))
 
     def _units(self, text: str, words: Words) -> list[tuple[int, int]]:
         """Word index ranges ``[first, last)`` of the sentences of ``text``."""
@@ -115,17 +127,22 @@ class Fingerprinter:
         ends = np.searchsorted(words.ends, [s.end for s in sentences], side="right")
         return [(int(a), int(b)) for a, b in zip(starts, ends, strict=True) if b > a]
 
-    def _minhash(self, shingles: U32) -> U32:
-        """The MinHash values of one sentence's shingles."""
-        sketch = MinHash(
-            num_perm=self.bands * self.rows,
-            seed=self.seed,
-            hashfunc=int,
-            permutations=self._permutations,
-            scheme="affine32",
+    def _minhashes(self, shingles: U32, units: list[tuple[int, int]]) -> U32:
+        """The MinHash values (units x permutations) of each unit's shingles, all at once.
+
+        The same values as datasketch's ``MinHash(scheme="affine32").update_batch`` per unit
+        (its MurmurHash3 pre-mix, then ``a * h + b`` modulo 2**32, then the minimum), computed
+        for every shingle of the text in one array and reduced per unit.
+        """
+        a, b = self._permutations
+        mixed = _fmix32(shingles)
+        permuted = mixed[:, None] * a[None, :].astype(np.uint32) + b[None, :].astype(np.uint32)
+        # one spare row, so that a unit ending at the last shingle has a valid end index
+        padded = np.vstack([permuted, np.zeros((1, permuted.shape[1]), dtype=np.uint32)])
+        bounds = np.array(
+            [i for first, last in units for i in (first, last - self.shingle_words + 1)], dtype=np.intp
         )
-        sketch.update_batch(shingles)
-        values: U32 = sketch.hashvalues
+        values: U32 = np.minimum.reduceat(padded, bounds, axis=0)[::2]
         return values
 
     def _band_keys(self, values: U64) -> U64:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from newstrace.errors import error_from
 from newstrace.graph import order_by_needs
 from newstrace.link import aliases, clusters, copies, event_groups
+from newstrace.link.index import LinkIndex
 from newstrace.link.options import LinkOptions
 from newstrace.link.step import LinkStep
 from newstrace.model import ArticleFindings, CorpusLinks, Error
@@ -26,8 +27,11 @@ def builtin_link_steps() -> list[LinkStep]:
     return order_by_needs(steps, lambda s: s.name, lambda s: s.needs)
 
 
-def link_corpus(findings: Sequence[ArticleFindings], options: LinkOptions | None = None) -> CorpusLinks:
-    """Entities, copies, quote clusters and events across ``findings``."""
+def link_corpus(
+    findings: Sequence[ArticleFindings], options: LinkOptions | None = None, index: LinkIndex | None = None
+) -> CorpusLinks:
+    """Entities, copies, quote clusters and events across ``findings``; ``index`` (the store's link
+    index) keeps per-article work, such as quote embeddings, between runs."""
     opts = options or LinkOptions()
     links = CorpusLinks()
     errors: list[Error] = []
@@ -35,7 +39,7 @@ def link_corpus(findings: Sequence[ArticleFindings], options: LinkOptions | None
         if opts.steps is not None and step.name not in opts.steps:
             continue
         try:
-            links = step.run(findings, links, opts)
+            links = (step if index is None else step.using(index)).run(findings, links, opts)
         except Exception as exc:  # a failed step must not lose the others' results
             log.debug("link step %s failed", step.name, exc_info=True)
             errors.append(error_from(exc, CORPUS_SOURCE, f"link:{step.name}"))

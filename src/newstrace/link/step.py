@@ -2,7 +2,8 @@
 
 A link step reads every article's findings (and what the steps it ``needs`` added to the
 :class:`~newstrace.model.CorpusLinks`) and returns the links with its own records added. The
-:func:`~newstrace.link.linker.link_corpus` runner orders the steps by their needs.
+:func:`~newstrace.link.linker.link_corpus` runner orders the steps by their needs. A step that
+keeps per-article work between runs (quote embeddings) gets the store's link index by ``using``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import ClassVar
 
+from newstrace.link.index import LinkIndex
 from newstrace.link.options import LinkOptions
 from newstrace.model import ArticleFindings, CorpusLinks
 
@@ -22,6 +24,11 @@ class LinkStep(ABC):
 
     name: ClassVar[str]
     needs: ClassVar[tuple[str, ...]] = ()
+
+    def using(self, index: LinkIndex) -> LinkStep:
+        """This step, reading and keeping what it computes per article in ``index`` (the store's
+        link index); a step that keeps nothing returns itself."""
+        return self
 
     @abstractmethod
     def run(

@@ -23,12 +23,14 @@ from newstrace.link import LinkOptions, link_corpus
 from newstrace.link.identity import resolve_identities
 from newstrace.link.stable_ids import keep_ids
 from newstrace.model import Document, Error
+from newstrace.run.executors import choose_executor
 from newstrace.run.isolation import BatchWriter
-from newstrace.run.limits import executor_for, stdin_refs
+from newstrace.run.limits import stdin_refs
 from newstrace.run.process import DocumentResult, WorkConfig, analysis_key
 from newstrace.segment import SegmentOptions
 from newstrace.store import Store
 from newstrace.store.lazy import StoredFindings
+from newstrace.store.link_index import StoredLinkIndex
 from newstrace.store.search import INDEX_VERSION, replace_identities
 
 log = logging.getLogger(__name__)
@@ -43,11 +45,16 @@ class RunOptions:
     """Options of a whole run; each stage keeps its own options object.
 
     Attributes:
-        jobs: worker processes for segment+analyze; 0 picks one per CPU for large inputs and
-            none (work in this process) for small ones; never more than the machine's CPUs.
+        jobs: worker processes for segment+analyze; 0 picks them by the input's size and the
+            idle CPUs (none, work in this process, for small inputs); never more than the
+            machine's CPUs; with ``executor="dask"``, 0 uses the cluster's workers as they are.
         timeout: seconds one document may take to be segmented and analysed (in a worker, or in
             this process) before it is stopped and recorded as an error; the next run tries it again.
         link: run the corpus link stage after storing.
+        executor: ``local`` (this machine: worker processes or this process) or ``dask``
+            (segment+analyze mapped over a Dask cluster; see docs/cluster.md).
+        scheduler: the Dask scheduler's address (``tcp://host:8786``); None starts a local
+            cluster.
     """
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -57,6 +64,8 @@ class RunOptions:
     jobs: int = 0
     timeout: float = 300.0
     link: bool = True
+    executor: str = "local"
+    scheduler: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +179,9 @@ def analyze_corpus(
 def _analyze(refs: Sequence[InputRef], store: Store, opts: RunOptions, tracker: _Tracker) -> None:
     config = WorkConfig(opts.segment, opts.analyze)
     tracker.phase("loading")
-    executor = executor_for(config, opts.jobs, opts.timeout, tracker.total)
+    executor = choose_executor(
+        config, opts.jobs, opts.timeout, tracker.total, kind=opts.executor, scheduler=opts.scheduler
+    )
     tracker.phase("reading")
     store.clear_errors_of([r.name for r in refs])
     notes: dict[str, list[Error]] = {}  # repair warnings, stored with their documents
@@ -194,7 +205,7 @@ def link_store(store: Store, options: LinkOptions) -> list[Error]:
     if store.get_setting(LINK_KEY) == state:
         return []
     findings = StoredFindings(store, ids)
-    links = keep_ids(store.links(), link_corpus(findings, options))
+    links = keep_ids(store.links(), link_corpus(findings, options, StoredLinkIndex(store, ids)))
     store.replace_links(links)
     identities = resolve_identities(findings, links.entities)
     replace_identities(store.engine, identities.speakers, identities.asserters)

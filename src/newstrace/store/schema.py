@@ -19,8 +19,12 @@ __all__ = [
     "CORPUS_RECORDS",
     "SCHEMA_VERSION",
     "TableSpec",
+    "copy_band_keys",
+    "copy_pairs",
     "document_names",
+    "link_index_metadata",
     "metadata",
+    "quote_vectors",
     "tables",
 ]
 
@@ -67,6 +71,37 @@ document_names = sa.Table(
     metadata,
     sa.Column("document", sa.Text, primary_key=True),
     sa.Column("source", sa.Text, primary_key=True),
+)
+# The link index (store/link_index.py) has tables of its own metadata: they are created when a
+# corpus is first linked, so a database only read, or only stored into, does not carry them.
+link_index_metadata = sa.MetaData()
+# A quotation's sentence embedding, under a hash of the
+# model's name and the quote's text, kept so a later link run does not encode it again.
+quote_vectors = sa.Table(
+    "quote_vectors",
+    link_index_metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("vector", sa.LargeBinary, nullable=False),  # float32, little-endian
+)
+# An article's sentence band keys (link/copy_index.py), with the settings hash of the options that
+# made them and the analysis hash of its document when they were made (they hold while it holds).
+copy_band_keys = sa.Table(
+    "copy_band_keys",
+    link_index_metadata,
+    sa.Column("article", sa.Text, primary_key=True),
+    sa.Column("setting", sa.Text, nullable=False),
+    sa.Column("analysis", sa.Text, nullable=False),
+    sa.Column("sentences", sa.Integer, nullable=False),
+    sa.Column("hashes", sa.LargeBinary, nullable=False),  # uint64 keys, little-endian, sentences x bands
+)
+# The candidate pairs the last link run verified, with their copies (JSON rows of Copy).
+copy_pairs = sa.Table(
+    "copy_pairs",
+    link_index_metadata,
+    sa.Column("a", sa.Text, primary_key=True),
+    sa.Column("b", sa.Text, primary_key=True),
+    sa.Column("setting", sa.Text, nullable=False),
+    sa.Column("copies", sa.JSON, nullable=False),
 )
 # What the store adds to the columns of a record's fields: columns of its own and indexes.
 EXTRA: dict[str, tuple[Any, ...]] = {
