@@ -37,6 +37,16 @@ def _full_links(store: Store) -> CorpusLinks:
     )
 
 
+def _content(links: CorpusLinks) -> dict[str, list[str]]:
+    """The records of ``links`` without their ids: a grown corpus keeps the ids its records had
+    (link/stable_ids.py) where a full run names them afresh, and nothing else may differ."""
+    return {
+        f.name: sorted(repr(replace(r, id="")) for r in getattr(links, f.name))
+        for f in fields(links)
+        if f.name != "errors"
+    }
+
+
 def test_adding_inputs_links_as_one_full_run(
     tmp_path: Path, examples: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -51,8 +61,8 @@ def test_adding_inputs_links_as_one_full_run(
         # the second run verified only pairs that touch its new articles; the others were kept
         kept = [r.getMessage() for r in caplog.records if "kept from the last run" in r.getMessage()]
         analyze_corpus([str(p) for batch in batches for p in batch], whole, ONE_PROCESS)
-        assert grown.links() == whole.links()
-        assert grown.links() == _full_links(grown)
+        assert _content(grown.links()) == _content(whole.links())
+        assert _content(grown.links()) == _content(_full_links(grown))
         assert grown.links().copies, "the sample corpus has copies: the test must compare some"
     assert len(kept) == len(batches) and not kept[-1].endswith(" 0 kept from the last run")
 
@@ -69,7 +79,7 @@ def test_replacing_a_document_updates_its_links(tmp_path: Path, examples: Path) 
         )
         analyze_corpus([str(pages)], store, ONE_PROCESS)
         after = store.links()
-        assert after == _full_links(store)
+        assert _content(after) == _content(_full_links(store))
         ids = {a.id for a in store.articles() if a.source == str(repost)}
         assert ids and not any(_in_copies(i, after) for i in ids)
         assert len(after.copies) < len(before.copies)
