@@ -10,7 +10,14 @@ from typing import IO
 
 from newstrace.errors import OutputError, UsageError
 
-__all__ = ["PARTIAL", "atomic_text", "check_output_file", "check_output_folder", "output_error"]
+__all__ = [
+    "PARTIAL",
+    "atomic_text",
+    "check_output_file",
+    "check_output_folder",
+    "output_error",
+    "written_aside",
+]
 
 PARTIAL = ".partial"
 
@@ -38,8 +45,8 @@ def check_output_folder(path: Path) -> None:
 
 
 @contextmanager
-def atomic_text(path: Path) -> Iterator[IO[str]]:
-    """A text file to write ``path`` through: written aside, renamed over ``path`` only when whole.
+def written_aside(path: Path) -> Iterator[Path]:
+    """A file beside ``path`` to write to, renamed over ``path`` only when the block ends well.
 
     On any failure (a full disk, an error while writing) the partial file is removed and
     ``path`` keeps what it held before; a failure of the file system is an :class:`OutputError`.
@@ -47,14 +54,20 @@ def atomic_text(path: Path) -> Iterator[IO[str]]:
     tmp = path.with_name(path.name + PARTIAL)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8", newline="") as out:
-            yield out
+        yield tmp
         tmp.replace(path)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise output_error(path, exc) from exc
         raise
+
+
+@contextmanager
+def atomic_text(path: Path) -> Iterator[IO[str]]:
+    """A text file to write ``path`` through, written aside (:func:`written_aside`)."""
+    with written_aside(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+        yield out
 
 
 def output_error(path: Path, exc: OSError) -> OutputError:

@@ -19,7 +19,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newstrace.export.outputs import PARTIAL, atomic_text, output_error
+from newstrace.export.outputs import atomic_text, output_error, written_aside
 from newstrace.export.view import CorpusView
 from newstrace.registry import EXPORTED, RecordTable, fields_of, from_row, record_class, to_row, value_type
 
@@ -124,15 +124,8 @@ def write_parquet(view: CorpusView, folder: Path) -> list[Path]:
     for table, records in table_rows(view):
         path = folder / f"{table.name}.parquet"
         schema = pa.schema([(f.name, _arrow_type(f.type)) for f in fields_of(table.cls)])
-        tmp = path.with_name(path.name + PARTIAL)
-        try:
+        with written_aside(path) as tmp:
             pq.write_table(pa.Table.from_pylist([to_row(r) for r in records], schema=schema), tmp)
-            tmp.replace(path)
-        except BaseException as exc:
-            tmp.unlink(missing_ok=True)
-            if isinstance(exc, OSError):
-                raise output_error(path, exc) from exc
-            raise
         written.append(path)
     return written
 
