@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 __all__ = ["clean_byline", "is_author_name"]
 
@@ -20,14 +19,28 @@ NAME_MAX_WORDS = 6  # "Mary Jo de la Cruz Smith"; longer strings are sentences o
 PARTICLES = frozenset("de da del della di van von der den al el bin ibn la le du dos y st st.".split())
 # Stop words that are also given names ("Will Knight", "May Bulman").
 GIVEN_NAME_STOP_WORDS = frozenset({"will", "may"})
-NOT_NAME_WORDS = (
-    frozenset(w for w in STOP_WORDS if w not in GIVEN_NAME_STOP_WORDS)
-    | {m.lower() for m in calendar.month_name if m}
-    | {m.lower() for m in calendar.month_abbr if m}
-    | {d.lower() for d in calendar.day_name}
-    # credit and interface nouns that fill author fields: a person is never called these
-    | frozenset("photo photos photograph image images picture credit credits getty posts author".split())
+# Credit and interface nouns that fill author fields: a person is never called these.
+CREDIT_WORDS = frozenset(
+    "photo photos photograph image images picture credit credits getty posts author".split()
 )
+
+
+@cache
+def not_name_words() -> frozenset[str]:
+    """Words that are never part of a name: English stop words (spaCy's list), month and weekday names,
+    credit and interface nouns. Built on first use: importing spaCy takes over a second, and a run
+    that reads no HTML page (nothing new, text input) should not pay for it."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415  # see the docstring
+
+    return (
+        frozenset(w for w in STOP_WORDS if w not in GIVEN_NAME_STOP_WORDS)
+        | {m.lower() for m in calendar.month_name if m}
+        | {m.lower() for m in calendar.month_abbr if m}
+        | {d.lower() for d in calendar.day_name}
+        | CREDIT_WORDS
+    )
+
+
 PREFIX = re.compile(
     r"^(?:(?:written|words|reported|story|text|posted|published|compiled|edited)\s+)?by\s*[:\-–]?\s+"
     r"|^(?:authors?|writers?|reporters?)\s*[:\-–]\s*",
@@ -62,7 +75,7 @@ def is_author_name(text: str) -> bool:
         bare = word.strip(".,'’\"()").lower()
         if bare in PARTICLES or ABBREVIATION.fullmatch(word) or (i == 0 and bare == "the" and len(words) > 1):
             continue
-        if not word[0].isupper() or bare.split("'")[0].split("’")[0] in NOT_NAME_WORDS:
+        if not word[0].isupper() or bare.split("'")[0].split("’")[0] in not_name_words():
             return False
     return True
 
