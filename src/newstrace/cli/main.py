@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newstrace.cli import (
+# Importing a command module registers its command on the app.
+from newstrace.cli import (  # noqa: F401
     analyze,
     copies,
     entities,
@@ -19,21 +20,6 @@ from newstrace.cli import (
 from newstrace.cli.app import app
 
 __all__ = ["app", "main"]
-
-_COMMANDS = (
-    analyze,
-    copies,
-    entities,
-    entity,
-    events,
-    export,
-    facts,
-    quotes,
-    search,
-    serve,
-    stats,
-    trace,
-)  # importing a command module registers it on the app
 
 
 def main() -> None:

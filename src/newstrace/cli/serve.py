@@ -8,7 +8,6 @@ import typer
 
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.options import DEFAULT_DB, DbOption, QuietOption, VerboseOption
-from newstrace.serve import run_server
 
 __all__ = ["serve_command"]
 
@@ -30,4 +29,7 @@ def serve_command(
 ) -> None:
     """Serve a web UI and a JSON API (/api/) over the database, read-only, until Ctrl+C."""
     setup_logging(verbose, quiet)
+    # The web stack (FastAPI, uvicorn) takes a quarter of a second to import: only this command pays.
+    from newstrace.serve import run_server  # noqa: PLC0415
+
     run_server(db, host, port)
