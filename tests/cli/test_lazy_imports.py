@@ -8,7 +8,7 @@ import sys
 import pytest
 
 # Libraries that take a second or more to import; each is imported where it is first needed.
-HEAVY = ("spacy", "torch", "transformers", "trafilatura", "dask")
+HEAVY = ("spacy", "torch", "transformers", "trafilatura", "dask", "fastapi", "uvicorn")
 
 
 @pytest.mark.parametrize("module", HEAVY)
