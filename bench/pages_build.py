@@ -38,6 +38,9 @@ NOT_ARTICLES = frozenset(
     hackernoon.com.scrape.html redtri.com.jokes.html royalroad.com.melas.html
     acpjournals.org.3075.html link.springer.com.1007.html""".split()
 )
+# Fixtures left out because their names could be taken for the newspaper libraries' test fixtures,
+# which are reserved for evaluation: the set must hold nothing that could be confused with them.
+RESERVED_LOOKALIKES = frozenset({"reporternewspapers.net-Brookhaven.html"})
 
 
 def _git(repo: str, path: str) -> bytes:
@@ -79,7 +82,8 @@ def trafilatura_pages(repo: str) -> list[dict[str, Any]]:
     evaldata = json.loads(_git(repo, "tests/evaldata.json"))
     pages = []
     for url, item in evaldata.items():
-        if not item.get("title") or not item.get("date") or item["file"] in NOT_ARTICLES:
+        left_out = item["file"] in NOT_ARTICLES or item["file"] in RESERVED_LOOKALIKES
+        if not item.get("title") or not item.get("date") or left_out:
             continue
         try:
             html = _git(repo, f"tests/eval/{item['file']}")
