@@ -155,6 +155,27 @@ def test_two_runs_on_one_new_database_both_store_everything(tmp_path: Path) -> N
         assert len(store.articles()) == 60
 
 
+def test_a_new_file_another_run_is_writing_is_waited_for(tmp_path: Path) -> None:
+    # While another connection holds a write lock on a file not yet in WAL mode, SQLite answers the
+    # switch to WAL with "database is locked" at once, ignoring the busy timeout (a CI race).
+    db = tmp_path / "new.db"
+    holder = sqlite3.connect(db, check_same_thread=False, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+
+    def commit() -> None:
+        holder.execute("COMMIT")
+        holder.close()
+
+    release = threading.Timer(1.0, commit)
+    release.start()
+    try:
+        Store(str(db)).close()
+    finally:
+        release.join()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
 def test_a_full_disk_stops_the_run_clearly_and_keeps_what_was_stored(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     with Store(str(db)) as store:

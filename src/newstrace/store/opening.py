@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from newstrace.errors import StoreError
 from newstrace.store import schema
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine.interfaces import DBAPIConnection
+    from sqlalchemy.engine.interfaces import DBAPIConnection, DBAPICursor
     from sqlalchemy.pool import ConnectionPoolEntry
 
 log = logging.getLogger(__name__)
@@ -88,9 +89,28 @@ def _engine(db: str, path: Path | None, read_only: bool) -> Engine:
 
 def _sqlite_pragmas(dbapi_conn: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers (web, export) do not block the writer
-    cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, atomic always
-    cursor.close()
+    try:
+        _switch_to_wal(cursor)  # readers (web, export) do not block the writer
+        cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, atomic always
+    finally:
+        cursor.close()
+
+
+def _switch_to_wal(cursor: DBAPICursor) -> None:
+    """SQLite answers ``journal_mode=WAL`` with "database is locked" at once, without its busy
+    timeout, while another connection opens the same new file: wait for it here instead."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    delay = 0.01
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            log.debug("another run holds the new database; waiting to switch it to WAL")
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
 
 def _refuse_foreign(engine: Engine, db: str) -> None:
