@@ -57,6 +57,9 @@ NAMED_OCCASION = re.compile(
     re.I,
 )
 
+WORD_FORMS = re.compile(r"\w+(?:[-'’]\w+)*")  # a superset of the parser's word tokens ("e-mail")
+WORD_PARTS = re.compile(r"[-'’]")
+
 
 def _dates(
     parsed: ParsedStretch, quoted: Sequence[tuple[int, int]], base: PartialDate | None
@@ -178,7 +181,9 @@ def occasion_marks(
     stretches: dict[int, Stretch] = {}
     for sentence in nlp.sentences:
         words = text[sentence.start : sentence.end]
-        if any(e.value is not None for e in find_date_expressions(words, base)):
+        if _may_date_an_occasion(words) and any(
+            e.value is not None for e in find_date_expressions(words, base)
+        ):
             stretches[sentence.start] = frames.stretch_of_sentence(sentence, region)
         elif names_occasion(_outside(words, sentence.start, quoted)):
             named.append((sentence.start, None))
@@ -189,6 +194,18 @@ def occasion_marks(
         if date is not None or names_occasion(_outside(words, parsed.stretch.start, quoted)):
             named.append((start, date))
     return named
+
+
+def _may_date_an_occasion(words: str) -> bool:
+    """Whether a sentence holds a word that :func:`dated_occasion` needs (an occasion noun or a
+    verb of speech): the parse of a sentence without one cannot date an occasion, so it is skipped
+    (the same result, without parsing most dated sentences)."""
+    for match in WORD_FORMS.finditer(words):
+        word = match.group()
+        for form in {word, *WORD_PARTS.split(word)}:
+            if form.lower() in OCCASION_NOUNS or cue_kind_of_word(form) == "speech":
+                return True
+    return False
 
 
 def _outside(words: str, start: int, quoted: Sequence[tuple[int, int]]) -> str:
