@@ -121,6 +121,37 @@ def test_dated_events_join_within_an_article(spacy_model: SpacyModel, gaz: Gazet
     assert uprising is not strike and uprising.date == "2019"
 
 
+EVENT_DATE_FORMS = [
+    (  # a range holds the month and the year mentions: one wave of protests under four date forms
+        "The 2009/2010 protests shook the council. Students who marched in the December 2009 "
+        "protests were arrested. Many had joined protests in January 2010. The 2010 protests were "
+        "the largest in decades.",
+        [{"2009/2010 protests", "December 2009 protests", "protests in January 2010", "2010 protests"}],
+    ),
+    (  # two waves, no range over them: two events
+        "The 2011 protests and the 2014 protests were both put down by the army.",
+        [{"2011 protests"}, {"2014 protests"}],
+    ),
+    (  # a bare plural with a date describes, unless a definite mention names that event
+        "There were countless protests in 2018 across the region.",
+        [],
+    ),
+    (
+        "The March 2018 protests spread fast. Witnesses said protests in March 2018 drew thousands.",
+        [{"March 2018 protests", "protests in March 2018"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENT_DATE_FORMS)
+def test_one_event_under_several_date_forms(
+    spacy_model: SpacyModel, gaz: Gazetteer, text: str, expected: list[set[str]]
+) -> None:
+    found = entities(spacy_model, gaz, text, published="2021-05-01")
+    events = [set(e.aliases) for e in found if e.kind == "EVENT"]
+    assert sorted(events, key=sorted) == sorted(expected, key=sorted)
+
+
 def test_entity_at_finds_the_speaker(spacy_model: SpacyModel, gaz: Gazetteer) -> None:
     text = "Viktor Halloran, chairman of the council, spoke. Halloran said the talks would go on."
     found = entities(spacy_model, gaz, text)

@@ -45,6 +45,7 @@ _OF_WORDS = rf"(?P<of>\s+of\s+(?:[a-z]+\s+){{0,{MAX_OF_WORDS - 1}}}?[a-z]+)?"
 DATED_AFTER = re.compile(rf"(?P<mods>(?:[a-z-]+\s+){{0,2}}){_NOUN}{_OF_WORDS}\s+in\s+$")
 DATED_AFTER_BARE = re.compile(DATED_AFTER.pattern.replace(r"\s+in\s+$", r"\s+$"))
 DATED_BEFORE = re.compile(rf"\s+(?P<mods>(?:[a-z-]+\s+)?){_NOUN}\b")
+DEFINITE = re.compile(r"\b[Tt]he\s+$")  # "the" right before a date: "the December 2009 protests"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class NamedEvent:
     date: PartialDate | None = None
     until: PartialDate | None = None
     month: int | None = None
+    tentative: bool = False  # a bare plural ("protests in January 2010"): kept only beside a firm mention
 
 
 def find_named_events(
@@ -70,7 +72,13 @@ def find_named_events(
     named = _named(text, dates, is_demonym)
     taken = [(m.span.start, m.span.end) for m in named]
     dated = [m for m in _dated(text, dates) if not any(s < m.span.end and m.span.start < e for s, e in taken)]
-    return sorted(named + dated, key=lambda m: m.span.start)
+    firm = [m for m in named + dated if not m.tentative]
+    kept = [
+        m
+        for m in named + dated
+        if not m.tentative or any(o.head == m.head and same_period(m, o) for o in firm)
+    ]
+    return sorted(kept, key=lambda m: m.span.start)
 
 
 def _named(text: str, dates: Sequence[DateMention], is_demonym: Callable[[str], bool]) -> list[NamedEvent]:
@@ -135,7 +143,8 @@ def _noun_after(text: str, d: DateMention) -> NamedEvent | None:
         return None
     noun = match.group("noun")
     head = event_head(noun)
-    if head is None or not (noun.lower() == head or noun[0].isupper()):
+    # a plural names one wave of events when the date before it is definite ("the 2010 protests")
+    if head is None or not (noun.lower() == head or noun[0].isupper() or DEFINITE.search(text, 0, d.start)):
         return None
     if not all(m in EVENT_MODIFIERS for m in match.group("mods").split()):
         return None
@@ -151,8 +160,10 @@ def _noun_before(text: str, d: DateMention) -> NamedEvent | None:
     if match is None:
         return None
     head = event_head(match.group("noun"))
-    if head is None or match.group("noun").lower() != head:
-        return None  # "countless protests in 2018": a plural describes, it does not name
+    if head is None:
+        return None
+    # "countless protests in 2018": a plural describes, it names an event only beside a firm mention
+    tentative = match.group("noun").lower() != head
     mods = match.group("mods").split()
     while mods and mods[0] not in EVENT_MODIFIERS:
         mods = mods[1:]
@@ -162,7 +173,7 @@ def _noun_before(text: str, d: DateMention) -> NamedEvent | None:
     if mods:
         start = text.rindex(mods[0], match.start(), match.start("noun"))
     span = Span(start, d.end, text[start : d.end])
-    return NamedEvent(span, head, False, *_values(d))
+    return NamedEvent(span, head, False, *_values(d), tentative=tentative)
 
 
 def same_period(a: NamedEvent, b: NamedEvent) -> bool:
@@ -198,11 +209,27 @@ def group_events(mentions: Sequence[NamedEvent]) -> list[list[NamedEvent]]:
             same_head = [g for g in groups if g[0].head == m.head]
             fits = [g for g in same_head if all(o.named and o.date is None for o in g)]
             fits = fits if len(same_head) == 1 else []
+        if len(fits) > 1 and _spans_all(m, fits):  # the range names the one event they are
+            for other in fits[1:]:
+                fits[0].extend(other)
+            groups = [g for g in groups if not any(g is f for f in fits[1:])]
+            fits = fits[:1]
         if len(fits) == 1:
             fits[0].append(m)
         else:
             groups.append([m])
     return groups
+
+
+def _spans_all(m: NamedEvent, groups: Sequence[list[NamedEvent]]) -> bool:
+    """Whether ``m`` is dated by a range that holds every dated mention of ``groups``: the one
+    event that spans them ("the 2009/2010 protests" and "the December 2009 protests", "protests
+    in January 2010")."""
+    if m.date is None or m.until is None:
+        return False
+    outer = date_bounds(m.date, m.until)
+    inner = [date_bounds(o.date, o.until) for g in groups for o in g if o.date is not None]
+    return bool(inner) and all(outer[0] <= b[0] and b[1] <= outer[1] for b in inner)
 
 
 def _precision(m: NamedEvent) -> tuple[int, int]:
