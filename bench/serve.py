@@ -33,6 +33,7 @@ from pathlib import Path
 
 import httpx
 
+from newstrace.link.identity import Identities
 from newstrace.model import (
     Article,
     ArticleEntity,
@@ -52,7 +53,6 @@ from newstrace.model import (
 )
 from newstrace.store import Store
 from newstrace.store.db import DocumentRecord
-from newstrace.store.search import replace_identities
 
 SYLLABLES = "ka lo mi ren tor vak sel dun pra gi ost lem nar fey bru cal dom hes ira jul".split()
 BATCH = 1000  # documents per store transaction
@@ -232,11 +232,12 @@ def build(db: Path, articles: int, quotes: int, seed: int = 7) -> None:
             QuoteCluster(f"c{origin[1:]}", corpus.speakers[origin], tuple(members), "identical", origin)
             for origin, members in corpus.clusters.items()
         )
-        store.replace_links(CorpusLinks(entities, tuple(corpus.copies), clusters, tuple(corpus.events)))
-        replace_identities(
-            store.engine,
+        identities = Identities(
             {q: ids[name] for q, name in corpus.speakers.items()},
             {f: ids[name] for f, name in corpus.facts.items() if name in ids},
+        )
+        store.replace_links(
+            CorpusLinks(entities, tuple(corpus.copies), clusters, tuple(corpus.events)), identities
         )
 
 

@@ -12,6 +12,7 @@ from newstrace.export.formats import write_export
 from newstrace.export.gdelt import GKG_COLUMNS, read_gkg, write_gkg
 from newstrace.export.tables import TABLES, read_tables, table_records
 from newstrace.export.view import CorpusView, cluster_of, with_links
+from newstrace.link.identity import resolve_identities
 from newstrace.model import CorpusLinks, Entity, EntityRef, Geo, Quote, QuoteCluster
 from newstrace.run import analyze_corpus
 from newstrace.store import Store
@@ -44,7 +45,8 @@ def view(tmp_path_factory: pytest.TempPathFactory) -> CorpusView:
         copies=stored.links.copies,
         events=stored.links.events,
     )
-    return CorpusView(with_links(stored.findings, extra), extra, stored.errors)
+    ids = resolve_identities(stored.findings, extra.entities)
+    return CorpusView(with_links(stored.findings, extra, ids), extra, stored.errors)
 
 
 @pytest.mark.slow

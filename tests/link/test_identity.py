@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.link.identity import resolve_identities
+from newstrace.link.identity import canonical_speaker, people_names, resolve_identities
 from newstrace.model import Article, ArticleFindings, Entity, EntityRef, Fact, Quote, Span
 
 ENTITIES = (
@@ -71,4 +71,4 @@ def test_asserter_entity_by_name() -> None:
 def test_speaker_takes_the_corpus_name_of_its_person(quote: Quote, name: str | None) -> None:
     article = Article(quote.article, "d", 0, "s", None, None, None, None, "t")
     ids = resolve_identities([ArticleFindings(article, quotes=(quote,))], ENTITIES)
-    assert ids.names.get(quote.id) == name
+    assert canonical_speaker(quote, ids, people_names(ENTITIES)) == (name or quote.speaker)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newstrace.link.identity import Identities
 from newstrace.model import (
     Article,
     ArticleEntity,
@@ -31,7 +32,6 @@ from newstrace.model import (
 )
 from newstrace.store import Store
 from newstrace.store.db import DocumentRecord
-from newstrace.store.search import replace_identities
 
 REMARK = "We will reopen every clinic before winter"
 TEXT_A = (
@@ -198,7 +198,6 @@ def build_corpus(path: Path | str) -> Path | str:
         ]
         store.save_documents(records)
         store.save_errors([Error("pages/broken.bin", "ingest", "binary input, not text")])
-        store.replace_links(_links())
         speakers = {"q000000000000001": "e000000000000001", "q000000000000002": "e000000000000001"}
-        replace_identities(store.engine, speakers, {"f000000000000001": "e000000000000002"})
+        store.replace_links(_links(), Identities(speakers, {"f000000000000001": "e000000000000002"}))
     return path

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newstrace.link.identity import resolve_identities
+from newstrace.link.identity import Identities, canonical_speaker, people_names
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Entity, Error, Geo, QuoteCluster
 from newstrace.registry import to_row
 from newstrace.store import Store
@@ -38,21 +38,23 @@ def load_view(
         quote_ids = {q.id for f in findings for q in f.quotes}
         links = _scoped_links(links, {a.id for a in articles}, quote_ids)
     errors = store.errors(sources) if document_ids is not None else store.errors()
-    return CorpusView(with_links(findings, links), links, tuple(errors))
+    return CorpusView(with_links(findings, links, store.identities()), links, tuple(errors))
 
 
-def with_links(findings: Sequence[ArticleFindings], links: CorpusLinks) -> tuple[ArticleFindings, ...]:
+def with_links(
+    findings: Sequence[ArticleFindings], links: CorpusLinks, ids: Identities
+) -> tuple[ArticleFindings, ...]:
     """``findings`` with what the corpus links add: each quote's cluster, speaker entity and the
     canonical name of a speaker who is a corpus person, each fact's asserter entity."""
     clusters = cluster_of(links)
-    ids = resolve_identities(findings, links.entities)
+    people = people_names(links.entities)
     return tuple(
         dataclasses.replace(
             found,
             quotes=tuple(
                 dataclasses.replace(
                     q,
-                    speaker=ids.names.get(q.id, q.speaker),
+                    speaker=canonical_speaker(q, ids, people),
                     cluster=clusters.get(q.id),
                     speaker_entity=ids.speakers.get(q.id),
                 )

@@ -10,7 +10,7 @@ fact's ``asserted_by`` has no mention span, so it is resolved by name only.
 Entities of kinds that cannot speak (places, events, dates) never take a quote.
 
 A quote whose speaker resolves to a person takes that person's corpus name as its canonical
-speaker (``names``): an article that calls a speaker only "Doherty", or "Mr. Doherty" in one
+speaker (:func:`canonical_speaker`): an article that calls a speaker only "Doherty", or "Mr. Doherty" in one
 quote and "Michael Doherty" in the next, gets the full name the corpus gives the one person
 of that surname, so one person keeps one speaker name in an article and across the corpus.
 """
@@ -18,13 +18,13 @@ of that surname, so one person keeps one speaker name in an article and across t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newstrace.model import ArticleFindings, Entity, Quote
 from newstrace.text.names import form_key
 
-__all__ = ["SPEAKER_KINDS", "Identities", "resolve_identities"]
+__all__ = ["SPEAKER_KINDS", "Identities", "canonical_speaker", "people_names", "resolve_identities"]
 
 # Kinds of corpus entity that can say or assert something: a person, an organisation, a group (NORP).
 SPEAKER_KINDS = frozenset({"PER", "ORG", "NORP"})
@@ -32,12 +32,24 @@ SPEAKER_KINDS = frozenset({"PER", "ORG", "NORP"})
 
 @dataclass(frozen=True, slots=True)
 class Identities:
-    """The corpus entity id of each quote's speaker and each fact's asserter (ids absent when
-    unknown), and the canonical name of each quote's speaker that resolved to a person."""
+    """The corpus entity id of each quote's speaker and each fact's asserter, by record id (ids
+    absent when unknown). Resolved once per link run, and stored with its links."""
 
-    speakers: dict[str, str]
-    asserters: dict[str, str]
-    names: dict[str, str] = field(default_factory=dict)
+    speakers: dict[str, str] = field(default_factory=dict)
+    asserters: dict[str, str] = field(default_factory=dict)
+
+
+def people_names(entities: Iterable[Entity]) -> dict[str, str]:
+    """The corpus name of every person entity, by entity id."""
+    return {e.id: e.name for e in entities if e.kind == "PER"}
+
+
+def canonical_speaker(quote: Quote, identities: Identities, people: Mapping[str, str]) -> str | None:
+    """A quote's speaker name as exported: the corpus name of the person it resolved to, else the
+    article's own name for the speaker (organisations keep it)."""
+    if not quote.speaker:
+        return quote.speaker
+    return people.get(identities.speakers.get(quote.id, ""), quote.speaker)
 
 
 class _ArticleIndex:
@@ -102,8 +114,6 @@ def resolve_identities(findings: Sequence[ArticleFindings], entities: Sequence[E
     indexes = _article_indexes(entities)
     speakers: dict[str, str] = {}
     asserters: dict[str, str] = {}
-    names: dict[str, str] = {}
-    people = {e.id: e.name for e in entities if e.kind == "PER"}
     for found in findings:
         index = indexes.get(found.article.id)
         if index is None:
@@ -112,10 +122,8 @@ def resolve_identities(findings: Sequence[ArticleFindings], entities: Sequence[E
             eid = _speaker_entity(index, quote)
             if eid is not None:
                 speakers[quote.id] = eid
-                if quote.speaker and eid in people:
-                    names[quote.id] = people[eid]
         for fact in found.facts:
             eid = index.named(fact.asserted_by) if fact.asserted_by else None
             if eid is not None:
                 asserters[fact.id] = eid
-    return Identities(speakers, asserters, names)
+    return Identities(speakers, asserters)

@@ -31,7 +31,7 @@ from newstrace.segment import SegmentOptions
 from newstrace.store import Store
 from newstrace.store.lazy import StoredFindings
 from newstrace.store.link_index import StoredLinkIndex
-from newstrace.store.search import INDEX_VERSION, replace_identities
+from newstrace.store.search import INDEX_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -206,9 +206,7 @@ def link_store(store: Store, options: LinkOptions) -> list[Error]:
         return []
     findings = StoredFindings(store, ids)
     links = keep_ids(store.links(), link_corpus(findings, options, StoredLinkIndex(store, ids)))
-    store.replace_links(links)
-    identities = resolve_identities(findings, links.entities)
-    replace_identities(store.engine, identities.speakers, identities.asserters)
+    store.replace_links(links, resolve_identities(findings, links.entities))
     store.set_setting(LINK_KEY, state)
     return list(links.errors)
 

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from newstrace.errors import StoreError
 from newstrace.ids import stable_id
 from newstrace.ingest.decode import valid_text
+from newstrace.link.identity import Identities
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Document, Error
 from newstrace.registry import from_row, to_row
 from newstrace.store import schema, search
@@ -279,8 +280,9 @@ class Store:
                 yield from conn.execute(query.where(column.in_(chunk))).mappings()
 
     # ------------------------------------------------------------------ corpus links
-    def replace_links(self, links: CorpusLinks) -> None:
-        """Replace every corpus-level record with those of a new link run."""
+    def replace_links(self, links: CorpusLinks, identities: Identities | None = None) -> None:
+        """Replace every corpus-level record with those of a new link run, and which of its
+        entities each quote's speaker and each fact's asserter is (none when not given)."""
         with self._begin() as conn:
             for name, spec in schema.CORPUS_RECORDS.items():
                 conn.execute(sa.delete(spec.table))
@@ -288,6 +290,7 @@ class Store:
                 if rows:
                     conn.execute(sa.insert(spec.table), rows)
             search.index_links(conn, links)
+            search.index_identities(conn, identities or Identities())
             table = schema.ERRORS.table
             conn.execute(sa.delete(table).where(table.c.stage.like("link%")))
             self._insert_errors(conn, links.errors, None)
@@ -302,6 +305,14 @@ class Store:
                 ).mappings()
                 found[name] = tuple(from_row(spec.cls, r) for r in rows)
         return CorpusLinks(**found)
+
+    def identities(self) -> Identities:
+        """The corpus entities of speakers and asserters stored by the last link run (none in a
+        database an older newstrace wrote, until it is linked again)."""
+        if not search.has_search(self.engine):
+            return Identities()
+        with self.engine.connect() as conn:
+            return search.stored_identities(conn)
 
     # ------------------------------------------------------------------ settings and stats
     def get_setting(self, key: str) -> str | None:

@@ -6,8 +6,8 @@ PostgreSQL gets a GIN index on the same text (``to_tsvector('simple', ...)``), w
 itself. Lookups: the corpus links hold their members as JSON (a cluster's quotes, a copy's two
 articles, an entity's mentions, an event's sources), which no index reaches; the tables below
 hold them one row each, with an index, and are replaced with the links in one transaction.
-Quote speakers and fact asserters are resolved to corpus entities after each link run
-(``link/identity.py``) and kept in ``record_entities``.
+Quote speakers and fact asserters are resolved to corpus entities once per link run
+(``link/identity.py``) and kept in ``record_entities``, written with the links.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from newstrace.link.identity import Identities
 from newstrace.model import CorpusLinks
 from newstrace.store.schema import FTS_PREFIX, SPECS, metadata
 
@@ -34,11 +35,12 @@ __all__ = [
     "SEARCHED",
     "Hit",
     "ensure_search",
+    "index_identities",
     "index_links",
     "match",
     "matching_ids",
     "query_words",
-    "replace_identities",
+    "stored_identities",
 ]
 
 # Stored in ``settings`` under INDEX_KEY when the lookups were last filled by a link run; the
@@ -291,30 +293,38 @@ def index_links(conn: Connection, links: CorpusLinks) -> None:
             conn.execute(sa.insert(table), found)
 
 
-def replace_identities(engine: Engine, speakers: dict[str, str], asserters: dict[str, str]) -> None:
-    """Store which corpus entity each quote's speaker and each fact's asserter is, and stamp the index."""
+def index_identities(conn: Connection, identities: Identities) -> None:
+    """Replace which corpus entity each quote's speaker and each fact's asserter is (inside the
+    caller's transaction, with the links they refer to), and stamp the index."""
     # Any: column values of the rows inserted
     rows: list[dict[str, Any]] = [
-        *({"record": q, "role": "speaker", "entity": e} for q, e in speakers.items()),
-        *({"record": f, "role": "asserter", "entity": e} for f, e in asserters.items()),
+        *({"record": q, "role": "speaker", "entity": e} for q, e in identities.speakers.items()),
+        *({"record": f, "role": "asserter", "entity": e} for f, e in identities.asserters.items()),
     ]
     settings = metadata.tables["settings"]
-    with engine.begin() as conn:
-        conn.execute(sa.delete(record_entities))
-        if rows:
-            conn.execute(sa.insert(record_entities), rows)
-        quotes, articles = _T["quotes"], _T["articles"]
-        published = (
-            sa.select(articles.c.published)
-            .join(quotes, quotes.c.article == articles.c.id)
-            .where(quotes.c.id == record_entities.c.record)
-            .scalar_subquery()
-        )
-        conn.execute(
-            sa.update(record_entities).where(record_entities.c.role == "speaker").values(date=published)
-        )
-        conn.execute(sa.delete(settings).where(settings.c.key == INDEX_KEY))
-        conn.execute(sa.insert(settings), [{"key": INDEX_KEY, "value": INDEX_VERSION}])
+    conn.execute(sa.delete(record_entities))
+    if rows:
+        conn.execute(sa.insert(record_entities), rows)
+    quotes, articles = _T["quotes"], _T["articles"]
+    published = (
+        sa.select(articles.c.published)
+        .join(quotes, quotes.c.article == articles.c.id)
+        .where(quotes.c.id == record_entities.c.record)
+        .scalar_subquery()
+    )
+    conn.execute(sa.update(record_entities).where(record_entities.c.role == "speaker").values(date=published))
+    conn.execute(sa.delete(settings).where(settings.c.key == INDEX_KEY))
+    conn.execute(sa.insert(settings), [{"key": INDEX_KEY, "value": INDEX_VERSION}])
+
+
+def stored_identities(conn: Connection) -> Identities:
+    """The identities the last link run stored."""
+    found = Identities()
+    for row in conn.execute(
+        sa.select(record_entities.c.record, record_entities.c.role, record_entities.c.entity)
+    ):
+        (found.speakers if row.role == "speaker" else found.asserters)[row.record] = row.entity
+    return found
 
 
 def _unique(rows: Iterable[dict[str, str]]) -> list[dict[str, str]]:
