@@ -95,11 +95,13 @@ def place_names(nodes: Sequence[Node]) -> set[str]:
 def join_transliterations(merge: EntityMerge, common: frozenset[str]) -> None:
     """Romanisations of one organisation's name are one organisation ("Hizballah", "Hezbollah";
     "Qods Force", "Quds Force"): same transliteration key, and the key fits one group. People are
-    left out: "Hassan" and "Hussein" are two names, not two spellings."""
+    left out: "Hassan" and "Hussein" are two names, not two spellings; so are places the gazetteer
+    locates (their names are its own), while an unlocated "place" joins by its spelling too."""
     by_key: dict[str, set[int]] = defaultdict(set)
     places = place_names(merge.nodes)
     for i, node in enumerate(merge.nodes):
-        if node.kind not in TRANSLITERATED_KINDS or node.entity.geo is not None:
+        # a place the gazetteer cannot locate may be an organisation NER mislabelled ("Hizballah")
+        if node.kind not in TRANSLITERATED_KINDS | PLACE_KINDS or node.entity.geo is not None:
             continue
         for alias in {node.entity.name, *node.entity.aliases}:
             words = [w for w in NAME_WORD.findall(alias) if w.lower() not in PARTICLES]

@@ -18,6 +18,7 @@ __all__ = [
     "distinctive_words",
     "event_head",
     "form_key",
+    "is_name_word",
     "lowercase_words",
     "member_stems",
     "transliteration_key",
@@ -33,12 +34,22 @@ VOWELS = re.compile(r"[aeiouy]")
 DOUBLED = re.compile(r"(.)\1+")
 
 
+PARTICLE_WORD = re.compile(r"([^\W\d_]+)[-'’](?=[^\W\d_])")  # "al-" of "al-Shabaab", "d’" of "d’Estaing"
 MIN_DISTINCT_WORD = 4  # a one-word organisation name shorter than this is not matched inside longer ones
 
 
 def form_key(form: str) -> str:
     """How surface forms are compared: case, curly apostrophes and spacing ignored."""
     return " ".join(form.replace("’", "'").casefold().split())
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a word may be part of a name: capitalised, or a romanised particle joined to a
+    capitalised word ("al-Shabaab", "el-Sisi"); a name does not end at such a particle."""
+    if word[:1].isupper():
+        return True
+    particle = PARTICLE_WORD.match(word)
+    return particle is not None and particle.group(1) in PARTICLES and word[particle.end()].isupper()
 
 
 def distinctive_words(words: list[str]) -> list[str]:

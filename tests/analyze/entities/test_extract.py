@@ -152,6 +152,56 @@ def test_one_event_under_several_date_forms(
     assert sorted(events, key=sorted) == sorted(expected, key=sorted)
 
 
+# (text, names that must be aliases of one entity, its kind or None): the forms unseen pages use.
+NAME_FORMS = [
+    (  # a romanised name goes on across its particles, and its acronym skips them
+        "Fighters of Harakat al-Shabaab al-Mujahideen attacked a base on Tuesday. HSM has carried out "
+        "similar raids before.",
+        {"Harakat al-Shabaab al-Mujahideen", "HSM"},
+        None,
+    ),
+    ("The al-Shabab group said in a statement that it would continue.", {"al-Shabab"}, "ORG"),
+    (  # a group's name before "party" or "movement" is an organisation's (its members' plural
+        # joins it across the corpus: tests/link/test_aliases.py)
+        "The Baath party once ruled the country, and Baathists still hold posts in the army.",
+        {"Baath", "Baath party"},
+        "ORG",
+    ),
+    (  # an organisation's name goes on after its head noun with "of" and a name
+        "Valdoria's neighbours worry. The Democratic Front of Valdoria said it would join the talks.",
+        {"Democratic Front of Valdoria"},
+        "ORG",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "together", "kind"), NAME_FORMS)
+def test_name_forms_of_unseen_pages(
+    spacy_model: SpacyModel, gaz: Gazetteer, text: str, together: set[str], kind: str | None
+) -> None:
+    found = entities(spacy_model, gaz, text)
+    [entity] = [e for e in found if together & set(e.aliases)]
+    assert together <= {entity.name, *entity.aliases}
+    assert kind is None or entity.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Commander (Lopez) said the army would not retreat. Lopez later left the city.",
+        "Officers said the Commander (Lopez) would not retreat.",
+    ],
+)
+def test_a_title_glossed_by_a_name_is_that_person(spacy_model: SpacyModel, gaz: Gazetteer, text: str) -> None:
+    person = with_alias(entities(spacy_model, gaz, text), "Commander")
+    assert (person.kind, person.name, set(person.aliases)) == ("PER", "Lopez", {"Commander", "Lopez"})
+
+
+def test_two_initials_do_not_join_a_person(spacy_model: SpacyModel, gaz: Gazetteer) -> None:
+    found = entities(spacy_model, gaz, "Ursula Nash spoke first. The UN said the talks would go on.")
+    assert not any({"Ursula Nash", "UN"} <= set(e.aliases) for e in found)
+
+
 def test_entity_at_finds_the_speaker(spacy_model: SpacyModel, gaz: Gazetteer) -> None:
     text = "Viktor Halloran, chairman of the council, spoke. Halloran said the talks would go on."
     found = entities(spacy_model, gaz, text)

@@ -64,6 +64,7 @@ LABELS = {
 }
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 ORG_LIKE = frozenset({"ORG", "PRODUCT", "WORK", "LAW"})  # NER's labels for organisations it misreads
+MIN_PERSON_ACRONYM = 3  # "MBS" for Mohammed bin Salman; two letters ("AP", "UN") fit a person only by chance
 # How much a mention's source counts when the kinds of an entity's mentions disagree.
 KIND_WEIGHT = {"definition": 3, "event": 3, "title": 2, "org-head": 2, "gloss": 2, "compound": 2}
 KIND_WEIGHT |= {"demonym": 2, "ner": 1, "acronym": 1, "alias": 0}
@@ -168,7 +169,8 @@ class FormGroups:
             self.sets.add(key)
         self.surface: dict[str, str] = {form_key(m.text): m.text for m in reversed(found.mentions)}
         self.places: dict[str, Place] = {}
-        self.secondary = {link.a for link in found.links if link.reason == "honorific"}
+        # a title standing for a person ("His Eminence", "the Commander (Lopez)") does not name them
+        self.secondary = {link.a for link in found.links if link.reason in ("honorific", "title")}
         self.secondary |= {link.b for link in found.links if link.reason in ("descriptor", "compound")}
         for link in found.links:
             self._add_form(link.a)
@@ -296,16 +298,18 @@ class FormGroups:
                 self.sets.union(key, fits.pop())
 
     def _acronyms(self) -> None:
-        """An acronym (letters only) joins the one longer name, not a person's, whose initials it is."""
-        names = {
-            k: initials(self.surface[k])
-            for k in self.forms
-            if len(self.surface[k].split()) > 1 and self.kind_of(k) != "PER"
-        }
+        """An acronym (letters only) joins the one longer name whose initials it is; a name labelled
+        a person's only for an acronym of MIN_PERSON_ACRONYM letters or more ("MBS", and "HSM" of a
+        romanised organisation's name the parser took for a person's): two initials fit too many people."""
+        names = {k: initials(self.surface[k]) for k in self.forms if len(self.surface[k].split()) > 1}
         # a letters-only acronym has two letters or more, so "" (a one-word name's initials) never fits
         for key in [k for k in self.forms if _letters_acronym(self.surface[k]) and k not in self.places]:
             letters = acronym_letters(self.surface[key])
-            fits = {self.sets.find(k) for k, spelt in names.items() if letters in spelt}
+            fits = {
+                self.sets.find(k)
+                for k, spelt in names.items()
+                if letters in spelt and (len(letters) >= MIN_PERSON_ACRONYM or self.kind_of(k) != "PER")
+            }
             if len(fits) == 1:
                 self.sets.union(key, fits.pop())
 

@@ -44,6 +44,8 @@ def name_glosses(
         cut = m.group("name").rfind(" the ")  # "Fighters of the Northern Caliphate": the name's own words
         if cut >= 0:
             start += cut + len(" the ")
+        elif m.group("name").startswith("The "):  # a sentence's first word, not the name's
+            start += len("The ")
         name, gloss = text[start : m.end("name")], m.group("gloss")
         if is_acronym(gloss) or gloss.isupper():
             continue

@@ -39,6 +39,7 @@ from newstrace.text.lexicon import (
     TITLE_ROLES,
     TITLES,
 )
+from newstrace.text.names import is_name_word
 
 __all__ = ["AliasLink", "Mention", "find_mentions"]
 
@@ -190,7 +191,7 @@ def _rules(
         name, gloss = text[g.name_start : g.name_end], text[g.gloss_start : g.gloss_end]
         out.append((P_RULE, Mention(g.name_start, g.name_end, name, g.kind, source)))
         out.append((P_RULE, Mention(g.gloss_start, g.gloss_end, gloss, g.kind, source)))
-        links.append(AliasLink(name, gloss, "gloss"))
+        links.append(AliasLink(name, gloss, "title" if g.kind == "PER" else "gloss"))
     _acronym_compounds(text, gaz, out, links)
 
 
@@ -231,6 +232,8 @@ def _org_sequence(
     while len(words) > 2 and is_acronym(words[0].group(0)):
         words = words[2:] if words[1].group(0) in ("and", "of", "for") else words[1:]
     start, end = m.start() + words[0].start(), m.start() + words[-1].end()
+    if tail := OF_NAME.match(text, end):  # "Democratic Front| of Valdoria": the name goes on
+        end = tail.end()
     out.append((P_RULE, Mention(start, end, text[start:end], "ORG", "org-head")))
 
 
@@ -288,8 +291,8 @@ def _clean_ner(
     for start, end in pieces:
         clean = _trimmed(text, start, end, m.kind, "ner")
         if clean.kind == "NORP":
-            clean = _demonym_end(clean, gaz)
-        if not clean.text or not clean.text[0].isupper() or _common_word(text, clean, lowercase):
+            clean = _party_name(text, _demonym_end(clean, gaz), gaz)
+        if not clean.text or not is_name_word(clean.text) or _common_word(text, clean, lowercase):
             continue
         if all(w.rstrip(".") + "." in TITLES or w in TITLES for w in clean.text.split()):
             continue  # "Supreme" of "Supreme Leader Ali Khamenei", "State" of "Secretary of State"
@@ -302,6 +305,17 @@ def _with_of_name(text: str, m: Mention) -> Mention:
     if tail is None:
         return m
     return replace(m, end=tail.end(), text=text[m.start : tail.end()])
+
+
+def _party_name(text: str, m: Mention, gaz: Gazetteer) -> Mention:
+    """A group's name that an organisation noun follows is an organisation's ("the Baath party",
+    "the Sandinista movement"), unless it is a people's or a faith's ("Kurdish group")."""
+    if gaz.is_norp(m.text) or _ORG_NOUN_AFTER.match(text, m.end) is None:
+        return m
+    return replace(m, kind="ORG")
+
+
+_ORG_NOUN_AFTER = re.compile(r"[ \t]+(?:party|movement|militia|front|organi[sz]ation)\b")
 
 
 def _demonym_end(m: Mention, gaz: Gazetteer) -> Mention:
@@ -337,7 +351,7 @@ def _without_descriptor(text: str, m: Mention, links: list[AliasLink]) -> Iterat
     """ "Erja news website" -> the name "Erja", the whole kept as its alias; other lowercase tails go."""
     words = m.text.split()
     name = list(words)
-    while name and name[-1][:1].islower():
+    while name and name[-1][:1].islower() and not is_name_word(name[-1]):
         name.pop()
     if not name:
         return
