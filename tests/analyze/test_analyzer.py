@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from newstrace.analyze import AnalyzeOptions, Analyzer
 from newstrace.analyze.analyzer import select_steps
+from newstrace.analyze.step import Resources
 from newstrace.errors import UsageError
 from newstrace.model import Article
 
@@ -50,3 +53,20 @@ def test_a_plugin_step_sees_the_article() -> None:
     found = analyzer.analyze(article)
     assert found.errors == ()
     assert [d.value for d in found.dates] == ["2020-06-05"]
+
+
+def test_a_resource_is_built_with_the_collector_paused_and_it_resumes_after() -> None:
+    resources = Resources(AnalyzeOptions())
+    seen: list[bool] = []
+
+    def build(_options: AnalyzeOptions) -> list[bool]:
+        seen.append(gc.isenabled())
+        return seen
+
+    def fails(_options: AnalyzeOptions) -> list[bool]:
+        raise OSError("model files missing")
+
+    assert resources.get("first", build, list) == [False] and gc.isenabled()
+    with pytest.raises(OSError, match="missing"):
+        resources.get("second", fails, list)
+    assert gc.isenabled()

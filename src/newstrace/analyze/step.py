@@ -24,10 +24,12 @@ A worked plugin::
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import ClassVar, Generic, TypeVar
 
@@ -64,11 +66,26 @@ class Resources:
         found = self._loaded.get(name)
         if found is None:
             started = time.perf_counter()
-            found = self._loaded[name] = build(self.options)
+            with _collector_paused():
+                found = self._loaded[name] = build(self.options)
             log.debug("loaded %s in %.1f s", name, time.perf_counter() - started)
         if not isinstance(found, kind):
             raise TypeError(f"resource {name!r} is a {type(found).__name__}, not a {kind.__name__}")
         return found
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building a resource makes hundreds of thousands of objects that live as long as the worker
+    (the gazetteer's places, a spaCy model), all garbage-free: Python's cyclic collector would scan
+    them again and again while they are made (the gazetteer: 1.6 s CPU to build, 1.0 s without)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
