@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newstrace.errors import MalformedInput, NoArticleText
 from newstrace.ingest.html_meta import page_meta, strip_site_name
-from newstrace.text.bylines import clean_byline
+from newstrace.text.bylines import AuthorCandidate, choose_byline
 
 __all__ = ["HtmlText", "extract_html", "nesting_depth"]
 
@@ -74,7 +74,8 @@ def extract_html(html: str, source: str, max_depth: int, url: str | None = None)
     page_url = _clean(result.url) or url
     meta = page_meta(html, page_url)
     title = meta.title or (strip_site_name(t, meta.site, page_url) if (t := _clean(result.title)) else None)
-    byline = meta.byline or clean_byline(_clean(result.author), meta.site)
+    guess = [AuthorCandidate(author)] if (author := _clean(result.author)) else []  # trafilatura's, last
+    byline = meta.byline or choose_byline(guess, meta.site, meta.site_marks)
     return HtmlText(text, title, _clean(result.date), byline, page_url)
 
 

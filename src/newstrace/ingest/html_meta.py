@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from newstrace.text.bylines import clean_byline
+from newstrace.text.bylines import AuthorCandidate, choose_byline
 
 __all__ = ["PageMeta", "page_meta", "strip_site_name"]
 
@@ -64,6 +64,7 @@ class PageMeta:
     title: str | None
     byline: str | None
     site: str | None
+    site_marks: frozenset[str] = frozenset()  # the site's names and host, compacted
 
 
 def page_meta(html: str, url: str | None = None) -> PageMeta:
@@ -71,15 +72,22 @@ def page_meta(html: str, url: str | None = None) -> PageMeta:
     try:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
-        return PageMeta(None, None, None)
+        return PageMeta(None, None, None, frozenset(_marks(None, url)))
     metas = _metas(root)
     site = metas.get("og:site_name") or metas.get("application-name") or _host(url or metas.get("og:url"))
-    articles = list(_json_ld_articles(root))
+    nodes = list(_json_ld_nodes(root))
+    articles = [n for n in nodes if ARTICLE_TYPES.search(" ".join(map(str, _as_list(n.get("@type")))))]
     declared = [
         t for t in (metas.get("og:title"), metas.get("twitter:title"), _text(root.find(".//title"))) if t
     ]
     declared += [str(a["headline"]) for a in articles if isinstance(a.get("headline"), str)]
-    return PageMeta(_title(root, declared, site, url), _byline(root, metas, articles, site), site)
+    publishers = [
+        p.get("name") for a in articles for p in _as_list(a.get("publisher")) if isinstance(p, dict)
+    ]
+    names = [*TITLE_SEPARATORS.split(site or ""), *(p for p in publishers if isinstance(p, str))]
+    marks = frozenset(_marks(site, url) | {_compact(n) for n in names} - {""})
+    byline = choose_byline(list(_author_candidates(root, metas, articles, _named_nodes(nodes))), site, marks)
+    return PageMeta(_title(root, declared, site, url), byline, site, marks)
 
 
 def strip_site_name(title: str, site: str | None, url: str | None = None) -> str:
@@ -137,29 +145,42 @@ def _agrees(h1: str, declared: str) -> bool:
     return bool(words) and sum(w in other for w in words) / len(words) >= H1_AGREEMENT
 
 
-def _byline(
-    root: etree._Element, metas: dict[str, str], articles: list[dict[str, object]], site: str | None
-) -> str | None:
-    """The first author candidate that names someone."""
-    return next(
-        (n for raw in _author_candidates(root, metas, articles) if (n := clean_byline(raw, site))), None
-    )
+def _named_nodes(nodes: list[dict[str, object]]) -> dict[str, dict[str, object]]:
+    """The page's structured-data objects that have a name, by their ``@id``."""
+    return {str(n["@id"]): n for n in nodes if "@id" in n and isinstance(n.get("name"), str)}
 
 
 def _author_candidates(
-    root: etree._Element, metas: dict[str, str], articles: list[dict[str, object]]
-) -> Iterator[str]:
+    root: etree._Element,
+    metas: dict[str, str],
+    articles: list[dict[str, object]],
+    named: dict[str, dict[str, object]],
+) -> Iterator[AuthorCandidate]:
     for article in articles:
-        names = [n for a in _as_list(article.get("author")) if (n := _author_name(a))]
-        if names:
-            yield "; ".join(names)
+        if names := _declared_authors([_resolved(a, named) for a in _as_list(article.get("author"))]):
+            yield AuthorCandidate("; ".join(names), declared=True)
     for key in AUTHOR_META:
         if (value := metas.get(key)) and "://" not in value:
-            yield value
+            yield AuthorCandidate(value)
     for element in root.iter():
         if isinstance(element.tag, str) and _marks_author(element):
-            yield _text(element) or ""
-    yield from _by_lines(root)
+            yield AuthorCandidate(_spaced_text(element))
+    yield from (AuthorCandidate(line) for line in _by_lines(root))
+
+
+def _resolved(author: object, named: dict[str, dict[str, object]]) -> object:
+    """A structured-data author given by reference (``{"@id": …}``, as WordPress SEO plugins write
+    it) replaced by the node it refers to."""
+    if isinstance(author, dict) and "name" not in author and str(author.get("@id")) in named:
+        return named[str(author["@id"])]
+    return author
+
+
+def _declared_authors(authors: list[object]) -> list[str]:
+    """The names of an article's structured-data authors; an organisation listed beside a person
+    is the publisher credited, not a writer."""
+    people = [a for a in authors if not (isinstance(a, dict) and "Organization" in str(a.get("@type")))]
+    return [n for a in people or authors if (n := _author_name(a))]
 
 
 def _by_lines(root: etree._Element) -> Iterator[str]:
@@ -167,7 +188,7 @@ def _by_lines(root: etree._Element) -> Iterator[str]:
     headline (or from the top, on a page without one), outside the comments."""
     start = next(root.iter("h1"), None)
     for count, element in enumerate(_following(root, start)):
-        text = _text(element) or ""
+        text = _spaced_text(element)
         match = BY_LINE.match(text)
         if match and len(text.split()) <= BY_LINE_MAX_WORDS and not _in_comments(element):
             yield f"By {match.group('names')}"
@@ -216,7 +237,8 @@ def _author_name(author: object) -> str | None:
     return None
 
 
-def _json_ld_articles(root: etree._Element) -> Iterator[dict[str, object]]:
+def _json_ld_nodes(root: etree._Element) -> Iterator[dict[str, object]]:
+    """Every object of the page's JSON-LD scripts, ``@graph`` members included."""
     for script in root.iter("script"):
         if "ld+json" not in (script.get("type") or ""):
             continue
@@ -228,9 +250,7 @@ def _json_ld_articles(root: etree._Element) -> Iterator[dict[str, object]]:
             for node in (
                 _as_list(item.get("@graph")) if isinstance(item, dict) and "@graph" in item else [item]
             ):
-                if isinstance(node, dict) and ARTICLE_TYPES.search(
-                    " ".join(map(str, _as_list(node.get("@type"))))
-                ):
+                if isinstance(node, dict):
                     yield node
 
 
@@ -253,6 +273,13 @@ def _text(element: etree._Element | None) -> str | None:
         return None
     text = " ".join(element.text_content().split())
     return text or None
+
+
+def _spaced_text(element: etree._Element) -> str:
+    """The text of ``element`` with its child elements' texts kept apart: a byline's parts are
+    separate elements ("<span>Ann Vale</span><time>2 hours ago</time>"), which ``text_content``
+    glues into one word ("Ann Vale2 hours ago", "Ann ValeUpdated")."""
+    return " ".join(" ".join(element.itertext()).split())
 
 
 def _host(url: str | None) -> str | None:
