@@ -40,7 +40,13 @@ from newstrace.text.bylines import AuthorCandidate, choose_byline, clean_byline,
         ("Orr, Vale", None, "Orr, Vale"),  # family names alone are two writers
         ("Troy Vale, Lantern.example", None, "Troy Vale"),  # a site's address
         ("Von", None, None),  # a particle alone
-        ("Ann Vale, Ben Orr, Cy Lamb, Di Holt, Ed Park, Flo Rand, Gus Dee", None, None),  # a link list
+        ("Ann Vale @annvale 11:57AM", None, "Ann Vale"),  # a handle and a time beside the name
+        ('Ann "Ace" Vale', None, "Ann Vale"),  # a nickname in quotes
+        ("Ann Vale \u2764\ufe0f", None, "Ann Vale"),  # an emoji
+        ("Ann_Vale", None, None),  # a user name, not a written name
+        ("Ann Vale \u2014 The Lantern", None, "Ann Vale"),  # after a dash: the outlet
+        ("Ann Vale from The Lantern", None, "Ann Vale"),
+        ("Ann Vale, Ben Orr, Cy Lamb, Di Holt, Ed Park, Flo Rand, Gus Dee, Hal Ray, Ida Fox", None, None),
         ("", None, None),
         (None, None, None),
     ],

@@ -31,6 +31,8 @@ TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»-]\s+|\s*\|\s*|\s+::\s+")
 ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Posting", re.IGNORECASE)
 AUTHOR_META = (
     "author",
+    "og:author",
+    "citation_author",
     "article:author",
     "article:author_name",
     "byl",
@@ -38,8 +40,15 @@ AUTHOR_META = (
     "sailthru.author",
     "dc.creator",
 )
-AUTHOR_MARK = re.compile(r"\b(?:author|byline|by-line|writer|contributor)", re.IGNORECASE)
+# Class, id, rel, itemprop or component names that mark the author ("wrapper__writer", "Byline").
+AUTHOR_MARK = re.compile(r"(?<![a-z])(?:author|byline|by-line|writer|contributor|submitted)", re.IGNORECASE)
 NOT_AUTHOR_MARK = re.compile(r"comment|avatar|image|photo|bio|about|social|share|follow|reply", re.IGNORECASE)
+# Containers whose authors are not the article's: a figure's credit, a quotation's source, a
+# sidebar's or related list's teasers; a whole class or id token ("sidebar", "related-posts",
+# "quote-author"), not a layout's ("wrapper__with-sidebar"), and not on <body>.
+NOT_ARTICLE_PART = re.compile(r"^(?:sidebar|related|quote|pullquote)(?:[-_]\w*)?$", re.IGNORECASE)
+NOT_ARTICLE_TAGS = frozenset({"figure", "figcaption", "aside", "blockquote"})
+MARKUP = re.compile(r"<[^>]*>")
 TOKEN = re.compile(r"[^\W_]+")
 MAX_H1 = 5
 NOT_TEXT = frozenset({"script", "style", "head", "title", "meta"})
@@ -159,9 +168,7 @@ def _author_candidates(
     for article in articles:
         if names := _declared_authors([_resolved(a, named) for a in _as_list(article.get("author"))]):
             yield AuthorCandidate("; ".join(names), declared=True)
-    for key in AUTHOR_META:
-        if (value := metas.get(key)) and "://" not in value:
-            yield AuthorCandidate(value)
+    yield from _author_metas(root)
     for element in root.iter():
         if isinstance(element.tag, str) and _marks_author(element):
             yield AuthorCandidate(_spaced_text(element))
@@ -213,16 +220,26 @@ def _following(root: etree._Element, start: etree._Element | None) -> Iterator[e
 
 
 def _in_comments(element: etree._Element) -> bool:
-    return any(
-        NOT_AUTHOR_MARK.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors()
-    )
+    """``element`` is in the comments, a figure, a quotation, a sidebar or a related list."""
+    for above in element.iterancestors():
+        mark = f"{above.get('class', '')} {above.get('id', '')}"
+        if NOT_AUTHOR_MARK.search(mark) or above.tag in NOT_ARTICLE_TAGS:
+            return True
+        if above.tag not in ("body", "html") and _not_article_part(mark):
+            return True
+    return False
+
+
+def _not_article_part(mark: str) -> bool:
+    return any(NOT_ARTICLE_PART.match(token) for token in mark.split())
 
 
 def _marks_author(element: etree._Element) -> bool:
-    mark = " ".join(element.get(a, "") for a in ("class", "rel", "itemprop", "id"))
+    mark = " ".join(element.get(a, "") for a in ("class", "rel", "itemprop", "id", "data-component"))
     if (
-        not AUTHOR_MARK.search(mark)
+        not (AUTHOR_MARK.search(mark) or element.tag == "author")
         or NOT_AUTHOR_MARK.search(mark)
+        or _not_article_part(mark)
         or element.tag in ("meta", "script", "style")
     ):
         return False
@@ -252,6 +269,20 @@ def _json_ld_nodes(root: etree._Element) -> Iterator[dict[str, object]]:
             ):
                 if isinstance(node, dict):
                     yield node
+
+
+def _author_metas(root: etree._Element) -> Iterator[AuthorCandidate]:
+    """The author meta tags (by ``name``, ``property`` or ``itemprop``), one candidate per key with
+    all its values: a page with two authors repeats the tag. Markup inside a value is dropped."""
+    values: dict[str, list[str]] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = " ".join(MARKUP.sub("", meta.get("content") or "").split())
+        if key in AUTHOR_META and value and "://" not in value:
+            values.setdefault(key, []).append(value)
+    for key in AUTHOR_META:
+        if key in values:
+            yield AuthorCandidate("; ".join(dict.fromkeys(values[key])))
 
 
 def _metas(root: etree._Element) -> dict[str, str]:

@@ -34,9 +34,9 @@ INTERFACE_WORDS = frozenset(
 # "Ann Vale said:", "Ben Orr wrote": a comment's or a quotation's attribution, not a byline.
 ATTRIBUTION_VERBS = frozenset("said says wrote writes replied".split())
 # More names than this in one byline is a list of links or tags, not the people who wrote an
-# article: the author lists of the tune pages hold 1-3 names, the tag and link lists caught by
-# author-marked elements on trafilatura's evaluation pages 8-80.
-MAX_AUTHORS = 6
+# article: the author lists of the tune pages hold 1-3 names (one of trafilatura's metadata tests 7),
+# the tag and link lists caught by author-marked elements on trafilatura's evaluation pages 8-80.
+MAX_AUTHORS = 8
 
 
 @cache
@@ -68,7 +68,13 @@ ROLE_WORDS = frozenset(
 )
 DEGREES = frozenset("phd ph.d md m.d mph rn msc".split())
 # "Brendan Carlin for The Mail on Sunday": the outlet a writer wrote for follows "for".
-FOR_OUTLET = re.compile(r"\s+for\s+.*$", re.IGNORECASE)
+FOR_OUTLET = re.compile(r"\s+(?:for|from)\s+.*$", re.IGNORECASE)  # "Ann Vale from The Lantern"
+# A social handle beside the name ("Ann Vale @annvale"), a nickname in quotes (Ann "Ace" Vale) and
+# symbols (emoji) are not part of a written name.
+HANDLE = re.compile(r"(?<!\w)@[\w.]+")
+NICKNAME = re.compile(r"\s[\"“][^\"”]{1,30}[\"”]\s")
+SYMBOLS = re.compile(r"[^\w\s.,;:'’‘\-–—&/|()\"“”@]")
+DASH = re.compile(r"\s[-–—]\s")
 # "Jane Doe 21.10.2019", "Jane Doe on Nov 3, 2020", "Jane Doe Updated 5 hours ago": the date after the name.
 DATE_TAIL = re.compile(
     r"\s+(?:(?:on|updated|published|posted)\s+)?(?:(?:"
@@ -78,9 +84,10 @@ DATE_TAIL = re.compile(
 )
 SEPARATORS = re.compile(r"(\s*(?:;|\||,|&|\band\b|/|\s[-–—]\s)\s*)", re.IGNORECASE)
 # "Jane Doe, CNN", "Jane Doe/AP", "Jane Doe | Futurism": one word after a full name and a comma,
-# slash or bar is the outlet or wire the writer works for; bylines give people's full names.
+# slash or bar is the outlet or wire the writer works for; bylines give people's full names. After
+# a dash, any words are ("Jane Doe — The Lantern"): co-authors are joined by commas and "and".
 AFFILIATION_SEPARATOR = re.compile(r"[,/|]")
-HOST_NAME = re.compile(r"[^\W\d_]\.[A-Za-z]{2,}\b")  # "Cleveland.com": a site's address, not a name
+HOST_NAME = re.compile(r"[^\W\d_]\.[A-Za-z]{2,}")  # "Cleveland.com": a site's address, not a name
 WORD = re.compile(r"\S+")
 TOKEN = re.compile(r"[^\W_]+")
 # A name stated alone elsewhere on the page is preferred to the same name glued to more words
@@ -102,7 +109,7 @@ def is_author_name(text: str, declared: bool = False) -> bool:
     if (
         not words
         or len(words) > NAME_MAX_WORDS
-        or re.search(r"\d|@|://|www\.", text)
+        or re.search(r"\d|@|_|://|www\.", text)
         or HOST_NAME.search(text)
     ):
         return False
@@ -128,8 +135,8 @@ def clean_byline(raw: str | None, site: str | None = None, declared: bool = Fals
 
 def byline_names(raw: str | None, site: str | None = None, declared: bool = False) -> list[str]:
     """The names of an author field or byline, in order, without repeats (see ``clean_byline``)."""
-    text = " ".join((raw or "").split())
-    text = PREFIX.sub("", text).strip(" ,:;|")
+    text = NICKNAME.sub(" ", SYMBOLS.sub(" ", HANDLE.sub(" ", raw or "")))
+    text = PREFIX.sub("", " ".join(text.split())).strip(" ,:;|")
     pieces = SEPARATORS.split(text)
     names: list[str] = []
     for i in range(0, len(pieces), 2):
@@ -138,8 +145,11 @@ def byline_names(raw: str | None, site: str | None = None, declared: bool = Fals
             continue
         if any(w.lower().strip(".:") in INTERFACE_WORDS | ATTRIBUTION_VERBS for w in name.split()):
             continue
-        after_full_name = bool(names) and len(names[-1].split()) > 1 and len(name.split()) == 1
-        if after_full_name and AFFILIATION_SEPARATOR.search(pieces[i - 1]):
+        after_full_name = bool(names) and len(names[-1].split()) > 1
+        if after_full_name and (
+            DASH.search(pieces[i - 1])
+            or (len(name.split()) == 1 and AFFILIATION_SEPARATOR.search(pieces[i - 1]))
+        ):
             continue
         names.append(name)
     return names if len(names) <= MAX_AUTHORS else []
