@@ -21,7 +21,7 @@ from lxml import etree
 
 from newstrace.text.bylines import AuthorCandidate, choose_byline
 
-__all__ = ["PageMeta", "page_meta", "strip_site_name"]
+__all__ = ["PageMeta", "page_meta", "parse_html", "strip_site_name"]
 
 # An <h1> is the headline when this share of its words are in a declared title; checked on the
 # tune pages of bench/data/pages, where a headline and its SEO title share 60-100 % of their
@@ -49,6 +49,7 @@ NOT_AUTHOR_MARK = re.compile(r"comment|avatar|image|photo|bio|about|social|share
 NOT_ARTICLE_PART = re.compile(r"^(?:sidebar|related|quote|pullquote)(?:[-_]\w*)?$", re.IGNORECASE)
 NOT_ARTICLE_TAGS = frozenset({"figure", "figcaption", "aside", "blockquote"})
 MARKUP = re.compile(r"<[^>]*>")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 TOKEN = re.compile(r"[^\W_]+")
 MAX_H1 = 5
 NOT_TEXT = frozenset({"script", "style", "head", "title", "meta"})
@@ -76,11 +77,18 @@ class PageMeta:
     site_marks: frozenset[str] = frozenset()  # the site's names and host, compacted
 
 
+def parse_html(html: str) -> etree._Element | None:
+    """The element tree of ``html``, or None when it cannot be parsed. An XML declaration is
+    dropped first: the text is decoded already, and lxml refuses a string that declares an encoding."""
+    try:
+        return lxml.html.fromstring(XML_DECLARATION.sub("", html, count=1))
+    except (etree.ParserError, ValueError):
+        return None
+
+
 def page_meta(html: str, url: str | None = None) -> PageMeta:
     """The title, byline and site name of ``html`` (None where the page gives none)."""
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    if (root := parse_html(html)) is None:
         return PageMeta(None, None, None, frozenset(_marks(None, url)))
     metas = _metas(root)
     site = metas.get("og:site_name") or metas.get("application-name") or _host(url or metas.get("og:url"))
