@@ -40,6 +40,7 @@ from newstrace.text.bylines import AuthorCandidate, choose_byline, clean_byline,
         ("Orr, Vale", None, "Orr, Vale"),  # family names alone are two writers
         ("Troy Vale, Lantern.example", None, "Troy Vale"),  # a site's address
         ("Von", None, None),  # a particle alone
+        ("Contributors", None, None),  # a role, in the plural
         ("Ann Vale @annvale 11:57AM", None, "Ann Vale"),  # a handle and a time beside the name
         ('Ann "Ace" Vale', None, "Ann Vale"),  # a nickname in quotes
         ("Ann Vale \u2764\ufe0f", None, "Ann Vale"),  # an emoji

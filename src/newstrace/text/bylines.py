@@ -160,7 +160,7 @@ def _without_role(name: str, site: str | None) -> str:
     words = DATE_TAIL.sub("", FOR_OUTLET.sub("", name)).split()
     while words and words[-1].lower().strip(".") in DEGREES:
         words.pop()
-    if all(w.lower().strip(".") in ROLE_WORDS for w in words):
+    if all(w.lower().strip(".").removesuffix("s") in ROLE_WORDS for w in words):
         return ""  # "Staff Writer" after a name: a role, not a second author
     while len(words) > 2 and words[-1].lower().strip(".") in ROLE_WORDS:  # "Lantern Staff" is a desk
         words.pop()
