@@ -18,6 +18,12 @@ LINK_MAX_WORDS = 14  # a linked headline under such a head
 # A line this long that stops mid-sentence was wrapped (text saved with hard line breaks wraps at
 # 60-80 characters); a headline or menu item is shorter.
 WRAPPED_LINE_MIN_CHARS = 50
+# A paragraph of at least this many words that a page dump holds twice is the site's, not the
+# article's: a teaser shown in two widgets, a notice in a banner and a footer. On the tune pages of
+# bench/data/pages and bench/data/realnews, 118 such lines were furniture and 9 article text (an
+# interview's questions, asked of each guest, are exempt; a tweet's signature); shorter lines
+# repeat in prose ("Photo: Reuters", "He said no.").
+REPEATED_MIN_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +68,28 @@ def classify_text(text: str, *, prose: bool = False) -> list[ClassifiedLine]:
     lines = split_lines(text)
     classified = [_classify(line, shape) for line, shape in zip(lines, shape_lines(lines), strict=True)]
     classified = _mark_link_lists(classified)
-    return _mark_non_prose(classified) if prose else classified
+    return _mark_repeated(_mark_non_prose(classified)) if prose else classified
+
+
+def _mark_repeated(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """Later copies of a paragraph that a page dump holds more than once are furniture
+    (``REPEATED_MIN_WORDS``). Repetition says a copy is the site's (a teaser shown in two widgets,
+    a notice in a banner and a footer), not which one the article may hold (its lead repeated as a
+    teaser, or the whole article saved twice): the first copy stays, for the other rules to judge."""
+    first: dict[str, int] = {}
+    drop: set[int] = set()
+    for cl in lines:
+        if (
+            cl.shape is Shape.PARAGRAPH
+            and cl.furniture is None
+            and word_count(cl.line.text) >= REPEATED_MIN_WORDS
+            and not cl.line.text.rstrip().endswith("?")  # an interview's questions, asked of each guest
+        ):
+            key = " ".join(cl.line.text.split())
+            if key in first:
+                drop.add(cl.line.index)
+            first.setdefault(key, cl.line.index)
+    return [replace(cl, furniture="repeated") if cl.line.index in drop else cl for cl in lines]
 
 
 def _mark_non_prose(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
