@@ -185,3 +185,19 @@ def test_a_page_that_holds_its_article_twice_keeps_one_copy() -> None:
     [article] = find_articles(page, prose=True)
     assert article.text.count(PROSE_3) == 1
     assert PROSE in article.text
+
+
+@pytest.mark.parametrize(
+    ("notice", "cut"),
+    [
+        ("© 2021 Lantern Media. All Rights Reserved.", True),  # the notice closing the article
+        ("Copyright 2021 Lantern Media", True),
+        ("© Harbour Photo Agency", False),  # a photo's credit, anywhere in the article
+    ],
+)
+def test_what_follows_the_copyright_notice_is_the_sites(notice: str, cut: bool) -> None:
+    teaser = f"{PROSE_4} {PROSE_3}"  # prose after the notice: a teaser of another story
+    page = _page("Bridge to close", LONG, notice, LONG_B, "Ferry fares to rise", teaser)
+    [article] = find_articles(page, prose=True)
+    assert LONG in article.text
+    assert (teaser not in article.text) is cut

@@ -11,7 +11,7 @@ from newstrace.model import Article, Document, Piece
 from newstrace.segment.classify import ClassifiedLine, classify_text
 from newstrace.segment.lines import Shape, is_sentence_end
 from newstrace.segment.metadata import choose_title, dateline_date, normalize_published
-from newstrace.segment.region import keep_main_run, mark_menus
+from newstrace.segment.region import keep_main_run, mark_menus, until_copyright
 from newstrace.segment.split import article_ranges
 from newstrace.text.bylines import is_author_name
 
@@ -104,7 +104,7 @@ def _drafts(
     ranges = article_ranges(lines) if split else [range(len(lines))]
     parts = (lines[r.start : r.stop] for r in ranges)
     one = declared if len(ranges) == 1 else None
-    drafts = (_draft(keep_main_run(part) if dump else part, one) for part in parts)
+    drafts = (_draft(keep_main_run(until_copyright(part)) if dump else part, one) for part in parts)
     return _comparable([d for d in drafts if d is not None])
 
 
