@@ -72,6 +72,57 @@ def test_title(head: str, body: str, expected: str | None) -> None:
         ("", "<h1>Dam opens</h1><p>Posted on May 3, 2020 by <a>Cara Lind</a></p>", "Cara Lind"),
         ("", "<h1>Dam opens</h1><div>by Cara Lind | Politics</div>", "Cara Lind"),
         ("", "<h1>Dam opens</h1><p>Photo by Eli Stone/Getty Images</p>", None),
+        (  # an author given by reference to a Person node of the graph
+            '<script type="application/ld+json">{"@graph": [{"@type": "Article", "author": {"@id": "#p1"}},'
+            ' {"@type": "Person", "@id": "#p1", "name": "Ann Vale"}]}</script>',
+            "",
+            "Ann Vale",
+        ),
+        (  # the publisher credited beside the writer is not a writer
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            '[{"@type": "Person", "name": "Ann Vale"}, '
+            '{"@type": "Organization", "name": "Lantern"}]}</script>',
+            "",
+            "Ann Vale",
+        ),
+        (  # a declared Person whose family name was typed in lower case
+            '<script type="application/ld+json">{"@type": "BlogPosting", "author": '
+            '{"@type": "Person", "name": "Ann vale"}}</script>',
+            "",
+            "Ann vale",
+        ),
+        (  # the site's name in the author tag, a writer in the byline
+            '<meta property="og:site_name" content="Lantern News">'
+            '<meta name="author" content="Lantern News">',
+            '<span class="byline">By Cara Lind</span>',
+            "Cara Lind",
+        ),
+        (  # the site's desk when no one else is named
+            '<meta property="og:site_name" content="Lantern News">'
+            '<meta name="author" content="Lantern News">',
+            "",
+            "Lantern News",
+        ),
+        (  # parts of a byline in separate elements are not glued into one word
+            "",
+            '<div class="byline"><a>Cara Lind</a><span>Updated</span><time>2 hours ago</time></div>',
+            "Cara Lind",
+        ),
+        (  # a name stated alone elsewhere on the page, not with the wire glued to it
+            "",
+            '<div class="author-info">Tom Vale Wirepost Press</div><span class="author">Tom Vale</span>',
+            "Tom Vale",
+        ),
+        (  # initials keep their dots where the page writes them
+            '<meta name="author" content="Dana A Ford">',
+            '<span class="byline">By Dana A. Ford</span>',
+            "Dana A. Ford",
+        ),
+        (  # the writer's site address after the name
+            '<meta name="author" content="Troy Vale, Lantern.example">',
+            "",
+            "Troy Vale",
+        ),
     ],
 )
 def test_byline(head: str, body: str, expected: str | None) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from newstrace.segment.assemble import find_articles
 from newstrace.segment.metadata import (
     byline_of,
     choose_title,
     dateline_date,
     header_date,
+    is_date_label,
     is_date_only,
     normalize_published,
     published_label_date,
@@ -141,3 +143,59 @@ def test_bylines_glued_to_more(line: str, expected: str | None) -> None:
 def test_a_name_on_its_own_line_is_not_the_title() -> None:
     assert choose_title(["Ann Vale", "Bridge to close"]) == "Bridge to close"
     assert choose_title(["Ann Vale"]) == "Ann Vale"  # nothing else: the page may be about her
+
+
+P1 = (
+    "The council voted on Tuesday to close the old bridge for repairs, and the work is expected to "
+    "take most of the summer, according to the engineers who inspected it in the spring."
+)
+P2 = (
+    "Residents who live on the east side of the river said that they would have to drive for an "
+    "extra twenty minutes each way, and some of them asked the council to run a ferry instead."
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # "By" on a line of its own, the name on the next (a scraper put the link on its own line)
+        (
+            ["Bridge to close", "By", "Ann Vale", "June 1, 2021"],
+            ("Bridge to close", "Ann Vale", "2021-06-01"),
+        ),
+        # the headline right above the byline, caught in a breadcrumb's list of links
+        (
+            ["Home", "News", "Bridge to close", "By", "Ann Vale", "June 1, 2021"],
+            ("Bridge to close", "Ann Vale", "2021-06-01"),
+        ),
+        # an "Updated <date>" line between the headline and the byline is not the headline
+        (
+            ["Bridge to close", "Updated Jun 2, 6:55 AM", "By", "Ann Vale", "June 1, 2021"],
+            ("Bridge to close", "Ann Vale", "2021-06-01"),
+        ),
+        # the date printed with the byline, though the title is found below it
+        (
+            ["The bridge from the east bank.", "By", "Ann Vale", "June 1, 2021", "Bridge to close"],
+            (None, "Ann Vale", "2021-06-01"),
+        ),
+    ],
+)
+def test_header_lines_of_a_page_dump(header: list[str], expected: tuple[str | None, str, str]) -> None:
+    [article] = find_articles("\n\n".join([*header, P1, P2]) + "\n", prose=True)
+    title, byline, published = expected
+    assert (article.byline, article.published) == (byline, published)
+    if title is not None:
+        assert article.title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM", True),
+        ("Published June 1, 2021", True),
+        ("Updated rules for the bridge", False),  # no date: a headline
+        ("Bridge to close on June 1", False),
+    ],
+)
+def test_is_date_label(line: str, expected: bool) -> None:
+    assert is_date_label(line) is expected

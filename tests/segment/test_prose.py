@@ -17,6 +17,14 @@ PROSE_2 = (
     "Residents who live on the east side of the river said that they would have to drive for an "
     "extra twenty minutes each way, and some of them asked the council to run a ferry instead."
 )
+PROSE_3 = (
+    "Engineers said that the steel beams under the deck had rusted through in several places, and "
+    "that the repairs could not wait for another winter of salt and heavy lorries."
+)
+PROSE_4 = (
+    "The mayor told the meeting that the town would pay for a shuttle bus to the next bridge while "
+    "the work goes on, and that shops near the river would get help with their rents."
+)
 MENU = ["Home", "World", "Business", "Sports", "Weather"]
 FOOTER = ["Contact", "Careers", "Advertise with us", "Newsletters"]
 
@@ -67,6 +75,7 @@ def test_a_short_article_is_not_lost() -> None:
 
 
 LONG = f"{PROSE} {PROSE_2}"
+LONG_B = f"{PROSE_3} {PROSE_4}"  # a page's paragraphs differ: one it holds twice is the site's
 
 
 def test_runs_of_headings_below_the_body_are_menus_but_numbered_lists_are_not() -> None:
@@ -77,7 +86,7 @@ def test_runs_of_headings_below_the_body_are_menus_but_numbered_lists_are_not() 
         "2) Leave early",
         "3) Carry cash for the toll",
         "4) Expect queues",
-        LONG,
+        LONG_B,
         *MENU,
         "The End",
     )
@@ -88,7 +97,7 @@ def test_runs_of_headings_below_the_body_are_menus_but_numbered_lists_are_not() 
 
 def test_prose_far_from_the_article_is_not_the_article() -> None:
     far = "The annual report of the harbour authority, published online, lists every vessel that called at the port and the cargo it carried, with tonnage for the whole year."  # noqa: E501
-    page = _page("Bridge to close", LONG, LONG, *(f"Section {i}" for i in range(14)), far)
+    page = _page("Bridge to close", LONG, LONG_B, *(f"Section {i}" for i in range(14)), far)
     [article] = find_articles(page, prose=True)
     assert far not in article.text
 
@@ -99,9 +108,9 @@ def test_prose_far_from_the_article_is_not_the_article() -> None:
         # a teaser with a headline and a date, far shorter than the article: not an article
         (["Ferry service to resume", "June 2, 2021", "Ferries will run again from June."], 1),
         # a reader's comment under the reader's name: not an article
-        (["Ann Vale", "June 2, 2021", LONG, PROSE_2], 1),
+        (["Ann Vale", "June 2, 2021", LONG_B, PROSE_3], 1),
         # a second article of a digest, with its own headline, date and paragraphs: an article
-        (["Ferry service to resume on the east bank", "June 2, 2021", LONG, PROSE_2], 2),
+        (["Ferry service to resume on the east bank", "June 2, 2021", LONG_B, PROSE_3], 2),
     ],
 )
 def test_a_page_holds_several_articles_only_when_they_are_of_a_size(tail: list[str], articles: int) -> None:
@@ -131,7 +140,64 @@ def test_a_list_of_linked_headlines_with_questions_is_a_menu() -> None:
         "Cyclists ride free.",
         "Dogs are allowed.",
     ]
-    page = _page("Bridge to close", LONG, *short_news, LONG, *headlines)
+    page = _page("Bridge to close", LONG, *short_news, LONG_B, *headlines)
     [article] = find_articles(page, prose=True)
     assert not any(h in article.text for h in headlines)
     assert all(s in article.text for s in short_news)  # short sentences of the article are not a menu
+
+
+TEASER = "Ferries will run again from June, the harbour office said in a notice to the islanders."
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept", "dropped"),
+    [
+        # a teaser the page shows twice, here inside the article: its second copy goes
+        (
+            ["Bridge to close", LONG, TEASER, LONG_B, TEASER],
+            [LONG, LONG_B, TEASER],
+            [f"{TEASER}\n{LONG_B}\n{TEASER}"],
+        ),
+        # an interview's question, asked of each guest, is the article's
+        (
+            [
+                "Bridge to close",
+                "What will you miss most about the old bridge?",
+                LONG,
+                "What will you miss most about the old bridge?",
+                LONG_B,
+            ],
+            [LONG, LONG_B, "What will you miss most about the old bridge?"],
+            [],
+        ),
+    ],
+)
+def test_a_paragraph_a_page_holds_twice_is_the_sites(
+    lines: list[str], kept: list[str], dropped: list[str]
+) -> None:
+    [article] = find_articles(_page(*lines), prose=True)
+    assert all(k in article.text for k in kept)
+    assert not any(d in article.text for d in dropped)
+
+
+def test_a_page_that_holds_its_article_twice_keeps_one_copy() -> None:
+    page = _page("Bridge to close", LONG, PROSE_3, "Bridge to close", LONG, PROSE_3)
+    [article] = find_articles(page, prose=True)
+    assert article.text.count(PROSE_3) == 1
+    assert PROSE in article.text
+
+
+@pytest.mark.parametrize(
+    ("notice", "cut"),
+    [
+        ("© 2021 Lantern Media. All Rights Reserved.", True),  # the notice closing the article
+        ("Copyright 2021 Lantern Media", True),
+        ("© Harbour Photo Agency", False),  # a photo's credit, anywhere in the article
+    ],
+)
+def test_what_follows_the_copyright_notice_is_the_sites(notice: str, cut: bool) -> None:
+    teaser = f"{PROSE_4} {PROSE_3}"  # prose after the notice: a teaser of another story
+    page = _page("Bridge to close", LONG, notice, LONG_B, "Ferry fares to rise", teaser)
+    [article] = find_articles(page, prose=True)
+    assert LONG in article.text
+    assert (teaser not in article.text) is cut

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.text.bylines import clean_byline, is_author_name
+from newstrace.text.bylines import AuthorCandidate, choose_byline, clean_byline, is_author_name
 
 
 @pytest.mark.parametrize(
@@ -31,12 +31,61 @@ from newstrace.text.bylines import clean_byline, is_author_name
         ("Ann Vale Lantern Staff", "Lantern", "Ann Vale"),
         ("AFP/The Local", None, "AFP, The Local"),
         ("Will Harrow", None, "Will Harrow"),  # a given name that is also a stop word
+        ("Posted on May 3, 2020 by Ann Vale", None, "Ann Vale"),  # a posting line: date, then author
+        ("Posted", None, None),  # an interface word alone
+        ("Ann Vale Follow Email", None, "Ann Vale"),  # interface words after the name
+        ("Ben Orr said", None, None),  # a comment's attribution
+        ("Ann Vale, Wirepost", None, "Ann Vale"),  # one word after a full name: the outlet
+        ("Ann Vale/Wirepost", None, "Ann Vale"),
+        ("Orr, Vale", None, "Orr, Vale"),  # family names alone are two writers
+        ("Troy Vale, Lantern.example", None, "Troy Vale"),  # a site's address
+        ("Von", None, None),  # a particle alone
+        ("Contributors", None, None),  # a role, in the plural
+        ("Ann Vale @annvale 11:57AM", None, "Ann Vale"),  # a handle and a time beside the name
+        ('Ann "Ace" Vale', None, "Ann Vale"),  # a nickname in quotes
+        ("Ann Vale \u2764\ufe0f", None, "Ann Vale"),  # an emoji
+        ("Ann_Vale", None, None),  # a user name, not a written name
+        ("Ann Vale \u2014 The Lantern", None, "Ann Vale"),  # after a dash: the outlet
+        ("Ann Vale from The Lantern", None, "Ann Vale"),
+        ("Ann Vale, Ben Orr, Cy Lamb, Di Holt, Ed Park, Flo Rand, Gus Dee, Hal Ray, Ida Fox", None, None),
         ("", None, None),
         (None, None, None),
     ],
 )
 def test_clean_byline(raw: str | None, site: str | None, expected: str | None) -> None:
     assert clean_byline(raw, site) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "declared", "expected"),
+    [
+        ("Ann vale", True, "Ann vale"),  # a Person of the page's structured data, typed in lower case
+        ("Ann vale", False, None),
+        ("ann vale", True, None),  # still starts with a capital
+        ("No author", True, None),
+    ],
+)
+def test_declared_names(raw: str, declared: bool, expected: str | None) -> None:
+    assert clean_byline(raw, None, declared) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "marks", "expected"),
+    [
+        (["Lantern News", "By Ann Vale"], {"lanternnews"}, "Ann Vale"),  # the site's name is no writer
+        (["Die Lantern", "Ann Vale"], {"lantern"}, "Ann Vale"),  # a name holding the site's
+        (["Lantern News"], {"lanternnews"}, "Lantern News"),  # unless no one else is named: a desk
+        (["Mady"], {"madyvale"}, "Mady"),  # a personal site named after its author
+        (["Tom Vale Wirepost Press", "Tom Vale"], set(), "Tom Vale"),  # stated alone elsewhere
+        (["Tom Vale Wirepost Press", "Tom"], set(), "Tom Vale Wirepost Press"),  # a given name alone
+        (["Dana A Ford", "By Dana A. Ford"], set(), "Dana A. Ford"),  # initials keep their dots
+        (["ANN VALE", "Ann Vale"], set(), "Ann Vale"),  # mixed case over a style sheet's capitals
+        (["Posted", "Ann Vale and Ben Orr"], set(), "Ann Vale, Ben Orr"),
+        ([], set(), None),
+    ],
+)
+def test_choose_byline(texts: list[str], marks: set[str], expected: str | None) -> None:
+    assert choose_byline([AuthorCandidate(t) for t in texts], None, marks) == expected
 
 
 @pytest.mark.parametrize(

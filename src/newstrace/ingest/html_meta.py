@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from newstrace.text.bylines import clean_byline
+from newstrace.text.bylines import AuthorCandidate, choose_byline
 
-__all__ = ["PageMeta", "page_meta", "strip_site_name"]
+__all__ = ["PageMeta", "page_meta", "parse_html", "strip_site_name"]
 
 # An <h1> is the headline when this share of its words are in a declared title; checked on the
 # tune pages of bench/data/pages, where a headline and its SEO title share 60-100 % of their
@@ -31,6 +31,8 @@ TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»-]\s+|\s*\|\s*|\s+::\s+")
 ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Posting", re.IGNORECASE)
 AUTHOR_META = (
     "author",
+    "og:author",
+    "citation_author",
     "article:author",
     "article:author_name",
     "byl",
@@ -38,8 +40,16 @@ AUTHOR_META = (
     "sailthru.author",
     "dc.creator",
 )
-AUTHOR_MARK = re.compile(r"\b(?:author|byline|by-line|writer|contributor)", re.IGNORECASE)
+# Class, id, rel, itemprop or component names that mark the author ("wrapper__writer", "Byline").
+AUTHOR_MARK = re.compile(r"(?<![a-z])(?:author|byline|by-line|writer|contributor|submitted)", re.IGNORECASE)
 NOT_AUTHOR_MARK = re.compile(r"comment|avatar|image|photo|bio|about|social|share|follow|reply", re.IGNORECASE)
+# Containers whose authors are not the article's: a figure's credit, a quotation's source, a
+# sidebar's or related list's teasers; a whole class or id token ("sidebar", "related-posts",
+# "quote-author"), not a layout's ("wrapper__with-sidebar"), and not on <body>.
+NOT_ARTICLE_PART = re.compile(r"^(?:sidebar|related|quote|pullquote)(?:[-_]\w*)?$", re.IGNORECASE)
+NOT_ARTICLE_TAGS = frozenset({"figure", "figcaption", "aside", "blockquote"})
+MARKUP = re.compile(r"<[^>]*>")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 TOKEN = re.compile(r"[^\W_]+")
 MAX_H1 = 5
 NOT_TEXT = frozenset({"script", "style", "head", "title", "meta"})
@@ -64,22 +74,37 @@ class PageMeta:
     title: str | None
     byline: str | None
     site: str | None
+    site_marks: frozenset[str] = frozenset()  # the site's names and host, compacted
+
+
+def parse_html(html: str) -> etree._Element | None:
+    """The element tree of ``html``, or None when it cannot be parsed. An XML declaration is
+    dropped first: the text is decoded already, and lxml refuses a string that declares an encoding."""
+    try:
+        return lxml.html.fromstring(XML_DECLARATION.sub("", html, count=1))
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def page_meta(html: str, url: str | None = None) -> PageMeta:
     """The title, byline and site name of ``html`` (None where the page gives none)."""
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        return PageMeta(None, None, None)
+    if (root := parse_html(html)) is None:
+        return PageMeta(None, None, None, frozenset(_marks(None, url)))
     metas = _metas(root)
     site = metas.get("og:site_name") or metas.get("application-name") or _host(url or metas.get("og:url"))
-    articles = list(_json_ld_articles(root))
+    nodes = list(_json_ld_nodes(root))
+    articles = [n for n in nodes if ARTICLE_TYPES.search(" ".join(map(str, _as_list(n.get("@type")))))]
     declared = [
         t for t in (metas.get("og:title"), metas.get("twitter:title"), _text(root.find(".//title"))) if t
     ]
     declared += [str(a["headline"]) for a in articles if isinstance(a.get("headline"), str)]
-    return PageMeta(_title(root, declared, site, url), _byline(root, metas, articles, site), site)
+    publishers = [
+        p.get("name") for a in articles for p in _as_list(a.get("publisher")) if isinstance(p, dict)
+    ]
+    names = [*TITLE_SEPARATORS.split(site or ""), *(p for p in publishers if isinstance(p, str))]
+    marks = frozenset(_marks(site, url) | {_compact(n) for n in names} - {""})
+    byline = choose_byline(list(_author_candidates(root, metas, articles, _named_nodes(nodes))), site, marks)
+    return PageMeta(_title(root, declared, site, url), byline, site, marks)
 
 
 def strip_site_name(title: str, site: str | None, url: str | None = None) -> str:
@@ -137,29 +162,40 @@ def _agrees(h1: str, declared: str) -> bool:
     return bool(words) and sum(w in other for w in words) / len(words) >= H1_AGREEMENT
 
 
-def _byline(
-    root: etree._Element, metas: dict[str, str], articles: list[dict[str, object]], site: str | None
-) -> str | None:
-    """The first author candidate that names someone."""
-    return next(
-        (n for raw in _author_candidates(root, metas, articles) if (n := clean_byline(raw, site))), None
-    )
+def _named_nodes(nodes: list[dict[str, object]]) -> dict[str, dict[str, object]]:
+    """The page's structured-data objects that have a name, by their ``@id``."""
+    return {str(n["@id"]): n for n in nodes if "@id" in n and isinstance(n.get("name"), str)}
 
 
 def _author_candidates(
-    root: etree._Element, metas: dict[str, str], articles: list[dict[str, object]]
-) -> Iterator[str]:
+    root: etree._Element,
+    metas: dict[str, str],
+    articles: list[dict[str, object]],
+    named: dict[str, dict[str, object]],
+) -> Iterator[AuthorCandidate]:
     for article in articles:
-        names = [n for a in _as_list(article.get("author")) if (n := _author_name(a))]
-        if names:
-            yield "; ".join(names)
-    for key in AUTHOR_META:
-        if (value := metas.get(key)) and "://" not in value:
-            yield value
+        if names := _declared_authors([_resolved(a, named) for a in _as_list(article.get("author"))]):
+            yield AuthorCandidate("; ".join(names), declared=True)
+    yield from _author_metas(root)
     for element in root.iter():
         if isinstance(element.tag, str) and _marks_author(element):
-            yield _text(element) or ""
-    yield from _by_lines(root)
+            yield AuthorCandidate(_spaced_text(element))
+    yield from (AuthorCandidate(line) for line in _by_lines(root))
+
+
+def _resolved(author: object, named: dict[str, dict[str, object]]) -> object:
+    """A structured-data author given by reference (``{"@id": …}``, as WordPress SEO plugins write
+    it) replaced by the node it refers to."""
+    if isinstance(author, dict) and "name" not in author and str(author.get("@id")) in named:
+        return named[str(author["@id"])]
+    return author
+
+
+def _declared_authors(authors: list[object]) -> list[str]:
+    """The names of an article's structured-data authors; an organisation listed beside a person
+    is the publisher credited, not a writer."""
+    people = [a for a in authors if not (isinstance(a, dict) and "Organization" in str(a.get("@type")))]
+    return [n for a in people or authors if (n := _author_name(a))]
 
 
 def _by_lines(root: etree._Element) -> Iterator[str]:
@@ -167,7 +203,7 @@ def _by_lines(root: etree._Element) -> Iterator[str]:
     headline (or from the top, on a page without one), outside the comments."""
     start = next(root.iter("h1"), None)
     for count, element in enumerate(_following(root, start)):
-        text = _text(element) or ""
+        text = _spaced_text(element)
         match = BY_LINE.match(text)
         if match and len(text.split()) <= BY_LINE_MAX_WORDS and not _in_comments(element):
             yield f"By {match.group('names')}"
@@ -192,16 +228,26 @@ def _following(root: etree._Element, start: etree._Element | None) -> Iterator[e
 
 
 def _in_comments(element: etree._Element) -> bool:
-    return any(
-        NOT_AUTHOR_MARK.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors()
-    )
+    """``element`` is in the comments, a figure, a quotation, a sidebar or a related list."""
+    for above in element.iterancestors():
+        mark = f"{above.get('class', '')} {above.get('id', '')}"
+        if NOT_AUTHOR_MARK.search(mark) or above.tag in NOT_ARTICLE_TAGS:
+            return True
+        if above.tag not in ("body", "html") and _not_article_part(mark):
+            return True
+    return False
+
+
+def _not_article_part(mark: str) -> bool:
+    return any(NOT_ARTICLE_PART.match(token) for token in mark.split())
 
 
 def _marks_author(element: etree._Element) -> bool:
-    mark = " ".join(element.get(a, "") for a in ("class", "rel", "itemprop", "id"))
+    mark = " ".join(element.get(a, "") for a in ("class", "rel", "itemprop", "id", "data-component"))
     if (
-        not AUTHOR_MARK.search(mark)
+        not (AUTHOR_MARK.search(mark) or element.tag == "author")
         or NOT_AUTHOR_MARK.search(mark)
+        or _not_article_part(mark)
         or element.tag in ("meta", "script", "style")
     ):
         return False
@@ -216,7 +262,8 @@ def _author_name(author: object) -> str | None:
     return None
 
 
-def _json_ld_articles(root: etree._Element) -> Iterator[dict[str, object]]:
+def _json_ld_nodes(root: etree._Element) -> Iterator[dict[str, object]]:
+    """Every object of the page's JSON-LD scripts, ``@graph`` members included."""
     for script in root.iter("script"):
         if "ld+json" not in (script.get("type") or ""):
             continue
@@ -228,10 +275,22 @@ def _json_ld_articles(root: etree._Element) -> Iterator[dict[str, object]]:
             for node in (
                 _as_list(item.get("@graph")) if isinstance(item, dict) and "@graph" in item else [item]
             ):
-                if isinstance(node, dict) and ARTICLE_TYPES.search(
-                    " ".join(map(str, _as_list(node.get("@type"))))
-                ):
+                if isinstance(node, dict):
                     yield node
+
+
+def _author_metas(root: etree._Element) -> Iterator[AuthorCandidate]:
+    """The author meta tags (by ``name``, ``property`` or ``itemprop``), one candidate per key with
+    all its values: a page with two authors repeats the tag. Markup inside a value is dropped."""
+    values: dict[str, list[str]] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = " ".join(MARKUP.sub("", meta.get("content") or "").split())
+        if key in AUTHOR_META and value and "://" not in value:
+            values.setdefault(key, []).append(value)
+    for key in AUTHOR_META:
+        if key in values:
+            yield AuthorCandidate("; ".join(dict.fromkeys(values[key])))
 
 
 def _metas(root: etree._Element) -> dict[str, str]:
@@ -253,6 +312,13 @@ def _text(element: etree._Element | None) -> str | None:
         return None
     text = " ".join(element.text_content().split())
     return text or None
+
+
+def _spaced_text(element: etree._Element) -> str:
+    """The text of ``element`` with its child elements' texts kept apart: a byline's parts are
+    separate elements ("<span>Ann Vale</span><time>2 hours ago</time>"), which ``text_content``
+    glues into one word ("Ann Vale2 hours ago", "Ann ValeUpdated")."""
+    return " ".join(" ".join(element.itertext()).split())
 
 
 def _host(url: str | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,8 +11,8 @@ from newstrace.ids import stable_id
 from newstrace.model import Article, Document, Piece
 from newstrace.segment.classify import ClassifiedLine, classify_text
 from newstrace.segment.lines import Shape, is_sentence_end
-from newstrace.segment.metadata import choose_title, dateline_date, normalize_published
-from newstrace.segment.region import keep_main_run, mark_menus
+from newstrace.segment.metadata import choose_title, dateline_date, is_date_label, normalize_published
+from newstrace.segment.region import keep_main_run, mark_menus, until_copyright
 from newstrace.segment.split import article_ranges
 from newstrace.text.bylines import is_author_name
 
@@ -104,7 +105,7 @@ def _drafts(
     ranges = article_ranges(lines) if split else [range(len(lines))]
     parts = (lines[r.start : r.stop] for r in ranges)
     one = declared if len(ranges) == 1 else None
-    drafts = (_draft(keep_main_run(part) if dump else part, one) for part in parts)
+    drafts = (_draft(keep_main_run(until_copyright(part)) if dump else part, one) for part in parts)
     return _comparable([d for d in drafts if d is not None])
 
 
@@ -171,8 +172,13 @@ def _title(header: Sequence[ClassifiedLine]) -> str | None:
         first_meta = last_meta
         while first_meta > 0 and shown[first_meta - 1].is_meta:
             first_meta -= 1
-        for cl in reversed(shown[:first_meta]):  # over captions and widgets between them
-            if cl.shape is Shape.HEADING and (cl.is_content or cl.furniture == "not-prose"):
+        # a "By" label and "Updated <date>" lines are not the headline
+        above = [cl for cl in shown[:first_meta] if cl.furniture != "ui" and not is_date_label(cl.line.text)]
+        for k, cl in enumerate(reversed(above)):  # over captions and widgets between them
+            # the heading right above the byline is the headline, even when a breadcrumb's link
+            # list took it in ("Home", "News", <headline>, "By", <name>)
+            taken = cl.furniture in ("not-prose", "link-list") if k == 0 else cl.furniture == "not-prose"
+            if cl.shape is Shape.HEADING and (cl.is_content or taken):
                 if not is_author_name(cl.line.text) and (title := choose_title([cl.line.text])):
                     return title
             elif cl.is_meta or cl.is_paragraph:
@@ -186,8 +192,9 @@ def _published(
     title: str | None,
     declared: Document | None,
 ) -> str | None:
-    """A declared date, else a label line, else a date line *below* the title (alone, or opening a
-    header line that glues it to a byline or categories), else a dateline.
+    """A declared date, else a label line, else a date line right after the byline, else a date
+    line *below* the title (alone, or opening a header line that glues it to a byline or
+    categories), else a dateline.
 
     A date line above the title is the site's today-widget, never the published date.
     """
@@ -196,6 +203,10 @@ def _published(
     for cl in (*header, *body):
         if cl.published:
             return cl.published
+    shown = [cl for cl in (*header, *body) if cl.shape not in (Shape.BLANK, Shape.SEPARATOR)]
+    for prev, cl in itertools.pairwise(shown):  # the date printed with the byline is the article's
+        if prev.byline and (cl.date_only or cl.header_date):
+            return cl.header_date or normalize_published(cl.line.text)
     below_title = False
     for cl in header:
         below_title = below_title or (title is not None and cl.line.text == title)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -9,6 +10,7 @@ from newstrace.segment.furniture import furniture_kind, is_link_list_head
 from newstrace.segment.lines import Line, Shape, is_sentence_end, shape_lines, split_lines, word_count
 from newstrace.segment.metadata import byline_of, header_date, is_date_only, published_label_date
 from newstrace.segment.prose import prose_lines, written_in_stoplist_language
+from newstrace.text.bylines import clean_byline
 
 __all__ = ["ClassifiedLine", "classify_text", "continues"]
 
@@ -18,6 +20,13 @@ LINK_MAX_WORDS = 14  # a linked headline under such a head
 # A line this long that stops mid-sentence was wrapped (text saved with hard line breaks wraps at
 # 60-80 characters); a headline or menu item is shorter.
 WRAPPED_LINE_MIN_CHARS = 50
+SPLIT_BY = re.compile(r"^\s*(?:written\s+)?by\s*:?\s*$", re.IGNORECASE)  # "By" alone: the name follows
+# A paragraph of at least this many words that a page dump holds twice is the site's, not the
+# article's: a teaser shown in two widgets, a notice in a banner and a footer. On the tune pages of
+# bench/data/pages and bench/data/realnews, 118 such lines were furniture and 9 article text (an
+# interview's questions, asked of each guest, are exempt; a tweet's signature); shorter lines
+# repeat in prose ("Photo: Reuters", "He said no.").
+REPEATED_MIN_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +70,46 @@ def classify_text(text: str, *, prose: bool = False) -> list[ClassifiedLine]:
     """
     lines = split_lines(text)
     classified = [_classify(line, shape) for line, shape in zip(lines, shape_lines(lines), strict=True)]
-    classified = _mark_link_lists(classified)
-    return _mark_non_prose(classified) if prose else classified
+    classified = _mark_link_lists(_join_split_bylines(classified))
+    return _mark_repeated(_mark_non_prose(classified)) if prose else classified
+
+
+def _join_split_bylines(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """A "By" alone on its line, the name on the next: a scraper puts the byline's link (``By
+    <a>Ann Vale</a>``) on a line of its own. The name line becomes the byline."""
+    out = list(lines)
+    for i, cl in enumerate(lines):
+        if cl.furniture is None and SPLIT_BY.match(cl.line.text):
+            after = next((j for j in range(i + 1, len(lines)) if lines[j].shape is not Shape.BLANK), None)
+            if (
+                after is not None
+                and (name := clean_byline(lines[after].line.text))
+                and not lines[after].is_meta
+            ):
+                out[after] = replace(lines[after], byline=name)
+                out[i] = replace(cl, furniture="ui")
+    return out
+
+
+def _mark_repeated(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """Later copies of a paragraph that a page dump holds more than once are furniture
+    (``REPEATED_MIN_WORDS``). Repetition says a copy is the site's (a teaser shown in two widgets,
+    a notice in a banner and a footer), not which one the article may hold (its lead repeated as a
+    teaser, or the whole article saved twice): the first copy stays, for the other rules to judge."""
+    first: dict[str, int] = {}
+    drop: set[int] = set()
+    for cl in lines:
+        if (
+            cl.shape is Shape.PARAGRAPH
+            and cl.furniture is None
+            and word_count(cl.line.text) >= REPEATED_MIN_WORDS
+            and not cl.line.text.rstrip().endswith("?")  # an interview's questions, asked of each guest
+        ):
+            key = " ".join(cl.line.text.split())
+            if key in first:
+                drop.add(cl.line.index)
+            first.setdefault(key, cl.line.index)
+    return [replace(cl, furniture="repeated") if cl.line.index in drop else cl for cl in lines]
 
 
 def _mark_non_prose(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:

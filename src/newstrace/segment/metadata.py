@@ -16,6 +16,7 @@ __all__ = [
     "choose_title",
     "dateline_date",
     "header_date",
+    "is_date_label",
     "is_date_only",
     "normalize_published",
     "published_label_date",
@@ -91,6 +92,17 @@ def published_label_date(text: str) -> str | None:
     """The day a label line gives ("Published On: June 5, 2020" -> "2020-06-05"), or None."""
     match = PUBLISHED_LABEL.match(text)
     return _full_date(match.group("rest")) if match else None
+
+
+# "Updated Nov 19, 6:55 AM; Posted Nov 19": when the page was changed, not what it is about.
+DATE_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|posted|published)\b", re.IGNORECASE)
+
+
+def is_date_label(text: str) -> bool:
+    """A line that labels when the page was published or changed ("Updated Nov 19, 6:55 AM"):
+    the article's metadata, never its headline."""
+    # any date expression, with a year or not ("Nov 19")
+    return bool(DATE_LABEL.match(text)) and next(iter(find_date_expressions(text, None)), None) is not None
 
 
 def is_date_only(text: str) -> bool:

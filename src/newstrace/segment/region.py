@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from newstrace.segment.classify import ClassifiedLine, continues
 from newstrace.segment.lines import Shape
 
-__all__ = ["keep_main_run", "mark_menus"]
+__all__ = ["keep_main_run", "mark_menus", "until_copyright"]
 
 # Furniture lines an article's own text may hold between two of its paragraphs (a caption, an ad
 # slot, a share bar, a "Read more" link, a newsletter box: up to 10 lines on the tune pages of
@@ -29,6 +29,9 @@ MENU_MIN_LINES = 4
 MENU_ITEM_MAX_WORDS = 14  # a linked headline; a paragraph of prose is longer
 # A numbered item ("3) Blade Runner", "4. The budget") is the article's own list, never a menu's.
 LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
+# A copyright notice that closes an article states a year or the rights ("© 2019 Lantern Media. All
+# Rights Reserved."); a photo's credit ("© Getty Images") sits anywhere in the article.
+COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\b)|all rights reserved", re.IGNORECASE)
 # A run of prose this large next to the main one is a second article of a digest page, kept.
 RUN_MIN_SHARE = 0.5
 
@@ -48,6 +51,25 @@ def keep_main_run(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
     largest = max(r.chars for r in runs)
     dropped = {i for r in runs if r.chars < RUN_MIN_SHARE * largest for i in r.lines}
     return [replace(cl, furniture="off-article") if cl.line.index in dropped else cl for cl in lines]
+
+
+def until_copyright(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
+    """The lines of an article's range with everything after its copyright notice made furniture:
+    a site closes the article with it ("© 2019 Lantern Media. All Rights Reserved."), and what
+    follows on the page (teasers, footers) is the site's. A notice above the first paragraph is the
+    page header's, not the article's end."""
+    first = next((i for i, cl in enumerate(lines) if cl.is_paragraph), len(lines))
+    end = next(
+        (
+            i
+            for i in range(first + 1, len(lines))
+            if lines[i].furniture == "legal" and COPYRIGHT_NOTICE.search(lines[i].line.text)
+        ),
+        None,
+    )
+    if end is None:
+        return list(lines)
+    return [*lines[: end + 1], *(replace(cl, furniture="after-copyright") for cl in lines[end + 1 :])]
 
 
 def mark_menus(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:

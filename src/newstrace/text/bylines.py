@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["clean_byline", "is_author_name"]
+__all__ = ["AuthorCandidate", "byline_names", "choose_byline", "clean_byline", "is_author_name"]
 
 NAME_MAX_WORDS = 6  # "Mary Jo de la Cruz Smith"; longer strings are sentences or lists of links
 PARTICLES = frozenset("de da del della di van von der den al el bin ibn la le du dos y st st.".split())
@@ -23,6 +25,18 @@ GIVEN_NAME_STOP_WORDS = frozenset({"will", "may"})
 CREDIT_WORDS = frozenset(
     "photo photos photograph image images picture credit credits getty posts author".split()
 )
+# Words of a page's interface (its actions and labels), glued to or standing for an author field
+# ("Posted", "Share", "Account You're logged"): no one is named with them; cut after a name.
+INTERFACE_WORDS = frozenset(
+    """posted updated published share shares comment comments follow subscribe login logged
+    logout sign account menu search email contact profile twitter facebook instagram linkedin""".split()
+)
+# "Ann Vale said:", "Ben Orr wrote": a comment's or a quotation's attribution, not a byline.
+ATTRIBUTION_VERBS = frozenset("said says wrote writes replied".split())
+# More names than this in one byline is a list of links or tags, not the people who wrote an
+# article: the author lists of the tune pages hold 1-3 names (one of trafilatura's metadata tests 7),
+# the tag and link lists caught by author-marked elements on trafilatura's evaluation pages 8-80.
+MAX_AUTHORS = 8
 
 
 @cache
@@ -42,7 +56,8 @@ def not_name_words() -> frozenset[str]:
 
 
 PREFIX = re.compile(
-    r"^(?:(?:written|words|reported|story|text|posted|published|compiled|edited)\s+)?by\s*[:\-–]?\s+"
+    r"^(?:posted|published|updated|written)\b[^|]{0,40}?\sby\s+"  # "Posted on May 3, 2020 by Jane Doe"
+    r"|^(?:(?:written|words|reported|story|text|posted|published|compiled|edited)\s+)?by\s*[:\-–]?\s+"
     r"|^(?:authors?|writers?|reporters?)\s*[:\-–]\s*",
     re.IGNORECASE,
 )
@@ -53,7 +68,13 @@ ROLE_WORDS = frozenset(
 )
 DEGREES = frozenset("phd ph.d md m.d mph rn msc".split())
 # "Brendan Carlin for The Mail on Sunday": the outlet a writer wrote for follows "for".
-FOR_OUTLET = re.compile(r"\s+for\s+.*$", re.IGNORECASE)
+FOR_OUTLET = re.compile(r"\s+(?:for|from)\s+.*$", re.IGNORECASE)  # "Ann Vale from The Lantern"
+# A social handle beside the name ("Ann Vale @annvale"), a nickname in quotes (Ann "Ace" Vale) and
+# symbols (emoji) are not part of a written name.
+HANDLE = re.compile(r"(?<!\w)@[\w.]+")
+NICKNAME = re.compile(r"\s[\"“][^\"”]{1,30}[\"”]\s")
+SYMBOLS = re.compile(r"[^\w\s.,;:'’‘\-–—&/|()\"“”@]")
+DASH = re.compile(r"\s[-–—]\s")
 # "Jane Doe 21.10.2019", "Jane Doe on Nov 3, 2020", "Jane Doe Updated 5 hours ago": the date after the name.
 DATE_TAIL = re.compile(
     r"\s+(?:(?:on|updated|published|posted)\s+)?(?:(?:"
@@ -61,39 +82,77 @@ DATE_TAIL = re.compile(
     + r")[a-z]*\.?\s+)?\d.*$",
     re.IGNORECASE,
 )
-SEPARATORS = re.compile(r"\s*(?:;|\||,|&|\band\b|/|\s[-–—]\s)\s*", re.IGNORECASE)
+SEPARATORS = re.compile(r"(\s*(?:;|\||,|&|\band\b|/|\s[-–—]\s)\s*)", re.IGNORECASE)
+# "Jane Doe, CNN", "Jane Doe/AP", "Jane Doe | Futurism": one word after a full name and a comma,
+# slash or bar is the outlet or wire the writer works for; bylines give people's full names. After
+# a dash, any words are ("Jane Doe — The Lantern"): co-authors are joined by commas and "and".
+AFFILIATION_SEPARATOR = re.compile(r"[,/|]")
+HOST_NAME = re.compile(r"[^\W\d_]\.[A-Za-z]{2,}")  # "Cleveland.com": a site's address, not a name
 WORD = re.compile(r"\S+")
+TOKEN = re.compile(r"[^\W_]+")
+# A name stated alone elsewhere on the page is preferred to the same name glued to more words
+# ("Tom Vale" over "Tom Vale Associated Press") only when it has at least this many words: a
+# given name alone ("Tom") is a mention, not the author's name.
+MIN_REFINED_WORDS = 2
+MIN_SITE_MARK = 3  # "CNN", "AFP": shorter site names and host labels are contained in too many names
 ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]\.")  # "S.", "J.R.", "Jr.", "Sr."
 
 
-def is_author_name(text: str) -> bool:
-    """Whether ``text`` has the form of a person's or desk's name ("Dana A. Ford", "AFP")."""
+def is_author_name(text: str, declared: bool = False) -> bool:
+    """Whether ``text`` has the form of a person's or desk's name ("Dana A. Ford", "AFP").
+
+    ``declared``: the page's structured data says this is a person's name, which its owner may
+    have typed with a lower-case family name ("Mobasir hassan"); it must still start with a
+    capital and have no word that is never a name.
+    """
     words = WORD.findall(text)
-    if not words or len(words) > NAME_MAX_WORDS or re.search(r"\d|@|://|www\.", text):
+    if (
+        not words
+        or len(words) > NAME_MAX_WORDS
+        or re.search(r"\d|@|_|://|www\.", text)
+        or HOST_NAME.search(text)
+    ):
         return False
     for i, word in enumerate(words):
         bare = word.strip(".,'’\"()").lower()
         if bare in PARTICLES or ABBREVIATION.fullmatch(word) or (i == 0 and bare == "the" and len(words) > 1):
             continue
-        if not word[0].isupper() or bare.split("'")[0].split("’")[0] in not_name_words():
+        if (not word[0].isupper() and not (declared and i > 0)) or bare.split("'")[0].split("’")[
+            0
+        ] in not_name_words():
             return False
-    return True
+    return any(w.strip(".,'’\"()").lower() not in PARTICLES for w in words)  # "Von" alone is no name
 
 
-def clean_byline(raw: str | None, site: str | None = None) -> str | None:
+def clean_byline(raw: str | None, site: str | None = None, declared: bool = False) -> str | None:
     """The names of an author field or byline, or None when it names no one.
 
     ``By`` and roles are removed, names that are not names are dropped (a photo credit next to
     the author), and the rest are joined with ``, ``; one clean name comes back as written.
     """
-    text = " ".join((raw or "").split())
-    text = PREFIX.sub("", text).strip(" ,:;|")
+    return ", ".join(byline_names(raw, site, declared)) or None
+
+
+def byline_names(raw: str | None, site: str | None = None, declared: bool = False) -> list[str]:
+    """The names of an author field or byline, in order, without repeats (see ``clean_byline``)."""
+    text = NICKNAME.sub(" ", SYMBOLS.sub(" ", HANDLE.sub(" ", raw or "")))
+    text = PREFIX.sub("", " ".join(text.split())).strip(" ,:;|")
+    pieces = SEPARATORS.split(text)
     names: list[str] = []
-    for part in SEPARATORS.split(text):
-        name = _without_role(part.strip(" :;-–—"), site)
-        if name and is_author_name(name) and name.casefold() not in (n.casefold() for n in names):
-            names.append(name)
-    return ", ".join(names) or None
+    for i in range(0, len(pieces), 2):
+        name = _without_role(pieces[i].strip(" :;-–—"), site)
+        if not name or not is_author_name(name, declared) or name.casefold() in (n.casefold() for n in names):
+            continue
+        if any(w.lower().strip(".:") in INTERFACE_WORDS | ATTRIBUTION_VERBS for w in name.split()):
+            continue
+        after_full_name = bool(names) and len(names[-1].split()) > 1
+        if after_full_name and (
+            DASH.search(pieces[i - 1])
+            or (len(name.split()) == 1 and AFFILIATION_SEPARATOR.search(pieces[i - 1]))
+        ):
+            continue
+        names.append(name)
+    return names if len(names) <= MAX_AUTHORS else []
 
 
 def _without_role(name: str, site: str | None) -> str:
@@ -101,9 +160,11 @@ def _without_role(name: str, site: str | None) -> str:
     words = DATE_TAIL.sub("", FOR_OUTLET.sub("", name)).split()
     while words and words[-1].lower().strip(".") in DEGREES:
         words.pop()
-    if all(w.lower().strip(".") in ROLE_WORDS for w in words):
+    if all(w.lower().strip(".").removesuffix("s") in ROLE_WORDS for w in words):
         return ""  # "Staff Writer" after a name: a role, not a second author
     while len(words) > 2 and words[-1].lower().strip(".") in ROLE_WORDS:  # "Lantern Staff" is a desk
+        words.pop()
+    while len(words) > 1 and words[-1].lower().strip(".:") in INTERFACE_WORDS:  # "Ann Vale Follow Email"
         words.pop()
     compact = re.sub(r"\W", "", site or "").lower()
     if compact and len(words) > 2 and re.sub(r"\W", "", words[-1]).lower() == compact:
@@ -111,3 +172,64 @@ def _without_role(name: str, site: str | None) -> str:
     if words and words[-1].endswith(".") and not ABBREVIATION.fullmatch(words[-1]):
         words[-1] = words[-1].rstrip(".")  # a sentence's full stop, not an initial's ("Joe S.", "Jr.")
     return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorCandidate:
+    """One place of a page that may name its authors, in the page's order of trust."""
+
+    text: str
+    declared: bool = False  # a person's name in the page's structured data
+
+
+def choose_byline(
+    candidates: Sequence[AuthorCandidate], site: str | None = None, site_marks: Collection[str] = ()
+) -> str | None:
+    """The first candidate that names someone other than the site, else the first naming anyone.
+
+    Candidates come in the page's order of trust (structured data, meta tags, author-marked
+    elements, the visible "By" line); a byline that is only the site's own name (``site_marks``:
+    the site's name and host, compacted) is kept only when no candidate names anyone else. Each
+    name is then given in its best form stated on the page: a name that another candidate states
+    alone replaces the same name glued to more words ("Tom Vale" for "Tom Vale Associated Press",
+    markup that glued an outlet or role to it), and initials keep their dots and mixed case is
+    preferred to a style sheet's capitals ("Dana A. Ford" over "Dana A Ford" and "DANA A. FORD").
+    """
+    named = [ns for c in candidates if (ns := byline_names(c.text, site, c.declared))]
+    people = [ns for ns in named if not all(_names_site(n, site_marks) for n in ns)]
+    if not named:
+        return None
+    best = (people or named)[0]
+    forms = [n for ns in named for n in ns]
+    chosen: list[str] = []
+    for stated in best:
+        shorter = [
+            f for f in forms if len(f.split()) >= MIN_REFINED_WORDS and _key(stated).startswith(f"{_key(f)} ")
+        ]
+        name = shorter[0] if shorter else stated
+        chosen.append(max((f for f in forms if _key(f) == _key(name)), key=_written_form))
+    return ", ".join(dict.fromkeys(chosen))
+
+
+def _names_site(name: str, site_marks: Collection[str]) -> bool:
+    """``name`` is the site's: it holds the site's name ("Die Lantern" on lantern.example) or is a
+    part of it ("Lantern News" for "Lantern News Initiative"); a single word inside the site's name
+    is not (a personal site is named after its author: "Mady" on madyvale.example)."""
+    compact, several = _compact(name), len(name.split()) > 1
+    return len(compact) >= MIN_SITE_MARK and any(
+        m in compact or (several and compact in m) for m in site_marks if len(m) >= MIN_SITE_MARK
+    )
+
+
+def _key(text: str) -> str:
+    """``text`` compared up to case, dots and spacing."""
+    return " ".join(TOKEN.findall(text.casefold()))
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def _written_form(name: str) -> tuple[int, bool]:
+    """Prefer initials with their dots, then mixed case over a style sheet's capitals."""
+    return name.count("."), not name.isupper()
