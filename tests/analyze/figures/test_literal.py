@@ -39,6 +39,21 @@ NOT_LITERAL = [
     ("A missile strike against rebels hit a fuel depot in Kandar on Monday.", "protest"),
     # a headline or a link's title, set in title case
     ("Related: Thousands Protest New Fuel Tax In Port Meridian On Sunday", "protest"),
+    ("Marketing Meets the Newsroom", "meeting"),
+    # an imperative tells the reader what to do
+    ("Go to the interview in Leeds with three thank-you notes.", "statement"),
+    # a frequency in the present tense: what happens as a rule
+    ("Truck drivers in Ohio are involved in 4,000 crashes each year.", "crash"),
+    # a negated verb with "n't"
+    ("Police didn't arrest anyone in Lyon on Monday.", "arrest"),
+    # a trigger inside a hyphenated adjective
+    ("The rustic-meets-modern house in Leeds opened on Monday.", "meeting"),
+    # "bomb" as a flop or a long pass; "shelling out" money
+    ("The film was a commercial bomb in Boston last May.", "attack"),
+    ("The quarterback bombed one to Amendola for 80 yards in Denver on Sunday.", "attack"),
+    ("Taxpayers in Ohio are shelling out millions for the stadium this year.", "attack"),
+    # a demonstration of a product
+    ("She gave a short demonstration of the app in Austin on Monday.", "protest"),
 ]
 LITERAL = [
     ("Police guarded the bus crash site near Varna on Monday.", "crash"),  # the site of the crash
@@ -49,6 +64,9 @@ LITERAL = [
     ("A missile strike hit a fuel depot in Kandar on Monday.", "attack"),
     ("Two men plotted to kill the governor of Ohio in May.", "plot"),  # a conspiracy's aim
     ("The minister held a press conference in Rome on Monday.", "statement"),  # one trigger of two words
+    ("A bomb exploded near the embassy in Paris on Monday.", "attack"),  # a bomb that explodes
+    ("Thousands joined a demonstration against the fuel tax in Lyon on Sunday.", "protest"),
+    ("Truck drivers in Ohio were involved in 40 crashes last year.", "crash"),  # counted, not a rule
 ]
 TITLES = [
     ("Related: Thousands Protest New Fuel Tax In Port Meridian", True),

@@ -72,7 +72,8 @@ FACT_WORDS = {
     "meeting": ("participant", "attend", "locations", "delegat", "people"),
 }
 PARTICIPANT = re.compile(r"(?:ers|ors)$", re.IGNORECASE)  # "protesters", "demonstrators": who, not what
-NEGATED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+NEGATED = re.compile(r"(?:\b(?:no|not|never|without|nor)|n[’']t)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+HYPHENATED = re.compile(r"^-.*-$")  # "rustic-meets-modern": a word inside a compound adjective
 DEFINITE = re.compile(r"(?:\b(?:the|this|that)|\w['’]s)\s+$", re.IGNORECASE)  # "the crash", "Monday's crash"
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.IGNORECASE)
 ANCHOR_CHARS = 40  # a date this close to a trigger dates it ("uprising in November 2019")
@@ -221,6 +222,7 @@ def _triggers(
         found.setdefault(kind.name, []).extend(
             (kind, m)
             for m in rx.finditer(text)
+            if not HYPHENATED.match(text[m.start() - 1 : m.end() + 1])
             if literal_use(kind, text, m)
             or (kind.name in told and DEFINITE.search(text[: m.start()]) and not FIGURATIVE.search(text))
         )

@@ -44,7 +44,12 @@ DETERMINERS = ("det", "poss", "nummod", "predet")
 # sentence dense with names and titles ("former U.S. ambassador ... Marie Yovanovitch testified
 # before the U.S. House Intelligence Committee") reaches 0.7, the titles of links reach 0.9-1.
 TITLE_CASE_SHARE = 0.85
-TITLE_MIN_WORDS = 4  # "Talks Resume" is too short to tell a title from a name
+TITLE_MIN_WORDS = 3  # "Talks Resume" is too short to tell a title from a name
+FREQUENCY = re.compile(
+    r"\b(?:(?:each|every|per|times a) (?:year|month|week|day|night|summer|winter|season)|annually|yearly|usually"
+    r"|often|routinely|typically|generally|regularly)\b",
+    re.IGNORECASE,
+)
 SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via".split())
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -61,6 +66,8 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
         or _intended(token)
         or _modifier(token, end)
         or _received(token)
+        or _imperative(token)
+        or _frequentative(token)
         or (not dated and _generic(token))
         or (not dated and not named and _habitual(token))
     )
@@ -74,6 +81,29 @@ def in_a_title(text: str) -> bool:
         return False
     capitalised = sum(w[0].isupper() for w in words[1:])  # the first word is capitalised anyway
     return bool(capitalised / (len(words) - 1) >= TITLE_CASE_SHARE)
+
+
+def _imperative(token: Token) -> bool:
+    """A trigger in a clause in the imperative tells the reader what to do, not what happened
+    ("Register for the meeting today!", "Go to the interview with thank-you notes")."""
+    verb = _verb(token)
+    return (
+        verb is not None
+        and verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and verb.i == verb.sent.start
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
+
+
+def _frequentative(token: Token) -> bool:
+    """A clause in the present tense with a frequency ("each year", "every day", "usually") tells
+    what happens as a rule ("Drivers are involved in 4,000 crashes each year"), not one event."""
+    verb = _verb(token)
+    if verb is None or not FREQUENCY.search(token.sent.text):
+        return False
+    tensed = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in ("VBZ", "VBP") for t in tensed) and not any(t.tag_ in ("VBD", "MD") for t in tensed)
 
 
 def _intended(token: Token) -> bool:
