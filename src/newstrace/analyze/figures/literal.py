@@ -46,8 +46,8 @@ DETERMINERS = ("det", "poss", "nummod", "predet")
 TITLE_CASE_SHARE = 0.85
 TITLE_MIN_WORDS = 3  # "Talks Resume" is too short to tell a title from a name
 FREQUENCY = re.compile(
-    r"\b(?:(?:each|every|per|times a) (?:year|month|week|day|night|summer|winter|season)|annually|yearly|usually"
-    r"|often|routinely|typically|generally|regularly)\b",
+    r"\b(?:(?:each|every|per|times a) (?:year|month|week|day|night|summer|winter|season)|annually|yearly"
+    r"|usually|often|routinely|typically|generally|regularly)\b",
     re.IGNORECASE,
 )
 SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via".split())
