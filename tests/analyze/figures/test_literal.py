@@ -52,6 +52,9 @@ NOT_LITERAL = [
     ("The film was a commercial bomb in Boston last May.", "attack"),
     ("The quarterback bombed one to Amendola for 80 yards in Denver on Sunday.", "attack"),
     ("Taxpayers in Ohio are shelling out millions for the stadium this year.", "attack"),
+    # an address where someone lives; an adjective in -ing
+    ("Police raided his Mayfair address in London in 1993.", "statement"),
+    ("The failure is all the more striking for the workers of Leeds this year.", "protest"),
     # a demonstration of a product
     ("She gave a short demonstration of the app in Austin on Monday.", "protest"),
 ]
@@ -65,6 +68,7 @@ LITERAL = [
     ("Two men plotted to kill the governor of Ohio in May.", "plot"),  # a conspiracy's aim
     ("The minister held a press conference in Rome on Monday.", "statement"),  # one trigger of two words
     ("A bomb exploded near the embassy in Paris on Monday.", "attack"),  # a bomb that explodes
+    ("The president defended the decree in a televised address on Wednesday.", "statement"),
     ("Thousands joined a demonstration against the fuel tax in Lyon on Sunday.", "protest"),
     ("Truck drivers in Ohio were involved in 40 crashes last year.", "crash"),  # counted, not a rule
 ]

@@ -215,9 +215,18 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "statement",
         "STATEMENT",
-        r"speech|statement|address\b|(?:press|news) conference|news release|press release|interview\b"
+        r"speech|statement|(?:press|news) conference|news release|press release|interview\b"
         r"|testified|sermon|video conference",
         (("", "speak"),),
+    ),
+    EventKind(  # an "address" is as often where someone lives: a speech has a speaker and an audience
+        "statement",
+        "STATEMENT",
+        r"address\b",
+        (("", "speak"),),
+        r"televis|\bTV\b|radio|broadcast|nation|deliver|gave|give|speech|said|says|told|spoke|speak|audience"
+        r"|congress|parliament|assembly|inaugural|keynote|commencement|accused|urged|vowed|declared"
+        r"|announced|warned|issued|president|prime minister|king|queen|pope",
     ),
     EventKind(
         "meeting",

@@ -61,6 +61,8 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
     an organisation (a generic statement names neither a time nor a participant)."""
     if token.lower_ in NOUN_TRIGGERS and token.pos_ != "NOUN":
         return True  # "she talks", "to address the issue", "fired at": the word's other sense
+    if token.tag_ == "JJ" and token.lower_.endswith("ing"):
+        return True  # an adjective in -ing is a quality: "all the more striking", "a crushing defeat"
     return (
         _hypothetical(token)
         or _intended(token)
