@@ -163,7 +163,7 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "attack",
         "ASSAULT",
-        r"attack(?:s|ed)?\b|bomb(?:s|ing|ed)?\b|air ?strikes?|drone strikes?"
+        r"bombing|(?:air|drone|missile|rocket) ?strikes?\b"
         r"|shelling|downing|shot down|shooting down|assassinat(?:ed|ion)",
         (
             ("bomb", "explosives"),
@@ -174,18 +174,40 @@ EVENT_KINDS: tuple[EventKind, ...] = (
             ("shooting down", "aerial"),
         ),
     ),
-    EventKind("plot", "THREATEN", r"plot(?:s|ted)?\b|conspir(?:ed)\b", (("", "plot"),)),
+    EventKind(  # "attack" is as often a criticism, a sports move or a game's as an assault; a
+        # "bomb" is also a flop and a long pass
+        "attack",
+        "ASSAULT",
+        r"attack(?:s|ed)?\b|bomb(?:s|ed)?\b",
+        (("bomb", "explosives"),),
+        r"kill|dead|deaths?\b|wound|injur|casualt|victims?|guns?\b|gunfire|gunshots?|shooting|shooter"
+        r"|shot (?:dead|and)|(?:was|were) shot|rifles?|knife|knives|machete|stab|bomb|explo[sd]|blast|grenade"
+        r"|rockets?|missiles?|drones?|militants?|insurgents?|terror|jihad|gunm[ae]n|attackers?|assailants?"
+        r"|troops|soldiers|army|military|armed|forces|police|officers?|civilians|hostages?|raid|rebels"
+        r"|fighters|village|base\b|convoy|checkpoint|camp\b|hospital|mosque|church|synagogue|embassy"
+        r"|cyber|hack|ransomware",
+    ),
+    EventKind(  # "plot" is also a story's or a graph's: a conspiracy names its aim or its plotters
+        "plot",
+        "THREATEN",
+        r"plot(?:s|ted)?\b|conspir(?:ed)\b",
+        (("", "plot"),),
+        r"kill|murder|assassinat|attack|bomb|overthrow|coup|terror|kidnap|against|foiled|thwarted|charged"
+        r"|accused|convicted|arrested|suspects?|plotters|conspirators",
+    ),
     EventKind(
         "protest",
         "PROTEST",
-        r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors)|uprisings?|riot(?:s|ed|ing)?\b|unrest"
+        r"protest(?:s|ed|ers|ors|ing)?\b|demonstrators|uprisings?|riot(?:s|ed|ing)?\b|unrest"
         r"|sit-ins?|walkouts?",
         (("riot", "riot"), ("walkout", "strike"), ("", "demonstrate")),
     ),
-    EventKind(  # words with other senses: a market rallies, a team marches on, a deal is struck
+    EventKind(  # words with other senses: a market rallies, a team marches on, a deal is struck, a
+        # product is demonstrated
         "protest",
         "PROTEST",
-        r"rall(?:y|ies|ied)\b|marche[ds]\b|strik(?:e|es|ing)\b",
+        r"demonstrations?\b|rall(?:y|ies|ied)\b|marche[ds]\b"
+        r"|(?<!air )(?<!drone )(?<!missile )(?<!rocket )strik(?:e|es|ing)\b",
         (("strik", "strike"), ("hunger", "hunger-strike"), ("", "demonstrate")),
         r"protest|demonstrat|crowds?|marchers|activists|workers|unions?|picket|chant|placards|slogans?"
         r"|supporters|rights|against|demand|teachers|nurses|students|employees|thousands|hundreds",
@@ -193,9 +215,18 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "statement",
         "STATEMENT",
-        r"speech|statement|address\b|(?:press|news) conference|news release|press release|interview\b"
+        r"speech|statement|(?:press|news) conference|news release|press release|interview\b"
         r"|testified|sermon|video conference",
         (("", "speak"),),
+    ),
+    EventKind(  # an "address" is as often where someone lives: a speech has a speaker and an audience
+        "statement",
+        "STATEMENT",
+        r"address\b",
+        (("", "speak"),),
+        r"televis|\bTV\b|radio|broadcast|nation|deliver|gave|give|speech|said|says|told|spoke|speak|audience"
+        r"|congress|parliament|assembly|inaugural|keynote|commencement|accused|urged|vowed|declared"
+        r"|announced|warned|issued|president|prime minister|king|queen|pope",
     ),
     EventKind(
         "meeting",
@@ -219,6 +250,7 @@ ATTACKER = re.compile(
 FIGURATIVE = re.compile(
     r"\b(?:perfect storm|storm of|firestorm|under fire|opened? fire|open fire|fire (?:department|fighters?"
     r"|chief|station|truck|crews?|service)|ceasefire|cease-fire|crash course|flood of|floodgates"
+    r"|shell(?:s|ed|ing)? out|(?:free|hate) speech|freedom of speech|(?:heart|panic|asthma|anxiety) attack"
     r"|(?:doth|too much) protest|protest too much|in protest|collapse of (?:talks|the (?:deal|talks"
     r"|government|economy|market))|market crash|stock(?:s| market)? crash|explosion (?:of|in) (?:popularity"
     r"|interest|growth|demand|sales)|brainstorm|weather(?:ed)? the storm|took (?:\w+ )?by storm"

@@ -26,6 +26,7 @@ from newstrace.analyze.figures.event_kinds import (
     EventKind,
     literal_use,
 )
+from newstrace.analyze.figures.literal import in_a_title, unreal
 from newstrace.analyze.nlp import ArticleNLP, article_nlp, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
@@ -35,7 +36,7 @@ from newstrace.text.dates import PartialDate
 from newstrace.text.sentences import Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
 __all__ = ["EVENT_KINDS", "STEP", "EventKind", "EventsStep", "find_event_mentions"]
 
@@ -71,16 +72,10 @@ FACT_WORDS = {
     "meeting": ("participant", "attend", "locations", "delegat", "people"),
 }
 PARTICIPANT = re.compile(r"(?:ers|ors)$", re.IGNORECASE)  # "protesters", "demonstrators": who, not what
-NEGATED = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
-# Triggers that are events only as nouns: as verbs they mean something else ("talks about",
-# "address the issue", "fire a worker", "storm the stage").
-NOUN_TRIGGERS = frozenset(
-    "talks meeting meetings hearing statement address interview fire fires storm storms".split()
-)
-DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+NEGATED = re.compile(r"(?:\b(?:no|not|never|without|nor)|n[’']t)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+HYPHENATED = re.compile(r"^-.*-$")  # "rustic-meets-modern": a word inside a compound adjective
+DEFINITE = re.compile(r"(?:\b(?:the|this|that)|\w['’]s)\s+$", re.IGNORECASE)  # "the crash", "Monday's crash"
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.IGNORECASE)
-MODALS = frozenset("would could might may must should 'd".split())  # "will": scheduled, not supposed
-CONDITION_MARKS = frozenset("if unless whether".split())
 ANCHOR_CHARS = 40  # a date this close to a trigger dates it ("uprising in November 2019")
 
 
@@ -135,7 +130,9 @@ def find_event_mentions(
     told: set[str] = set()  # kinds a literal mention has introduced: "the crash" refers back to them
     for sentence in nlp.sentences:
         text = article.text[sentence.start : sentence.end]
-        triggers = [] if CONDITIONAL.search(text) else _triggers(text, _date_spans(dates, sentence), told)
+        if CONDITIONAL.search(text) or in_a_title(text):
+            continue  # a condition tells no event; a headline or a link's title names one told elsewhere
+        triggers = _triggers(text, _date_spans(dates, sentence), told)
         if triggers:
             candidates.append((sentence, text, triggers))
             told.update(kind.name for kind, _ in triggers)
@@ -225,6 +222,7 @@ def _triggers(
         found.setdefault(kind.name, []).extend(
             (kind, m)
             for m in rx.finditer(text)
+            if not HYPHENATED.match(text[m.start() - 1 : m.end() + 1])
             if literal_use(kind, text, m)
             or (kind.name in told and DEFINITE.search(text[: m.start()]) and not FIGURATIVE.search(text))
         )
@@ -239,60 +237,24 @@ def _triggers(
     accident = any(kind.category in ("ACCIDENT", "DISASTER") for kind, _ in hits.values())
     if killing is not None and (
         accident  # the dead of a crash or an epidemic were killed by no one
-        or (NEUTRAL_DEATH.match(killing[1].group(0)) and not KILLING_NEEDS.search(text))
+        # a word of violence inside a figure of speech is none ("died of a heart attack")
+        or (NEUTRAL_DEATH.match(killing[1].group(0)) and not KILLING_NEEDS.search(FIGURATIVE.sub(" ", text)))
     ):
         del hits["killing"]
     return sorted(hits.values(), key=lambda hit: hit[1].start())
 
 
 def _unreal(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Sequence[DateMention]) -> bool:
-    """Whether the trigger tells of no happening: a hypothetical or a generic statement."""
+    """Whether the trigger tells of no happening (see ``literal.unreal``)."""
     doc = nlp.parse(sentence.start, sentence.end)
     token = next((t for t in doc if t.idx <= match.start() < t.idx + len(t.text)), None)
     if token is None:
         return False
-    if token.lower_ in NOUN_TRIGGERS and token.pos_ != "NOUN":
-        return True  # "she talks", "to address the issue", "fired at": the word's other sense
-    return (
-        _hypothetical(token)
-        or _intended(token)
-        or (_generic(token) and not dates_in(dates, sentence.start, sentence.end))
+    named = any(
+        sentence.start <= e.start_char < sentence.end and e.label_ in ACTOR_LABELS + PLACE_LABELS
+        for e in nlp.entities.ents
     )
-
-
-def _intended(token: Token) -> bool:
-    """A verb trigger in an infinitive clause tells an aim, a threat or a plan, not an event:
-    "threatened to kill", "plans to meet", "tried to attack"."""
-    return token.pos_ == "VERB" and any(c.tag_ == "TO" and c.dep_ == "aux" for c in token.children)
-
-
-def _generic(token: Token) -> bool:
-    """A trigger whose clause is in the simple present with "be" or "have" says what things are
-    ("Plague is a disease of fleas", "Storms have many causes"), not what happened."""
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    return (
-        token.dep_ in ("nsubj", "nsubjpass", "attr")
-        and verb.lemma_ in ("be", "have")
-        and verb.tag_ in ("VBZ", "VBP")
-        and not any(c.dep_ == "aux" for c in verb.children)
-    )
-
-
-def _hypothetical(token: Token) -> bool:
-    """Whether the trigger lies in a clause a modal or a condition governs ("could attack",
-    "if they protest"): the verbs above it in the parse carry "would", "could", "if"..."""
-    node: Token | None = token
-    for _ in range(8):  # clauses of news sentences nest shallowly; this bounds odd parses
-        if node is None:
-            return False
-        if any(c.lower_ in MODALS and c.dep_ == "aux" for c in node.children) or any(
-            c.lower_ in CONDITION_MARKS and c.dep_ == "mark" for c in node.children
-        ):
-            return True
-        if node.head is node or node.dep_ in ("ccomp", "ROOT"):
-            return False  # a reported clause is asserted by its reporter: stop at it
-        node = node.head
-    return False
+    return unreal(token, match.end(), dated=bool(dates_in(dates, sentence.start, sentence.end)), named=named)
 
 
 def _in_a_name(nlp: ArticleNLP, offset: int) -> bool:

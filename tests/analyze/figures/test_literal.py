@@ -1,0 +1,118 @@
+"""A trigger makes an event only in a literal use: the parse-based rules of analyze/figures/literal.py
+and the participants a kind needs, each with (sentence, expected) tables on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.analyze.figures.events import find_event_mentions
+from newstrace.analyze.figures.facts import find_facts
+from newstrace.analyze.figures.literal import in_a_title
+from newstrace.analyze.nlp import ArticleNLP, SpacyModel
+from newstrace.model import Article
+
+# (sentence, kind): a trigger word and an anchor (a date, a place or a name), yet no event of the kind
+NOT_LITERAL = [
+    # a noun modifying another noun names a kind of thing, not an occasion
+    ("The forward collision warning of the bus beeped in Oslo on Monday.", "crash"),
+    ("Fire danger closed the forest roads of Redmont on Friday.", "fire"),
+    ("The meeting room in Leeds was booked on Monday.", "meeting"),
+    # a passive "met with" tells how something was received
+    ("The plan was met with laughter in Leeds on Monday.", "meeting"),
+    # a bare plural in the simple present, naming no one and no place: what happens as a rule
+    ("We keep our mornings free for meetings and our afternoons for calls every week.", "meeting"),
+    # "attack" as a criticism or a game's: no weapon, casualty or armed actor
+    ("The senator attacked the governor's budget in Albany on Monday.", "attack"),
+    ("Warren was under constant attack in Iowa last month.", "attack"),
+    # a medical term: no one attacked, no one killed
+    ("He died of a heart attack in Nice on Sunday.", "attack"),
+    ("He died of a heart attack in Nice on Sunday.", "killing"),
+    # "can" tells what is possible, not what happened
+    ("Road salt can set off fires and explosions under the streets of Manhattan.", "explosion"),
+    # a graph's or a story's plot is no conspiracy
+    ("The scientists plotted the data in Boston on Monday.", "plot"),
+    # a word that only begins with a trigger
+    ("A Protestant pastor preached in Lyon on Sunday.", "protest"),
+    # a freedom, not a speech given
+    ("She writes about free speech in Berlin every week.", "statement"),
+    # a missile strike is an attack, not a walkout
+    ("A missile strike against rebels hit a fuel depot in Kandar on Monday.", "protest"),
+    # a headline or a link's title, set in title case
+    ("Related: Thousands Protest New Fuel Tax In Port Meridian On Sunday", "protest"),
+    ("Marketing Meets the Newsroom", "meeting"),
+    # an imperative tells the reader what to do
+    ("Go to the interview in Leeds with three thank-you notes.", "statement"),
+    # a frequency in the present tense: what happens as a rule
+    ("Truck drivers in Ohio are involved in 4,000 crashes each year.", "crash"),
+    # a negated verb with "n't"
+    ("Police didn't arrest anyone in Lyon on Monday.", "arrest"),
+    # a trigger inside a hyphenated adjective
+    ("The rustic-meets-modern house in Leeds opened on Monday.", "meeting"),
+    # "bomb" as a flop or a long pass; "shelling out" money
+    ("The film was a commercial bomb in Boston last May.", "attack"),
+    ("The quarterback bombed one to Amendola for 80 yards in Denver on Sunday.", "attack"),
+    ("Taxpayers in Ohio are shelling out millions for the stadium this year.", "attack"),
+    # an address where someone lives; an adjective in -ing
+    ("Police raided his Mayfair address in London in 1993.", "statement"),
+    ("The failure is all the more striking for the workers of Leeds this year.", "protest"),
+    # a demonstration of a product
+    ("She gave a short demonstration of the app in Austin on Monday.", "protest"),
+]
+LITERAL = [
+    ("Police guarded the bus crash site near Varna on Monday.", "crash"),  # the site of the crash
+    ("Protest leaders met the mayor in Lyon on Monday.", "protest"),  # the protest's leaders
+    ("The mayor met with farmers in Leeds on Monday.", "meeting"),  # an active "met with"
+    ("Meetings resumed in Geneva on Monday.", "meeting"),  # a bare plural with a place and a date
+    ("Gunmen attacked a checkpoint in Kandar on Monday.", "attack"),  # armed actors
+    ("A missile strike hit a fuel depot in Kandar on Monday.", "attack"),
+    ("Two men plotted to kill the governor of Ohio in May.", "plot"),  # a conspiracy's aim
+    ("The minister held a press conference in Rome on Monday.", "statement"),  # one trigger of two words
+    ("A bomb exploded near the embassy in Paris on Monday.", "attack"),  # a bomb that explodes
+    ("The president defended the decree in a televised address on Wednesday.", "statement"),
+    ("Thousands joined a demonstration against the fuel tax in Lyon on Sunday.", "protest"),
+    ("Truck drivers in Ohio were involved in 40 crashes last year.", "crash"),  # counted, not a rule
+]
+TITLES = [
+    ("Related: Thousands Protest New Fuel Tax In Port Meridian", True),
+    ("Five Things We Learned From The Interview", True),
+    ("Marie Dubois testified before the House Intelligence Committee in Washington.", False),
+    ("Protests continue in Lyon.", False),
+    ("Talks Resume", False),  # too short to tell from a name
+]
+
+
+def _article(text: str) -> Article:
+    return Article("a1", "d1", 0, "t.txt", None, None, "2021-03-08", None, text)
+
+
+def _kinds(spacy_model: SpacyModel, text: str) -> list[str]:
+    nlp = ArticleNLP(spacy_model, text)
+    return [e.kind for e in find_event_mentions(_article(text), nlp, find_facts(_article(text), nlp))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "kind"), NOT_LITERAL)
+def test_no_event_without_a_literal_use(spacy_model: SpacyModel, sentence: str, kind: str) -> None:
+    assert kind not in _kinds(spacy_model, sentence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "kind"), LITERAL)
+def test_literal_uses_stay_events(spacy_model: SpacyModel, sentence: str, kind: str) -> None:
+    assert kind in _kinds(spacy_model, sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TITLES)
+def test_title_case_lines(sentence: str, expected: bool) -> None:
+    assert in_a_title(sentence) is expected
+
+
+@pytest.mark.slow
+def test_a_possessive_description_refers_back_to_a_told_event(spacy_model: SpacyModel) -> None:
+    text = (
+        "Gunmen attacked a museum in Tunis on Wednesday, killing 19 people. "
+        "The president condemned Wednesday's attack on Thursday."
+    )
+    assert _kinds(spacy_model, text).count("attack") == 2
+    alone = "The president condemned Wednesday's attack on Thursday."  # nothing told: a criticism?
+    assert "attack" not in _kinds(spacy_model, alone)
