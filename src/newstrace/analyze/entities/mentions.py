@@ -9,7 +9,7 @@ Sources, from the most to the least trusted (a mention of a more trusted source 
    organisation head noun ("Resistance Units", "Iranian Resistance"), a gloss that says what a name
    is ("Pride [an Iranian car manufacturer]"), an acronym followed by a country's name ("the MEK Iran");
 4. spaCy NER, with determiners, possessives, titles and trailing lowercase words taken off
-   ("the MEK’s Resistance Units" -> MEK + Resistance Units; "Basij militia" -> Basij);
+   ("the MEK’s Resistance Units" -> MEK + Resistance Units; "Basij militia" -> Basij; ner_spans.py);
 5. acronyms NER missed, demonyms and group names (NORP, from the gazetteer).
 
 Title-case lines (headings) get no rule or NER mention of their own, only the completion pass below:
@@ -22,16 +22,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newstrace.analyze.entities.gazetteer import Gazetteer
 from newstrace.analyze.entities.glosses import name_glosses
 from newstrace.analyze.entities.headings import heading_spans
 from newstrace.analyze.entities.named_events import NamedEvent
+from newstrace.analyze.entities.ner_spans import (
+    OF_NAME,
+    POSSESSIVE,
+    SENTENCE_BREAK,
+    WORD,
+    AliasLink,
+    Mention,
+    clean_ner,
+    owns,
+    trimmed,
+)
 from newstrace.model import Span
 from newstrace.text.acronyms import find_definitions, is_acronym
 from newstrace.text.lexicon import (
-    DESCRIPTORS,
     DETERMINERS,
     GLOSS_HEADS,
     HONORIFICS,
@@ -39,7 +49,6 @@ from newstrace.text.lexicon import (
     TITLE_ROLES,
     TITLES,
 )
-from newstrace.text.names import is_name_word
 
 __all__ = ["AliasLink", "Mention", "find_mentions"]
 
@@ -65,36 +74,11 @@ GLOSS = re.compile(
     r"(?P<head>[a-z]+)[\])]"
 )
 ACRONYM_WORD = re.compile(r"(?<![\w’'.-])(?:[A-Z]\.){2,}|(?<![\w’'.-])[A-Z][A-Z0-9&]*[A-Z0-9](?![\w’'-])")
-WORD = re.compile(r"[\w’'.&-]+")
-POSSESSIVE = re.compile(r"[’']s\b")
-OF_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}(?![\w’'])")
-# A sentence end inside a span ("Ministry. NCV"): NER crossed a boundary. "U.S. Army", "Dr. Okafor" are fine.
-SENTENCE_BREAK = re.compile(r"[a-z]{2}\.\s+[A-Z]")
 # "the MEK Iran has ...": an acronym and a country's name used as one name, and the word after it.
 ACRONYM_COMPOUND = re.compile(
     r"\bthe[ \t]+(?P<acr>[A-Z]{2,6})[ \t]+(?P<place>[A-Z][a-z]+)(?=[ \t]*[,.;)]|[ \t]+[a-z])"
 )
 FOLLOWER = re.compile(r"[ \t]+([a-z]+)")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A stretch of the article that names an entity; ``source`` says which rule found it."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
-class AliasLink:
-    """Two surface forms the text itself says name the same entity, and why."""
-
-    a: str
-    b: str
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +114,7 @@ def find_mentions(
     known = frozenset(m.text for m in ner)
     _rules(text, gaz, known, [m for m in ner if m.kind == "PER"], out=candidates, links=links)
     for mention in ner:
-        for clean in _clean_ner(text, mention, gaz, known, lowercase=lowercase, links=links):
+        for clean in clean_ner(text, mention, gaz, known, lowercase=lowercase, links=links):
             candidates.append((P_NER, clean))
     candidates += [(P_ACRONYM, m) for m in _acronyms(text)]
     candidates += [(P_NORP, m) for m in _norp(text, gaz)]
@@ -185,7 +169,7 @@ def _rules(
         _org_sequence(text, m, gaz, known, out)
     for m in GLOSS.finditer(text):
         if m.group("head") in GLOSS_HEADS:
-            out.append((P_RULE, _trimmed(text, m.start("name"), m.end("name"), "ORG", "gloss")))
+            out.append((P_RULE, trimmed(text, m.start("name"), m.end("name"), "ORG", "gloss")))
     for g in name_glosses(text, lambda name: bool(gaz.lookup(name)), [(p.start, p.end) for p in people]):
         source = "title" if g.kind == "PER" else "gloss"
         name, gloss = text[g.name_start : g.name_end], text[g.gloss_start : g.gloss_end]
@@ -222,7 +206,7 @@ def _org_sequence(
 ) -> None:
     """Capitalised words up to an organisation head noun: "Resistance Units", "Iranian Resistance"."""
     words = list(WORD.finditer(m.group(0)))
-    while words and (words[0].group(0) in DETERMINERS or _owner(words[0].group(0), gaz, known)):
+    while words and (words[0].group(0) in DETERMINERS or owns(words[0].group(0), gaz, known)):
         words = words[1:]
     heads = [i for i, w in enumerate(words) if w.group(0) in ORG_HEADS]
     if not heads or heads[-1] < 1:
@@ -235,18 +219,6 @@ def _org_sequence(
     if tail := OF_NAME.match(text, end):  # "Democratic Front| of Valdoria": the name goes on
         end = tail.end()
     out.append((P_RULE, Mention(start, end, text[start:end], "ORG", "org-head")))
-
-
-def _owner(word: str, gaz: Gazetteer, known: frozenset[str]) -> bool:
-    """A possessive that owns what follows rather than starting a name: "MEK’s", "Iran’s" (not "People’s").
-
-    The owner is an acronym, a place or people the gazetteer knows, or a name NER found (``known``).
-    """
-    cut = POSSESSIVE.search(word)
-    if cut is None:
-        return False
-    owner = word[: cut.start()]
-    return is_acronym(owner) or owner in known or bool(gaz.lookup(owner)) or gaz.is_norp(owner)
 
 
 def _acronym_compounds(
@@ -268,128 +240,6 @@ def _acronym_compounds(
 _COMPOUND_FOLLOWERS = frozenset(
     "and or but has have had is was were will would can could when which who that as to in on at".split()
 )
-
-
-def _clean_ner(
-    text: str,
-    m: Mention,
-    gaz: Gazetteer,
-    known: frozenset[str],
-    *,
-    lowercase: frozenset[str],
-    links: list[AliasLink],
-) -> Iterator[Mention]:
-    """A spaCy entity without determiners, titles and possessives; split at an owner's possessive."""
-    if "\n" in m.text or not any(c.isupper() for c in m.text) or SENTENCE_BREAK.search(m.text):
-        return
-    if m.kind == "ORG":
-        m = _with_of_name(text, m)
-    pieces = [(m.start, m.end)]
-    owner = POSSESSIVE.search(m.text)
-    if owner and m.text[: owner.start()].split() and _owner(m.text[: owner.end()].split()[-1], gaz, known):
-        pieces = [(m.start, m.start + owner.start()), (m.start + owner.end(), m.end)]
-    for start, end in pieces:
-        clean = _trimmed(text, start, end, m.kind, "ner")
-        if clean.kind == "NORP":
-            clean = _party_name(text, _demonym_end(clean, gaz), gaz)
-        if not clean.text or not is_name_word(clean.text) or _common_word(text, clean, lowercase):
-            continue
-        if all(w.rstrip(".") + "." in TITLES or w in TITLES for w in clean.text.split()):
-            continue  # "Supreme" of "Supreme Leader Ali Khamenei", "State" of "Secretary of State"
-        yield from _without_descriptor(text, clean, links)
-
-
-def _with_of_name(text: str, m: Mention) -> Mention:
-    """An organisation NER cut before "of ...": "People’s Movement| of Valdoria", "Ministry| of Health"."""
-    tail = OF_NAME.match(text, m.end)
-    if tail is None:
-        return m
-    return replace(m, end=tail.end(), text=text[m.start : tail.end()])
-
-
-def _party_name(text: str, m: Mention, gaz: Gazetteer) -> Mention:
-    """A group's name that an organisation noun follows is an organisation's ("the Baath party",
-    "the Sandinista movement"), unless it is a people's or a faith's ("Kurdish group")."""
-    if gaz.is_norp(m.text) or _ORG_NOUN_AFTER.match(text, m.end) is None:
-        return m
-    return replace(m, kind="ORG")
-
-
-_ORG_NOUN_AFTER = re.compile(r"[ \t]+(?:party|movement|militia|front|organi[sz]ation)\b")
-
-
-def _demonym_end(m: Mention, gaz: Gazetteer) -> Mention:
-    """A NORP span cut to its demonym ("Countless Iranians" -> "Iranians"), when it ends in one."""
-    words = m.text.split()
-    for i in range(len(words)):
-        tail = " ".join(words[i:])
-        if gaz.is_norp(tail):
-            start = m.end - len(tail)
-            return replace(m, start=start, text=tail)
-    return m
-
-
-def _trimmed(text: str, start: int, end: int, kind: str, source: str) -> Mention:
-    words = list(WORD.finditer(text, start, end))
-    while words and (words[0].group(0) in DETERMINERS or (kind == "PER" and words[0].group(0) in TITLES)):
-        words = words[1:]
-    if words and (cut := POSSESSIVE.search(words[-1].group(0))):
-        end = words[-1].start() + cut.start()
-    elif words:
-        end = words[-1].end()
-    if not words:
-        return Mention(start, start, "", kind, source)
-    start = words[0].start()
-    while end > start and (text[end - 1] in ".,;:-’'" or text[end - 1].isspace()):
-        if text[end - 1] == "." and is_acronym(text[start:end]):
-            break
-        end -= 1
-    return Mention(start, end, text[start:end], kind, source)
-
-
-def _without_descriptor(text: str, m: Mention, links: list[AliasLink]) -> Iterator[Mention]:
-    """ "Erja news website" -> the name "Erja", the whole kept as its alias; other lowercase tails go."""
-    words = m.text.split()
-    name = list(words)
-    while name and name[-1][:1].islower() and not is_name_word(name[-1]):
-        name.pop()
-    if not name:
-        return
-    short = " ".join(name)
-    tail = " ".join(words[len(name) :])
-    if not tail:
-        extended = _descriptor_after(text, m.end) if m.kind == "ORG" else None
-        if extended is None:
-            yield m
-            return
-        links.append(AliasLink(short, text[m.start : extended], "descriptor"))
-        yield replace(m, end=extended, text=text[m.start : extended])
-    elif tail in DESCRIPTORS:
-        links.append(AliasLink(short, m.text, "descriptor"))
-        yield m
-    else:
-        yield replace(m, end=m.start + len(short), text=short)
-
-
-def _descriptor_after(text: str, end: int) -> int | None:
-    """The end of a descriptor right after an organisation's name ("Erja| news website"), or None."""
-    found = _DESCRIPTOR_AFTER.match(text[end : end + 40])
-    return end + found.end() if found else None
-
-
-# The longest descriptor first: "news website" before "website".
-_DESCRIPTOR_AFTER = re.compile(
-    r"[ \t]+(?:{})\b".format("|".join(re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)))
-)
-
-
-def _common_word(text: str, m: Mention, lowercase: frozenset[str]) -> bool:
-    """A single capitalised word opening a sentence that the text also uses in lower case ("Regime")."""
-    if " " in m.text or is_acronym(m.text):
-        return False
-    before = text[max(0, m.start - 3) : m.start].strip(" “\"‘'")
-    opens = m.start == 0 or not before or before[-1] in ".!?\n—–-:"
-    return opens and m.text.lower() in lowercase
 
 
 def _acronyms(text: str) -> Iterator[Mention]:
