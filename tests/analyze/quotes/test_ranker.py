@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,18 @@ def test_options_are_the_rules_answer_then_the_other_names_of_the_sentence() -> 
     assert (feature(mara, "rule"), feature(mara, "person"), feature(mara, "before")) == (0.0, 1.0, 1.0)
     assert (feature(anton, "before"), feature(anton, "first_name")) == (0.0, 0.0)
     assert all(len(o.features) == len(FEATURES) for o in options)
+
+
+def test_names_of_the_sentence_before_are_options_too() -> None:
+    text = "Mara Quell met Ivo Brandt on Monday. “We will rebuild,” the aide said."
+    coref, context = context_of(text, "We will rebuild,", {"Mara Quell": "PERSON", "Ivo Brandt": "PERSON"})
+    second = text.index("“")
+    own = replace(context, frame=(second, len(text)))
+    aide = Span(text.index("the aide"), text.index("the aide") + 8, "the aide")
+    assert [o.speaker for o in speaker_options(coref, own, aide, None, cue=True)] == [None]
+    options = speaker_options(coref, replace(own, earlier=0), aide, None, cue=True)
+    assert [o.speaker for o in options] == [None, "Mara Quell", "Ivo Brandt"]
+    assert [feature(o, "earlier_sentence") for o in options] == [0.0, 1.0, 1.0]
 
 
 RULE_KINDS = [

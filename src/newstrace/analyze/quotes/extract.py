@@ -213,15 +213,14 @@ class ArticleQuoteReader:
         span, frame = self.spans[i], self.frames[i]
         previous = next((d.speaker for d in reversed(self.done[:i]) if d.speaker), None)
         where = (span.open_at, span.close_at), (frame.start, frame.end), self.quoted[frame.region]
-        context = QuoteContext(*where, self.named, self.counts, previous)
+        earlier = self.frames_of.sentence_before(frame.start, frame.region)
+        context = QuoteContext(*where, self.named, self.counts, previous, earlier.start if earlier else None)
         return speaker_options(self.coref, context, found.mention, found.speaker, found.cue is not None)
 
     def _ranked(self, i: int, found: _Attributed) -> _Attributed:
         """The rules' attribution, or another name of the sentence the ranker prefers."""
-        best = self.ranker.best(options := self.options(i, found))
-        if best is None or best is options[0]:
-            return found
-        return replace(found, mention=best.mention, speaker=best.speaker)
+        best = self.ranker.best(options := self.options(i, found)) or options[0]
+        return found if best is options[0] else replace(found, mention=best.mention, speaker=best.speaker)
 
     def _own(self, i: int) -> Attribution | None:
         span, frame = self.spans[i], self.frames[i]

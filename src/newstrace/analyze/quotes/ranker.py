@@ -54,6 +54,7 @@ FEATURES = (
     "nearest",  # the name nearest the quotation among the options
     "cue_next",  # a reporting word within three words of the name ("Smith said", "said Smith")
     "first_name",  # the first name of the quotation's sentence(s)
+    "earlier_sentence",  # the name stands in the sentence before the quotation's
     "possessive",  # the name is a possessive ("Smith's")
     "previous_speaker",  # the speaker of the quotation before
     "log_mentions",  # log(1 + times the article names the speaker)
@@ -77,7 +78,8 @@ class QuoteContext:
 
     ``quote`` is ``(open_at, close_at)`` of its marks, ``frame`` its sentence(s), ``quoted`` the
     quoted stretches whose names are the speakers' words, ``names`` the article's person and
-    organisation names, ``counts`` how often the article names each speaker.
+    organisation names, ``counts`` how often the article names each speaker, ``previous`` the
+    speaker of the quotation before, ``earlier`` where the sentence before the frame starts.
     """
 
     quote: tuple[int, int]
@@ -86,6 +88,7 @@ class QuoteContext:
     names: Sequence[NamedMention]
     counts: dict[str, int]
     previous: str | None
+    earlier: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,31 +130,33 @@ def speaker_options(
     text = coref.text
     first = _rule_option(coref, context, mention, speaker, cue)
     open_at, close_at = context.quote
-    inside = [
-        n
-        for n in context.names
-        if context.frame[0] <= n.start
-        and n.end <= context.frame[1]
-        and not any(a <= n.start < b for a, b in context.quoted)
-        and not (mention is not None and n.start < mention.end and mention.start < n.end)
-    ]
+
+    def outside(n: NamedMention) -> bool:
+        in_quote = any(a <= n.start < b for a, b in context.quoted)
+        return not in_quote and not (mention is not None and n.start < mention.end and mention.start < n.end)
+
+    start, end = context.frame
+    inside = [n for n in context.names if start <= n.start and n.end <= end and outside(n)]
+    earlier = context.earlier if context.earlier is not None else start
+    before = [n for n in context.names if earlier <= n.start and n.end <= start and outside(n)]
     distances = [n.start - close_at if n.start >= close_at else max(0, open_at - n.end) for n in inside]
     options = [first]
-    for k, name in enumerate(inside):
+    for k, name in enumerate(inside + before):
         found = coref.referent_at(name.start, name.end)
-        if found is None or found.name == speaker:
+        if found is None or found.name == speaker or any(o.speaker == found.name for o in options):
             continue
-        after = text[name.end : name.end + 40]
-        before = text[max(0, name.start - 40) : name.start]
-        near_words = WORD.findall(after)[:CUE_WINDOW] + WORD.findall(before)[-CUE_WINDOW:]
+        distance = distances[k] if k < len(inside) else open_at - name.end
+        after_words = WORD.findall(text[name.end : name.end + 40])[:CUE_WINDOW]
+        near_words = after_words + WORD.findall(text[max(0, name.start - 40) : name.start])[-CUE_WINDOW:]
         features = (0.0,) * RULE_FEATURES + (
             float(name.label == "PERSON"),
             float(name.label != "PERSON"),
             float(name.end <= open_at),
-            math.log1p(distances[k] / 100),
-            float(distances[k] == min(distances)),
+            math.log1p(distance / 100),
+            float(k < len(inside) and distance == min(distances)),
             float(any(cue_kind_of_word(w) == "speech" for w in near_words)),
             float(k == 0),
+            float(k >= len(inside)),
             float(bool(POSSESSIVE.match(text, name.end))),
             float(context.previous == found.name),
             math.log1p(context.counts.get(found.name, 0)),
@@ -168,7 +173,7 @@ def _rule_option(
         (1.0,)
         + tuple(float(kind == k) for k in RULE_KINDS)
         + (float(not cue),)
-        + (0.0,) * 8
+        + (0.0,) * 9
         + (
             float(speaker is not None and context.previous == speaker),
             math.log1p(context.counts.get(speaker, 0)) if speaker else 0.0,
