@@ -25,11 +25,12 @@ from newstrace.model import Article, Span
 
 def context_of(text: str, quote: str, names: dict[str, str]) -> tuple[Coreference, QuoteContext]:
     """A Coreference and the context of ``quote`` (one sentence: the whole text)."""
-    mentions = [
+    found = [
         NamedMention(m.start(), m.end(), m.group(0), label)
         for name, label in names.items()
         for m in re.finditer(re.escape(name), text)
     ]
+    mentions = sorted(found, key=lambda m: m.start)  # in text order, as NER gives them
     start = text.index(quote)
     quoted = [(start, start + len(quote))]
     coref = Coreference(text, mentions, quoted)

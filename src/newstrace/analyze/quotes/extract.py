@@ -169,7 +169,7 @@ class ArticleQuoteReader:
         self.parsed = dict(zip(stretches, nlp.parse_stretches(list(stretches.values())), strict=True))
         ents = nlp.entities.ents
         named = [NamedMention(e.start_char, e.end_char, e.text, e.label_) for e in ents]
-        self.named = [m for m in named if m.label in SPEAKER_LABELS]
+        self.named = sorted((m for m in named if m.label in SPEAKER_LABELS), key=lambda m: m.start)
         self.names = [(m.start, m.end) for m in self.named]
         self.coref = Coreference(self.text, named, [(s.start, s.end) for s in spans if s.depth == 0])
         self.counts = Counter(r.name for m in self.named if (r := self.coref.referent_at(m.start, m.end)))

@@ -15,6 +15,7 @@ gets the same speaker. With no weights (or an empty file) the rules' answer is k
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import math
@@ -78,7 +79,7 @@ class QuoteContext:
 
     ``quote`` is ``(open_at, close_at)`` of its marks, ``frame`` its sentence(s), ``quoted`` the
     quoted stretches whose names are the speakers' words, ``names`` the article's person and
-    organisation names, ``counts`` how often the article names each speaker, ``previous`` the
+    organisation names (in text order), ``counts`` how often the article names each speaker, ``previous`` the
     speaker of the quotation before, ``earlier`` where the sentence before the frame starts.
     """
 
@@ -136,9 +137,11 @@ def speaker_options(
         return not in_quote and not (mention is not None and n.start < mention.end and mention.start < n.end)
 
     start, end = context.frame
-    inside = [n for n in context.names if start <= n.start and n.end <= end and outside(n)]
     earlier = context.earlier if context.earlier is not None else start
-    before = [n for n in context.names if earlier <= n.start and n.end <= start and outside(n)]
+    first_near = bisect.bisect_left(context.names, earlier, key=lambda n: n.start)  # names in text order
+    near = context.names[first_near : bisect.bisect_left(context.names, end, key=lambda n: n.start)]
+    inside = [n for n in near if start <= n.start and n.end <= end and outside(n)]
+    before = [n for n in near if n.end <= start and outside(n)]
     distances = [n.start - close_at if n.start >= close_at else max(0, open_at - n.end) for n in inside]
     options = [first]
     for k, name in enumerate(inside + before):
