@@ -163,3 +163,26 @@ def test_the_ranker_is_deterministic(spacy_model: SpacyModel) -> None:
     assert runs[0] == runs[1] == runs[2]
     rules = find_quotes(article, ArticleNLP(spacy_model, text), None, SpeakerRanker()).quotes
     assert [q.speaker for q in rules] == [None]  # the rules alone found no speaker
+
+
+def test_training_is_deterministic_and_learns_to_overrule_a_weak_rule() -> None:
+    train = pytest.importorskip("bench.train_speaker_ranker")  # needs scikit-learn (the bench extra)
+
+    def option(rule_kind: str | None, person: float) -> Option:
+        features = [0.0] * len(FEATURES)
+        if rule_kind is not None:
+            features[0] = 1.0
+            features[FEATURES.index(rule_kind)] = 1.0
+        features[FEATURES.index("person")] = person
+        return Option(None, None, tuple(features))
+
+    # the rules are right when they found a name, wrong when their pronoun resolved to nobody
+    named = train.Group(0, (option("rule_named", 0.0), option(None, 1.0)), (1, 0))
+    lost = train.Group(0, (option("rule_lost_pronoun", 0.0), option(None, 1.0)), (0, 1))
+    groups = [named] * 6 + [lost] * 4
+    rows, labels = train.pairs(groups)
+    assert len(rows) == 2 * len(groups) and sorted(set(labels)) == [0, 1]
+    first, second = train.fit(groups), train.fit(groups)
+    assert first == second
+    assert train.accuracy(groups, first) == 1.0
+    assert train.accuracy(groups, SpeakerRanker()) == 0.6
