@@ -2,11 +2,11 @@
 
 The rules (:mod:`~newstrace.analyze.quotes.attribution`, :mod:`~newstrace.analyze.quotes.speakers`)
 give each quotation one speaker. The ranker weighs that answer against the other people and
-organisations named in the quotation's own sentence(s), outside quotation marks: each is an
-:class:`Option` described by a few features of the text (:data:`FEATURES`: what kind of mention
-the rules found, how near each name stands and on which side, whether a reporting word follows
-it, whether it spoke the quotation before, how often the article names it), and a logistic model
-scores them; the best one is the speaker.
+organisations named in the quotation's own sentence(s) and the sentence before, outside quotation
+marks: each is an :class:`Option` described by a few features of the text (:data:`FEATURES`:
+what kind of mention the rules found, how near each name stands and on which side, whether a
+reporting word follows it, whether it spoke the quotation before, how often the article names
+it), and a pairwise logistic model scores them; the best one is the speaker.
 
 The weights are learnt by ``bench/train_speaker_ranker.py`` on PolNeAR train and shipped as
 ``speaker_weights.json`` beside this module. Scoring is a fixed dot product: the same text always
