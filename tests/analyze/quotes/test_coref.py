@@ -91,6 +91,20 @@ def test_message_noun_resolves_to_its_source() -> None:
     assert found is not None and found.name == "Erja news website"
 
 
+MESSAGE_SOURCES = [
+    # (text, what the last "statement" resolves to): a date after "statement of" is no source
+    ("Vint opened with a statement of Tuesday night's debate. The statement said: x.", None),
+    ("It read a statement from the Harbour Board to the press. The statement said: x.", "Harbour Board"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MESSAGE_SOURCES)
+def test_a_message_source_is_never_a_date(text: str, expected: str | None) -> None:
+    coref = coref_of(text, {"Vint": "PERSON", "Tuesday night": "TIME", "the Harbour Board": "ORG"})
+    found = coref.resolve_nominal("statement", text.rindex("statement"))
+    assert (found.name if found else None) == expected
+
+
 def test_committee_resolves_to_an_organisation_with_that_word() -> None:
     text = "The Democratic National Committee met. The committee said no."
     coref = coref_of(text, {"The Democratic National Committee": "ORG"})

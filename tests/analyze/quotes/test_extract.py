@@ -130,6 +130,24 @@ ATTRIBUTIONS = [
             ("I will vote early this year.", "direct", "Pedro Ruiz", "Pedro Ruiz", None),
         ],
     ),
+    # a description followed by a name is the name's title; "a spokesman for X" is not X
+    (
+        "Harbourwatch welcomed the move. "
+        "Harbourwatch editor-in-chief Lena Marsh said: “Let us now focus on the threat.”",
+        [
+            (
+                "Let us now focus on the threat.",
+                "direct",
+                "Lena Marsh",
+                "Harbourwatch editor-in-chief Lena Marsh",
+                "said",
+            )
+        ],
+    ),
+    (
+        "Lena Marsh stayed home. A spokesman for Lena Marsh said: “She will not attend.”",
+        [("She will not attend.", "direct", "spokesman", "A spokesman for Lena Marsh", "said")],
+    ),
 ]
 
 

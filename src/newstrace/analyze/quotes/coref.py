@@ -310,8 +310,8 @@ class Coreference:
                 if org.start == after:  # "the Erja news website": the name with its noun
                     name = source if source and source.startswith(org.text) else org.text
                     return Referent(_org_name(name), "ORG")
-            if source:
-                return Referent(source, "ORG")
+            if source and not self.names_a_thing(after, after + len(source)):
+                return Referent(source, "ORG")  # "the statement of Thursday's debate": a date is no source
         return self._issuer(noun, at)
 
     def _issuer(self, noun: str, at: int) -> Referent | None:

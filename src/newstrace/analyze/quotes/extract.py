@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -49,7 +50,8 @@ from newstrace.analyze.quotes.labels import (
     turn_label,
 )
 from newstrace.analyze.quotes.marks import MarkWarning, QuoteSpan, find_quote_spans
-from newstrace.analyze.quotes.occasions import cue_date, nearest_date_before, occasion_marks
+from newstrace.analyze.quotes.occasions import cue_date, dated_by_occasion, nearest_date_before
+from newstrace.analyze.quotes.ranker import Option, QuoteContext, SpeakerRanker, load_ranker, speaker_options
 from newstrace.analyze.quotes.speakers import clean_name, one_name_per_person, resolve_speaker, slogan_crowd
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
@@ -88,8 +90,13 @@ class _Attributed:
 NO_ATTRIBUTION = _Attributed(None, None, None, None)
 
 
-def find_quotes(article: Article, nlp: ArticleNLP, options: QuoteOptions | None = None) -> QuoteFindings:
-    """Every quotation of ``article`` as a :class:`Quote` (pure: nothing is attached)."""
+def find_quotes(
+    article: Article,
+    nlp: ArticleNLP,
+    options: QuoteOptions | None = None,
+    ranker: SpeakerRanker | None = None,
+) -> QuoteFindings:
+    """Every quotation of ``article`` as a :class:`Quote`, speakers weighed by ``ranker`` (pure)."""
     options = options or QuoteOptions()
     marks = find_quote_spans(article.text)
     spans, warnings = marks.spans, list(marks.warnings)
@@ -100,7 +107,7 @@ def find_quotes(article: Article, nlp: ArticleNLP, options: QuoteOptions | None 
         spans = _without_orphans(spans[: options.max_quotes])
     if not spans:
         return QuoteFindings((), tuple(warnings))
-    reader = ArticleQuoteReader(article, nlp, spans, options)
+    reader = ArticleQuoteReader(article, nlp, spans, options, ranker or load_ranker())
     return QuoteFindings(tuple(reader.quotes()), tuple(warnings))
 
 
@@ -114,8 +121,9 @@ class QuotesStep(Step[QuoteFindings]):
         shared_model(resources)
 
     def find(self, work: ArticleWork) -> QuoteFindings:
-        """The article's quotations and mark warnings."""
-        return find_quotes(work.article, article_nlp(work), work.options.quotes)
+        """The article's quotations and mark warnings (the speaker ranker's weights loaded once)."""
+        ranker = work.resources.get("speaker_ranker", lambda options: load_ranker(), SpeakerRanker)
+        return find_quotes(work.article, article_nlp(work), work.options.quotes, ranker)
 
     def attach(self, work: ArticleWork, found: QuoteFindings) -> None:
         """Add the quotations to the article's findings, and the mark warnings as stored warnings."""
@@ -139,8 +147,15 @@ def _without_orphans(spans: Sequence[QuoteSpan]) -> tuple[QuoteSpan, ...]:
 class ArticleQuoteReader:
     """Attributes and classifies the quotations of one article, in text order."""
 
-    def __init__(self, article: Article, nlp: ArticleNLP, spans: Sequence[QuoteSpan], options: QuoteOptions):
-        self.article, self.text, self.nlp, self.spans = article, article.text, nlp, spans
+    def __init__(
+        self,
+        article: Article,
+        nlp: ArticleNLP,
+        spans: Sequence[QuoteSpan],
+        options: QuoteOptions,
+        ranker: SpeakerRanker,
+    ):
+        self.article, self.text, self.nlp, self.spans, self.ranker = article, article.text, nlp, spans, ranker
         self.frames_of = FrameBuilder(
             self.text,
             spans,
@@ -154,8 +169,10 @@ class ArticleQuoteReader:
         self.parsed = dict(zip(stretches, nlp.parse_stretches(list(stretches.values())), strict=True))
         ents = nlp.entities.ents
         named = [NamedMention(e.start_char, e.end_char, e.text, e.label_) for e in ents]
-        self.names = [(m.start, m.end) for m in named if m.label in SPEAKER_LABELS]
+        self.named = sorted((m for m in named if m.label in SPEAKER_LABELS), key=lambda m: m.start)
+        self.names = [(m.start, m.end) for m in self.named]
         self.coref = Coreference(self.text, named, [(s.start, s.end) for s in spans if s.depth == 0])
+        self.counts = Counter(r.name for m in self.named if (r := self.coref.referent_at(m.start, m.end)))
         self.base = PartialDate.from_iso(article.published)
         self.done: list[_Attributed] = []
         self.quoted: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -180,31 +197,30 @@ class ArticleQuoteReader:
             kind = self._kind(span, self.frames[i], own[i], found, utterance[i])
             if kind == "scare":
                 found = NO_ATTRIBUTION
+            elif kind != "slogan":
+                found = self._ranked(i, found)
             elif kind == "slogan" and found.speaker is None:
                 found = replace(found, speaker=slogan_crowd(self.text, span.open_at))
             if kind == "slogan" and found.said_on is None:
                 found = replace(found, said_on=self._chanted_on(self.frames[i], span))
             self.done.append(found)
             out.append(self._record(span, kind, found))
-        return self._dated_by_occasion(one_name_per_person(out, [p.name for p in self.coref.people]))
+        named = one_name_per_person(out, [p.name for p in self.coref.people])
+        return dated_by_occasion(self.nlp, self.frames_of, self.spans, named, self.base)
 
-    def _dated_by_occasion(self, quotes: list[Quote]) -> list[Quote]:
-        """Quotations with no date of their own take the date of the occasion named before them
-        (:mod:`~newstrace.analyze.quotes.occasions`)."""
-        quoted = [(s.start, s.end) for s in self.spans if s.depth == 0]
-        marks = occasion_marks(self.nlp, self.frames_of, quoted, self.base) + [
-            (span.open_at, q.said_on)
-            for span, q in zip(self.spans, quotes, strict=True)
-            if q.said_on and span.depth == 0
-        ]
-        marks.sort(key=lambda m: m[0])
-        dated = []
-        for span, quote in zip(self.spans, quotes, strict=True):
-            before = [date for at, date in marks if at <= span.open_at]
-            occasion = before[-1] if before else None
-            undated = quote.said_on is None and quote.kind != "scare" and span.depth == 0
-            dated.append(replace(quote, said_on=occasion) if undated and occasion else quote)
-        return dated
+    def options(self, i: int, found: _Attributed) -> list[Option]:
+        """The speaker candidates of quotation ``i`` given the rules' ``found`` (the ranker's input)."""
+        span, frame = self.spans[i], self.frames[i]
+        previous = next((d.speaker for d in reversed(self.done[:i]) if d.speaker), None)
+        where = (span.open_at, span.close_at), (frame.start, frame.end), self.quoted[frame.region]
+        earlier = self.frames_of.sentence_before(frame.start, frame.region)
+        context = QuoteContext(*where, self.named, self.counts, previous, earlier.start if earlier else None)
+        return speaker_options(self.coref, context, found.mention, found.speaker, found.cue is not None)
+
+    def _ranked(self, i: int, found: _Attributed) -> _Attributed:
+        """The rules' attribution, or another name of the sentence the ranker prefers."""
+        best = self.ranker.best(options := self.options(i, found)) or options[0]
+        return found if best is options[0] else replace(found, mention=best.mention, speaker=best.speaker)
 
     def _own(self, i: int) -> Attribution | None:
         span, frame = self.spans[i], self.frames[i]

@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.nlp import ArticleNLP, ParsedStretch, Stretch
 from newstrace.analyze.quotes.cues import cue_kind_of_word
 from newstrace.analyze.quotes.frames import FrameBuilder
+from newstrace.analyze.quotes.marks import QuoteSpan
+from newstrace.model import Quote
 from newstrace.text.dates import DateExpression, PartialDate, find_date_expressions
 
 if TYPE_CHECKING:
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "OCCASION_NOUNS",
     "cue_date",
+    "dated_by_occasion",
     "dated_occasion",
     "names_occasion",
     "nearest_date_before",
@@ -168,6 +172,31 @@ def _attached_to(token: Token, target: Callable[[Token], bool]) -> bool:
             return False
         current = head
     return False
+
+
+def dated_by_occasion(
+    nlp: ArticleNLP,
+    frames: FrameBuilder,
+    spans: Sequence[QuoteSpan],
+    quotes: Sequence[Quote],
+    base: PartialDate | None,
+) -> list[Quote]:
+    """The quotes (one per span) where each undated one takes the date of the latest occasion
+    (:func:`occasion_marks`) or dated quotation that opens at or before it."""
+    quoted = [(s.start, s.end) for s in spans if s.depth == 0]
+    marks = occasion_marks(nlp, frames, quoted, base) + [
+        (span.open_at, q.said_on)
+        for span, q in zip(spans, quotes, strict=True)
+        if q.said_on and span.depth == 0
+    ]
+    marks.sort(key=lambda m: m[0])
+    dated = []
+    for span, quote in zip(spans, quotes, strict=True):
+        before = [date for at, date in marks if at <= span.open_at]
+        occasion = before[-1] if before else None
+        undated = quote.said_on is None and quote.kind != "scare" and span.depth == 0
+        dated.append(replace(quote, said_on=occasion) if undated and occasion else quote)
+    return dated
 
 
 def occasion_marks(

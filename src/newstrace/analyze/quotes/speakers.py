@@ -39,6 +39,8 @@ WORD = re.compile(r"[A-Za-z]+")
 OWNER_NAME = re.compile(r"(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)\s+")
 DESCRIPTOR_NOUNS = ORG_NOUNS | {"news"}  # lower-case words of an organisation's name: "Erja news website"
 NOT_OWNERS = frozenset("the a an this that these those his her its their our my your".split())
+# Words that tie a description to someone else's name ("a spokesman for X", "the wife of X").
+LINK_WORDS = frozenset("for of to with at from by and or who whose than".split())
 QUOTE_MARK = re.compile("[\"“”„«»]|''|(?<!\\w)['‘’]|['‘’](?!\\w)")  # a mark, not an apostrophe
 
 
@@ -65,10 +67,28 @@ def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str
         if referent is not None and head.text[:1].isupper() and head.text.lower() not in SPEAKER_NOUNS:
             referent = Referent(head.text, referent.kind)  # a proper group name: "Democrats", "Iranians"
     else:
-        referent = _owner_named(attribution, coref) or coref.resolve_nominal(head.text, head.start)
+        referent = (
+            _titled_name(attribution, coref)
+            or _owner_named(attribution, coref)
+            or coref.resolve_nominal(head.text, head.start)
+        )
         if referent is None and head.text.lower() in PERSON_NOUNS:
             referent = Referent(head.text.lower(), "PER")  # "an officer shouted": someone unnamed
     return referent.name if referent is not None else None
+
+
+def _titled_name(attribution: Attribution, coref: Coreference) -> Referent | None:
+    """ "Harbourwatch editor-in-chief Lena Marsh said": a description followed by a person's name
+    (the name ends the phrase, no preposition or comma between) is that person's title, and
+    the person speaks; "a spokesman for Lena Marsh" is not Marsh."""
+    mention, head = attribution.mention, attribution.head
+    if mention is None or head is None or mention.end <= head.end:
+        return None
+    between = coref.text[head.end : mention.end]
+    found = coref.referent_at(mention.end - 1, mention.end)
+    if found is None or found.kind != "PER" or "," in between:
+        return None
+    return None if any(w.lower() in LINK_WORDS for w in between.split()) else found
 
 
 def _owner_named(attribution: Attribution, coref: Coreference) -> Referent | None:
