@@ -161,6 +161,12 @@ NAME_FORMS = [
         None,
     ),
     ("The al-Shabab group said in a statement that it would continue.", {"al-Shabab"}, "ORG"),
+    (  # a romanised word of a longer name, spelt another way, stands for it
+        "Fighters of Harakat al-Shabaab al-Mujahideen (HSM) attacked a base. A spokesman for "
+        "al-Shabab said the group would go on.",
+        {"Harakat al-Shabaab al-Mujahideen", "HSM", "al-Shabab"},
+        "ORG",
+    ),
     (  # a group's name before "party" or "movement" is an organisation's (its members' plural
         # joins it across the corpus: tests/link/test_aliases.py)
         "The Baath party once ruled the country, and Baathists still hold posts in the army.",

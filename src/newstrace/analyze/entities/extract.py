@@ -36,7 +36,14 @@ from newstrace.graph import DisjointSet
 from newstrace.model import Article, ArticleEntity, DateMention, Span
 from newstrace.text.acronyms import acronym_letters, initials, is_acronym
 from newstrace.text.lexicon import GENERIC_ORG_WORDS, MEMBER_SUFFIXES, ORG_HEADS
-from newstrace.text.names import MIN_DISTINCT_WORD, distinctive_words, form_key, lowercase_words
+from newstrace.text.names import (
+    MIN_DISTINCT_WORD,
+    distinctive_words,
+    form_key,
+    is_name_word,
+    lowercase_words,
+    transliteration_key,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -131,6 +138,11 @@ class EntitiesStep(Step[list[ArticleEntity]]):
 
 
 STEP = EntitiesStep()
+
+
+def _spellings(words: list[str]) -> set[str]:
+    """The transliteration keys of a name's romanised words (those with a particle: "al-Shabaab")."""
+    return {k for w in words if is_name_word(w) and not w[:1].isupper() and (k := transliteration_key(w))}
 
 
 def _letters_acronym(form: str) -> bool:
@@ -325,10 +337,16 @@ class FormGroups:
             if key in self.places or self.gaz.is_norp(word) or self.kind_of(key) in PLACE_KINDS | {"PER"}:
                 continue
             stems = {word[: -len(s)] for s in MEMBER_SUFFIXES if word.endswith(s)} | {word}
+            spelling = transliteration_key(word)  # "al-Shabab" in "Harakat al-Shabaab al-Mujahideen"
             fits = {
                 self.sets.find(k)
                 for k, words in orgs.items()
-                if k != key and (stems & set(distinctive_words(words)) or self.surface[k] in stems)
+                if k != key
+                and (
+                    stems & set(distinctive_words(words))
+                    or self.surface[k] in stems
+                    or (spelling is not None and spelling in _spellings(distinctive_words(words)))
+                )
             }
             if len(fits) == 1:
                 self.sets.union(key, fits.pop())
