@@ -9,10 +9,10 @@ import typer
 
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.options import DEFAULT_DB, DbOption, QuietOption, VerboseOption
-from newstrace.errors import UsageError
 from newstrace.export import load_view
 from newstrace.export.formats import FORMATS, check_export, write_export
 from newstrace.store import Store
+from newstrace.store.opening import require_database
 
 __all__ = ["export_command"]
 
@@ -38,8 +38,7 @@ def export_command(
     """Export everything in the database: JSON Lines, CSV, Parquet, GDELT or ACLED tables."""
     setup_logging(verbose, quiet)
     check_export(fmt, output)  # an unknown format or an unwritable output fails before any reading
-    if not Path(db).exists() and "://" not in db:
-        raise UsageError(f"no database at {db}; run 'newstrace analyze ... --db {db}' first")
+    require_database(db)
     with Store(db) as store:
         view = load_view(store)
     written = write_export(view, fmt, output)

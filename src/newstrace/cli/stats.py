@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from pathlib import Path
 
 import typer
 
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
-from newstrace.errors import UsageError
 from newstrace.store import Store
+from newstrace.store.opening import require_database
 from newstrace.store.stats import corpus_stats
 
 __all__ = ["stats_command"]
@@ -26,8 +25,7 @@ def stats_command(
 ) -> None:
     """Counts of documents, articles, findings and errors in the database."""
     setup_logging(verbose, quiet)
-    if not Path(db).exists() and "://" not in db:
-        raise UsageError(f"no database at {db}; run 'newstrace analyze ... --db {db}' first")
+    require_database(db)
     with Store(db) as store:
         stats = corpus_stats(store)
     if json_out:

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from newstrace.errors import MalformedInput, NoArticleText
-from newstrace.ingest.html_links import without_link_lines
-from newstrace.ingest.html_meta import page_meta, strip_site_name
+from newstrace.ingest.html_links import without_tree_link_lines
+from newstrace.ingest.html_meta import parse_html, strip_site_name, tree_meta
 from newstrace.text.bylines import AuthorCandidate, choose_byline
 
 __all__ = ["HtmlText", "extract_html", "nesting_depth"]
@@ -72,9 +72,10 @@ def extract_html(html: str, source: str, max_depth: int, url: str | None = None)
         raise MalformedInput(source, f"the HTML could not be parsed ({exc})") from exc
     if not isinstance(result, trafilatura.settings.Document) or not (text := (result.text or "").strip()):
         raise NoArticleText(source, "no article text was found in this HTML page")
-    text = without_link_lines(text, html)
+    root = parse_html(html)  # once, for both: the links of the page and its metadata
+    text = without_tree_link_lines(text, root)
     page_url = _clean(result.url) or url
-    meta = page_meta(html, page_url)
+    meta = tree_meta(root, page_url)
     title = meta.title or (strip_site_name(t, meta.site, page_url) if (t := _clean(result.title)) else None)
     guess = [AuthorCandidate(author)] if (author := _clean(result.author)) else []  # trafilatura's, last
     byline = meta.byline or choose_byline(guess, meta.site, meta.site_marks)

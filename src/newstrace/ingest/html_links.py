@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 
+from lxml import etree
+
 from newstrace.ingest.html_meta import parse_html
 
-__all__ = ["without_link_lines"]
+__all__ = ["without_link_lines", "without_tree_link_lines"]
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +31,12 @@ MIN_LINK_LINE_WORDS = 3
 def without_link_lines(text: str, html: str) -> str:
     """``text`` without the lines that are nearly all anchor text of ``html`` (unchanged when the
     page cannot be parsed or every line would go)."""
-    if (root := parse_html(html)) is None:
+    return without_tree_link_lines(text, parse_html(html))
+
+
+def without_tree_link_lines(text: str, root: etree._Element | None) -> str:
+    """As :func:`without_link_lines`, for a page parsed already (None: not parsed, ``text`` kept)."""
+    if root is None:
         return text
     anchors = sorted(
         {t for a in root.iter("a") if len(t := " ".join(a.text_content().split())) >= MIN_ANCHOR_CHARS},

@@ -21,7 +21,7 @@ from lxml import etree
 
 from newstrace.text.bylines import AuthorCandidate, choose_byline
 
-__all__ = ["PageMeta", "page_meta", "parse_html", "strip_site_name"]
+__all__ = ["PageMeta", "page_meta", "parse_html", "strip_site_name", "tree_meta"]
 
 # An <h1> is the headline when this share of its words are in a declared title; checked on the
 # tune pages of bench/data/pages, where a headline and its SEO title share 60-100 % of their
@@ -88,7 +88,12 @@ def parse_html(html: str) -> etree._Element | None:
 
 def page_meta(html: str, url: str | None = None) -> PageMeta:
     """The title, byline and site name of ``html`` (None where the page gives none)."""
-    if (root := parse_html(html)) is None:
+    return tree_meta(parse_html(html), url)
+
+
+def tree_meta(root: etree._Element | None, url: str | None = None) -> PageMeta:
+    """As :func:`page_meta`, for a page parsed already (None: a page that could not be parsed)."""
+    if root is None:
         return PageMeta(None, None, None, frozenset(_marks(None, url)))
     metas = _metas(root)
     site = metas.get("og:site_name") or metas.get("application-name") or _host(url or metas.get("og:url"))

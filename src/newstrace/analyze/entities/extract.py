@@ -21,7 +21,7 @@ as "PMOI/MEK", nor an honorific). Everything is bounded: at most ``max_mentions`
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -140,7 +140,7 @@ class EntitiesStep(Step[list[ArticleEntity]]):
 STEP = EntitiesStep()
 
 
-def _spellings(words: list[str]) -> set[str]:
+def _spellings(words: Iterable[str]) -> set[str]:
     """The transliteration keys of a name's romanised words (those with a particle: "al-Shabaab")."""
     return {k for w in words if is_name_word(w) and not w[:1].isupper() and (k := transliteration_key(w))}
 
@@ -327,7 +327,12 @@ class FormGroups:
 
     def _words(self) -> None:
         """A distinctive one-word organisation name, or its members' plural, joins the one name it is in."""
-        orgs = {k: self.surface[k].split() for k in self.forms if self.kind_of(k) in ("ORG", None)}
+        orgs = {
+            k: set(distinctive_words(self.surface[k].split()))
+            for k in self.forms
+            if self.kind_of(k) in ("ORG", None)
+        }
+        spellings = {k: _spellings(words) for k, words in orgs.items()}
         for key in [k for k in self.forms if " " not in self.surface[k] and self.kind_of(k) in ORG_LIKE]:
             word = self.surface[key]
             if word in GENERIC_ORG_WORDS or len(word) < MIN_DISTINCT_WORD or is_acronym(word):
@@ -341,12 +346,7 @@ class FormGroups:
             fits = {
                 self.sets.find(k)
                 for k, words in orgs.items()
-                if k != key
-                and (
-                    stems & set(distinctive_words(words))
-                    or self.surface[k] in stems
-                    or (spelling is not None and spelling in _spellings(distinctive_words(words)))
-                )
+                if k != key and (stems & words or self.surface[k] in stems or spelling in spellings[k])
             }
             if len(fits) == 1:
                 self.sets.union(key, fits.pop())

@@ -88,7 +88,7 @@ def clean_ner(
         clean = trimmed(text, start, end, m.kind, "ner")
         if clean.kind == "NORP":
             clean = _party_name(text, _demonym_end(clean, gaz), gaz)
-        if not clean.text or not is_name_word(clean.text) or _common_word(text, clean, lowercase):
+        if not clean.text or not is_name_word(clean.text.split()[0]) or _common_word(text, clean, lowercase):
             continue
         if all(w.rstrip(".") + "." in TITLES or w in TITLES for w in clean.text.split()):
             continue  # "Supreme" of "Supreme Leader Ali Khamenei", "State" of "Secretary of State"
