@@ -8,9 +8,10 @@ from newstrace.analyze import AnalyzeOptions, Analyzer, builtin_steps
 from newstrace.analyze.nlp import ArticleNLP, SpacyModel
 from newstrace.analyze.options import QuoteOptions
 from newstrace.analyze.quotes import marks
-from newstrace.analyze.quotes.extract import find_quotes, is_title
+from newstrace.analyze.quotes.extract import find_quotes
 from newstrace.analyze.quotes.marks import QuoteMarks
 from newstrace.analyze.quotes.speakers import clean_name
+from newstrace.analyze.quotes.titles import is_title
 from newstrace.model import Article, Quote, QuoteKind
 
 pytestmark = pytest.mark.slow
@@ -157,6 +158,12 @@ def test_speakers_and_cues(spacy_model: SpacyModel, text: str, expected: list[Su
 
 
 KINDS = [
+    # quoted words before a noun they modify name or label it: no one says them
+    ("“Harbour Lights” star Ana Ruiz opened up about her childhood.", "scare"),
+    ("The mayor’s “zero tolerance” policy drew criticism from residents.", "scare"),
+    ("Campaign aides said the “Kestrel First” ad would run in three states.", "scare"),
+    ("Tomas Reyes called it an “awful” deal and walked out.", "fragment"),  # his word for it
+    ("“We will win” was all Tomas Reyes said.", "direct"),
     ("The crowd chanted “no more war” in the square.", "slogan"),
     ("Thousands marched with slogans like “bread and freedom.”", "slogan"),
     ("Critics of the so-called “reform plan” stayed home.", "scare"),
@@ -205,6 +212,12 @@ SPEAKERS = [
         "spoke before lawmakers.",
         "protesters",
     ),
+    (  # a clause has one subject: the one before the verb, not a place the parse attached too
+        "Speaking at a rally in Dunmore, Kestrel County, Ana Ruiz went after her rival, calling him "
+        "“a total stiff.”",
+        "Ana Ruiz",
+    ),
+    ("LONDON (Wire) - Ana Ruiz said she would call the plan “reckless and wrong” again.", "Ana Ruiz"),
     (  # one person, one speaker name in an article
         "Michael Doherty runs the port. Ana Kim met him. “Ships wait,” Mr. Doherty said.",
         "Michael Doherty",
@@ -226,6 +239,20 @@ SPEAKERS = [
 def test_who_can_speak(spacy_model: SpacyModel, text: str, speaker: str | None) -> None:
     (found,) = quotes_of(spacy_model, text)
     assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KESTREL BAY, March 4 (Wire) — The harbour board released a statement on Monday offering "
+        "“a full apology” to fishermen.",
+        "KESTREL BAY (Wire) - The board, in a statement, called the plan “reckless and wrong.”",
+    ],
+)
+def test_the_dateline_never_speaks(spacy_model: SpacyModel, text: str) -> None:
+    (found,) = quotes_of(spacy_model, text)
+    assert found.speaker != "KESTREL BAY"
+    assert found.speaker_mention is None or found.speaker_mention.start >= text.index("(Wire)") + 8
 
 
 @pytest.mark.parametrize(

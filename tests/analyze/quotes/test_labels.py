@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.quotes.labels import dash_after, headline_label, label_before
+from newstrace.analyze.quotes.labels import dash_after, dateline_end, headline_label, label_before
 
 OPEN = "“"
 
@@ -58,3 +58,22 @@ DASHES = [
 def test_dash_after(text: str, name: str | None) -> None:
     found = dash_after(text, text.index("”"))
     assert (found.name.text if found else None) == name
+
+
+# (text, offset of a word, where the dateline holding it ends or None)
+DATELINES = [
+    ("LONDON (Wire) - Ana Ruiz said", 0, 16),
+    ("Kestrel Bay (Wire) – Ana Ruiz said", 0, 21),
+    ("KESTREL BAY, March 4 (Wire) — Ships wait.", 0, 30),
+    ("Kestrel Bay, Ill., Nov. 4, 2020 — Ships wait.", 0, 34),
+    ("KABUL — Officials said", 0, 8),
+    ("Intro.\nKABUL — Officials said", 7, 15),
+    ("LONDON (Wire) - Ana Ruiz said", 16, None),  # after the dateline
+    ("Ana Ruiz — the mayor — said", 0, None),  # a name and a dash: no date, agency or capitals
+    ("Mary Jones, 45, - a teacher", 0, None),  # an age is not a date
+]
+
+
+@pytest.mark.parametrize(("text", "at", "end"), DATELINES)
+def test_dateline_end(text: str, at: int, end: int | None) -> None:
+    assert dateline_end(text, at) == end

@@ -80,3 +80,41 @@ def test_phrase_keeps_the_description_and_drops_the_rest(case: Parse) -> None:
     words, heads, deps, tags, head, expected = case
     view = parsed(words, heads, deps, tags)
     assert MentionFinder(view, []).phrase_span(view.doc[head]).text == expected
+
+
+# (words, heads, deps, tags, index of the verb, expected subject) — parses as a parser may give them
+SUBJECTS: list[tuple[list[str], list[int], list[str], list[str], int, str]] = [
+    (  # a place the parser made a second subject: the subject is the one right before the verb
+        ["in", "Salem", ",", "New", "Hampshire", ",", "Ruiz", "went"],
+        [7, 0, 7, 4, 7, 7, 7, 7],
+        ["prep", "pobj", "punct", "compound", "nsubj", "punct", "nsubj", "ROOT"],
+        ["IN", "NNP", ",", "NNP", "NNP", ",", "NNP", "VBD"],
+        7,
+        "Ruiz",
+    ),
+    (  # one subject
+        ["Ruiz", "went"],
+        [1, 1],
+        ["nsubj", "ROOT"],
+        ["NNP", "VBD"],
+        1,
+        "Ruiz",
+    ),
+    (  # an inverted subject after the verb
+        ["said", "Ruiz"],
+        [0, 0],
+        ["ROOT", "nsubj"],
+        ["VBD", "NNP"],
+        0,
+        "Ruiz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "tags", "verb", "expected"), SUBJECTS)
+def test_a_clause_has_one_subject(
+    words: list[str], heads: list[int], deps: list[str], tags: list[str], verb: int, expected: str
+) -> None:
+    view = parsed(words, heads, deps, tags)
+    found = MentionFinder(view, []).own_subject(view.doc[verb])
+    assert found is not None and found.text == expected

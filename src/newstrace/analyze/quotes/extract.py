@@ -21,7 +21,6 @@ One pass per article::
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -37,11 +36,11 @@ from newstrace.analyze.quotes.attribution import (
 )
 from newstrace.analyze.quotes.coref import Coreference, NamedMention
 from newstrace.analyze.quotes.cues import CROWD_NOUNS, SCARE_MARKER, VENUE_BEFORE, WORK_BEFORE
-from newstrace.analyze.quotes.frames import Frame, FrameBuilder
+from newstrace.analyze.quotes.frames import Frame, FrameBuilder, starts_utterance
 from newstrace.analyze.quotes.labels import (
-    TITLE_SMALL_WORDS,
     Label,
     dash_after,
+    dateline_end,
     headline_label,
     label_before,
     line_label,
@@ -53,6 +52,7 @@ from newstrace.analyze.quotes.marks import MarkWarning, QuoteSpan, find_quote_sp
 from newstrace.analyze.quotes.occasions import cue_date, dated_by_occasion, nearest_date_before
 from newstrace.analyze.quotes.ranker import Option, QuoteContext, SpeakerRanker, load_ranker, speaker_options
 from newstrace.analyze.quotes.speakers import clean_name, one_name_per_person, resolve_speaker, slogan_crowd
+from newstrace.analyze.quotes.titles import in_title_list, is_title, premodifies_noun
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
 from newstrace.model import AnalysisWarning, Article, Quote, QuoteKind, Span
@@ -60,13 +60,9 @@ from newstrace.text.dates import PartialDate
 
 log = logging.getLogger(__name__)
 
-__all__ = ["STEP", "QuoteFindings", "QuotesStep", "find_quotes", "is_title"]
+__all__ = ["STEP", "QuoteFindings", "QuotesStep", "find_quotes"]
 
-TITLE_WORD = re.compile(r"[^\W_][\w’'-]*")
-SENTENCE_PUNCT = re.compile(r"[.!?]\s")
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})  # NER labels of names that may speak
-QUOTE_CHARS = "\"'“”‘’«»"
-LIST_JOINER = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?")  # what separates the items of a list of titles
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +179,7 @@ class ArticleQuoteReader:
 
     def quotes(self) -> list[Quote]:
         own = [self._own(i) for i in range(len(self.spans))]
-        utterance = [_starts_utterance(self.text, f, s) for f, s in zip(self.frames, self.spans, strict=True)]
+        utterance = [starts_utterance(self.text, f, s) for f, s in zip(self.frames, self.spans, strict=True)]
         before = self._sentences_before([i for i, a in enumerate(own) if a is None and utterance[i]])
         out: list[Quote] = []
         for i, span in enumerate(self.spans):
@@ -194,7 +190,7 @@ class ArticleQuoteReader:
                 found = self._line_labelled(span) or found
             if found.mention is None and utterance[i] and span.depth == 0:
                 found = self._adjacent(i) or self._with_context(found, i, before.get(i))
-            kind = self._kind(span, self.frames[i], own[i], found, utterance[i])
+            kind = self._kind(i, own[i], found, utterance[i])
             if kind == "scare":
                 found = NO_ATTRIBUTION
             elif kind != "slogan":
@@ -219,8 +215,25 @@ class ArticleQuoteReader:
 
     def _ranked(self, i: int, found: _Attributed) -> _Attributed:
         """The rules' attribution, or another name of the sentence the ranker prefers."""
-        best = self.ranker.best(options := self.options(i, found)) or options[0]
+        found, dropped = self._past_dateline(found)
+        options = self.options(i, found)
+        if dropped:  # the rules' answer was the dateline: another name of the sentence, if any
+            best = self.ranker.best(options[1:])
+            return found if best is None else replace(found, mention=best.mention, speaker=best.speaker)
+        best = self.ranker.best(options) or options[0]
         return found if best is options[0] else replace(found, mention=best.mention, speaker=best.speaker)
+
+    def _past_dateline(self, found: _Attributed) -> tuple[_Attributed, bool]:
+        """The attribution without the dateline its mention starts in (``LONDON (Reuters) - ``),
+        and whether the speaker was the dateline's place, which never speaks: it is where the
+        story was filed."""
+        mention = found.mention
+        end = dateline_end(self.text, mention.start) if mention is not None else None
+        if mention is None or end is None:
+            return found, False
+        if end >= mention.end or (found.speaker and found.speaker in self.text[mention.start : end]):
+            return replace(found, mention=None, speaker=None), True
+        return replace(found, mention=Span(end, mention.end, self.text[end : mention.end])), False
 
     def _own(self, i: int) -> Attribution | None:
         span, frame = self.spans[i], self.frames[i]
@@ -351,9 +364,8 @@ class ArticleQuoteReader:
             return None  # "– An immigrant himself –" is a subheading, not a speaker
         return _Attributed(label.cue, label.mention, found.name, None)
 
-    def _kind(
-        self, span: QuoteSpan, frame: Frame, own: Attribution | None, found: _Attributed, utterance: bool
-    ) -> QuoteKind:
+    def _kind(self, i: int, own: Attribution | None, found: _Attributed, utterance: bool) -> QuoteKind:
+        span, frame = self.spans[i], self.frames[i]
         before = self.text[frame.start : span.open_at].rstrip()
         crowd = own is not None and own.head is not None and own.head.text.lower() in CROWD_NOUNS
         if own is not None and (own.kind == "chant" or (crowd and own.governs)):
@@ -361,6 +373,8 @@ class ArticleQuoteReader:
         named = own is not None and own.kind == "naming" and own.mention is not None
         if not named and (self._in_title_list(span) or self._work_title(span, before)):
             return "scare"  # "hits including “Black Water,” “China Grove”", "the documentary “13th”"
+        if not named and self._labels_a_noun(i, found):
+            return "scare"  # "“Broad City” star Arturo Castro", "the “zero tolerance” policy"
         if (SCARE_MARKER.search(before) and not named) or (span.depth and (own is None or own.loose)):
             # "the so-called “…”"; inside a quotation only words with a cue of their own are speech
             return "scare"
@@ -386,19 +400,17 @@ class ArticleQuoteReader:
         """A title-case quotation right after a noun naming a work is the work's title."""
         return bool(WORK_BEFORE.search(before)) and is_title(self.text[span.start : span.end])
 
-    def _in_title_list(self, span: QuoteSpan) -> bool:
-        """A title-case quotation listed with another one, joined only by a comma, ``and`` or
-        ``or``: an enumeration of works (songs, films, books), not words someone said."""
-        if not is_title(self.text[span.start : span.end]):
+    def _labels_a_noun(self, i: int, found: _Attributed) -> bool:
+        """Quoted words before a noun they modify, that no one in the sentence says or that are in
+        title case: a name or a label (``the “No Comparison” ad``); quoted words a speaker uses so
+        (``Barkley called it an “awful” idea``) stay theirs."""
+        span = self.spans[i]
+        if not premodifies_noun(self.parsed[i], span):
             return False
-        for other in self.spans:
-            if other is span or other.depth != span.depth:
-                continue
-            first, second = (other, span) if other.close_at < span.open_at else (span, other)
-            between = self.text[first.end : second.start].strip(QUOTE_CHARS)
-            if LIST_JOINER.fullmatch(between) and is_title(self.text[other.start : other.end]):
-                return True
-        return False
+        return found.mention is None or is_title(self.text[span.start : span.end])
+
+    def _in_title_list(self, span: QuoteSpan) -> bool:
+        return in_title_list(self.text, self.spans, span)
 
     @staticmethod
     def _names_in_title_case(own: Attribution | None, found: _Attributed) -> bool:
@@ -429,21 +441,3 @@ class ArticleQuoteReader:
             cue=found.cue.text if found.cue is not None else None,
             said_on=found.said_on,
         )
-
-
-def is_title(text: str) -> bool:
-    """Words in title case with no sentence in them: "Meet the Press", "The Art of the Deal"."""
-    words = TITLE_WORD.findall(text)
-    if not words or not words[0][0].isupper() or SENTENCE_PUNCT.search(text.rstrip(",.’'\"”")):
-        return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
-
-
-def _starts_utterance(text: str, frame: Frame, span: QuoteSpan) -> bool:
-    """Whether the quotation is an utterance of its own: it opens its sentence, or follows ``said:``."""
-    before = text[frame.start : span.open_at].rstrip()
-    if not any(c.isalnum() for c in before):
-        return True
-    if before.endswith(":"):
-        return True
-    return before.endswith(",") and text[span.start : span.start + 1].isupper()

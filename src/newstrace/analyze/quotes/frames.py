@@ -17,7 +17,7 @@ from newstrace.analyze.nlp import Hole, Stretch
 from newstrace.analyze.quotes.marks import QuoteSpan
 from newstrace.text.sentences import Sentence
 
-__all__ = ["Frame", "FrameBuilder", "content_words"]
+__all__ = ["Frame", "FrameBuilder", "content_words", "starts_utterance"]
 
 STAND_IN_UPPER, STAND_IN_LOWER = "It works", "it works"
 TRAILING_PUNCT = ".,;:!?…"
@@ -182,3 +182,13 @@ class FrameBuilder:
             first = self.text[span.start]
             holes.append(Hole(span.start, stop, STAND_IN_LOWER if first.islower() else STAND_IN_UPPER))
         return tuple(holes)
+
+
+def starts_utterance(text: str, frame: Frame, span: QuoteSpan) -> bool:
+    """Whether the quotation is an utterance of its own: it opens its sentence, or follows ``said:``."""
+    before = text[frame.start : span.open_at].rstrip()
+    if not any(c.isalnum() for c in before):
+        return True
+    if before.endswith(":"):
+        return True
+    return before.endswith(",") and text[span.start : span.start + 1].isupper()

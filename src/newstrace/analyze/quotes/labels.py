@@ -11,6 +11,9 @@
 - ``“…”`` then ``Dean Baker, Center for Economic and Policy Research.`` on the next line: a name
   on a line of its own right after the quotation (:func:`name_line_after`).
 
+And one label that never names a speaker: the dateline that opens a story's paragraph
+(``LONDON (Reuters) -``, ``PHILADELPHIA, July 25 (UPI) —``; :func:`dateline_end`).
+
 These are text patterns only; the caller checks the name against NER and resolves it.
 """
 
@@ -25,6 +28,7 @@ from newstrace.model import Span
 __all__ = [
     "Label",
     "dash_after",
+    "dateline_end",
     "headline_label",
     "label_before",
     "line_label",
@@ -57,6 +61,18 @@ NAME_LINE_AFTER = re.compile(
 TURN_LABEL = re.compile(rf"({_NAME}(?:[ \t]+{_NAME}){{0,2}}):[ \t]")
 HEADLINE_LABEL = re.compile(r"[ \t]*([A-Z][^\n:.!?]*?)[ \t]*:[ \t]")
 MAX_HEADLINE_LABEL_WORDS = 12  # "Lena Marsh Praises the Harbour Board’s New Finance Director Omar Haddad"
+# A dateline: a place (capitalised words) at the start of a paragraph, then a date or an agency in
+# parentheses (or the place in capitals), then a dash: "LONDON (Reuters) -", "Washington (AFP) –",
+# "PHILADELPHIA, July 25 (UPI) —", "KABUL —".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_PLACE = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+DATELINE = re.compile(
+    rf"^{SPACE}*(?:(?P<caps>[A-Z][A-Z .'’-]+[A-Z.])|{_PLACE})"
+    rf"(?P<date>,{SPACE}+[^—–\n]{{0,20}}?\b{_MONTH}[a-z]*\.?{SPACE}+\d[^—–\n]{{0,12}}?)?"
+    rf"{SPACE}*(?P<agency>\([^()\n]{{1,30}}\))?"
+    rf"{SPACE}*(?:—|–|--|-{SPACE})",
+    re.M,
+)
 AFTER_WINDOW = 200  # characters after a quotation searched for a label
 
 
@@ -151,3 +167,16 @@ def _label(start: int, found: str) -> Label:
     name = found.rstrip(".,;")
     span = Span(start, start + len(name), name)
     return Label(span, span, cue)
+
+
+def dateline_end(text: str, at: int) -> int | None:
+    """Where the dateline that opens the paragraph of offset ``at`` ends (its dash and the spaces
+    after it), when ``at`` lies in it; else None. The place a story was filed from, which the
+    parse may take for a subject, never says anything."""
+    line_start = text.rfind("\n", 0, at) + 1
+    match = DATELINE.match(text, line_start)
+    if match is None or at >= match.end():
+        return None
+    if not (match.group("caps") or match.group("date") or match.group("agency")):
+        return None
+    return match.end() + len(text[match.end() :]) - len(text[match.end() :].lstrip(" \t\u00a0"))

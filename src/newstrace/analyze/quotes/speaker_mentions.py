@@ -160,9 +160,14 @@ class MentionFinder(ParseView):
                 found = pobj(child)
                 if found is not None and self.outside(found):
                     return found
-        for child in token.children:
-            if child.dep_ in SUBJECTS and self.outside(child):
-                return child
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS and self.outside(c)]
+        if len(subjects) > 1:
+            # a clause has one subject; a second one the parse gives it is a misattached phrase
+            # ("in Salem, New Hampshire, Trump went"): the subject is the one nearest before the verb
+            before = [c for c in subjects if c.i < token.i]
+            return before[-1] if before else subjects[0]
+        if subjects:
+            return subjects[0]
         if is_noun(token):
             return self._owner(token)
         return None
