@@ -365,6 +365,11 @@ OCCASIONS = [
         [None],  # protests in general, not the occasion of the words
     ),
     ("The release of the files in 2010 shocked many. “It was wrong,” Ana Ruiz said.", [None]),
+    (  # a noun that modifies another names that other thing: a stretch of games is no occasion
+        "Barely a week ago, Tomas Reyes had scored just once in a 10-game stretch. "
+        "“He’s used to scoring goals,” Ana Ruiz said.",
+        [None],
+    ),
 ]
 
 

@@ -83,7 +83,7 @@ def test_phrase_keeps_the_description_and_drops_the_rest(case: Parse) -> None:
 
 
 # (words, heads, deps, tags, index of the verb, expected subject) — parses as a parser may give them
-SUBJECTS: list[tuple[list[str], list[int], list[str], list[str], int, str]] = [
+SUBJECTS: list[Parse] = [
     (  # a place the parser made a second subject: the subject is the one right before the verb
         ["in", "Salem", ",", "New", "Hampshire", ",", "Ruiz", "went"],
         [7, 0, 7, 4, 7, 7, 7, 7],
@@ -111,10 +111,9 @@ SUBJECTS: list[tuple[list[str], list[int], list[str], list[str], int, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("words", "heads", "deps", "tags", "verb", "expected"), SUBJECTS)
-def test_a_clause_has_one_subject(
-    words: list[str], heads: list[int], deps: list[str], tags: list[str], verb: int, expected: str
-) -> None:
+@pytest.mark.parametrize("case", SUBJECTS)
+def test_a_clause_has_one_subject(case: Parse) -> None:
+    words, heads, deps, tags, verb, expected = case
     view = parsed(words, heads, deps, tags)
     found = MentionFinder(view, []).own_subject(view.doc[verb])
     assert found is not None and found.text == expected

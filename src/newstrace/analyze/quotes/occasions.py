@@ -61,6 +61,7 @@ NAMED_OCCASION = re.compile(
     re.I,
 )
 
+NOUN_MODIFIERS = frozenset({"compound", "nmod", "amod"})  # spaCy's labels of a noun's premodifiers
 WORD_FORMS = re.compile(r"\w+(?:[-'’]\w+)*")  # a superset of the parser's word tokens ("e-mail")
 WORD_PARTS = re.compile(r"[-'’]")
 
@@ -155,7 +156,9 @@ def nearest_date_before(text: str, start: int, end: int, base: PartialDate | Non
 def _occasion_word(token: Token) -> bool:
     if str(token.tag_).startswith("VB"):
         return cue_kind_of_word(token.text) == "speech"
-    return token.tag_ == "NN" and token.lower_ in OCCASION_NOUNS
+    # the noun heads its phrase: one that modifies another noun ("a 10-game stretch", "the rally
+    # organisers") names that other thing, not an occasion
+    return token.tag_ == "NN" and token.lower_ in OCCASION_NOUNS and token.dep_ not in NOUN_MODIFIERS
 
 
 def _attached_to(token: Token, target: Callable[[Token], bool]) -> bool:
