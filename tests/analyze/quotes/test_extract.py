@@ -75,8 +75,12 @@ ATTRIBUTIONS = [
         [("The budget is empty.", "direct", "Ada Kwan", "She", "warned")],
     ),
     (
-        "According to the ministry, “the talks have failed.”",
-        [("the talks have failed.", "fragment", None, "the ministry", "According to")],
+        "According to the ministry, “the talks have failed.”",  # a body named by its description
+        [("the talks have failed.", "fragment", "ministry", "the ministry", "According to")],
+    ),
+    (
+        "Last week, the Kestrel campaign called for an “expedited review” of the port.",
+        [("expedited review", "fragment", "Kestrel campaign", "the Kestrel campaign", "called")],
     ),
     (
         "Supreme Leader Ali Karimi met the students. The supreme leader lamented the “decline of the youth.”",

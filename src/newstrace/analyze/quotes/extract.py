@@ -51,8 +51,13 @@ from newstrace.analyze.quotes.labels import (
 from newstrace.analyze.quotes.marks import MarkWarning, QuoteSpan, find_quote_spans
 from newstrace.analyze.quotes.occasions import cue_date, dated_by_occasion, nearest_date_before
 from newstrace.analyze.quotes.ranker import Option, QuoteContext, SpeakerRanker, load_ranker, speaker_options
-from newstrace.analyze.quotes.speakers import clean_name, one_name_per_person, resolve_speaker, slogan_crowd
-from newstrace.analyze.quotes.titles import in_title_list, is_title, premodifies_noun
+from newstrace.analyze.quotes.speakers import (
+    clean_name,
+    one_name_per_person,
+    resolve_speaker,
+    slogan_crowd,
+)
+from newstrace.analyze.quotes.titles import in_title_list, is_title, labels_a_noun
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
 from newstrace.model import AnalysisWarning, Article, Quote, QuoteKind, Span
@@ -373,7 +378,7 @@ class ArticleQuoteReader:
         named = own is not None and own.kind == "naming" and own.mention is not None
         if not named and (self._in_title_list(span) or self._work_title(span, before)):
             return "scare"  # "hits including “Black Water,” “China Grove”", "the documentary “13th”"
-        if not named and self._labels_a_noun(i, found):
+        if not named and labels_a_noun(self.parsed[i], span, found.mention is not None):
             return "scare"  # "“Broad City” star Arturo Castro", "the “zero tolerance” policy"
         if (SCARE_MARKER.search(before) and not named) or (span.depth and (own is None or own.loose)):
             # "the so-called “…”"; inside a quotation only words with a cue of their own are speech
@@ -399,15 +404,6 @@ class ArticleQuoteReader:
     def _work_title(self, span: QuoteSpan, before: str) -> bool:
         """A title-case quotation right after a noun naming a work is the work's title."""
         return bool(WORK_BEFORE.search(before)) and is_title(self.text[span.start : span.end])
-
-    def _labels_a_noun(self, i: int, found: _Attributed) -> bool:
-        """Quoted words before a noun they modify, that no one in the sentence says or that are in
-        title case: a name or a label (``the “No Comparison” ad``); quoted words a speaker uses so
-        (``Barkley called it an “awful” idea``) stay theirs."""
-        span = self.spans[i]
-        if not premodifies_noun(self.parsed[i], span):
-            return False
-        return found.mention is None or is_title(self.text[span.start : span.end])
 
     def _in_title_list(self, span: QuoteSpan) -> bool:
         return in_title_list(self.text, self.spans, span)

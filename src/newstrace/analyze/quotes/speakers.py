@@ -74,7 +74,21 @@ def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str
         )
         if referent is None and head.text.lower() in PERSON_NOUNS:
             referent = Referent(head.text.lower(), "PER")  # "an officer shouted": someone unnamed
+        elif referent is None and head.text.lower() in ORG_NOUNS:
+            referent = _unnamed_body(attribution, coref)
     return referent.name if referent is not None else None
+
+
+def _unnamed_body(attribution: Attribution, coref: Coreference) -> Referent | None:
+    """ "the Clinton campaign said", "the commission recognized": a body the text names only by
+    its description speaks as that description, without its article ("Clinton campaign")."""
+    mention, head = attribution.mention, attribution.head
+    if mention is None or head is None or not mention.start <= head.start < mention.end:
+        return None
+    words = coref.text[mention.start : head.end].split()
+    while words and words[0].lower() in NOT_OWNERS:
+        words.pop(0)
+    return Referent(" ".join(words), "ORG") if words else None
 
 
 def _titled_name(attribution: Attribution, coref: Coreference) -> Referent | None:

@@ -18,7 +18,7 @@ from newstrace.analyze.nlp import ParsedStretch
 from newstrace.analyze.quotes.labels import TITLE_SMALL_WORDS
 from newstrace.analyze.quotes.marks import QuoteSpan
 
-__all__ = ["in_title_list", "is_title", "premodifies_noun"]
+__all__ = ["in_title_list", "is_title", "labels_a_noun", "premodifies_noun"]
 
 TITLE_WORD = re.compile(r"[^\W_][\w’'-]*")
 SENTENCE_PUNCT = re.compile(r"[.!?]\s")
@@ -75,3 +75,12 @@ def premodifies_noun(parsed: ParsedStretch, span: QuoteSpan) -> bool:
         return False
     between = parsed.doc[inside[-1].i + 1 : head.i]
     return all(t.is_punct for t in between)
+
+
+def labels_a_noun(parsed: ParsedStretch, span: QuoteSpan, said_by_someone: bool) -> bool:
+    """Quoted words before a noun they modify that no one in the sentence is said to say, or in
+    title case: a name or a label (``the “No Comparison” ad``). Words a speaker uses so stay
+    theirs (``Barkley called it an “awful” idea``)."""
+    if not premodifies_noun(parsed, span):
+        return False
+    return not said_by_someone or is_title(parsed.text[span.start : span.end])
