@@ -8,7 +8,8 @@
 
 Pages come from the article-extraction benchmark (see bench/data/realnews/README.md); the gold
 was written by hand following bench/data/realnews/GUIDE.md. Splits: ``tune`` (rules may be fitted
-on it) and ``dev`` (held apart: only reported on).
+on it) and ``dev`` (held apart: only reported on), with every layer; ``tune2`` (tuning too) has
+gold for the quotations alone, so ``score`` leaves it out: check it, unpack it or convert its quotes.
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ from typing import Any
 DATA = Path(__file__).resolve().parent / "data" / "realnews"
 SHARED = Path(os.environ.get("NEWSTRACE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SCORER = SHARED / "tools" / "score.py"
-SPLITS = ("tune", "dev")
+SPLITS = ("tune", "dev")  # every layer annotated: what ``score`` measures
+# Splits annotated for the quotations alone (the other layers are empty lists and have no corpus.json).
+QUOTES_ONLY_SPLITS = ("tune2",)
+ALL_SPLITS = SPLITS + QUOTES_ONLY_SPLITS
+OTHER_LAYERS = ("boilerplate", "entities", "facts", "events")
 QUOTE_KINDS = {"direct", "fragment", "slogan", "scare"}
 SPEAKER_KINDS = {"person", "organisation", "group", "unnamed", None}
 ENTITY_TYPES = {"PER", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK"}
@@ -122,9 +127,11 @@ def check(splits: tuple[str, ...]) -> int:
         for path in gold_files(split):
             gold = load(path)
             names.add(gold["file"])
-            for problem in check_page(gold):
+            for problem in check_page(gold) + _check_layers(split, gold):
                 print(f"{path.relative_to(DATA)}: {problem}")
                 count += 1
+        if split in QUOTES_ONLY_SPLITS:
+            continue  # no gold spans its pages
         corpus = json.loads((DATA / "gold" / split / "corpus.json").read_text(encoding="utf-8"))
         for event in corpus.get("events", []):
             count += _report(split, [f"event {event.get('name')!r}: unknown page {f}" for f in
@@ -134,6 +141,13 @@ def check(splits: tuple[str, ...]) -> int:
                                      cluster["members"] if m["file"] not in names])  # fmt: skip
     print(f"{count} problems")
     return count
+
+
+def _check_layers(split: str, gold: dict[str, Any]) -> list[str]:
+    """A quotes-only split has no gold for the other layers: they must be empty, not half-done."""
+    if split not in QUOTES_ONLY_SPLITS:
+        return []
+    return [f"{layer}: a quotes-only split leaves it empty" for layer in OTHER_LAYERS if gold[layer]]
 
 
 def _report(split: str, problems: list[str]) -> int:
@@ -308,18 +322,18 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check").add_argument("split", nargs="?", choices=SPLITS)
+    sub.add_parser("check").add_argument("split", nargs="?", choices=ALL_SPLITS)
     sub.add_parser("score").add_argument("splits", nargs="*", choices=SPLITS, default=list(SPLITS))
     events = sub.add_parser("events")
     events.add_argument("gold", type=Path)
     events.add_argument("export", type=Path)
     for name in ("unpack", "quotes"):
         command = sub.add_parser(name)
-        command.add_argument("split", choices=SPLITS)
+        command.add_argument("split", choices=ALL_SPLITS)
         command.add_argument("out", type=Path)
     args = parser.parse_args()
     if args.command == "check":
-        sys.exit(1 if check((args.split,) if args.split else SPLITS) else 0)
+        sys.exit(1 if check((args.split,) if args.split else ALL_SPLITS) else 0)
     if args.command == "score":
         if not SCORER.exists():
             sys.exit(f"{SCORER} is absent: the scorer is read from ../shared (set NEWSTRACE_SHARED)")
