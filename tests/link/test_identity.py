@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.link.identity import canonical_speaker, people_names, resolve_identities
+from newstrace.link.identity import canonical_speaker, resolve_identities, speaker_names
 from newstrace.model import Article, ArticleFindings, Entity, EntityRef, Fact, Quote, Span
 
 ENTITIES = (
     Entity("e-doherty", "Michael Doherty", "PER", ("Michael Doherty", "Doherty"), (EntityRef("a1", 0, 15),)),
     Entity("e-reyes", "Ana Reyes", "PER", ("Ana Reyes",), (EntityRef("a1", 40, 49), EntityRef("a2", 5, 14))),
     Entity("e-health", "Health Ministry", "ORG", ("Health Ministry",), (EntityRef("a1", 60, 75),)),
+    Entity("e-dea", "Drug Enforcement Administration", "ORG", ("DEA",), (EntityRef("a4", 0, 31),)),
     Entity("e-tower", "Trump Tower", "FAC", ("Trump Tower",), (EntityRef("a1", 80, 91),)),
     Entity("e-kim-1", "Lee Kim", "PER", ("Lee Kim",), (EntityRef("a3", 0, 7),)),
     Entity("e-kim-2", "Sam Kim", "PER", ("Sam Kim",), (EntityRef("a3", 20, 27),)),
@@ -65,10 +66,11 @@ def test_asserter_entity_by_name() -> None:
         (_quote("a1", "Mr. Doherty", (0, 15)), "Michael Doherty"),  # by its mention
         (_quote("a2", "Reyes"), "Ana Reyes"),
         (_quote("a1", "Health Ministry"), None),  # an organisation keeps the article's name for it
+        (_quote("a4", "DEA"), "Drug Enforcement Administration"),  # but an acronym is spelled out
         (_quote("a3", "Kim"), None),  # two people share the surname: the article's name stays
     ],
 )
 def test_speaker_takes_the_corpus_name_of_its_person(quote: Quote, name: str | None) -> None:
     article = Article(quote.article, "d", 0, "s", None, None, None, None, "t")
     ids = resolve_identities([ArticleFindings(article, quotes=(quote,))], ENTITIES)
-    assert canonical_speaker(quote, ids, people_names(ENTITIES)) == (name or quote.speaker)
+    assert canonical_speaker(quote, ids, speaker_names(ENTITIES)) == (name or quote.speaker)

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newstrace.link.identity import Identities, canonical_speaker, people_names
+from newstrace.link.identity import Identities, canonical_speaker, speaker_names
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Entity, Error, Geo, QuoteCluster
 from newstrace.registry import to_row
 from newstrace.store import Store
@@ -47,7 +47,7 @@ def with_links(
     """``findings`` with what the corpus links add: each quote's cluster, speaker entity and the
     canonical name of a speaker who is a corpus person, each fact's asserter entity."""
     clusters = cluster_of(links)
-    people = people_names(links.entities)
+    people = speaker_names(links.entities)
     return tuple(
         dataclasses.replace(
             found,

@@ -22,9 +22,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newstrace.model import ArticleFindings, Entity, Quote
+from newstrace.text.acronyms import initials_match, is_acronym
 from newstrace.text.names import form_key
 
-__all__ = ["SPEAKER_KINDS", "Identities", "canonical_speaker", "people_names", "resolve_identities"]
+__all__ = ["SPEAKER_KINDS", "Identities", "canonical_speaker", "resolve_identities", "speaker_names"]
 
 # Kinds of corpus entity that can say or assert something: a person, an organisation, a group (NORP).
 SPEAKER_KINDS = frozenset({"PER", "ORG", "NORP"})
@@ -39,18 +40,26 @@ class Identities:
     asserters: dict[str, str] = field(default_factory=dict)
 
 
-def people_names(entities: Iterable[Entity]) -> dict[str, str]:
-    """The corpus name of every person entity, by entity id."""
-    return {e.id: e.name for e in entities if e.kind == "PER"}
+def speaker_names(entities: Iterable[Entity]) -> dict[str, tuple[str, str]]:
+    """The kind and corpus name of every person and organisation entity, by entity id."""
+    return {e.id: (e.kind, e.name) for e in entities if e.kind in ("PER", "ORG")}
 
 
-def canonical_speaker(quote: Quote, identities: Identities, people: Mapping[str, str]) -> str | None:
-    """A quote's speaker name as exported: the corpus name of the person it resolved to, else the
-    article's own name for the speaker (organisations keep it)."""
+def canonical_speaker(
+    quote: Quote, identities: Identities, names: Mapping[str, tuple[str, str]]
+) -> str | None:
+    """A quote's speaker name as exported: the corpus name of the person it resolved to; an
+    organisation keeps the article's name for it, but an acronym ("DEA") is spelled out when the
+    organisation's corpus name is what it abbreviates ("Drug Enforcement Administration")."""
     eid = identities.speakers.get(quote.id)
-    if not quote.speaker or eid is None:
+    if not quote.speaker or eid is None or eid not in names:
         return quote.speaker
-    return people.get(eid, quote.speaker)
+    kind, name = names[eid]
+    if kind == "PER":
+        return name
+    if is_acronym(quote.speaker) and initials_match(quote.speaker, name):
+        return name
+    return quote.speaker
 
 
 class _ArticleIndex:

@@ -112,6 +112,11 @@ class _Person:
         return max(self.forms, key=lambda f: (len(f.split()), len(f)))
 
     @property
+    def named(self) -> bool:
+        """Whether the person has a first and last name, or a title, in the article."""
+        return bool(self.titles) or any(len(form.split()) > 1 for form in self.forms)
+
+    @property
     def gender(self) -> Gender | None:
         if self.votes["male"] == self.votes["female"]:
             return None
@@ -230,6 +235,9 @@ class Coreference:
         if word in MALE or word in FEMALE:
             gender: Gender = "male" if word in MALE else "female"
             person = self._nearest(at, lambda p: p.gender == gender, window=GENDER_WINDOW)
+            if person is None:  # a one-word "person" with nothing personal about it is often a
+                # company NER mislabelled ("Ubisoft"): a fuller name near enough goes first
+                person = self._nearest(at, lambda p: p.gender is None and p.named, window=GENDER_WINDOW)
             if person is None:
                 person = self._nearest(at, lambda p: p.gender in (None, gender), allow_after=True)
             return Referent(person.name, "PER") if person is not None else None
@@ -248,6 +256,7 @@ class Coreference:
         titled = self._nearest(at, lambda p: word in p.titles, allow_after=True)
         if titled is not None:
             return Referent(titled.name, "PER")
+
         if word in MESSAGE_NOUNS:
             return self._message_source(word, at)
         if word in ORG_NOUNS:
