@@ -110,6 +110,9 @@ MESSAGE_SOURCES = [
     # (text, what the last "statement" resolves to): a date after "statement of" is no source
     ("Vint opened with a statement of Tuesday night's debate. The statement said: x.", None),
     ("It read a statement from the Harbour Board to the press. The statement said: x.", "Harbour Board"),
+    # who issued or released the message is its source
+    ("On Monday, the Harbour Board issued a statement on fees. The statement said: x.", "Harbour Board"),
+    ("Vint released a statement. The statement, obtained by reporters, said: x.", "Vint"),
 ]
 
 

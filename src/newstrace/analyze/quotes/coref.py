@@ -80,6 +80,8 @@ MAX_TITLE_WORDS = 6
 # gender is unknown ("Mrs. Marsh met Omar Haddad. She ..."); about three news sentences.
 GENDER_WINDOW = 500
 GROUP_WINDOW = 400  # characters before "they" searched for the crowd it stands for
+# Verbs by which someone puts out a message ("X issued a statement"): X is its source.
+ISSUING_VERBS = "issued|released|published|posted|sent|put\\s+out|shared|signed|wrote"
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,8 +327,11 @@ class Coreference:
 
     def _issuer(self, noun: str, at: int) -> Referent | None:
         """ "X said in a statement. … the statement said" -> X: the name nearest before the last
-        "in a/its statement" before ``at``, in the same sentence."""
-        pattern = re.compile(rf"\bin\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+        "in a/its statement" (or "issued a statement") before ``at``, in the same sentence."""
+        pattern = re.compile(
+            rf"\b(?:in|{ISSUING_VERBS})\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b",
+            re.I,
+        )
         matches = list(pattern.finditer(self.text, 0, at))
         if not matches:
             return None
