@@ -15,6 +15,8 @@ PAIRS = [
     ("He said “we will win” today.", ["we will win"]),
     ('He said "we will win" today.', ["we will win"]),
     ("He said ''we will win'' today.", ["we will win"]),
+    ("“It was wrong,’’ Ana Ruiz said. “We lost.”", ["It was wrong,", "We lost."]),  # two curly singles close
+    ("He said ‘‘we will win’’ today.", ["we will win"]),
     ("Il a dit « nous gagnerons » hier.", ["nous gagnerons"]),
     ("Er sagte „wir gewinnen“ heute.", ["wir gewinnen"]),
     ("The ‘Remain’ campaign lost.", ["Remain"]),

@@ -6,7 +6,7 @@ pages still pairs (“ ... " or ''...'' or „ ... “):
 ==========  ======================================================
 family      marks
 ==========  ======================================================
-double      “ ” " „ ‟ and two apostrophes ``''`` (NYT style)
+double      “ ” " „ ‟, two apostrophes ``''`` (NYT style) and two curly singles ``’’`` (AP style)
 single      ‘ ’ ‹ ›
 angle       « »
 ==========  ======================================================
@@ -44,7 +44,7 @@ __all__ = ["MarkWarning", "QuoteMarks", "QuoteSpan", "find_quote_spans"]
 Family = Literal["double", "single", "angle"]
 Role = Literal["open", "close", "either"]
 
-MARK_RE = re.compile(r"'{2,}|[\"“”„‟‘’‹›«»]")
+MARK_RE = re.compile(r"'{2,}|‘‘|’’|[\"“”„‟‘’‹›«»]")  # two curly singles are one double mark (AP style)
 MARKUP_RE = re.compile(r"</?[A-Za-z][^<>\n]{0,1000}>")  # an HTML/XML tag left in the text
 FAMILY: dict[str, Family] = {
     "“": "double",
@@ -53,6 +53,8 @@ FAMILY: dict[str, Family] = {
     "„": "double",
     "‟": "double",
     "''": "double",
+    "‘‘": "double",
+    "’’": "double",
     "‘": "single",
     "’": "single",
     "‹": "single",
@@ -66,10 +68,12 @@ DEFAULT_ROLE: dict[str, Role] = {
     "„": "open",
     "‟": "open",
     "‘": "open",
+    "‘‘": "open",
     "‹": "open",
     "«": "open",
     "”": "close",
     "’": "close",
+    "’’": "close",
     "›": "close",
     "»": "close",
     '"': "either",
