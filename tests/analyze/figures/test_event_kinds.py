@@ -32,6 +32,12 @@ ACCIDENTS_AND_DISASTERS = [
         "Health officials confirmed a measles outbreak in Samoa in November.",
         [("outbreak", "DISASTER", "disease")],
     ),
+    # a named storm, which the recogniser takes for an organisation or a person, is the event itself
+    ("Typhoon Kelmar made landfall near Port Ardo on Saturday.", [("storm", "DISASTER", "hurricane")]),
+    ("Cyclone Anouk hit Beira in March.", [("storm", "DISASTER", "hurricane")]),
+    ("Storm Maribel brought heavy rain to Varna on Sunday.", [("storm", "DISASTER", "storm")]),
+    # a lowercase trigger the recogniser took into an airline's name; the dead of a crash were not killed
+    ("The Zephyr Airlines crash killed 157 people in March.", [("crash", "ACCIDENT", "vehicle")]),
     # an attacker makes the blast an attack
     ("A bomb explosion killed three people in Quetta on Monday.", [("killing", "ASSAULT", "kill"),
                                                                      ("attack", "ASSAULT", "explosives")]),

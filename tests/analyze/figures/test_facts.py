@@ -41,6 +41,8 @@ FACTS = [
     ("The decree was signed in 2018 by 61 percent of deputies for $2 million.", []),
     # a number made a modifier counts its noun
     ("Following a two-day trial, the jury deliberated.", [(2, "days of trial", False, None)]),
+    ("It became a three-man race in May.", [(3, "men of race", False, None)]),  # an irregular plural
+    ("The law hurts millions of law-abiding savers.", [(2_000_000, "law-abiding savers", True, None)]),
     # a pronoun counts the plural noun it stands for
     (
         "Nurses filled the square as hundreds of them chanted.",

@@ -55,6 +55,10 @@ NOT_LITERAL = [
     # an address where someone lives; an adjective in -ing
     ("Police raided his Mayfair address in London in 1993.", "statement"),
     ("The failure is all the more striking for the workers of Leeds this year.", "protest"),
+    # what is cancelled or prevented did not take place
+    ("The senator canceled a scheduled interview with the station in Leeds on Tuesday.", "statement"),
+    ("The rally in Lyon was called off on Monday.", "protest"),
+    ("The plan aims to prevent terrorist attacks in Ohio this year.", "attack"),
     # a demonstration of a product
     ("She gave a short demonstration of the app in Austin on Monday.", "protest"),
 ]
@@ -71,6 +75,7 @@ LITERAL = [
     ("The president defended the decree in a televised address on Wednesday.", "statement"),
     ("Thousands joined a demonstration against the fuel tax in Lyon on Sunday.", "protest"),
     ("Truck drivers in Ohio were involved in 40 crashes last year.", "crash"),  # counted, not a rule
+    ("The summit in Hanoi was postponed to March.", "meeting"),  # postponed: it still takes place
 ]
 TITLES = [
     ("Related: Thousands Protest New Fuel Tax In Port Meridian", True),

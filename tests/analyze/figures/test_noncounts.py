@@ -15,12 +15,18 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Polls close at 17.00 on Sunday.", [("17.00", "time")]),
     ("The ferry left at 9 a.m. ET with 40 passengers.", [("9", "time"), ("40", None)]),
     ("The vote was set for 10:30 in the chamber.", [("10", "time")]),
+    ("12:00pm — Police read out the name.", [("12", "time")]),  # a clock form glued to "pm"
     # rates and ratios
     ("The rate fell to 3 per 1,000 births.", [("3", "rate"), ("1,000", "rate")]),
     ("Turnout reached 61 percent in the north.", [("61", "rate")]),
     ("She saw it on one night out of 17.", [("one", "pronoun"), ("17", "rate")]),
     ("Clinics treat 200 patients a day.", [("200", None), ("a", "rate")]),
     ("Prices rose 4 times as fast as wages.", [("4", "rate")]),
+    ("Nine in 10 voters backed the plan.", [("Nine", "rate"), ("10", "rate")]),  # both sides of a ratio
+    ("Seven out of 10 nurses agreed.", [("Seven", "rate"), ("10", "rate")]),
+    ("The poll gives her a 12-point lead.", [("12", "rate")]),  # a difference of percentages
+    ("The survey has a margin of error of 4.5 points.", [("4.5", "rate")]),
+    ("The guard scored 31 points against Leeds.", [("31", None)]),  # points scored in a game count
     # phone numbers
     ("For copies, call 1-800-555-0142 or write to us.", [("1", "phone")]),
     ("A neighbour called 911 and waited.", [("911", "phone")]),
@@ -37,6 +43,8 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     # prices
     ("The order is valued at $8.8 billion.", [("8.8 billion", "price")]),
     ("Tickets cost 50 euros each.", [("50", "price")]),
+    ("The fund raised millions of dollars from donors.", [("millions", "price")]),
+    ("Groups spent tens of millions of dollars on ads.", [("tens of millions", "price")]),
     # ordinals
     ("It was the 6th strike this year.", [("6", "ordinal")]),
     ("The airline is the number one buyer of the jet.", [("one", "ordinal")]),
@@ -45,6 +53,8 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Kovacs, 51, was released.", [("51", "age")]),
     ("A 22-year-old student was detained.", [("22", "age")]),
     ("The victim, aged 34, died.", [("34", "age")]),
+    ("The poll reached people between the ages of 18 and 29.", [("18", "age"), ("29", "age")]),
+    ("The suspect, 29, and his wife, 27, were held.", [("29", "age"), ("27", "age")]),
     # identifiers
     ("Flight 370 vanished over the sea.", [("370", "identifier")]),
     ("The 787-9 jet seats more passengers.", [("787", "identifier")]),
@@ -70,6 +80,7 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("In 30 cities, nurses held rallies.", [("30", None)]),
     ("The jury returned a day later.", [("a", None)]),  # one day: an interval
     ("More than 2000 people attended the vigil.", [("More than 2000", None)]),
+    ("It hurts hundreds of millions of savers.", [("hundreds of millions", None)]),  # one vague number
 ]
 
 

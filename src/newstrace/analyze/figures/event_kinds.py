@@ -47,7 +47,7 @@ class EventKind:
 
 
 _VEHICLES = (
-    r"plane|aircraft|airliner|jet|helicopter|chopper|flight|cessna|boeing|airbus|car|vehicle|truck|lorry"
+    r"plane|aircraft|airliner|airlines?|airways|jet|helicopter|chopper|flight|cessna|boeing|airbus|car|vehicle|truck|lorry"
     r"|bus|van|suv|sedan|motorcycle|train|tram|subway|boat|ship|ferry|vessel|drone|driver|pilot|passengers"
 )
 EVENT_KINDS: tuple[EventKind, ...] = (

@@ -3,7 +3,8 @@
 
 A trigger tells of no happening when it is hypothetical ("could attack", "if they protest"), an
 aim ("threatened to kill"), a generic statement ("Plague is a disease", "I block time for
-meetings"), a modifier of another noun ("a collision warning", "fire danger"), a verb's other
+meetings"), a modifier of another noun ("a collision warning", "fire danger"), the object of a cancellation
+or a prevention ("canceled the interview", "to prevent attacks"), a verb's other
 sense ("she talks", "the plan was met with laughter"), or part of a headline or a link's title.
 """
 
@@ -29,6 +30,9 @@ NOUN_TRIGGERS = frozenset(
 )
 # "can": what is possible ("it can set off fires"); "will": scheduled, so asserted
 MODALS = frozenset("would could might may must should can 'd".split())
+# Verbs whose object never took place: a cancelled interview, a prevented attack ("postpone" and
+# "delay" are left out: the event still takes place, later)
+UNDOING_VERBS = frozenset("cancel scrap scrub prevent avert forestall avoid thwart foil".split())
 CONDITION_MARKS = frozenset("if unless whether".split())
 # Nouns that a trigger may modify and still name its event: the event's place, its dead and its
 # survivors, its inquiry, its toll, its effects, the call a conference is ("the crash site",
@@ -59,7 +63,7 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
     no happening: a hypothetical or generic statement, an aim, a noun modifier, or a word's other
     sense. ``dated``: its sentence holds a resolved date; ``named``: it names a place, a person or
     an organisation (a generic statement names neither a time nor a participant)."""
-    if token.lower_ in NOUN_TRIGGERS and token.pos_ != "NOUN":
+    if token.lower_ in NOUN_TRIGGERS and token.pos_ not in ("NOUN", "PROPN"):
         return True  # "she talks", "to address the issue", "fired at": the word's other sense
     if token.tag_ == "JJ" and token.lower_.endswith("ing"):
         return True  # an adjective in -ing is a quality: "all the more striking", "a crushing defeat"
@@ -68,6 +72,7 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
         or _intended(token)
         or _modifier(token, end)
         or _received(token)
+        or _undone(token)
         or _imperative(token)
         or _frequentative(token)
         or (not dated and _generic(token))
@@ -165,6 +170,16 @@ def _modifier(token: Token, end: int) -> bool:
         and head.lower_.rstrip("s") not in EVENT_PARTS
         and not any(rx.match(head.text) for _, rx in TRIGGER_RE)
     )
+
+
+def _undone(token: Token) -> bool:
+    """A trigger that is what is cancelled or prevented tells of an event that did not take place
+    ("canceled a scheduled interview", "to prevent terrorist attacks", "the rally was called off")."""
+    head = token.head
+    if token.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
+        return False
+    called_off = head.lemma_ == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+    return called_off or head.lemma_.lower() in UNDOING_VERBS
 
 
 def _received(token: Token) -> bool:

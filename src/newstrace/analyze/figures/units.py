@@ -63,6 +63,7 @@ CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
     february march april may june july august september october november december""".split()
 )
+IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children"}
 PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these"))
 NOUN_RUN_MAX = (
     8  # words of a counted noun phrase looked at after a number ("30 of Boeing's 787-9 Dreamliner jets")
@@ -124,6 +125,8 @@ def _compound(doc: Doc, after: int) -> tuple[str, Token] | None:
 
 
 def _plural(word: str) -> str:
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]  # "a two-man race" -> "men of race"
     if word.endswith("s"):
         return word
     return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
@@ -139,6 +142,8 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
         if tok.like_num or _number_dash(tok):  # a model's number: "the 737 Max jet", "787-9 jets"
             words.append(tok)
             continue
+        if tok.text in ("-", "–") and words and not tok.whitespace_ and not doc[tok.i - 1].whitespace_:
+            continue  # a hyphenated modifier goes on to its noun: "law-abiding Americans"
         if (tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.dep_ != "amod") or tok.is_punct:
             break  # a participle modifying the noun stays: "the embattled 737 Max jet"
         if tok.lower_ in CALENDAR_WORDS and words:
