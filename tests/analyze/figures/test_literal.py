@@ -59,6 +59,17 @@ NOT_LITERAL = [
     ("The senator canceled a scheduled interview with the station in Leeds on Tuesday.", "statement"),
     ("The rally in Lyon was called off on Monday.", "protest"),
     ("The plan aims to prevent terrorist attacks in Ohio this year.", "attack"),
+    # "charge" as a duty, a rush, a price or a claim; "met" as satisfied; the verb "talks about"
+    ("The officer in charge of the unit in Leeds retired on Monday.", "arrest"),
+    ("Police charged at the crowd in Lyon on Monday.", "arrest"),
+    ("The bank dropped its service charges in Ohio last year.", "arrest"),
+    ("Her spokesman called the senator's charge absurd in Ohio on Monday.", "arrest"),
+    ("Only two candidates met the threshold in Iowa in January.", "meeting"),
+    ("Merkel talks about a European consensus in Brussels on Monday.", "meeting"),
+    # an epidemic of a habit or a drug is no outbreak of a disease
+    ("The senator said the heroin epidemic in Ohio had claimed 400 deaths.", "outbreak"),
+    # "rally" with an object gathers support
+    ("The governor's aide rallied supporters in Ohio on Tuesday.", "protest"),
     # a demonstration of a product
     ("She gave a short demonstration of the app in Austin on Monday.", "protest"),
 ]
@@ -76,6 +87,16 @@ LITERAL = [
     ("Thousands joined a demonstration against the fuel tax in Lyon on Sunday.", "protest"),
     ("Truck drivers in Ohio were involved in 40 crashes last year.", "crash"),  # counted, not a rule
     ("The summit in Hanoi was postponed to March.", "meeting"),  # postponed: it still takes place
+    ("Peace talks about the border resumed in Geneva on Monday.", "meeting"),  # the negotiations
+    ("Teachers rallied outside the Statehouse in Indianapolis on Tuesday.", "protest"),  # no object
+    ("Officers were able to apprehend a suspect in Hayward on Tuesday.", "arrest"),  # achieved, not aimed
+    # criminal charges, custody and a brawl are arrests and an attack
+    ("Kovacs faces 18 criminal charges in Ohio.", "arrest"),
+    ("He was charged with murder in Leeds on Monday.", "arrest"),
+    ("He is being held in police custody in Leeds.", "arrest"),
+    ("A brawl broke out between fans in Leeds on Saturday.", "attack"),
+    # a trigger that fits itself, in a verb conjoined to an anchored one
+    ("The helicopter was shot down over Logar on Monday and caught fire.", "fire"),
 ]
 TITLES = [
     ("Related: Thousands Protest New Fuel Tax In Port Meridian", True),

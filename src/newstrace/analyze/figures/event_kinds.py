@@ -78,8 +78,18 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         "arrest",
         "COERCE",
         r"arrest(?:s|ed|ing)?\b|detain(?:s|ed|ing)?\b|detention|rounded up|imprison(?:ed)?\b"
-        r"|apprehend(?:ed)?\b",
+        r"|apprehend(?:ed)?\b|(?:in|into|from) (?:police |federal |state )?custody\b",
         (("", "arrest"),),
+    ),
+    EventKind(  # a charge is also a price, a claim, a duty or a rush ("in charge of", "charged at",
+        # "Trump's charge that..."): a criminal charge names its crime
+        "arrest",
+        "COERCE",
+        r"charged (?:\w+ ){0,3}?with\b|charges?\b|indicted\b|indictments?\b",
+        (("", "charge"),),
+        r"criminal|crimes?\b|murder|manslaughter|assault|kidnap|rape|fraud|conspir|theft|robbery|terroris"
+        r"|felon|misdemeanou?r|counts? of|espionage|homicide|trafficking|smuggling|bribery|battery|burglary"
+        r"|weapons? (?:charges?|offen)|drug (?:charges?|offen)|obstruction|perjury|abuse|indecency",
     ),
     EventKind(
         "crash",
@@ -164,7 +174,8 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         "attack",
         "ASSAULT",
         r"bombing|(?:air|drone|missile|rocket) ?strikes?\b"
-        r"|shelling|downing|shot down|shooting down|assassinat(?:ed|ion)",
+        r"|shelling|downing|shot down|shooting down|assassinat(?:ed|ion)"
+        r"|brawls?\b|scuffles?\b|fist ?fights?\b|threw punches|fights? broke out",
         (
             ("bomb", "explosives"),
             ("air", "aerial"),
@@ -172,6 +183,11 @@ EVENT_KINDS: tuple[EventKind, ...] = (
             ("downing", "aerial"),
             ("shot down", "aerial"),
             ("shooting down", "aerial"),
+            ("brawl", "beat"),
+            ("scuffle", "beat"),
+            ("fist", "beat"),
+            ("punches", "beat"),
+            ("fight", "beat"),
         ),
     ),
     EventKind(  # "attack" is as often a criticism, a sports move or a game's as an assault; a
@@ -255,9 +271,15 @@ FIGURATIVE = re.compile(
     r"|government|economy|market))|market crash|stock(?:s| market)? crash|explosion (?:of|in) (?:popularity"
     r"|interest|growth|demand|sales)|brainstorm|weather(?:ed)? the storm|took (?:\w+ )?by storm"
     r"|fired (?:him|her|them)|outbreak of (?:violence|war|hostilities|fighting)|hearing (?:aid|loss)"
-    r"|(?:e-?mail|web|ip|home) address|cardiac arrest|detention (?:center|centre|facility|facilities|camps?)"
-    r"|meet(?:s|ing)? (?:the |its |their |his |her )?(?:demand|needs?|requirements?|goals?|targets?"
-    r"|deadline|standards?|criteria|expectations|challenge)|strike (?:a|the) (?:deal|balance|chord|tone)"
+    r"|(?:e-?mail|web|ip|home) address|cardiac arrest|(?:in|took|take|takes|taking) charge|free of charge"
+    r"|charged (?:at|into|toward|towards|up|for|a fee)|(?:service|overdraft|delivery|extra) charges?"
+    r"|detention (?:center|centre|facility|facilities|camps?)"
+    r"|(?:meet(?:s|ing)?|met) (?:the |its |their |his |her )?(?:demand|needs?|requirements?|goals?|targets?"
+    r"|deadline|standards?|criteria|expectations|challenge|threshold|conditions|definition|qualifications)"
+    r"|(?:threshold|criteria|requirements?|conditions|standards?|goals?|targets?|quotas?) (?:\w+ )?met\b"
+    r"|(?:opioid|heroin|drug|meth|obesity|gun|addiction|loneliness|vaping) (?:\w+ )?epidemic"
+    r"|epidemic of (?:gun|violence|drug|opioid|loneliness|obesity|fake)"
+    r"|strike (?:a|the) (?:deal|balance|chord|tone)"
     r"|(?:stocks?|shares?|markets?|prices?|dollar|index|indexes|Dow|Nasdaq) (?:\w+ )?rall)",
     re.IGNORECASE,
 )
@@ -279,4 +301,6 @@ def literal_use(kind: EventKind, sentence: str, trigger: re.Match[str]) -> bool:
     if fits is None:
         return True
     rest = sentence[: trigger.start()] + " " + sentence[trigger.end() :]
-    return fits.search(rest) is not None
+    # a trigger of several words may hold its participant itself ("caught fire", "burned down")
+    itself = " " in trigger.group(0) and fits.search(trigger.group(0)) is not None
+    return itself or fits.search(rest) is not None

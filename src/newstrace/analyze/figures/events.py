@@ -129,7 +129,7 @@ def find_event_mentions(
     base = PartialDate.from_iso(article.published)
     dates = find_date_mentions(article) if dates is None else dates
     candidates = []
-    told: set[str] = set()  # kinds a literal mention has introduced: "the crash" refers back to them
+    told: set[str] = set()  # trigger sets a literal mention has introduced: "the crash" refers back
     for sentence in nlp.sentences:
         text = article.text[sentence.start : sentence.end]
         if CONDITIONAL.search(text) or in_a_title(text):
@@ -137,7 +137,7 @@ def find_event_mentions(
         triggers = _triggers(text, _date_spans(dates, sentence), told)
         if triggers:
             candidates.append((sentence, text, triggers))
-            told.update(kind.name for kind, _ in triggers)
+            told.update(kind.triggers for kind, _ in triggers)
     nlp.parse_all([(s.start, s.end) for s, _, _ in candidates])  # one batch: names need the parse
     found = []
     for sentence, text, triggers in candidates:
@@ -192,6 +192,9 @@ def _clause(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str]) -> tuple[
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # conjoined verbs share their subject and its time and place: "was shot down
+        # over Logar on Monday and caught fire"
     words = list(verb.subtree)
     return sentence.start + words[0].idx, sentence.start + words[-1].idx + len(words[-1])
 
@@ -223,8 +226,9 @@ def _triggers(
     """One trigger of each kind in ``text`` in a literal use, in text order: the word naming the
     event itself ("uprising", "arrested") rather than its participants ("protesters"), the one a
     date is nearest to when several ("protests in 2018 ... an uprising in November 2019").
-    A definite description of a kind the article has told ("the crash" after "a helicopter
-    crash") refers back to that event and is literal too."""
+    A definite description of an event the article has told with words of the same set ("the crash"
+    after "a helicopter crash", not "Trump's charge" after "was arrested") refers back to that event
+    and is literal too."""
     found: dict[str, list[tuple[EventKind, re.Match[str]]]] = {}
     for kind, rx in TRIGGER_RE:
         found.setdefault(kind.name, []).extend(
@@ -232,7 +236,7 @@ def _triggers(
             for m in rx.finditer(text)
             if not HYPHENATED.match(text[m.start() - 1 : m.end() + 1])
             if literal_use(kind, text, m)
-            or (kind.name in told and DEFINITE.search(text[: m.start()]) and not FIGURATIVE.search(text))
+            or (kind.triggers in told and DEFINITE.search(text[: m.start()]) and not FIGURATIVE.search(text))
         )
     hits: dict[str, tuple[EventKind, re.Match[str]]] = {}
     for name, matches in found.items():

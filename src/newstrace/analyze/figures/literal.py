@@ -24,15 +24,19 @@ __all__ = ["in_a_title", "unreal"]
 log = logging.getLogger(__name__)
 
 # Triggers that are events only as nouns: as verbs they mean something else ("talks about",
-# "address the issue", "fire a worker", "storm the stage").
+# "address the issue", "fire a worker", "storm the stage", "the battery charges").
 NOUN_TRIGGERS = frozenset(
-    "talks meeting meetings hearing statement address interview fire fires storm storms".split()
+    (
+        *"talks meeting meetings hearing statement address interview".split(),
+        *"fire fires storm storms charge charges".split(),
+    )
 )
 # "can": what is possible ("it can set off fires"); "will": scheduled, so asserted
 MODALS = frozenset("would could might may must should can 'd".split())
 # Verbs whose object never took place: a cancelled interview, a prevented attack ("postpone" and
 # "delay" are left out: the event still takes place, later)
 UNDOING_VERBS = frozenset("cancel scrap scrub prevent avert forestall avoid thwart foil".split())
+ACHIEVED = frozenset("able manage succeed".split())  # an infinitive after these tells what was done
 CONDITION_MARKS = frozenset("if unless whether".split())
 # Nouns that a trigger may modify and still name its event: the event's place, its dead and its
 # survivors, its inquiry, its toll, its effects, the call a conference is ("the crash site",
@@ -65,6 +69,11 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
     an organisation (a generic statement names neither a time nor a participant)."""
     if token.lower_ in NOUN_TRIGGERS and token.pos_ not in ("NOUN", "PROPN"):
         return True  # "she talks", "to address the issue", "fired at": the word's other sense
+    if _talks_about(token):
+        return True  # "Merkel talks about a consensus": the verb, even where the tagger made it a noun
+    rallying = token.lemma_.lower() == "rally" and token.pos_ == "VERB"
+    if rallying and any(c.dep_ == "dobj" for c in token.children):
+        return True  # "rallied supporters", "rally the base": to gather support, not a demonstration
     if token.tag_ == "JJ" and token.lower_.endswith("ing"):
         return True  # an adjective in -ing is a quality: "all the more striking", "a crushing defeat"
     return (
@@ -88,6 +97,15 @@ def in_a_title(text: str) -> bool:
         return False
     capitalised = sum(w[0].isupper() for w in words[1:])  # the first word is capitalised anyway
     return bool(capitalised / (len(words) - 1) >= TITLE_CASE_SHARE)
+
+
+def _talks_about(token: Token) -> bool:
+    """ "talks about" after a name or a pronoun is the verb ("Merkel talks about"), which the tagger
+    may take for a noun; after a common noun it is the negotiations ("peace talks about the border")."""
+    doc = token.doc
+    if token.lower_ != "talks" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "about":
+        return False
+    return token.i > 0 and doc[token.i - 1].pos_ in ("PROPN", "PRON")
 
 
 def _imperative(token: Token) -> bool:
@@ -116,7 +134,11 @@ def _frequentative(token: Token) -> bool:
 def _intended(token: Token) -> bool:
     """A verb trigger in an infinitive clause tells an aim, a threat or a plan, not an event:
     "threatened to kill", "plans to meet", "tried to attack"."""
-    return token.pos_ == "VERB" and any(c.tag_ == "TO" and c.dep_ == "aux" for c in token.children)
+    return (
+        token.pos_ == "VERB"
+        and any(c.tag_ == "TO" and c.dep_ == "aux" for c in token.children)
+        and token.head.lemma_.lower() not in ACHIEVED  # "were able to apprehend a suspect": they did
+    )
 
 
 def _generic(token: Token) -> bool:
