@@ -93,6 +93,8 @@ LITERAL = [
     # criminal charges, custody and a brawl are arrests and an attack
     ("Kovacs faces 18 criminal charges in Ohio.", "arrest"),
     ("He was charged with murder in Leeds on Monday.", "arrest"),
+    ("The jury in Leeds found him guilty on Monday.", "sentence"),
+    ("Home Depot issued its earnings release on Tuesday.", "statement"),
     ("He is being held in police custody in Leeds.", "arrest"),
     ("A brawl broke out between fans in Leeds on Saturday.", "attack"),
     # a trigger that fits itself, in a verb conjoined to an anchored one

@@ -22,6 +22,7 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("She saw it on one night out of 17.", [("one", "pronoun"), ("17", "rate")]),
     ("Clinics treat 200 patients a day.", [("200", None), ("a", "rate")]),
     ("Prices rose 4 times as fast as wages.", [("4", "rate")]),
+    ("He hits back 10 times harder.", [("10", "rate")]),  # a multiple of a comparative
     ("Nine in 10 voters backed the plan.", [("Nine", "rate"), ("10", "rate")]),  # both sides of a ratio
     ("Seven out of 10 nurses agreed.", [("Seven", "rate"), ("10", "rate")]),
     ("The poll gives her a 12-point lead.", [("12", "rate")]),  # a difference of percentages
@@ -63,6 +64,7 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Route 66 runs west.", [("66", "identifier")]),
     ("Protesters gathered outside 10 Downing Street.", [("10", "identifier")]),  # an address
     ("Shares of One Harbour Trust rose.", [("One", "identifier")]),
+    ("Record 1449075600 was updated.", [("1449075600", "identifier")]),  # a bare run of digits
     # years
     ("The pact holds until at least 2021.", [("at least 2021", "year")]),
     ("Riots broke out in 1988 across the country.", [("1988", "date")]),  # the dates step's

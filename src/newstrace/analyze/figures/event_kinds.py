@@ -71,7 +71,7 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         "sentence",
         "COERCE",
         r"sentenc(?:ed|ing)|convicted|convicting|verdict|pleaded guilty|pled guilty"
-        r"|found (?:him |her |them )?guilty",
+        r"|(?:found|find|finds) (?:him |her |them )?guilty",
         (("", "sentence"),),
     ),
     EventKind(
@@ -231,7 +231,7 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "statement",
         "STATEMENT",
-        r"speech|statement|(?:press|news) conference|news release|press release|interview\b"
+        r"speech|statement|(?:press|news) conference|news release|press release|earnings release|interview\b"
         r"|testified|sermon|video conference",
         (("", "speak"),),
     ),

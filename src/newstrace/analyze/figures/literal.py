@@ -36,7 +36,7 @@ MODALS = frozenset("would could might may must should can 'd".split())
 # Verbs whose object never took place: a cancelled interview, a prevented attack ("postpone" and
 # "delay" are left out: the event still takes place, later)
 UNDOING_VERBS = frozenset("cancel scrap scrub prevent avert forestall avoid thwart foil".split())
-ACHIEVED = frozenset("able manage succeed".split())  # an infinitive after these tells what was done
+ACHIEVED = frozenset("able manage succeed".split())  # "were able to apprehend": it was done
 CONDITION_MARKS = frozenset("if unless whether".split())
 # Nouns that a trigger may modify and still name its event: the event's place, its dead and its
 # survivors, its inquiry, its toll, its effects, the call a conference is ("the crash site",

@@ -87,8 +87,9 @@ AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "rate",
         re.compile(
-            r"^\s*(?:per\b|out of\b|in every\b|in (?:\d|ten|a hundred|a thousand)|-to-(?:\d|one)|to 1\b"
-            r"|times (?:a|per|as|more|less|higher|lower)\b|a (?:day|week|month|year|head|piece)\b"
+            r"^\s*(?:per\b|out of\b|(?:in|for) every\b|in (?:\d|ten|a hundred|a thousand)"
+            r"|-to-(?:\d|one)|to 1\b|times (?:a|per|as|more|less|[a-z]+er)\b"
+            r"|a (?:day|week|month|year|head|piece)\b"
             r"|an hour\b|each (?:day|week|month|year)\b)",
             re.I,
         ),
@@ -114,6 +115,7 @@ EMERGENCY_NUMBERS = frozenset(("911", "999", "112", "000", "111", "101"))
 EMERGENCY_CALLS = re.compile(r"^\s*(?:calls?|operators?|dispatch)", re.I)
 WORD_AFTER = re.compile(r"^\s+[A-Za-z]")
 OUT_OF = re.compile(r"\bout of\s+$", re.I)
+LONG_DIGITS = re.compile(r"^\d{7,}$")
 CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}$")
 YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 # "Varga, 51, is ...", "the suspect, 29, and his wife, 27,": a person's apposition is an age
@@ -173,6 +175,9 @@ def _by_form(core: str, before: str, after: str, hedged: bool, identifiers: Iter
             "identifier",
             digits and not hedged and (core in identifiers or NUMBER_BEFORE.search(before) is not None),
         ),
+        # seven digits or more with no separator: news writes counts "1,500,000" or "1.5 million",
+        # so a bare run of digits is a number of an account, a record or a timestamp
+        ("identifier", LONG_DIGITS.match(core) is not None),
     )
     found = next((reason for reason, hit in checks if hit), None)
     if found is None and core.lower() == "one" and not hedged:

@@ -144,8 +144,18 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
             continue
         if tok.text in ("-", "–") and words and not tok.whitespace_ and not doc[tok.i - 1].whitespace_:
             continue  # a hyphenated modifier goes on to its noun: "law-abiding Americans"
+        if (
+            tok.lower_ in ("and", "or")
+            and words
+            and words[-1].pos_ in ("ADJ", "NOUN")
+            and _adjective_next(tok)
+        ):
+            words.append(tok)  # modifiers joined before their noun: "30,000 combat and civilian deaths"
+            continue
         if (tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.dep_ != "amod") or tok.is_punct:
             break  # a participle modifying the noun stays: "the embattled 737 Max jet"
+        if tok.pos_ == "PROPN" and words and words[-1].tag_ == "NNS":
+            break  # a name after a plural noun starts a clause: "the 154 meetings | Clinton had"
         if tok.lower_ in CALENDAR_WORDS and words:
             break  # "30 jets Wednesday": the day is when, not what
         words.append(tok)
@@ -154,6 +164,12 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
         return None
     head = nouns[-1]
     return doc[words[0].i : head.i + 1].text, head
+
+
+def _adjective_next(tok: Token) -> bool:
+    """Whether an adjective follows ``tok`` and a noun comes after it ("and civilian deaths")."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].pos_ == "ADJ" and doc[tok.i + 2].pos_ == "NOUN"
 
 
 def _number_dash(tok: Token) -> bool:
