@@ -68,6 +68,11 @@ NOT_LITERAL = [
     ("Merkel talks about a European consensus in Brussels on Monday.", "meeting"),
     # an epidemic of a habit or a drug is no outbreak of a disease
     ("The senator said the heroin epidemic in Ohio had claimed 400 deaths.", "outbreak"),
+    # a statement quoted as a proposition; the outbreak of a war; a battery's charge; a star's explosion
+    ("Most voters in Ohio agree with the statement “speaking English is essential” this year.", "statement"),
+    ("The patients left Gaza before the outbreak of the war in October.", "outbreak"),
+    ("The earbuds run 5 hours on a single charge in the Leeds test.", "arrest"),
+    ("Supernova explosions in the galaxy created outflows of gas.", "explosion"),
     # "rally" with an object gathers support
     ("The governor's aide rallied supporters in Ohio on Tuesday.", "protest"),
     # a demonstration of a product

@@ -16,6 +16,7 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("The ferry left at 9 a.m. ET with 40 passengers.", [("9", "time"), ("40", None)]),
     ("The vote was set for 10:30 in the chamber.", [("10", "time")]),
     ("12:00pm — Police read out the name.", [("12", "time")]),  # a clock form glued to "pm"
+    ("He left home around 20:00hrs on Thursday.", [("around 20", "time")]),
     # rates and ratios
     ("The rate fell to 3 per 1,000 births.", [("3", "rate"), ("1,000", "rate")]),
     ("Turnout reached 61 percent in the north.", [("61", "rate")]),
@@ -41,6 +42,9 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("The ship carried 2,300 tons of grain.", [("2,300", "measure")]),
     ("A 1,900-mile-wide moon orbits the planet.", [("1,900", "measure")]),
     ("Winds reached 90 mph near the coast.", [("90", "measure")]),
+    ("Warming above 1.5°C is likely.", [("1.5", "measure")]),  # a unit glued to its number
+    ("The stick holds 4GB of files.", [("4", "measure")]),
+    ("Roll 1 tbsp of the dough.", [("1", "measure")]),
     # prices
     ("The order is valued at $8.8 billion.", [("8.8 billion", "price")]),
     ("Tickets cost 50 euros each.", [("50", "price")]),
@@ -62,6 +66,9 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("The carrier ordered 50 777x jets.", [("50", None), ("777", "identifier")]),
     ("Its fleet of 400 737 Max jets stayed grounded.", [("400", None), ("737", "identifier")]),
     ("Route 66 runs west.", [("66", "identifier")]),
+    ("A car hit a van at about 2400E Road.", [("about 2400", "identifier")]),  # glued, even hedged
+    ("A category 5 hurricane hit the coast.", [("5", "identifier")]),
+    ("The method has been used for over 50 years (1).", [("over 50", None), ("1", "identifier")]),
     ("Protesters gathered outside 10 Downing Street.", [("10", "identifier")]),  # an address
     ("Shares of One Harbour Trust rose.", [("One", "identifier")]),
     ("Record 1449075600 was updated.", [("1449075600", "identifier")]),  # a bare run of digits
@@ -76,6 +83,7 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     # numeric modifiers
     ("Two-thirds of the members voted.", [("Two", "modifier")]),
     ("It was a one-way ticket.", [("one", "modifier")]),
+    ("Fill it around 2/3 of the way.", [("around 2", "modifier")]),  # a fraction, even hedged
     # counts stay counts
     ("Police arrested 212 people in 14 cities.", [("212", None), ("14", None)]),
     ("The jury took 15 minutes after a two-day trial.", [("15", None), ("two", None)]),

@@ -88,7 +88,7 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         r"charged (?:\w+ ){0,3}?with\b|charges?\b|indicted\b|indictments?\b",
         (("", "charge"),),
         r"criminal|crimes?\b|murder|manslaughter|assault|kidnap|rape|fraud|conspir|theft|robbery|terroris"
-        r"|felon|misdemeanou?r|counts? of|espionage|homicide|trafficking|smuggling|bribery|battery|burglary"
+        r"|felon|misdemeanou?r|counts? of|espionage|homicide|trafficking|smuggling|bribery|burglary"
         r"|weapons? (?:charges?|offen)|drug (?:charges?|offen)|obstruction|perjury|abuse|indecency",
     ),
     EventKind(
@@ -269,8 +269,10 @@ FIGURATIVE = re.compile(
     r"|shell(?:s|ed|ing)? out|(?:free|hate) speech|freedom of speech|(?:heart|panic|asthma|anxiety) attack"
     r"|(?:doth|too much) protest|protest too much|in protest|collapse of (?:talks|the (?:deal|talks"
     r"|government|economy|market))|market crash|stock(?:s| market)? crash|explosion (?:of|in) (?:popularity"
-    r"|interest|growth|demand|sales)|brainstorm|weather(?:ed)? the storm|took (?:\w+ )?by storm"
-    r"|fired (?:him|her|them)|outbreak of (?:violence|war|hostilities|fighting)|hearing (?:aid|loss)"
+    r"|interest|growth|demand|sales)|brainstorm|supernova(?:e|s)? explosions?|(?:the|a) statements? [“\"]"
+    r"|weather(?:ed)? the storm|took (?:\w+ )?by storm"
+    r"|fired (?:him|her|them)|outbreak of (?:the )?(?:violence|war|hostilities|fighting|conflict)"
+    r"|hearing (?:aid|loss)"
     r"|(?:e-?mail|web|ip|home) address|cardiac arrest|(?:in|took|take|takes|taking) charge|free of charge"
     r"|charged (?:at|into|toward|towards|up|for|a fee)|(?:service|overdraft|delivery|extra) charges?"
     r"|detention (?:center|centre|facility|facilities|camps?)"
