@@ -73,6 +73,10 @@ NOT_LITERAL = [
     ("The patients left Gaza before the outbreak of the war in October.", "outbreak"),
     ("The earbuds run 5 hours on a single charge in the Leeds test.", "arrest"),
     ("Supernova explosions in the galaxy created outflows of gas.", "explosion"),
+    # one person protesting a thing objects to it; a bill is killed by a vote; a company's statements
+    ("The coach protested the penalty call in Buffalo on Tuesday.", "protest"),
+    ("The Senate killed the bill in Albany on Tuesday.", "killing"),
+    ("The company released its financial statements in Leeds on Monday.", "statement"),
     # "rally" with an object gathers support
     ("The governor's aide rallied supporters in Ohio on Tuesday.", "protest"),
     # a demonstration of a product
@@ -93,6 +97,8 @@ LITERAL = [
     ("Truck drivers in Ohio were involved in 40 crashes last year.", "crash"),  # counted, not a rule
     ("The summit in Hanoi was postponed to March.", "meeting"),  # postponed: it still takes place
     ("Peace talks about the border resumed in Geneva on Monday.", "meeting"),  # the negotiations
+    ("Students protested the tuition hike in Leeds on Monday.", "protest"),  # a group protests
+    ("Gunmen killed the mayor of Varna on Monday.", "killing"),
     ("Teachers rallied outside the Statehouse in Indianapolis on Tuesday.", "protest"),  # no object
     ("Officers were able to apprehend a suspect in Hayward on Tuesday.", "arrest"),  # achieved, not aimed
     # criminal charges, custody and a brawl are arrests and an attack
@@ -100,6 +106,7 @@ LITERAL = [
     ("He was charged with murder in Leeds on Monday.", "arrest"),
     ("The jury in Leeds found him guilty on Monday.", "sentence"),
     ("Home Depot issued its earnings release on Tuesday.", "statement"),
+    ("The mayor addressed a packed gathering in Leeds on Friday.", "statement"),  # speaking to an audience
     ("He is being held in police custody in Leeds.", "arrest"),
     ("A brawl broke out between fans in Leeds on Saturday.", "attack"),
     # a trigger that fits itself, in a verb conjoined to an anchored one

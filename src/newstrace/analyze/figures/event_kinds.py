@@ -235,6 +235,14 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         r"|testified|sermon|video conference",
         (("", "speak"),),
     ),
+    EventKind(  # speaking to a gathered audience is an occasion of speech; "told reporters" is every quote
+        "statement",
+        "STATEMENT",
+        r"(?:told|spoke to|spoke before|addressed) (?:the |a |an |his |her |their )?"
+        r"(?:cheering |packed |large )?"
+        r"(?:audience|crowds?|rally|gathering|congregation|graduates|convention)\b",
+        (("", "speak"),),
+    ),
     EventKind(  # an "address" is as often where someone lives: a speech has a speaker and an audience
         "statement",
         "STATEMENT",
@@ -269,7 +277,9 @@ FIGURATIVE = re.compile(
     r"|shell(?:s|ed|ing)? out|(?:free|hate) speech|freedom of speech|(?:heart|panic|asthma|anxiety) attack"
     r"|(?:doth|too much) protest|protest too much|in protest|collapse of (?:talks|the (?:deal|talks"
     r"|government|economy|market))|market crash|stock(?:s| market)? crash|explosion (?:of|in) (?:popularity"
-    r"|interest|growth|demand|sales)|brainstorm|supernova(?:e|s)? explosions?|(?:the|a) statements? [“\"]"
+    r"|interest|growth|demand|sales)"
+    r"|brainstorm|(?:financial|bank|income|mission|cash[- ]flow) statements?|supernova(?:e|s)? explosions?"
+    r"|(?:the|a) statements? [“\"]"
     r"|weather(?:ed)? the storm|took (?:\w+ )?by storm"
     r"|fired (?:him|her|them)|outbreak of (?:the )?(?:violence|war|hostilities|fighting|conflict)"
     r"|hearing (?:aid|loss)"

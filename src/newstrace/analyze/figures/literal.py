@@ -37,6 +37,12 @@ MODALS = frozenset("would could might may must should can 'd".split())
 # "delay" are left out: the event still takes place, later)
 UNDOING_VERBS = frozenset("cancel scrap scrub prevent avert forestall avoid thwart foil".split())
 ACHIEVED = frozenset("able manage succeed".split())  # "were able to apprehend": it was done
+# What is "killed" and is no one: a proposal, a deal, a hope ("the Senate killed the bill")
+LIFELESS = frozenset(
+    """bill bills deal deals plan plans proposal proposals measure measures idea ideas project projects
+    program programme legislation amendment talks negotiations momentum hope hopes chance chances story
+    rumor rumour engine lights power buzz mood rally drive clock merger bid offer provision rule""".split()
+)
 CONDITION_MARKS = frozenset("if unless whether".split())
 # Nouns that a trigger may modify and still name its event: the event's place, its dead and its
 # survivors, its inquiry, its toll, its effects, the call a conference is ("the crash site",
@@ -71,6 +77,8 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
         return True  # "she talks", "to address the issue", "fired at": the word's other sense
     if _talks_about(token):
         return True  # "Merkel talks about a consensus": the verb, even where the tagger made it a noun
+    if _objection(token) or _lifeless_victim(token):
+        return True  # "the coach protested the call", "the Senate killed the bill"
     rallying = token.lemma_.lower() == "rally" and token.pos_ == "VERB"
     if rallying and any(c.dep_ == "dobj" for c in token.children):
         return True  # "rallied supporters", "rally the base": to gather support, not a demonstration
@@ -97,6 +105,25 @@ def in_a_title(text: str) -> bool:
         return False
     capitalised = sum(w[0].isupper() for w in words[1:])  # the first word is capitalised anyway
     return bool(capitalised / (len(words) - 1) >= TITLE_CASE_SHARE)
+
+
+def _objection(token: Token) -> bool:
+    """One person who "protests" something objects to it ("the coach protested the call"); a
+    demonstration has a crowd or a group for its subject ("students protested the hike")."""
+    if token.lemma_.lower() != "protest" or token.pos_ != "VERB":
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    has_object = any(c.dep_ == "dobj" for c in token.children)
+    return has_object and subject is not None and subject.tag_ in ("NN", "NNP") and subject.ent_type_ != "ORG"
+
+
+def _lifeless_victim(token: Token) -> bool:
+    """A verb "kill" whose object is a proposal or a hope kills no one ("the Senate killed the bill",
+    "killed the deal")."""
+    if token.lemma_.lower() != "kill" or token.pos_ != "VERB":
+        return False
+    victim = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return victim is not None and victim.lower_ in LIFELESS
 
 
 def _talks_about(token: Token) -> bool:
