@@ -63,6 +63,19 @@ CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
     february march april may june july august september october november december""".split()
 )
+# Spans of time written short: the unit names them in full ("a 30 min walk" -> "minutes")
+ABBREVIATIONS = {
+    "min": "minutes",
+    "mins": "minutes",
+    "hr": "hours",
+    "hrs": "hours",
+    "sec": "seconds",
+    "secs": "seconds",
+    "yr": "years",
+    "yrs": "years",
+    "wk": "weeks",
+    "wks": "weeks",
+}
 IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children"}
 PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these"))
 NOUN_RUN_MAX = (
@@ -78,6 +91,7 @@ def unit_of(number: list[Token]) -> str:
     if found is None:
         return ""
     phrase, noun = found
+    phrase = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in phrase.split())  # "30 min" -> minutes
     lemma = noun.lemma_.lower()
     if lemma in ("death", "toll", "dead", "fatality"):
         disease = next((w for w in phrase.split() if w.lower() in DISEASE_WORDS), None)
@@ -108,8 +122,15 @@ def _counted(number: list[Token]) -> tuple[str, Token] | None:
 
 
 def _antecedent(doc: Doc, before: int) -> tuple[str, Token] | None:
-    """The plural noun a pronoun stands for: the last one before it in the sentence."""
-    noun = next((t for t in reversed(doc[:before]) if t.tag_ in ("NNS", "NNPS")), None)
+    """The plural noun a pronoun stands for: the last one before it in the sentence, outside the
+    words quoted there ("Teachers chanted, “Put kids first,” as hundreds of them" -> Teachers)."""
+    quoted, depth = set(), 0
+    for tok in doc[:before]:
+        if tok.text in ("“", "”", '"'):
+            depth = 0 if tok.text == "”" or (tok.text == '"' and depth) else 1
+        elif depth:
+            quoted.add(tok.i)
+    noun = next((t for t in reversed(doc[:before]) if t.tag_ in ("NNS", "NNPS") and t.i not in quoted), None)
     return (noun.text, noun) if noun is not None else None
 
 
