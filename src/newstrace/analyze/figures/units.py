@@ -89,7 +89,7 @@ def unit_of(number: list[Token]) -> str:
     """What the number counts, with the event it took part in."""
     found = _counted(number)
     if found is None:
-        return ""
+        return _people_of(number[-1])
     phrase, noun = found
     phrase = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in phrase.split())  # "30 min" -> minutes
     lemma = noun.lemma_.lower()
@@ -102,6 +102,16 @@ def unit_of(number: list[Token]) -> str:
         return f"{phrase} {noun.head.text}"  # "scored four times": how often it happened
     event = _event_of(noun)
     return f"{phrase} {event}" if event else phrase
+
+
+def _people_of(token: Token) -> str:
+    """A number that is itself the subject of an event verb counts people ("At least 12 were
+    killed" -> "people killed", "Three were arrested"): those verbs happen to people."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+        return ""
+    event = EVENT_WORDS.get(verb.lemma_.lower())
+    return f"people {event}" if event else ""
 
 
 def _counted(number: list[Token]) -> tuple[str, Token] | None:
