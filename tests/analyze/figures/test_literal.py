@@ -77,6 +77,12 @@ NOT_LITERAL = [
     ("The coach protested the penalty call in Buffalo on Tuesday.", "protest"),
     ("The Senate killed the bill in Albany on Tuesday.", "killing"),
     ("The company released its financial statements in Leeds on Monday.", "statement"),
+    # a reception, a profit, an accusation; a participant must be a whole word ("Bush" is no bus)
+    ("Even in the House in May, the speaker's ideas have met with resistance.", "meeting"),
+    ("A banker in New York made a killing on mortgage bonds in 2008.", "killing"),
+    ("The Bush family clashed with Trump in Iowa on Monday in a powerful collision.", "crash"),
+    ("He repeated charges that the governor ignored warnings of terrorist attacks in Ohio in May.", "arrest"),
+    ("Aides delivered pep talks to captains in Iowa on Saturday.", "meeting"),
     # "rally" with an object gathers support
     ("The governor's aide rallied supporters in Ohio on Tuesday.", "protest"),
     # a demonstration of a product
@@ -107,6 +113,8 @@ LITERAL = [
     ("The jury in Leeds found him guilty on Monday.", "sentence"),
     ("Home Depot issued its earnings release on Tuesday.", "statement"),
     ("The mayor addressed a packed gathering in Leeds on Friday.", "statement"),  # speaking to an audience
+    ("Aides delivered pep talks to captains in Iowa on Saturday.", "statement"),
+    ("Two buses collided near Varna on Monday.", "crash"),
     ("He is being held in police custody in Leeds.", "arrest"),
     ("A brawl broke out between fans in Leeds on Saturday.", "attack"),
     # a trigger that fits itself, in a verb conjoined to an anchored one

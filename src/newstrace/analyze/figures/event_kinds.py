@@ -44,12 +44,15 @@ class EventKind:
     triggers: str
     modes: tuple[tuple[str, str], ...] = ()
     fits: str = ""
+    near: int = 0  # how close to the trigger a fitting participant must be, in characters (0: anywhere)
 
 
 _VEHICLES = (
     r"plane|aircraft|airliner|airlines?|airways|jet|helicopter|chopper|flight|cessna|boeing|airbus|car|vehicle|truck|lorry"
     r"|bus|van|suv|sedan|motorcycle|train|tram|subway|boat|ship|ferry|vessel|drone|driver|pilot|passengers"
 )
+_VEHICLES = rf"(?:{_VEHICLES})(?:s|es)?\b"  # whole words: "bus" is no "Bush", "train" no "training"
+CRIME_NEAR = 30  # "criminal charges", "charged with murder": a charge names its crime beside it
 EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "internet shutdown",
@@ -90,6 +93,7 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         r"criminal|crimes?\b|murder|manslaughter|assault|kidnap|rape|fraud|conspir|theft|robbery|terroris"
         r"|felon|misdemeanou?r|counts? of|espionage|homicide|trafficking|smuggling|bribery|burglary"
         r"|weapons? (?:charges?|offen)|drug (?:charges?|offen)|obstruction|perjury|abuse|indecency",
+        CRIME_NEAR,
     ),
     EventKind(
         "crash",
@@ -231,7 +235,8 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "statement",
         "STATEMENT",
-        r"speech|statement|(?:press|news) conference|news release|press release|earnings release|interview\b"
+        r"speech|statement|pep talks?|(?:press|news) conference|news release|press release|earnings release"
+        r"|interview\b"
         r"|testified|sermon|video conference",
         (("", "speak"),),
     ),
@@ -255,7 +260,7 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "meeting",
         "CONSULT",
-        r"meet(?:s|ing|ings)?\b|\bmet\b|talks\b|summit|(?<!press )(?<!news )conference|hearing\b",
+        r"meet(?:s|ing|ings)?\b|\bmet\b|(?<!pep )talks\b|summit|(?<!press )(?<!news )conference|hearing\b",
         (("", "meet"),),
     ),
 )
@@ -278,8 +283,11 @@ FIGURATIVE = re.compile(
     r"|(?:doth|too much) protest|protest too much|in protest|collapse of (?:talks|the (?:deal|talks"
     r"|government|economy|market))|market crash|stock(?:s| market)? crash|explosion (?:of|in) (?:popularity"
     r"|interest|growth|demand|sales)"
-    r"|brainstorm|(?:financial|bank|income|mission|cash[- ]flow) statements?|supernova(?:e|s)? explosions?"
-    r"|(?:the|a) statements? [“\"]"
+    r"|brainstorm|ma(?:de|kes?|king) a killing|met with (?:resistance|opposition|skepticism|scepticism"
+    r"|criticism|approval|applause|silence|laughter|derision|anger|outrage|success|praise|scorn|disapproval"
+    r"|indifference|suspicion|disbelief)|(?:financial|bank|income|mission|cash[- ]flow) statements?"
+    r"|supernova(?:e|s)? explosions?"
+    r"|(?:the|a) statements? [“\"]|charges? that\b"
     r"|weather(?:ed)? the storm|took (?:\w+ )?by storm"
     r"|fired (?:him|her|them)|outbreak of (?:the )?(?:violence|war|hostilities|fighting|conflict)"
     r"|hearing (?:aid|loss)"
@@ -312,7 +320,9 @@ def literal_use(kind: EventKind, sentence: str, trigger: re.Match[str]) -> bool:
     fits = FITS_RE.get((kind.name, kind.triggers))
     if fits is None:
         return True
-    rest = sentence[: trigger.start()] + " " + sentence[trigger.end() :]
+    start = max(0, trigger.start() - kind.near) if kind.near else 0
+    end = trigger.end() + kind.near if kind.near else len(sentence)
+    rest = sentence[start : trigger.start()] + " " + sentence[trigger.end() : end]
     # a trigger of several words may hold its participant itself ("caught fire", "burned down")
     itself = " " in trigger.group(0) and fits.search(trigger.group(0)) is not None
     return itself or fits.search(rest) is not None
