@@ -126,6 +126,10 @@ TITLES = [
     ("Marie Dubois testified before the House Intelligence Committee in Washington.", False),
     ("Protests continue in Lyon.", False),
     ("Talks Resume", False),  # too short to tell from a name
+    # a photo's caption with its credit; a dateline's agency is no credit
+    ("Police guard the site of a bomb attack in Kabul on Monday. (AP Photo/Rahmat Gul)", True),
+    ("Supporters cheer at a rally in Ohio on Monday. Getty Images", True),
+    ("HAYWARD, Calif. (AP) — The Latest on a deadly stabbing on a train.", False),
 ]
 
 

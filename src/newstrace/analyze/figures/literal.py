@@ -64,6 +64,12 @@ FREQUENCY = re.compile(
     r"|usually|often|routinely|typically|generally|regularly)\b",
     re.IGNORECASE,
 )
+# the credit line of a photo, which captions end with
+CAPTION_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|Getty)\s*(?:Photo|Images|/)[^)]*\)|\bGetty Images\b|\bAP Photo\b"
+    r"|\b(?:Photo|Image)(?: credit)?(?: by)?:"
+    r"|\bPhoto by\b|\bFile photo\b",
+)
 SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via".split())
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -99,7 +105,10 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
 
 def in_a_title(text: str) -> bool:
     """Whether ``text`` (a sentence) is set in title case, as headlines and the titles of related
-    links are: a title names a story or a work, and the report of an event is in the body."""
+    links are, or is a photo's caption with its credit ("... (AP Photo/Jane Doe)", "Getty
+    Images"): a title names a story or a work, a caption shows one, and the report is in the body."""
+    if CAPTION_CREDIT.search(text):
+        return True
     words = [w for w in WORD.findall(text) if w.lower() not in SMALL_WORDS]
     if len(words) < TITLE_MIN_WORDS:
         return False
