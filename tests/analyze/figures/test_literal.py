@@ -83,6 +83,9 @@ NOT_LITERAL = [
     ("The Bush family clashed with Trump in Iowa on Monday in a powerful collision.", "crash"),
     ("He repeated charges that the governor ignored warnings of terrorist attacks in Ohio in May.", "arrest"),
     ("Aides delivered pep talks to captains in Iowa on Saturday.", "meeting"),
+    # a player's or a film's shooting
+    ("The shooting guard hit 8 of 10 shots in Denver on Sunday.", "attack"),
+    ("Shooting for the film began in Vancouver in May.", "attack"),
     # "rally" with an object gathers support
     ("The governor's aide rallied supporters in Ohio on Tuesday.", "protest"),
     # a demonstration of a product
@@ -115,6 +118,7 @@ LITERAL = [
     ("The mayor addressed a packed gathering in Leeds on Friday.", "statement"),  # speaking to an audience
     ("Aides delivered pep talks to captains in Iowa on Saturday.", "statement"),
     ("Two buses collided near Varna on Monday.", "crash"),
+    ("A mass shooting at a school in Ohio on Monday killed 3 students.", "attack"),
     ("He is being held in police custody in Leeds.", "arrest"),
     ("A brawl broke out between fans in Leeds on Saturday.", "attack"),
     # a trigger that fits itself, in a verb conjoined to an anchored one

@@ -195,11 +195,11 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         ),
     ),
     EventKind(  # "attack" is as often a criticism, a sports move or a game's as an assault; a
-        # "bomb" is also a flop and a long pass
+        # "bomb" is also a flop and a long pass; a "shooting" also a film's or a player's
         "attack",
         "ASSAULT",
-        r"attack(?:s|ed)?\b|bomb(?:s|ed)?\b",
-        (("bomb", "explosives"),),
+        r"attack(?:s|ed)?\b|bomb(?:s|ed)?\b|shootings?\b",
+        (("bomb", "explosives"), ("shooting", "firearms")),
         r"kill|dead|deaths?\b|wound|injur|casualt|victims?|guns?\b|gunfire|gunshots?|shooting|shooter"
         r"|shot (?:dead|and)|(?:was|were) shot|rifles?|knife|knives|machete|stab|bomb|explo[sd]|blast|grenade"
         r"|rockets?|missiles?|drones?|militants?|insurgents?|terror|jihad|gunm[ae]n|attackers?|assailants?"
