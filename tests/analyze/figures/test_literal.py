@@ -83,6 +83,8 @@ NOT_LITERAL = [
     ("The Bush family clashed with Trump in Iowa on Monday in a powerful collision.", "crash"),
     ("He repeated charges that the governor ignored warnings of terrorist attacks in Ohio in May.", "arrest"),
     ("Aides delivered pep talks to captains in Iowa on Saturday.", "meeting"),
+    # a verb in the simple present with no date tells what someone does as a rule
+    ("The regime kills journalists and jails critics in Varna.", "killing"),
     # a player's or a film's shooting
     ("The shooting guard hit 8 of 10 shots in Denver on Sunday.", "attack"),
     ("Shooting for the film began in Vancouver in May.", "attack"),

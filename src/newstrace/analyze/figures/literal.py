@@ -100,6 +100,7 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
         or _frequentative(token)
         or (not dated and _generic(token))
         or (not dated and not named and _habitual(token))
+        or (not dated and _present_verb(token))
     )
 
 
@@ -198,6 +199,16 @@ def _habitual(token: Token) -> bool:
     verb = _verb(token)
     return (
         verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _present_verb(token: Token) -> bool:
+    """A trigger verb in the simple present with no date says what someone does as a rule ("thug
+    Putin kills journalists", "You kill innocent women"), not an event that took place."""
+    return (
+        token.pos_ == "VERB"
+        and token.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
     )
 
 
