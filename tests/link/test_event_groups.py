@@ -166,3 +166,20 @@ def test_description(  # noqa: PLR0917  # one parameter per column of the table
     kind: str, word: str, actors: tuple[str, ...], place: str | None, date: str | None, expected: str
 ) -> None:
     assert describe(kind, word, actors, place, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ("news release", "earnings release", True),  # one occasion named two ways: by its head noun
+        ("press conference", "news conference", True),
+        ("press conference", "statement", False),
+        ("shot down", "shot", False),  # a phrasal verb keeps its particle
+    ],
+)
+def test_a_trigger_phrase_links_by_its_head_noun(first: str, second: str, merged: bool) -> None:
+    def said(article: str, trigger: str) -> EventMention:
+        return replace(_mention(article, kind="statement", trigger=trigger), actors=("Lena Kovac",))
+
+    events = merge_events([said("a", first), said("b", second)])
+    assert (len(events) == 1) is merged

@@ -45,6 +45,7 @@ ACTOR_LINKS = {"statement": "by", "meeting": "with", "arrest": "of", "sentence":
 # A trigger that is a verb's form says less than a noun ("arrested" in any sentence about an
 # arrest); nouns in -ing ("uprising", "meeting", "flooding") name the event itself.
 VERB_FORM = re.compile(r"(?:ed|^died|^met|^sank|^hanged|^shot down)$")
+PARTICLES = frozenset("down up out off in on with of".split())  # a phrasal verb keeps its words
 PARTICIPLES = frozenset(
     """killed arrested executed imprisoned injured sentenced abducted disappeared displaced fled
     evacuated""".split()
@@ -155,8 +156,13 @@ def _norm(name: str) -> str:
 
 
 def _word(mention: EventMention) -> str:
-    """The trigger as one word form: "uprisings" -> "uprising", "talks" stays "talks"."""
+    """The trigger as one word form: "uprisings" -> "uprising", "talks" stays "talks"; a phrase by
+    its head noun, as outlets name one occasion differently ("news release", "earnings release" ->
+    "release"; "press conference" -> "conference"), unless it ends in a particle ("shot down")."""
     word = mention.trigger.lower()
+    words = word.split()
+    if len(words) > 1 and words[-1] not in PARTICLES and not VERB_FORM.search(words[0]):
+        word = words[-1]
     return word[:-1] if word.endswith("s") and not word.endswith(("ss", "talks")) else word
 
 

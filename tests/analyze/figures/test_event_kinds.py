@@ -32,6 +32,12 @@ ACCIDENTS_AND_DISASTERS = [
         "Health officials confirmed a measles outbreak in Samoa in November.",
         [("outbreak", "DISASTER", "disease")],
     ),
+    # a named storm, which the recogniser takes for an organisation or a person, is the event itself
+    ("Typhoon Kelmar made landfall near Port Ardo on Saturday.", [("storm", "DISASTER", "hurricane")]),
+    ("Cyclone Anouk hit Beira in March.", [("storm", "DISASTER", "hurricane")]),
+    ("Storm Maribel brought heavy rain to Varna on Sunday.", [("storm", "DISASTER", "storm")]),
+    # a lowercase trigger the recogniser took into an airline's name; the dead of a crash were not killed
+    ("The Zephyr Airlines crash killed 157 people in March.", [("crash", "ACCIDENT", "vehicle")]),
     # an attacker makes the blast an attack
     ("A bomb explosion killed three people in Quetta on Monday.", [("killing", "ASSAULT", "kill"),
                                                                      ("attack", "ASSAULT", "explosives")]),
@@ -101,10 +107,11 @@ def test_literal_uses_of_words_with_other_senses(spacy_model: SpacyModel, senten
 
 
 @pytest.mark.slow
-def test_a_trigger_inside_a_quotation_makes_no_event(spacy_model: SpacyModel) -> None:
+def test_a_quoted_report_of_an_accident_is_an_event(spacy_model: SpacyModel) -> None:
     text = "“The bridge collapsed in Genoa on Tuesday,” the mayor said."
     quote = Quote("q", "a1", 1, 40, text[1:40], "direct", "the mayor", None, "said", None)
-    assert find_event_mentions(_article(text), ArticleNLP(spacy_model, text), quotes=[quote]) == []
+    found = find_event_mentions(_article(text), ArticleNLP(spacy_model, text), quotes=[quote])
+    assert [e.kind for e in found] == ["collapse"]
 
 
 @pytest.mark.parametrize(

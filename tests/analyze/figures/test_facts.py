@@ -41,6 +41,15 @@ FACTS = [
     ("The decree was signed in 2018 by 61 percent of deputies for $2 million.", []),
     # a number made a modifier counts its noun
     ("Following a two-day trial, the jury deliberated.", [(2, "days of trial", False, None)]),
+    ("It became a three-man race in May.", [(3, "men of race", False, None)]),  # an irregular plural
+    ("The law hurts millions of law-abiding savers.", [(2_000_000, "law-abiding savers", True, None)]),
+    ("She held 154 meetings Lopez had asked for.", [(154, "meetings", False, None)]),
+    ("The walk took 30 min on Monday.", [(30, "minutes", False, None)]),  # an abbreviation in full
+    ("At least 12 were killed in the blast.", [(12, "people killed", True, None)]),  # a number as subject
+    ("Tens of thousands marched in Lyon.", [(20_000, "people marching", True, None)]),
+    ("Nurses chanted “Save our wards” as hundreds of them marched.", [(200, "Nurses", True, None)]),
+    ("The war left 30,000 combat and civilian deaths.", [(30000, "people killed", False, None)]),
+    ("Nearly 40 young and elderly voters came.", [(40, "young and elderly voters", True, None)]),
     # a pronoun counts the plural noun it stands for
     (
         "Nurses filled the square as hundreds of them chanted.",

@@ -55,6 +55,41 @@ NOT_LITERAL = [
     # an address where someone lives; an adjective in -ing
     ("Police raided his Mayfair address in London in 1993.", "statement"),
     ("The failure is all the more striking for the workers of Leeds this year.", "protest"),
+    # what is cancelled or prevented did not take place
+    ("The senator canceled a scheduled interview with the station in Leeds on Tuesday.", "statement"),
+    ("The rally in Lyon was called off on Monday.", "protest"),
+    ("The plan aims to prevent terrorist attacks in Ohio this year.", "attack"),
+    # "charge" as a duty, a rush, a price or a claim; "met" as satisfied; the verb "talks about"
+    ("The officer in charge of the unit in Leeds retired on Monday.", "arrest"),
+    ("Police charged at the crowd in Lyon on Monday.", "arrest"),
+    ("The bank dropped its service charges in Ohio last year.", "arrest"),
+    ("Her spokesman called the senator's charge absurd in Ohio on Monday.", "arrest"),
+    ("Only two candidates met the threshold in Iowa in January.", "meeting"),
+    ("Merkel talks about a European consensus in Brussels on Monday.", "meeting"),
+    # an epidemic of a habit or a drug is no outbreak of a disease
+    ("The senator said the heroin epidemic in Ohio had claimed 400 deaths.", "outbreak"),
+    # a statement quoted as a proposition; the outbreak of a war; a battery's charge; a star's explosion
+    ("Most voters in Ohio agree with the statement “speaking English is essential” this year.", "statement"),
+    ("The patients left Gaza before the outbreak of the war in October.", "outbreak"),
+    ("The earbuds run 5 hours on a single charge in the Leeds test.", "arrest"),
+    ("Supernova explosions in the galaxy created outflows of gas.", "explosion"),
+    # one person protesting a thing objects to it; a bill is killed by a vote; a company's statements
+    ("The coach protested the penalty call in Buffalo on Tuesday.", "protest"),
+    ("The Senate killed the bill in Albany on Tuesday.", "killing"),
+    ("The company released its financial statements in Leeds on Monday.", "statement"),
+    # a reception, a profit, an accusation; a participant must be a whole word ("Bush" is no bus)
+    ("Even in the House in May, the speaker's ideas have met with resistance.", "meeting"),
+    ("A banker in New York made a killing on mortgage bonds in 2008.", "killing"),
+    ("The Bush family clashed with Trump in Iowa on Monday in a powerful collision.", "crash"),
+    ("He repeated charges that the governor ignored warnings of terrorist attacks in Ohio in May.", "arrest"),
+    ("Aides delivered pep talks to captains in Iowa on Saturday.", "meeting"),
+    # a verb in the simple present with no date tells what someone does as a rule
+    ("The regime kills journalists and jails critics in Varna.", "killing"),
+    # a player's or a film's shooting
+    ("The shooting guard hit 8 of 10 shots in Denver on Sunday.", "attack"),
+    ("Shooting for the film began in Vancouver in May.", "attack"),
+    # "rally" with an object gathers support
+    ("The governor's aide rallied supporters in Ohio on Tuesday.", "protest"),
     # a demonstration of a product
     ("She gave a short demonstration of the app in Austin on Monday.", "protest"),
 ]
@@ -71,6 +106,25 @@ LITERAL = [
     ("The president defended the decree in a televised address on Wednesday.", "statement"),
     ("Thousands joined a demonstration against the fuel tax in Lyon on Sunday.", "protest"),
     ("Truck drivers in Ohio were involved in 40 crashes last year.", "crash"),  # counted, not a rule
+    ("The summit in Hanoi was postponed to March.", "meeting"),  # postponed: it still takes place
+    ("Peace talks about the border resumed in Geneva on Monday.", "meeting"),  # the negotiations
+    ("Students protested the tuition hike in Leeds on Monday.", "protest"),  # a group protests
+    ("Gunmen killed the mayor of Varna on Monday.", "killing"),
+    ("Teachers rallied outside the Statehouse in Indianapolis on Tuesday.", "protest"),  # no object
+    ("Officers were able to apprehend a suspect in Hayward on Tuesday.", "arrest"),  # achieved, not aimed
+    # criminal charges, custody and a brawl are arrests and an attack
+    ("Kovacs faces 18 criminal charges in Ohio.", "arrest"),
+    ("He was charged with murder in Leeds on Monday.", "arrest"),
+    ("The jury in Leeds found him guilty on Monday.", "sentence"),
+    ("Home Depot issued its earnings release on Tuesday.", "statement"),
+    ("The mayor addressed a packed gathering in Leeds on Friday.", "statement"),  # speaking to an audience
+    ("Aides delivered pep talks to captains in Iowa on Saturday.", "statement"),
+    ("Two buses collided near Varna on Monday.", "crash"),
+    ("A mass shooting at a school in Ohio on Monday killed 3 students.", "attack"),
+    ("He is being held in police custody in Leeds.", "arrest"),
+    ("A brawl broke out between fans in Leeds on Saturday.", "attack"),
+    # a trigger that fits itself, in a verb conjoined to an anchored one
+    ("The helicopter was shot down over Logar on Monday and caught fire.", "fire"),
 ]
 TITLES = [
     ("Related: Thousands Protest New Fuel Tax In Port Meridian", True),
@@ -78,6 +132,10 @@ TITLES = [
     ("Marie Dubois testified before the House Intelligence Committee in Washington.", False),
     ("Protests continue in Lyon.", False),
     ("Talks Resume", False),  # too short to tell from a name
+    # a photo's caption with its credit; a dateline's agency is no credit
+    ("Police guard the site of a bomb attack in Kabul on Monday. (AP Photo/Rahmat Gul)", True),
+    ("Supporters cheer at a rally in Ohio on Monday. Getty Images", True),
+    ("HAYWARD, Calif. (AP) — The Latest on a deadly stabbing on a train.", False),
 ]
 
 

@@ -15,12 +15,20 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Polls close at 17.00 on Sunday.", [("17.00", "time")]),
     ("The ferry left at 9 a.m. ET with 40 passengers.", [("9", "time"), ("40", None)]),
     ("The vote was set for 10:30 in the chamber.", [("10", "time")]),
+    ("12:00pm — Police read out the name.", [("12", "time")]),  # a clock form glued to "pm"
+    ("He left home around 20:00hrs on Thursday.", [("around 20", "time")]),
     # rates and ratios
     ("The rate fell to 3 per 1,000 births.", [("3", "rate"), ("1,000", "rate")]),
     ("Turnout reached 61 percent in the north.", [("61", "rate")]),
     ("She saw it on one night out of 17.", [("one", "pronoun"), ("17", "rate")]),
     ("Clinics treat 200 patients a day.", [("200", None), ("a", "rate")]),
     ("Prices rose 4 times as fast as wages.", [("4", "rate")]),
+    ("He hits back 10 times harder.", [("10", "rate")]),  # a multiple of a comparative
+    ("Nine in 10 voters backed the plan.", [("Nine", "rate"), ("10", "rate")]),  # both sides of a ratio
+    ("Seven out of 10 nurses agreed.", [("Seven", "rate"), ("10", "rate")]),
+    ("The poll gives her a 12-point lead.", [("12", "rate")]),  # a difference of percentages
+    ("The survey has a margin of error of 4.5 points.", [("4.5", "rate")]),
+    ("The guard scored 31 points against Leeds.", [("31", None)]),  # points scored in a game count
     # phone numbers
     ("For copies, call 1-800-555-0142 or write to us.", [("1", "phone")]),
     ("A neighbour called 911 and waited.", [("911", "phone")]),
@@ -34,9 +42,14 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("The ship carried 2,300 tons of grain.", [("2,300", "measure")]),
     ("A 1,900-mile-wide moon orbits the planet.", [("1,900", "measure")]),
     ("Winds reached 90 mph near the coast.", [("90", "measure")]),
+    ("Warming above 1.5°C is likely.", [("1.5", "measure")]),  # a unit glued to its number
+    ("The stick holds 4GB of files.", [("4", "measure")]),
+    ("Roll 1 tbsp of the dough.", [("1", "measure")]),
     # prices
     ("The order is valued at $8.8 billion.", [("8.8 billion", "price")]),
     ("Tickets cost 50 euros each.", [("50", "price")]),
+    ("The fund raised millions of dollars from donors.", [("millions", "price")]),
+    ("Groups spent tens of millions of dollars on ads.", [("tens of millions", "price")]),
     # ordinals
     ("It was the 6th strike this year.", [("6", "ordinal")]),
     ("The airline is the number one buyer of the jet.", [("one", "ordinal")]),
@@ -45,14 +58,20 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Kovacs, 51, was released.", [("51", "age")]),
     ("A 22-year-old student was detained.", [("22", "age")]),
     ("The victim, aged 34, died.", [("34", "age")]),
+    ("The poll reached people between the ages of 18 and 29.", [("18", "age"), ("29", "age")]),
+    ("The suspect, 29, and his wife, 27, were held.", [("29", "age"), ("27", "age")]),
     # identifiers
     ("Flight 370 vanished over the sea.", [("370", "identifier")]),
     ("The 787-9 jet seats more passengers.", [("787", "identifier")]),
     ("The carrier ordered 50 777x jets.", [("50", None), ("777", "identifier")]),
     ("Its fleet of 400 737 Max jets stayed grounded.", [("400", None), ("737", "identifier")]),
     ("Route 66 runs west.", [("66", "identifier")]),
+    ("A car hit a van at about 2400E Road.", [("about 2400", "identifier")]),  # glued, even hedged
+    ("A category 5 hurricane hit the coast.", [("5", "identifier")]),
+    ("The method has been used for over 50 years (1).", [("over 50", None), ("1", "identifier")]),
     ("Protesters gathered outside 10 Downing Street.", [("10", "identifier")]),  # an address
     ("Shares of One Harbour Trust rose.", [("One", "identifier")]),
+    ("Record 1449075600 was updated.", [("1449075600", "identifier")]),  # a bare run of digits
     # years
     ("The pact holds until at least 2021.", [("at least 2021", "year")]),
     ("Riots broke out in 1988 across the country.", [("1988", "date")]),  # the dates step's
@@ -64,12 +83,14 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     # numeric modifiers
     ("Two-thirds of the members voted.", [("Two", "modifier")]),
     ("It was a one-way ticket.", [("one", "modifier")]),
+    ("Fill it around 2/3 of the way.", [("around 2", "modifier")]),  # a fraction, even hedged
     # counts stay counts
     ("Police arrested 212 people in 14 cities.", [("212", None), ("14", None)]),
     ("The jury took 15 minutes after a two-day trial.", [("15", None), ("two", None)]),
     ("In 30 cities, nurses held rallies.", [("30", None)]),
     ("The jury returned a day later.", [("a", None)]),  # one day: an interval
     ("More than 2000 people attended the vigil.", [("More than 2000", None)]),
+    ("It hurts hundreds of millions of savers.", [("hundreds of millions", None)]),  # one vague number
 ]
 
 

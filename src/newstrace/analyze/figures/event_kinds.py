@@ -44,12 +44,15 @@ class EventKind:
     triggers: str
     modes: tuple[tuple[str, str], ...] = ()
     fits: str = ""
+    near: int = 0  # how close to the trigger a fitting participant must be, in characters (0: anywhere)
 
 
 _VEHICLES = (
-    r"plane|aircraft|airliner|jet|helicopter|chopper|flight|cessna|boeing|airbus|car|vehicle|truck|lorry"
+    r"plane|aircraft|airliner|airlines?|airways|jet|helicopter|chopper|flight|cessna|boeing|airbus|car|vehicle|truck|lorry"
     r"|bus|van|suv|sedan|motorcycle|train|tram|subway|boat|ship|ferry|vessel|drone|driver|pilot|passengers"
 )
+_VEHICLES = rf"(?:{_VEHICLES})(?:s|es)?\b"  # whole words: "bus" is no "Bush", "train" no "training"
+CRIME_NEAR = 30  # "criminal charges", "charged with murder": a charge names its crime beside it
 EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "internet shutdown",
@@ -71,15 +74,26 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         "sentence",
         "COERCE",
         r"sentenc(?:ed|ing)|convicted|convicting|verdict|pleaded guilty|pled guilty"
-        r"|found (?:him |her |them )?guilty",
+        r"|(?:found|find|finds) (?:him |her |them )?guilty",
         (("", "sentence"),),
     ),
     EventKind(
         "arrest",
         "COERCE",
         r"arrest(?:s|ed|ing)?\b|detain(?:s|ed|ing)?\b|detention|rounded up|imprison(?:ed)?\b"
-        r"|apprehend(?:ed)?\b",
+        r"|apprehend(?:ed)?\b|(?:in|into|from) (?:police |federal |state )?custody\b",
         (("", "arrest"),),
+    ),
+    EventKind(  # a charge is also a price, a claim, a duty or a rush ("in charge of", "charged at",
+        # "Trump's charge that..."): a criminal charge names its crime
+        "arrest",
+        "COERCE",
+        r"charged (?:\w+ ){0,3}?with\b|charges?\b|indicted\b|indictments?\b",
+        (("", "charge"),),
+        r"criminal|crimes?\b|murder|manslaughter|assault|kidnap|rape|fraud|conspir|theft|robbery|terroris"
+        r"|felon|misdemeanou?r|counts? of|espionage|homicide|trafficking|smuggling|bribery|burglary"
+        r"|weapons? (?:charges?|offen)|drug (?:charges?|offen)|obstruction|perjury|abuse|indecency",
+        CRIME_NEAR,
     ),
     EventKind(
         "crash",
@@ -164,7 +178,8 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         "attack",
         "ASSAULT",
         r"bombing|(?:air|drone|missile|rocket) ?strikes?\b"
-        r"|shelling|downing|shot down|shooting down|assassinat(?:ed|ion)",
+        r"|shelling|downing|shot down|shooting down|assassinat(?:ed|ion)"
+        r"|brawls?\b|scuffles?\b|fist ?fights?\b|threw punches|fights? broke out",
         (
             ("bomb", "explosives"),
             ("air", "aerial"),
@@ -172,14 +187,19 @@ EVENT_KINDS: tuple[EventKind, ...] = (
             ("downing", "aerial"),
             ("shot down", "aerial"),
             ("shooting down", "aerial"),
+            ("brawl", "beat"),
+            ("scuffle", "beat"),
+            ("fist", "beat"),
+            ("punches", "beat"),
+            ("fight", "beat"),
         ),
     ),
     EventKind(  # "attack" is as often a criticism, a sports move or a game's as an assault; a
-        # "bomb" is also a flop and a long pass
+        # "bomb" is also a flop and a long pass; a "shooting" also a film's or a player's
         "attack",
         "ASSAULT",
-        r"attack(?:s|ed)?\b|bomb(?:s|ed)?\b",
-        (("bomb", "explosives"),),
+        r"attack(?:s|ed)?\b|bomb(?:s|ed)?\b|shootings?\b",
+        (("bomb", "explosives"), ("shooting", "firearms")),
         r"kill|dead|deaths?\b|wound|injur|casualt|victims?|guns?\b|gunfire|gunshots?|shooting|shooter"
         r"|shot (?:dead|and)|(?:was|were) shot|rifles?|knife|knives|machete|stab|bomb|explo[sd]|blast|grenade"
         r"|rockets?|missiles?|drones?|militants?|insurgents?|terror|jihad|gunm[ae]n|attackers?|assailants?"
@@ -215,8 +235,17 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "statement",
         "STATEMENT",
-        r"speech|statement|(?:press|news) conference|news release|press release|interview\b"
+        r"speech|statement|pep talks?|(?:press|news) conference|news release|press release|earnings release"
+        r"|interview\b"
         r"|testified|sermon|video conference",
+        (("", "speak"),),
+    ),
+    EventKind(  # speaking to a gathered audience is an occasion of speech; "told reporters" is every quote
+        "statement",
+        "STATEMENT",
+        r"(?:told|spoke to|spoke before|addressed) (?:the |a |an |his |her |their )?"
+        r"(?:cheering |packed |large )?"
+        r"(?:audience|crowds?|rally|gathering|congregation|graduates|convention)\b",
         (("", "speak"),),
     ),
     EventKind(  # an "address" is as often where someone lives: a speech has a speaker and an audience
@@ -231,7 +260,7 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "meeting",
         "CONSULT",
-        r"meet(?:s|ing|ings)?\b|\bmet\b|talks\b|summit|(?<!press )(?<!news )conference|hearing\b",
+        r"meet(?:s|ing|ings)?\b|\bmet\b|(?<!pep )talks\b|summit|(?<!press )(?<!news )conference|hearing\b",
         (("", "meet"),),
     ),
 )
@@ -253,11 +282,24 @@ FIGURATIVE = re.compile(
     r"|shell(?:s|ed|ing)? out|(?:free|hate) speech|freedom of speech|(?:heart|panic|asthma|anxiety) attack"
     r"|(?:doth|too much) protest|protest too much|in protest|collapse of (?:talks|the (?:deal|talks"
     r"|government|economy|market))|market crash|stock(?:s| market)? crash|explosion (?:of|in) (?:popularity"
-    r"|interest|growth|demand|sales)|brainstorm|weather(?:ed)? the storm|took (?:\w+ )?by storm"
-    r"|fired (?:him|her|them)|outbreak of (?:violence|war|hostilities|fighting)|hearing (?:aid|loss)"
-    r"|(?:e-?mail|web|ip|home) address|cardiac arrest|detention (?:center|centre|facility|facilities|camps?)"
-    r"|meet(?:s|ing)? (?:the |its |their |his |her )?(?:demand|needs?|requirements?|goals?|targets?"
-    r"|deadline|standards?|criteria|expectations|challenge)|strike (?:a|the) (?:deal|balance|chord|tone)"
+    r"|interest|growth|demand|sales)"
+    r"|brainstorm|ma(?:de|kes?|king) a killing|met with (?:resistance|opposition|skepticism|scepticism"
+    r"|criticism|approval|applause|silence|laughter|derision|anger|outrage|success|praise|scorn|disapproval"
+    r"|indifference|suspicion|disbelief)|(?:financial|bank|income|mission|cash[- ]flow) statements?"
+    r"|supernova(?:e|s)? explosions?"
+    r"|(?:the|a) statements? [“\"]|charges? that\b"
+    r"|weather(?:ed)? the storm|took (?:\w+ )?by storm"
+    r"|fired (?:him|her|them)|outbreak of (?:the )?(?:violence|war|hostilities|fighting|conflict)"
+    r"|hearing (?:aid|loss)"
+    r"|(?:e-?mail|web|ip|home) address|cardiac arrest|(?:in|took|take|takes|taking) charge|free of charge"
+    r"|charged (?:at|into|toward|towards|up|for|a fee)|(?:service|overdraft|delivery|extra) charges?"
+    r"|detention (?:center|centre|facility|facilities|camps?)"
+    r"|(?:meet(?:s|ing)?|met) (?:the |its |their |his |her )?(?:demand|needs?|requirements?|goals?|targets?"
+    r"|deadline|standards?|criteria|expectations|challenge|threshold|conditions|definition|qualifications)"
+    r"|(?:threshold|criteria|requirements?|conditions|standards?|goals?|targets?|quotas?) (?:\w+ )?met\b"
+    r"|(?:opioid|heroin|drug|meth|obesity|gun|addiction|loneliness|vaping) (?:\w+ )?epidemic"
+    r"|epidemic of (?:gun|violence|drug|opioid|loneliness|obesity|fake)"
+    r"|strike (?:a|the) (?:deal|balance|chord|tone)"
     r"|(?:stocks?|shares?|markets?|prices?|dollar|index|indexes|Dow|Nasdaq) (?:\w+ )?rall)",
     re.IGNORECASE,
 )
@@ -278,5 +320,9 @@ def literal_use(kind: EventKind, sentence: str, trigger: re.Match[str]) -> bool:
     fits = FITS_RE.get((kind.name, kind.triggers))
     if fits is None:
         return True
-    rest = sentence[: trigger.start()] + " " + sentence[trigger.end() :]
-    return fits.search(rest) is not None
+    start = max(0, trigger.start() - kind.near) if kind.near else 0
+    end = trigger.end() + kind.near if kind.near else len(sentence)
+    rest = sentence[start : trigger.start()] + " " + sentence[trigger.end() : end]
+    # a trigger of several words may hold its participant itself ("caught fire", "burned down")
+    itself = " " in trigger.group(0) and fits.search(trigger.group(0)) is not None
+    return itself or fits.search(rest) is not None

@@ -3,7 +3,8 @@
 
 A trigger tells of no happening when it is hypothetical ("could attack", "if they protest"), an
 aim ("threatened to kill"), a generic statement ("Plague is a disease", "I block time for
-meetings"), a modifier of another noun ("a collision warning", "fire danger"), a verb's other
+meetings"), a modifier of another noun ("a collision warning", "fire danger"), the object of a cancellation
+or a prevention ("canceled the interview", "to prevent attacks"), a verb's other
 sense ("she talks", "the plan was met with laughter"), or part of a headline or a link's title.
 """
 
@@ -23,12 +24,25 @@ __all__ = ["in_a_title", "unreal"]
 log = logging.getLogger(__name__)
 
 # Triggers that are events only as nouns: as verbs they mean something else ("talks about",
-# "address the issue", "fire a worker", "storm the stage").
+# "address the issue", "fire a worker", "storm the stage", "the battery charges").
 NOUN_TRIGGERS = frozenset(
-    "talks meeting meetings hearing statement address interview fire fires storm storms".split()
+    (
+        *"talks meeting meetings hearing statement address interview".split(),
+        *"fire fires storm storms charge charges".split(),
+    )
 )
 # "can": what is possible ("it can set off fires"); "will": scheduled, so asserted
 MODALS = frozenset("would could might may must should can 'd".split())
+# Verbs whose object never took place: a cancelled interview, a prevented attack ("postpone" and
+# "delay" are left out: the event still takes place, later)
+UNDOING_VERBS = frozenset("cancel scrap scrub prevent avert forestall avoid thwart foil".split())
+ACHIEVED = frozenset("able manage succeed".split())  # "were able to apprehend": it was done
+# What is "killed" and is no one: a proposal, a deal, a hope ("the Senate killed the bill")
+LIFELESS = frozenset(
+    """bill bills deal deals plan plans proposal proposals measure measures idea ideas project projects
+    program programme legislation amendment talks negotiations momentum hope hopes chance chances story
+    rumor rumour engine lights power buzz mood rally drive clock merger bid offer provision rule""".split()
+)
 CONDITION_MARKS = frozenset("if unless whether".split())
 # Nouns that a trigger may modify and still name its event: the event's place, its dead and its
 # survivors, its inquiry, its toll, its effects, the call a conference is ("the crash site",
@@ -50,6 +64,12 @@ FREQUENCY = re.compile(
     r"|usually|often|routinely|typically|generally|regularly)\b",
     re.IGNORECASE,
 )
+# the credit line of a photo, which captions end with
+CAPTION_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|Getty)\s*(?:Photo|Images|/)[^)]*\)|\bGetty Images\b|\bAP Photo\b"
+    r"|\b(?:Photo|Image)(?: credit)?(?: by)?:"
+    r"|\bPhoto by\b|\bFile photo\b",
+)
 SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via".split())
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -59,8 +79,15 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
     no happening: a hypothetical or generic statement, an aim, a noun modifier, or a word's other
     sense. ``dated``: its sentence holds a resolved date; ``named``: it names a place, a person or
     an organisation (a generic statement names neither a time nor a participant)."""
-    if token.lower_ in NOUN_TRIGGERS and token.pos_ != "NOUN":
+    if token.lower_ in NOUN_TRIGGERS and token.pos_ not in ("NOUN", "PROPN"):
         return True  # "she talks", "to address the issue", "fired at": the word's other sense
+    if _talks_about(token):
+        return True  # "Merkel talks about a consensus": the verb, even where the tagger made it a noun
+    if _objection(token) or _lifeless_victim(token):
+        return True  # "the coach protested the call", "the Senate killed the bill"
+    rallying = token.lemma_.lower() == "rally" and token.pos_ == "VERB"
+    if rallying and any(c.dep_ == "dobj" for c in token.children):
+        return True  # "rallied supporters", "rally the base": to gather support, not a demonstration
     if token.tag_ == "JJ" and token.lower_.endswith("ing"):
         return True  # an adjective in -ing is a quality: "all the more striking", "a crushing defeat"
     return (
@@ -68,21 +95,54 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
         or _intended(token)
         or _modifier(token, end)
         or _received(token)
+        or _undone(token)
         or _imperative(token)
         or _frequentative(token)
         or (not dated and _generic(token))
         or (not dated and not named and _habitual(token))
+        or (not dated and _present_verb(token))
     )
 
 
 def in_a_title(text: str) -> bool:
     """Whether ``text`` (a sentence) is set in title case, as headlines and the titles of related
-    links are: a title names a story or a work, and the report of an event is in the body."""
+    links are, or is a photo's caption with its credit ("... (AP Photo/Jane Doe)", "Getty
+    Images"): a title names a story or a work, a caption shows one, and the report is in the body."""
+    if CAPTION_CREDIT.search(text):
+        return True
     words = [w for w in WORD.findall(text) if w.lower() not in SMALL_WORDS]
     if len(words) < TITLE_MIN_WORDS:
         return False
     capitalised = sum(w[0].isupper() for w in words[1:])  # the first word is capitalised anyway
     return bool(capitalised / (len(words) - 1) >= TITLE_CASE_SHARE)
+
+
+def _objection(token: Token) -> bool:
+    """One person who "protests" something objects to it ("the coach protested the call"); a
+    demonstration has a crowd or a group for its subject ("students protested the hike")."""
+    if token.lemma_.lower() != "protest" or token.pos_ != "VERB":
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    has_object = any(c.dep_ == "dobj" for c in token.children)
+    return has_object and subject is not None and subject.tag_ in ("NN", "NNP") and subject.ent_type_ != "ORG"
+
+
+def _lifeless_victim(token: Token) -> bool:
+    """A verb "kill" whose object is a proposal or a hope kills no one ("the Senate killed the bill",
+    "killed the deal")."""
+    if token.lemma_.lower() != "kill" or token.pos_ != "VERB":
+        return False
+    victim = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return victim is not None and victim.lower_ in LIFELESS
+
+
+def _talks_about(token: Token) -> bool:
+    """ "talks about" after a name or a pronoun is the verb ("Merkel talks about"), which the tagger
+    may take for a noun; after a common noun it is the negotiations ("peace talks about the border")."""
+    doc = token.doc
+    if token.lower_ != "talks" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "about":
+        return False
+    return token.i > 0 and doc[token.i - 1].pos_ in ("PROPN", "PRON")
 
 
 def _imperative(token: Token) -> bool:
@@ -111,7 +171,11 @@ def _frequentative(token: Token) -> bool:
 def _intended(token: Token) -> bool:
     """A verb trigger in an infinitive clause tells an aim, a threat or a plan, not an event:
     "threatened to kill", "plans to meet", "tried to attack"."""
-    return token.pos_ == "VERB" and any(c.tag_ == "TO" and c.dep_ == "aux" for c in token.children)
+    return (
+        token.pos_ == "VERB"
+        and any(c.tag_ == "TO" and c.dep_ == "aux" for c in token.children)
+        and token.head.lemma_.lower() not in ACHIEVED  # "were able to apprehend a suspect": they did
+    )
 
 
 def _generic(token: Token) -> bool:
@@ -135,6 +199,16 @@ def _habitual(token: Token) -> bool:
     verb = _verb(token)
     return (
         verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _present_verb(token: Token) -> bool:
+    """A trigger verb in the simple present with no date says what someone does as a rule ("thug
+    Putin kills journalists", "You kill innocent women"), not an event that took place."""
+    return (
+        token.pos_ == "VERB"
+        and token.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
     )
 
 
@@ -165,6 +239,16 @@ def _modifier(token: Token, end: int) -> bool:
         and head.lower_.rstrip("s") not in EVENT_PARTS
         and not any(rx.match(head.text) for _, rx in TRIGGER_RE)
     )
+
+
+def _undone(token: Token) -> bool:
+    """A trigger that is what is cancelled or prevented tells of an event that did not take place
+    ("canceled a scheduled interview", "to prevent terrorist attacks", "the rally was called off")."""
+    head = token.head
+    if token.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
+        return False
+    called_off = head.lemma_ == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+    return called_off or head.lemma_.lower() in UNDOING_VERBS
 
 
 def _received(token: Token) -> bool:

@@ -44,36 +44,46 @@ _MEASURE_UNITS = (
     r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|feet|foot|ft|inch(?:es)?|yards?|tons?|tonnes?"
     r"|lbs?|kilo(?:gram)?s?|kg|grams?|ounces?|oz|lit(?:er|re)s?|gallons?|degrees?|mph|km/h|knots?"
     r"|acres?|hectares?|calories|kcal|(?:kilo|mega|giga)?watts?|[kMG]W|MWh|kWh|(?:giga|mega|tera)?bytes?"
-    r"|GB|MB|TB|volts?|decibels?|light-years?|mAh|[kMG]?Hz|barrels?|bpd|sq)"
+    r"|GB|MB|TB|volts?|decibels?|light-years?|mAh|[kMG]?Hz|barrels?|bpd|sq|g|gm|ml|tbsp|tsp|teaspoons?"
+    r"|tablespoons?|°[CF]?)"
 )
 _CURRENCY = (
     r"(?:dollars?|cents?|euros?|pounds?|sterling|rials?|tomans?|yuan|yen|rubles?|roubles?|dinars?"
     r"|pesos?|rupees?|francs?|shekels?|lira|bucks|bn|m|USD|EUR|GBP)"
 )
+# Currencies spelled out: "millions of dollars" is money (a weight in "tons of pounds" is no count either).
+_CURRENCY_WORDS = (
+    r"(?:dollars|euros|pounds|rials|tomans|yuan|yen|rubles|roubles|dinars|pesos|rupees|francs|shekels)"
+)
+_SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten)"  # "four in 10 voters": a ratio's numerator
 _TIME_WORDS = r"(?:a\.m\.?|p\.m\.?|am|pm|o'clock|o’clock|hrs|GMT|UTC|ET|EST|EDT|PST|PDT|CET|BST|local time)"
 _STREETS = r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Place|Square|Court|Way)\b"
 _ID_NOUNS = (
     r"(?:flight|route|highway|interstate|room|suite|apartment|unit|bill|case|section|article|chapter"
-    r"|page|episode|season|level|gate|line|track|platform|district|precinct|ward|lot|model|version"
+    r"|page|episode|season|level|type|category|phase|stage|grade|gate|line|track|platform|district|precinct|ward|lot|model|version"
     r"|channel|code|row|seat|exit|pier|terminal|bus|train|amendment|resolution|decree|law|no\.?|number|#)"
 )
 AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rate", re.compile(r"^\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b)", re.I)),
     ("time", re.compile(rf"^\s*{_TIME_WORDS}(?!\w)", re.I)),
-    ("time", re.compile(r"^[:.]\d\d\b(?![.,]\d)")),
+    (
+        "time",
+        re.compile(r"^[:.]\d\d(?:\b|(?=[ap]\.?m\b|hrs?\b|h\b))(?![.,]\d)", re.I),
+    ),  # "12:00pm", "20:00hrs"
     ("phone", re.compile(r"^[-.\s]\(?\d{3}\)?[-.\s]\d{3,4}(?:[-.\s]\d{4})?\b", re.I)),
     ("score", re.compile(r"^\s?[-–]\s?\d{1,2}(?![\d\w-])")),
     ("ordinal", re.compile(r"^(?:st|nd|rd|th)\b", re.I)),
     ("age", re.compile(r"^(?:\s*|-)(?:years?[-\s]old|-year-old|yo\b)", re.I)),
-    ("measure", re.compile(rf"^(?:\s+|-){_MEASURE_UNITS}(?![\w])", re.I)),
+    ("measure", re.compile(rf"^(?:\s*|-){_MEASURE_UNITS}(?![\w])", re.I)),  # "1.5°C", "4GB", "5 g"
     ("price", re.compile(rf"^\s*{_CURRENCY}\b")),
+    ("price", re.compile(rf"^\s+of\s+(?:US\s+)?{_CURRENCY_WORDS}\b", re.I)),  # "millions of dollars"
     (
         "modifier",
         re.compile(
             r"^-(?:thirds?|quarters?|fifths?|tenths?|halves|half|fold|on-one|way|off|sided|stop)\b", re.I
         ),
     ),
-    ("identifier", re.compile(r"^(?:[-–]\d|[A-Za-z]\b|/\d)")),
+    ("glued", re.compile(r"^(?:[-–]\d|[A-Za-z]\b|/\d)")),  # "2400E Road", "787-9", "2/3": even hedged
     (
         "identifier",
         re.compile(rf"^\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}{_STREETS}"),
@@ -81,8 +91,9 @@ AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "rate",
         re.compile(
-            r"^\s*(?:per\b|out of\b|in every\b|in (?:\d|ten|a hundred|a thousand)|-to-(?:\d|one)|to 1\b"
-            r"|times (?:a|per|as|more|less|higher|lower)\b|a (?:day|week|month|year|head|piece)\b"
+            r"^\s*(?:per\b|out of\b|(?:in|for) every\b|in (?:\d|ten|a hundred|a thousand)"
+            r"|-to-(?:\d|one)|to 1\b|times (?:a|per|as|more|less|[a-z]+er)\b"
+            r"|a (?:day|week|month|year|head|piece)\b"
             r"|an hour\b|each (?:day|week|month|year)\b)",
             re.I,
         ),
@@ -91,21 +102,33 @@ AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
 BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("price", re.compile(r"(?:[$€£¥₹]|\b(?:US|USD|EUR|GBP|Rs|Rp)\.?)\s*$")),
     ("time", re.compile(r"\b(?:at|until|till|by|from|before|after|between)\s+$", re.I)),  # + a clock form
-    ("rate", re.compile(r"\b(?:per|every|in every|one in|\d+ in|ratio of)\s+$", re.I)),
+    ("rate", re.compile(rf"\b(?:per|every|in every|(?:one|\d+|{_SMALL}) (?:in|out of)|ratio of)\s+$", re.I)),
     ("phone", re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:ed|ing|s|led|ling)?|text(?:ed)?|phone|tel\.?|fax)"
                          r"\s*:?\s*$", re.I)),
     ("age", re.compile(r"\b(?:aged|age of|ages of|age|at age)\s*$", re.I)),
+    # the second number of an age range: "aged 18 to 29", "between the ages of 18 and 29"
+    ("age", re.compile(r"\b(?:aged|ages of)\s+(?:between\s+)?\d{1,3}\s*(?:and|to|-|–)\s*$", re.I)),
     ("score", re.compile(r"\b\d{1,2}\s?[-–]\s?$")),  # the second number of "2 – 0"
     ("ordinal", re.compile(r"(?:\bNo\.?|\bnumber|#)\s*$", re.I)),
     ("identifier", re.compile(rf"(?:\b[A-Z][\w.]*|[A-Za-z]-|\b{_ID_NOUNS})\s*$")),
 )  # fmt: skip
+POINTS = re.compile(r"^(?:\s+|-)points?\b", re.I)
+POLL = re.compile(r"\b(?:polls?|polling|surveys?|surveyed|percent|per cent|margin of error)\b|%", re.I)
+POLL_CHARS = 150  # about a sentence either side: a poll's points are told beside its percentages
 EMERGENCY_NUMBERS = frozenset(("911", "999", "112", "000", "111", "101"))
 EMERGENCY_CALLS = re.compile(r"^\s*(?:calls?|operators?|dispatch)", re.I)
 WORD_AFTER = re.compile(r"^\s+[A-Za-z]")
 OUT_OF = re.compile(r"\bout of\s+$", re.I)
+REFERENCE_END = re.compile(r"^(?:,\s*\d+)*\)")
+LONG_DIGITS = re.compile(r"^\d{7,}$")
 CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}$")
 YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-APPOSITIVE_AGE_BEFORE = re.compile(r"\b[A-Z][\w’'-]+,\s*$")  # "Varga, 51, is ..."
+# "Varga, 51, is ...", "the suspect, 29, and his wife, 27,": a person's apposition is an age
+APPOSITIVE_AGE_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w’'-]+|\b(?:suspect|victim|driver|pilot|man|woman|boy|girl|wife|husband|son|daughter|mother"
+    r"|father|brother|sister|friend|teacher|student|officer|worker|resident|mayor|singer|actor|actress))"
+    r",\s*$"
+)
 NUMBER_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+$", re.I)
 SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]?)\s*$")
 NAME_ONE = re.compile(r"^\s+[A-Z]")  # "One Home Depot", "One World Trade Center": a name, not a count
@@ -123,7 +146,11 @@ def non_count_reason(
     before, after = text[max(0, start - BEFORE_CHARS) : start], text[end : end + AFTER_CHARS]
     for reason, pattern in AFTER:
         if pattern.search(after) and not (reason == "identifier" and hedged):
+            if reason == "glued":
+                return "modifier" if after.startswith("/") else "identifier"  # "2/3" is a fraction
             return "identifier" if reason == "score" and len(core) > 2 else reason  # "787-9": a model
+    if POINTS.match(after) and POLL.search(text, max(0, start - POLL_CHARS), end + POLL_CHARS):
+        return "rate"  # "a 32-point lead" in a poll: a difference of percentages, not points scored
     found = next(
         (r for r, pattern in BEFORE if pattern.search(before) and _applies(r, core, before, hedged)), None
     )
@@ -155,6 +182,11 @@ def _by_form(core: str, before: str, after: str, hedged: bool, identifiers: Iter
             "identifier",
             digits and not hedged and (core in identifiers or NUMBER_BEFORE.search(before) is not None),
         ),
+        # seven digits or more with no separator: news writes counts "1,500,000" or "1.5 million",
+        # so a bare run of digits is a number of an account, a record or a timestamp
+        ("identifier", LONG_DIGITS.match(core) is not None),
+        # a number alone in parentheses refers to a source or a footnote: "for over 50 years (1)."
+        ("identifier", before.endswith("(") and REFERENCE_END.match(after) is not None),
     )
     found = next((reason for reason, hit in checks if hit), None)
     if found is None and core.lower() == "one" and not hedged:

@@ -43,6 +43,8 @@ VAGUE = {
     "thousands": 2_000,
     "tens of thousands": 20_000,
     "hundreds of thousands": 200_000,
+    "tens of millions": 20_000_000,
+    "hundreds of millions": 200_000_000,
     "millions": 2_000_000,
 }
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
@@ -55,7 +57,10 @@ _WORD_NUMBER = (
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion))?"
 _FRACTION = r"(?:\s+and\s+an?\s+(?P<{}>half|quarter))?"
-_VAGUE = r"tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions"
+_VAGUE = (
+    r"tens of (?:thousands|millions)|hundreds of (?:thousands|millions)|dozens|scores|hundreds|thousands"
+    r"|millions"
+)
 # Hedges that make a figure approximate. "over" followed by a determiner means "during"
 # ("over the past 12 months"), so it is not a hedge there.
 _HEDGE = (

@@ -63,6 +63,20 @@ CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
     february march april may june july august september october november december""".split()
 )
+# Spans of time written short: the unit names them in full ("a 30 min walk" -> "minutes")
+ABBREVIATIONS = {
+    "min": "minutes",
+    "mins": "minutes",
+    "hr": "hours",
+    "hrs": "hours",
+    "sec": "seconds",
+    "secs": "seconds",
+    "yr": "years",
+    "yrs": "years",
+    "wk": "weeks",
+    "wks": "weeks",
+}
+IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children"}
 PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these"))
 NOUN_RUN_MAX = (
     8  # words of a counted noun phrase looked at after a number ("30 of Boeing's 787-9 Dreamliner jets")
@@ -75,8 +89,9 @@ def unit_of(number: list[Token]) -> str:
     """What the number counts, with the event it took part in."""
     found = _counted(number)
     if found is None:
-        return ""
+        return _people_of(number[-1])
     phrase, noun = found
+    phrase = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in phrase.split())  # "30 min" -> minutes
     lemma = noun.lemma_.lower()
     if lemma in ("death", "toll", "dead", "fatality"):
         disease = next((w for w in phrase.split() if w.lower() in DISEASE_WORDS), None)
@@ -87,6 +102,16 @@ def unit_of(number: list[Token]) -> str:
         return f"{phrase} {noun.head.text}"  # "scored four times": how often it happened
     event = _event_of(noun)
     return f"{phrase} {event}" if event else phrase
+
+
+def _people_of(token: Token) -> str:
+    """A number that is itself the subject of an event verb counts people ("At least 12 were
+    killed" -> "people killed", "Three were arrested"): those verbs happen to people."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+        return ""
+    event = EVENT_WORDS.get(verb.lemma_.lower())
+    return f"people {event}" if event else ""
 
 
 def _counted(number: list[Token]) -> tuple[str, Token] | None:
@@ -107,8 +132,15 @@ def _counted(number: list[Token]) -> tuple[str, Token] | None:
 
 
 def _antecedent(doc: Doc, before: int) -> tuple[str, Token] | None:
-    """The plural noun a pronoun stands for: the last one before it in the sentence."""
-    noun = next((t for t in reversed(doc[:before]) if t.tag_ in ("NNS", "NNPS")), None)
+    """The plural noun a pronoun stands for: the last one before it in the sentence, outside the
+    words quoted there ("Teachers chanted, “Put kids first,” as hundreds of them" -> Teachers)."""
+    quoted, depth = set(), 0
+    for tok in doc[:before]:
+        if tok.text in ("“", "”", '"'):
+            depth = 0 if tok.text == "”" or (tok.text == '"' and depth) else 1
+        elif depth:
+            quoted.add(tok.i)
+    noun = next((t for t in reversed(doc[:before]) if t.tag_ in ("NNS", "NNPS") and t.i not in quoted), None)
     return (noun.text, noun) if noun is not None else None
 
 
@@ -124,6 +156,8 @@ def _compound(doc: Doc, after: int) -> tuple[str, Token] | None:
 
 
 def _plural(word: str) -> str:
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]  # "a two-man race" -> "men of race"
     if word.endswith("s"):
         return word
     return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
@@ -139,8 +173,20 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
         if tok.like_num or _number_dash(tok):  # a model's number: "the 737 Max jet", "787-9 jets"
             words.append(tok)
             continue
+        if tok.text in ("-", "–") and words and not tok.whitespace_ and not doc[tok.i - 1].whitespace_:
+            continue  # a hyphenated modifier goes on to its noun: "law-abiding Americans"
+        if (
+            tok.lower_ in ("and", "or")
+            and words
+            and words[-1].pos_ in ("ADJ", "NOUN")
+            and _adjective_next(tok)
+        ):
+            words.append(tok)  # modifiers joined before their noun: "30,000 combat and civilian deaths"
+            continue
         if (tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.dep_ != "amod") or tok.is_punct:
             break  # a participle modifying the noun stays: "the embattled 737 Max jet"
+        if tok.pos_ == "PROPN" and words and words[-1].tag_ == "NNS":
+            break  # a name after a plural noun starts a clause: "the 154 meetings | Clinton had"
         if tok.lower_ in CALENDAR_WORDS and words:
             break  # "30 jets Wednesday": the day is when, not what
         words.append(tok)
@@ -149,6 +195,12 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
         return None
     head = nouns[-1]
     return doc[words[0].i : head.i + 1].text, head
+
+
+def _adjective_next(tok: Token) -> bool:
+    """Whether an adjective follows ``tok`` and a noun comes after it ("and civilian deaths")."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].pos_ == "ADJ" and doc[tok.i + 2].pos_ == "NOUN"
 
 
 def _number_dash(tok: Token) -> bool:
