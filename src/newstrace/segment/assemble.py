@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from newstrace.errors import NoArticleText
 from newstrace.ids import stable_id
 from newstrace.model import Article, Document, Piece
+from newstrace.segment.bio import bio_start
 from newstrace.segment.classify import ClassifiedLine, classify_text
 from newstrace.segment.lines import Shape, is_sentence_end
 from newstrace.segment.metadata import choose_title, dateline_date, is_date_label, normalize_published
@@ -151,12 +152,13 @@ def _draft(lines: Sequence[ClassifiedLine], declared: Document | None) -> Articl
     header, body = lines[:first], lines[first:]
     title = (declared.title if declared and declared.title else None) or _title(header)
     body_lines = _body(body, title)
+    byline = _byline(lines, declared)
+    if (bio := bio_start([cl.line.text for cl in body_lines], byline)) is not None:
+        body_lines = body_lines[:bio]  # the writer's note and what follows are the page's
     if not body_lines:
         return None
     text, pieces = _join(body_lines)
-    return ArticleDraft(
-        title, _published(header, body, title, declared), _byline(lines, declared), text, pieces
-    )
+    return ArticleDraft(title, _published(header, body, title, declared), byline, text, pieces)
 
 
 def _title(header: Sequence[ClassifiedLine]) -> str | None:
