@@ -10,7 +10,7 @@ from newstrace.errors import NoArticleText
 from newstrace.ids import stable_id
 from newstrace.model import Article, Document, Piece
 from newstrace.segment.bio import bio_start
-from newstrace.segment.classify import ClassifiedLine, classify_text
+from newstrace.segment.classify import NUMBERED_ITEM, ClassifiedLine, classify_text, prose_list_lines
 from newstrace.segment.lines import Shape, is_sentence_end
 from newstrace.segment.metadata import choose_title, dateline_date, is_date_label, normalize_published
 from newstrace.segment.region import keep_main_run, mark_menus, until_copyright
@@ -225,7 +225,14 @@ def _byline(lines: Sequence[ClassifiedLine], declared: Document | None) -> str |
 
 def _body(body: Sequence[ClassifiedLine], title: str | None) -> list[ClassifiedLine]:
     kept = [cl for cl in body if cl.is_content and cl.line.text != title]
-    while kept and not kept[-1].is_paragraph:  # headings after the last paragraph: link titles, teasers
+    listed = prose_list_lines(kept)
+    # headings after the last paragraph are link titles and teasers, except the items of a list
+    # that the article's prose introduces (and the last item's own line: a link, a price)
+    while (
+        kept
+        and not kept[-1].is_paragraph
+        and not (kept[-1].line.index in listed and NUMBERED_ITEM.match(kept[-1].line.text))
+    ):
         kept.pop()
     return kept
 
