@@ -269,3 +269,27 @@ def test_a_numbered_list_under_its_own_heading_is_not() -> None:
     page = _page("Bridge to close for summer repairs", PROSE, PROSE_2, "Most read", *items, *FOOTER)
     [article] = find_articles(page, prose=True)
     assert article.text.split("\n") == [PROSE, PROSE_2]
+
+
+STANDFIRST = "Engineers found rust in the beams. Here is what the closure means for drivers."
+
+
+@pytest.mark.parametrize(
+    ("lines", "text", "title"),
+    [
+        # a paragraph between the headline and the byline is the standfirst
+        (
+            ["Bridge to close", STANDFIRST, "By Ann Vale", "June 3, 2021", PROSE, PROSE_2],
+            [PROSE, PROSE_2],
+            "Bridge to close",
+        ),
+        # without a byline or date after it, the first paragraph is the article's
+        (["Bridge to close", STANDFIRST, PROSE, PROSE_2], [STANDFIRST, PROSE, PROSE_2], "Bridge to close"),
+        # a byline after the last paragraph does not make the first one a standfirst
+        (["Bridge to close", PROSE, PROSE_2, "By Ann Vale"], [PROSE, PROSE_2], "Bridge to close"),
+    ],
+)
+def test_standfirst_is_not_the_body(lines: list[str], text: list[str], title: str) -> None:
+    [article] = find_articles(_page(*MENU, *lines, *FOOTER), prose=True)
+    assert article.text.split("\n") == text
+    assert article.title == title
