@@ -24,8 +24,14 @@ BODY = [
             4,
         ),
         ([*BODY, "Tom Reed is a senior editor."], "Ann Vale, Tom Reed", 4),
-        ([*BODY, "Ann Vale is a contributor."], None, None),  # no byline, no name to look for
-        ([*BODY, "Ann Vale is a contributor."], "Vale", None),  # one word is too loose a match
+        # no byline: a writer's note by its shape
+        ([*BODY, "Ann Vale (@annvale) is a contributor at the Lantern.", "The Lantern is a paper."], None, 4),
+        ([*BODY, "Ann Vale is a senior reporter at the Lantern."], None, 4),
+        ([*BODY, "Ann Vale is the editor of the Gazette.", "Tolls rose.", "Fares fell."], None, None),
+        ([*BODY, "Ann Vale is a senior official at the port."], None, None),  # not a writer
+        # a one-word byline is too loose a match; the note is found by its shape
+        ([*BODY, "Ann Vale is a contributor."], "Vale", 4),
+        ([*BODY, "Ann Vale is a veteran of the port.", "Tolls rose."], "Vale", None),
         (["Ann Vale is the mayor's sister.", *BODY], "Ann Vale", None),  # at the top: the article's own
         (["Ann Vale is a contributor.", "Short."], "Ann Vale", None),  # too short to have an end
     ],

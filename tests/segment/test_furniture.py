@@ -57,6 +57,7 @@ FURNITURE = [
     ),
     ("Sign up for The Lantern today to get the free daily briefing delivered to you each morning.", "appeal"),
     ("Tell us what you think...", "appeal"),
+    ("Follow The Lantern's Opinion section on Facebook, Twitter (@lantern) and Instagram.", "share"),
     ("This website uses cookies to improve your experience. You can opt-out if you wish.", "consent"),
     (
         "Necessary cookies are essential for the website to function; we use them without your consent.",
@@ -83,6 +84,8 @@ PROSE = [
     "Residents shared photos of the flood on Facebook and Twitter within minutes of the dam failing.",
     "Related topics, such as pensions, were left for a later meeting.",
     "The list [of names] was read aloud in court.",
+    "Follow the money, investigators said on Twitter and Facebook.",
+    "Followers on Facebook and Twitter rose by half.",
 ]
 
 

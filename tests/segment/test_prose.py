@@ -293,3 +293,22 @@ def test_standfirst_is_not_the_body(lines: list[str], text: list[str], title: st
     [article] = find_articles(_page(*MENU, *lines, *FOOTER), prose=True)
     assert article.text.split("\n") == text
     assert article.title == title
+
+
+@pytest.mark.parametrize(
+    ("label", "kept"),
+    [
+        ("Publish date:", False),  # a field's label above its value
+        ("He said:", True),  # a lead-in above what was said
+    ],
+)
+def test_field_labels(label: str, kept: bool) -> None:
+    value = "June 3, 2021" if not kept else PROSE_3
+    [article] = find_articles(_page("Bridge to close", label, value, PROSE, PROSE_2), prose=False)
+    assert (label in article.text) is kept
+
+
+def test_author_label_gives_the_byline() -> None:
+    [article] = find_articles(_page("Bridge to close", "Author:", "Ann Vale", PROSE, PROSE_2), prose=True)
+    assert article.byline == "Ann Vale"
+    assert "Author:" not in article.text

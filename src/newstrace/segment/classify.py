@@ -20,7 +20,12 @@ LINK_MAX_WORDS = 14  # a linked headline under such a head
 # A line this long that stops mid-sentence was wrapped (text saved with hard line breaks wraps at
 # 60-80 characters); a headline or menu item is shorter.
 WRAPPED_LINE_MIN_CHARS = 50
-SPLIT_BY = re.compile(r"^\s*(?:written\s+)?by\s*:?\s*$", re.IGNORECASE)  # "By" alone: the name follows
+# "By" or "Author:" alone: the name follows on the next line.
+SPLIT_BY = re.compile(
+    r"^\s*(?:(?:written\s+)?by\s*:?|(?:authors?|writers?|reporters?|written by)\s*:)\s*$", re.IGNORECASE
+)
+# A field's label on its own line ("Publish date:", "Posted on:"), its value a date or byline below.
+LABEL_MAX_WORDS = 3
 # A paragraph of at least this many words that a page dump holds twice is the site's, not the
 # article's: a teaser shown in two widgets, a notice in a banner and a footer. On the tune pages of
 # bench/data/pages and bench/data/realnews, 118 such lines were furniture and 9 article text (an
@@ -80,7 +85,7 @@ def classify_text(text: str, *, prose: bool = False) -> list[ClassifiedLine]:
     """
     lines = split_lines(text)
     classified = [_classify(line, shape) for line, shape in zip(lines, shape_lines(lines), strict=True)]
-    classified = _mark_link_lists(_join_split_bylines(classified))
+    classified = _mark_link_lists(_mark_field_labels(_join_split_bylines(classified)))
     return _mark_repeated(_keep_numbered_lists(_mark_non_prose(classified))) if prose else classified
 
 
@@ -98,6 +103,24 @@ def _join_split_bylines(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
             ):
                 out[after] = replace(lines[after], byline=name)
                 out[i] = replace(cl, furniture="ui")
+    return out
+
+
+def _mark_field_labels(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """A short label ending with a colon ("Publish date:") whose next line is a date or a byline is
+    the field's label, not a sentence's lead-in (a lead-in is followed by what is said)."""
+    out = list(lines)
+    for i, cl in enumerate(lines):
+        text = cl.line.text
+        if (
+            cl.furniture is None
+            and not cl.is_meta
+            and text.endswith(":")
+            and word_count(text) <= LABEL_MAX_WORDS
+        ):
+            after = next((n for n in lines[i + 1 :] if n.shape is not Shape.BLANK), None)
+            if after is not None and after.is_meta:
+                out[i] = replace(cl, furniture="label")
     return out
 
 

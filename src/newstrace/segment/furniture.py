@@ -17,6 +17,7 @@ __all__ = ["LINK_LIST_HEAD", "caption_like", "furniture_kind", "is_link_list_hea
 # Legal and sharing lines are short; a longer line that matches a keyword is prose about it.
 FURNITURE_MAX_WORDS = 25
 SHARE_MAX_WORDS = 14
+FOLLOW_MAX_WORDS = 25  # "Follow <the site's section> on Facebook, Twitter (@handle) and Instagram."
 # A line is a sharing widget when most of its words are sharing vocabulary.
 SHARE_WORD_SHARE = 0.7
 
@@ -163,6 +164,23 @@ def _is_share(text: str, words: int) -> bool:
     return _glued_share(text)
 
 
+def _is_share_or_follow(text: str, words: int) -> bool:
+    return _is_share(text, words) or _follow_prompt(text)
+
+
+def _follow_prompt(text: str) -> bool:
+    """ "Follow the Lantern on Facebook, Twitter and Instagram.": an imperative to follow the site on
+    two or more networks, even written as a sentence (prose about the networks does not open with it)."""
+    tokens = [t.lower() for t in WORD.findall(text)]
+    return (
+        bool(tokens)
+        and tokens[0] == "follow"
+        and len(tokens) <= FOLLOW_MAX_WORDS
+        and len(set(tokens) & (NETWORKS - {"share", "tweet"})) >= 2
+        and not set(tokens) & {"said", "says", "told"}  # a quotation's "Follow the money," he said
+    )
+
+
 def _glued_share(text: str) -> bool:
     """A share bar whose button labels a scraper glued together ("Share to FacebookFacebookShare to
     TwitterTwitter"): its letters, not its words, are nearly all sharing vocabulary."""
@@ -182,7 +200,7 @@ RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
     ("link", lambda text, words: bool(INLINE_LINK.match(text)) and words <= FURNITURE_MAX_WORDS),
     ("ui", lambda text, words: bool(UI.match(text))),
     ("updated", lambda text, words: bool(UPDATED.match(text)) and words <= 10),
-    ("share", _is_share),
+    ("share", _is_share_or_follow),
     ("legal", _legal),
     (
         "breadcrumb",
