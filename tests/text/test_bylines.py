@@ -56,6 +56,12 @@ from newstrace.text.bylines import AuthorCandidate, choose_byline, clean_byline,
         ("View all posts by Jane Doe", None, "Jane Doe"),  # an author link
         ("More by Jane Doe", None, "Jane Doe"),
         ("Staff", None, None),  # a role alone is no desk
+        ("By Ann Vale, Lantern Senior Writer", None, "Ann Vale"),  # a role after the name
+        ("By Ann Vale, Chief Political Correspondent, The Lantern", None, "Ann Vale"),
+        ("By Ann Vale in Paris and Ben Orr in Rome", None, "Ann Vale, Ben Orr"),  # datelined writers
+        ("Ann Vale (AFP)", None, "Ann Vale"),
+        ("By Ann Vale Special to The Lantern", None, "Ann Vale"),
+        ("By Ann Vale Photography by Ben Orr", None, "Ann Vale"),  # the photographer's credit
         ("", None, None),
         (None, None, None),
     ],

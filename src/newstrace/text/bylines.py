@@ -69,7 +69,13 @@ ROLE_WORDS = frozenset(
 )
 DEGREES = frozenset("phd ph.d md m.d mph rn msc".split())
 # "Brendan Carlin for The Mail on Sunday": the outlet a writer wrote for follows "for".
-FOR_OUTLET = re.compile(r"\s+(?:for|from)\s+.*$", re.IGNORECASE)  # "Ann Vale from The Lantern"
+# "Ann Vale from The Lantern", "Ann Vale in Paris", "Ann Vale Special to The Lantern", "Ann Vale
+# (AFP)", "Ann Vale Photography by Ben Orr": the outlet, place or credit that follows the name.
+FOR_OUTLET = re.compile(
+    r"\s+(?:for|from|in|special\s+to)\s+.*$|\s*\([^)]*\)\s*$"
+    r"|\s+(?:photos?|photography|photographs|images?|video|illustrations?)\s+by\s+.*$",
+    re.IGNORECASE,
+)
 # A social handle beside the name ("Ann Vale @annvale"), a nickname in quotes (Ann "Ace" Vale) and
 # symbols (emoji) are not part of a written name.
 HANDLE = re.compile(r"(?<!\w)@[\w.]+")
@@ -152,7 +158,10 @@ def byline_names(raw: str | None, site: str | None = None, declared: bool = Fals
     pieces = SEPARATORS.split(text)
     names: list[str] = []
     for i in range(0, len(pieces), 2):
-        name = _without_role(PIECE_BY.sub("", pieces[i].strip(" :;-–—")), site)
+        piece = PIECE_BY.sub("", pieces[i].strip(" :;-–—"))
+        if names and piece.split() and piece.split()[-1].lower().strip(".") in ROLE_WORDS:
+            continue  # "Ann Vale, Chief Political Correspondent": a role after a name, not a desk
+        name = _without_role(piece, site)
         if not name or not is_author_name(name, declared) or name.casefold() in (n.casefold() for n in names):
             continue
         if any(w.lower().strip(".:") in INTERFACE_WORDS | ATTRIBUTION_VERBS for w in name.split()):
