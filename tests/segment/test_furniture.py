@@ -57,6 +57,9 @@ FURNITURE = [
     ),
     ("Sign up for The Lantern today to get the free daily briefing delivered to you each morning.", "appeal"),
     ("Tell us what you think...", "appeal"),
+    ("Please log in here to leave a comment.", "appeal"),
+    ("Join the conversation in our comments section below.", "appeal"),
+    ("Filed under", "tags"),
     ("Follow The Lantern's Opinion section on Facebook, Twitter (@lantern) and Instagram.", "share"),
     ("This website uses cookies to improve your experience. You can opt-out if you wish.", "consent"),
     (
@@ -86,6 +89,8 @@ PROSE = [
     "The list [of names] was read aloud in court.",
     "Follow the money, investigators said on Twitter and Facebook.",
     "Followers on Facebook and Twitter rose by half.",
+    "Please evacuate the area, officials told residents on Monday.",
+    "Topics of the summit included trade and security.",
 ]
 
 

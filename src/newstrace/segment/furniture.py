@@ -34,7 +34,8 @@ LEGAL_LINKS = re.compile(
 )
 POWERED = re.compile(r"\bpowered by\b", re.IGNORECASE)
 TAGS = re.compile(
-    r"^(?:(?:related|more)\s+)?(?:tags?|tagged|topics?|filed under|categories|category|keywords|labels)\s*:",
+    r"^(?:(?:related|more)\s+)?(?:tags?|tagged|topics?|filed under|categories|category|keywords|labels)"
+    r"\s*(?::|$)",  # the label, with its colon or alone on its line
     re.IGNORECASE,
 )
 BREADCRUMB = re.compile(r"^home\s*[›>»/|]|^(?:[^›»>]{1,40}\s*[›»>]\s*){2,}", re.IGNORECASE)
@@ -97,11 +98,13 @@ CONSENT_MAX_WORDS = 80
 # ad-blocker): a short line in the second person with no quotation in it (a quoted appeal is news).
 APPEAL = re.compile(
     r"\b(?:support (?:us|our)|donate|ad-?blockers?|whitelist|log in|sign in|sign up|leave a comment"
-    r"|click here|tell us what you think"
+    r"|click here|tell us what you think|comments? section|keep comments|join the (?:conversation|discussion)"
     r"|letters? to the editor|subscribe|subscription|become a (?:member|subscriber|patron))\b",
     re.IGNORECASE,
 )
-SECOND_PERSON = re.compile(r"\b(?:you|your|you're|we|us|our)\b", re.IGNORECASE)
+SECOND_PERSON = re.compile(
+    r"\b(?:you|your|you're|we|us|our|please)\b", re.IGNORECASE
+)  # "please": asked of the reader
 QUOTE_MARKS = re.compile(r"[\"“”«»]")
 APPEAL_MAX_WORDS = 40
 DISCLAIMER = re.compile(r"^(?:[\w ]{0,20}\s)?(?:disclaimer|disclosure)\s*[:(\-–]", re.IGNORECASE)
