@@ -312,3 +312,13 @@ def test_author_label_gives_the_byline() -> None:
     [article] = find_articles(_page("Bridge to close", "Author:", "Ann Vale", PROSE, PROSE_2), prose=True)
     assert article.byline == "Ann Vale"
     assert "Author:" not in article.text
+
+
+def test_prose_after_an_inline_link_is_judged_by_the_article() -> None:
+    link = "Read more: Lantern Bank profit falls as Valdoria trade threat and economic woes weigh"
+    last = "It is not clear when the work will end, and the council has not said what it will cost them."
+    credit = "Main image credit: Lantern Photo Agency, Port Meridian Bureau, Valdoria Desk Services"
+    long_1, long_2 = f"{PROSE} {PROSE_2}", f"{PROSE_3} {PROSE_4}"  # over 200 characters: prose
+    page = _page(*MENU, "Bridge to close", long_1, long_2, link, last, credit, *FOOTER)
+    [article] = find_articles(page, prose=True)
+    assert article.text.split("\n") == [long_1, long_2, last]

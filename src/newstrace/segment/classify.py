@@ -24,6 +24,10 @@ WRAPPED_LINE_MIN_CHARS = 50
 SPLIT_BY = re.compile(
     r"^\s*(?:(?:written\s+)?by\s*:?|(?:authors?|writers?|reporters?|written by)\s*:)\s*$", re.IGNORECASE
 )
+# Furniture that sites set inside an article's text (an inline "Read more: …" link, an ad slot, a
+# share bar, a photo's caption): it is not weighed as a neighbour of the prose around it, which
+# would otherwise be judged by it.
+IN_ARTICLE_FURNITURE = frozenset({"link", "ad", "share", "caption"})
 # A field's label on its own line ("Publish date:", "Posted on:"), its value a date or byline below.
 LABEL_MAX_WORDS = 3
 # A paragraph of at least this many words that a page dump holds twice is the site's, not the
@@ -204,7 +208,7 @@ def _blocks(lines: Sequence[ClassifiedLine]) -> list[list[ClassifiedLine]]:
     with the next line when that starts in lower case or the broken line is as long as a wrapped one."""
     blocks: list[list[ClassifiedLine]] = []
     for cl in lines:
-        if cl.shape in (Shape.BLANK, Shape.SEPARATOR):
+        if cl.shape in (Shape.BLANK, Shape.SEPARATOR) or cl.furniture in IN_ARTICLE_FURNITURE:
             continue
         prev = blocks[-1][-1] if blocks else None
         adjacent = prev is not None and cl.line.index == prev.line.index + 1
