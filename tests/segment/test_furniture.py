@@ -47,6 +47,20 @@ FURNITURE = [
     ("Advertising disclosure: we may receive compensation for some links.", "disclaimer"),
     ("Disclaimer (varies by section): opinions are the authors' own.", "disclaimer"),
     ("11 responses to “A Long Winter”", "comments"),
+    ("Share to FacebookFacebookShare to TwitterTwitterShare to EmailEmail", "share"),
+    ("Related Topics:", "tags"),
+    ("More Tags: roads, bridges", "tags"),
+    ('[button link="https://example.org/submit/" type="big"] Send us YOUR review[/button]', "markup"),
+    (
+        "Get the Monthly delivered to your door. 12 issues for £11.99. Click here for more information.",
+        "appeal",
+    ),
+    ("Sign up for The Lantern today to get the free daily briefing delivered to you each morning.", "appeal"),
+    ("Tell us what you think...", "appeal"),
+    ("Please log in here to leave a comment.", "appeal"),
+    ("Join the conversation in our comments section below.", "appeal"),
+    ("Filed under", "tags"),
+    ("Follow The Lantern's Opinion section on Facebook, Twitter (@lantern) and Instagram.", "share"),
     ("This website uses cookies to improve your experience. You can opt-out if you wish.", "consent"),
     (
         "Necessary cookies are essential for the website to function; we use them without your consent.",
@@ -70,6 +84,13 @@ PROSE = [
     '"We need your support to keep the shelter open," said the director, who asked donors to give.',
     "Subscription numbers at the paper rose by a third last year, its owners said.",
     "The disclosure of the documents embarrassed the minister.",
+    "Residents shared photos of the flood on Facebook and Twitter within minutes of the dam failing.",
+    "Related topics, such as pensions, were left for a later meeting.",
+    "The list [of names] was read aloud in court.",
+    "Follow the money, investigators said on Twitter and Facebook.",
+    "Followers on Facebook and Twitter rose by half.",
+    "Please evacuate the area, officials told residents on Monday.",
+    "Topics of the summit included trade and security.",
 ]
 
 

@@ -103,6 +103,8 @@ def test_normalize_published(value: str | None, expected: str | None) -> None:
             "Side With the People",
         ),
         (["NewsWorldSide With the People", "Side With the People"], "Side With the People"),
+        (["@annvale", "Bridge to close"], "Bridge to close"),  # a writer's handle is no headline
+        (["@annvale"], None),
         ([], None),
     ],
 )

@@ -7,7 +7,13 @@ import textwrap
 import pytest
 
 from newstrace.segment import find_articles
-from newstrace.segment.prose import prose_lines, written_in_stoplist_language
+from newstrace.segment.prose import (
+    enclosed_prose,
+    is_english,
+    page_stoplist,
+    prose_lines,
+    written_in_stoplist_language,
+)
 
 PROSE = (
     "The council voted on Tuesday to close the old bridge for repairs, and the work is expected to "
@@ -201,3 +207,118 @@ def test_what_follows_the_copyright_notice_is_the_sites(notice: str, cut: bool) 
     [article] = find_articles(page, prose=True)
     assert LONG in article.text
     assert (teaser not in article.text) is cut
+
+
+ITALIAN = (
+    "Il consiglio comunale ha deciso martedì di chiudere il vecchio ponte per i lavori, che secondo gli "
+    "ingegneri dureranno per gran parte dell'estate e che non si possono più rimandare."
+)
+ITALIAN_2 = (
+    "Gli abitanti della riva est hanno detto che dovranno guidare per venti minuti in più, e alcuni di "
+    "loro hanno chiesto al comune di mettere un traghetto sul fiume per tutta la stagione."
+)
+ITALIAN_MENU = ["Politica", "Economia", "Sport", "Cultura", "Ultime notizie dal mondo e dalla città"]
+
+
+def test_a_page_in_another_language_is_read_with_its_stop_words() -> None:
+    assert page_stoplist([ITALIAN, ITALIAN_2]) is not None
+    assert not is_english(page_stoplist([ITALIAN, ITALIAN_2]) or frozenset())
+    assert is_english(page_stoplist([PROSE]) or frozenset())
+    assert page_stoplist(["12 34 56", "#### ****"]) is None
+
+
+def test_another_languages_menus_go_and_its_paragraphs_stay() -> None:
+    page = _page(*ITALIAN_MENU, "Il ponte chiude per l'estate", ITALIAN, ITALIAN_2, *ITALIAN_MENU)
+    [article] = find_articles(page, prose=True)
+    assert article.text.split("\n") == [ITALIAN, ITALIAN_2]
+
+
+SCORES = "Pella beat Jarry 6-4, 6-3 and Schwartzman beat Garin 6-2, 6-2 in Group C on Tuesday night."
+
+
+@pytest.mark.parametrize(
+    ("texts", "kept", "expected"),
+    [
+        # sentences between two kept paragraphs are taken in
+        ([PROSE, SCORES, SCORES, PROSE_2], [True, False, False, True], [True, True, True, True]),
+        # a heading-shaped block between them is not (it does not end like a sentence)
+        ([PROSE, "Most read stories", PROSE_2], [True, False, True], [True, False, True]),
+        # at the end of the page nothing encloses them
+        ([PROSE, SCORES, SCORES], [True, False, False], [True, False, False]),
+        # a long run of sentences is another part of the page
+        (
+            [PROSE, *[SCORES] * 4, PROSE_2],
+            [True, False, False, False, False, True],
+            [True, *[False] * 4, True],
+        ),
+    ],
+)
+def test_enclosed_prose(texts: list[str], kept: list[bool], expected: list[bool]) -> None:
+    assert enclosed_prose(texts, kept) == expected
+
+
+def test_a_numbered_list_the_article_introduces_is_kept() -> None:
+    items = ["1) The old bridge", "2) The ferry landing", "3) The shuttle bus stop", "4) The river path"]
+    page = _page("Bridge to close for summer repairs", PROSE, PROSE_2, *items, *FOOTER)
+    [article] = find_articles(page, prose=True)
+    assert article.text.split("\n") == [PROSE, PROSE_2, *items]
+
+
+def test_a_numbered_list_under_its_own_heading_is_not() -> None:
+    items = ["1) Mayor resigns", "2) Floods in the valley", "3) Bus fares rise"]
+    page = _page("Bridge to close for summer repairs", PROSE, PROSE_2, "Most read", *items, *FOOTER)
+    [article] = find_articles(page, prose=True)
+    assert article.text.split("\n") == [PROSE, PROSE_2]
+
+
+STANDFIRST = "Engineers found rust in the beams. Here is what the closure means for drivers."
+
+
+@pytest.mark.parametrize(
+    ("lines", "text", "title"),
+    [
+        # a paragraph between the headline and the byline is the standfirst
+        (
+            ["Bridge to close", STANDFIRST, "By Ann Vale", "June 3, 2021", PROSE, PROSE_2],
+            [PROSE, PROSE_2],
+            "Bridge to close",
+        ),
+        # without a byline or date after it, the first paragraph is the article's
+        (["Bridge to close", STANDFIRST, PROSE, PROSE_2], [STANDFIRST, PROSE, PROSE_2], "Bridge to close"),
+        # a byline after the last paragraph does not make the first one a standfirst
+        (["Bridge to close", PROSE, PROSE_2, "By Ann Vale"], [PROSE, PROSE_2], "Bridge to close"),
+    ],
+)
+def test_standfirst_is_not_the_body(lines: list[str], text: list[str], title: str) -> None:
+    [article] = find_articles(_page(*MENU, *lines, *FOOTER), prose=True)
+    assert article.text.split("\n") == text
+    assert article.title == title
+
+
+@pytest.mark.parametrize(
+    ("label", "kept"),
+    [
+        ("Publish date:", False),  # a field's label above its value
+        ("He said:", True),  # a lead-in above what was said
+    ],
+)
+def test_field_labels(label: str, kept: bool) -> None:
+    value = "June 3, 2021" if not kept else PROSE_3
+    [article] = find_articles(_page("Bridge to close", label, value, PROSE, PROSE_2), prose=False)
+    assert (label in article.text) is kept
+
+
+def test_author_label_gives_the_byline() -> None:
+    [article] = find_articles(_page("Bridge to close", "Author:", "Ann Vale", PROSE, PROSE_2), prose=True)
+    assert article.byline == "Ann Vale"
+    assert "Author:" not in article.text
+
+
+def test_prose_after_an_inline_link_is_judged_by_the_article() -> None:
+    link = "Read more: Lantern Bank profit falls as Valdoria trade threat and economic woes weigh"
+    last = "It is not clear when the work will end, and the council has not said what it will cost them."
+    credit = "Main image credit: Lantern Photo Agency, Port Meridian Bureau, Valdoria Desk Services"
+    long_1, long_2 = f"{PROSE} {PROSE_2}", f"{PROSE_3} {PROSE_4}"  # over 200 characters: prose
+    page = _page(*MENU, "Bridge to close", long_1, long_2, link, last, credit, *FOOTER)
+    [article] = find_articles(page, prose=True)
+    assert article.text.split("\n") == [long_1, long_2, last]

@@ -48,6 +48,20 @@ from newstrace.text.bylines import AuthorCandidate, choose_byline, clean_byline,
         ("Ann Vale \u2014 The Lantern", None, "Ann Vale"),  # after a dash: the outlet
         ("Ann Vale from The Lantern", None, "Ann Vale"),
         ("Ann Vale, Ben Orr, Cy Lamb, Di Holt, Ed Park, Flo Rand, Gus Dee, Hal Ray, Ida Fox", None, None),
+        ("Photo by Ann Lee / By Jane Doe", None, "Jane Doe"),  # a credit, then the byline's own "By"
+        ("By Jane Doe, The Wire Service", None, "Jane Doe"),  # "The …" after a full name: the outlet
+        ("Staff and news service reports", None, "Staff and news service reports"),  # a desk, whole
+        ("From staff and wire reports", None, "staff and wire reports"),
+        ("Jane Doe jdoe@lantern.example", None, "Jane Doe"),  # an e-mail address beside the name
+        ("View all posts by Jane Doe", None, "Jane Doe"),  # an author link
+        ("More by Jane Doe", None, "Jane Doe"),
+        ("Staff", None, None),  # a role alone is no desk
+        ("By Ann Vale, Lantern Senior Writer", None, "Ann Vale"),  # a role after the name
+        ("By Ann Vale, Chief Political Correspondent, The Lantern", None, "Ann Vale"),
+        ("By Ann Vale in Paris and Ben Orr in Rome", None, "Ann Vale, Ben Orr"),  # datelined writers
+        ("Ann Vale (AFP)", None, "Ann Vale"),
+        ("By Ann Vale Special to The Lantern", None, "Ann Vale"),
+        ("By Ann Vale Photography by Ben Orr", None, "Ann Vale"),  # the photographer's credit
         ("", None, None),
         (None, None, None),
     ],

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from newstrace.errors import NoArticleText
 from newstrace.ids import stable_id
 from newstrace.model import Article, Document, Piece
-from newstrace.segment.classify import ClassifiedLine, classify_text
+from newstrace.segment.bio import bio_start
+from newstrace.segment.classify import NUMBERED_ITEM, ClassifiedLine, classify_text, prose_list_lines
 from newstrace.segment.lines import Shape, is_sentence_end
 from newstrace.segment.metadata import choose_title, dateline_date, is_date_label, normalize_published
 from newstrace.segment.region import keep_main_run, mark_menus, until_copyright
@@ -29,6 +30,10 @@ SECOND_ARTICLE_MIN_PARAGRAPHS = 2
 # Non-blank lines between an article's byline or date and its first paragraph: a standfirst, a
 # caption, a share bar, an ad slot (at most 6 on the tune pages of bench/data/pages).
 TITLE_META_REACH = 8
+# Lines after a standfirst where its byline and date, then the body, are looked for: a "By" line, a
+# role, an author box, a caption and a date (up to 18 lines on the tune pages of bench/data/pages,
+# blank lines included).
+STANDFIRST_REACH = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,15 +153,32 @@ def _draft(lines: Sequence[ClassifiedLine], declared: Document | None) -> Articl
     first = next((i for i, cl in enumerate(lines) if cl.is_paragraph), None)
     if first is None:
         return None
-    header, body = lines[:first], lines[first:]
-    title = (declared.title if declared and declared.title else None) or _title(header)
+    start = _after_standfirst(lines, first)
+    header, body = lines[:start], lines[start:]
+    shown_header = [*lines[:first], *lines[first + 1 : start]]  # the standfirst is not a headline
+    title = (declared.title if declared and declared.title else None) or _title(shown_header)
     body_lines = _body(body, title)
+    byline = _byline(lines, declared)
+    if (bio := bio_start([cl.line.text for cl in body_lines], byline)) is not None:
+        body_lines = body_lines[:bio]  # the writer's note and what follows are the page's
     if not body_lines:
         return None
     text, pieces = _join(body_lines)
-    return ArticleDraft(
-        title, _published(header, body, title, declared), _byline(lines, declared), text, pieces
-    )
+    return ArticleDraft(title, _published(header, body, title, declared), byline, text, pieces)
+
+
+def _after_standfirst(lines: Sequence[ClassifiedLine], first: int) -> int:
+    """Where the body starts: after the first paragraph when the byline or date comes right after it
+    and paragraphs follow them. A paragraph between the headline and the byline is the standfirst
+    (the summary a site sets under its headline), not the article's first paragraph."""
+    seen_meta = False
+    for i in range(first + 1, min(len(lines), first + 1 + STANDFIRST_REACH)):
+        cl = lines[i]
+        if cl.is_meta:
+            seen_meta = True
+        elif cl.is_paragraph:
+            return i if seen_meta else first
+    return first
 
 
 def _title(header: Sequence[ClassifiedLine]) -> str | None:
@@ -223,7 +245,14 @@ def _byline(lines: Sequence[ClassifiedLine], declared: Document | None) -> str |
 
 def _body(body: Sequence[ClassifiedLine], title: str | None) -> list[ClassifiedLine]:
     kept = [cl for cl in body if cl.is_content and cl.line.text != title]
-    while kept and not kept[-1].is_paragraph:  # headings after the last paragraph: link titles, teasers
+    listed = prose_list_lines(kept)
+    # headings after the last paragraph are link titles and teasers, except the items of a list
+    # that the article's prose introduces (and the last item's own line: a link, a price)
+    while (
+        kept
+        and not kept[-1].is_paragraph
+        and not (kept[-1].line.index in listed and NUMBERED_ITEM.match(kept[-1].line.text))
+    ):
         kept.pop()
     return kept
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 from newstrace.segment.furniture import furniture_kind, is_link_list_head
 from newstrace.segment.lines import Line, Shape, is_sentence_end, shape_lines, split_lines, word_count
 from newstrace.segment.metadata import byline_of, header_date, is_date_only, published_label_date
-from newstrace.segment.prose import prose_lines, written_in_stoplist_language
+from newstrace.segment.prose import LENGTH_LOW, enclosed_prose, is_english, page_stoplist, prose_lines
 from newstrace.text.bylines import clean_byline
 
-__all__ = ["ClassifiedLine", "classify_text", "continues"]
+__all__ = ["NUMBERED_ITEM", "ClassifiedLine", "classify_text", "continues", "prose_list_lines"]
 
 META_MAX_WORDS = 16  # byline, date and label lines are short
 LINK_HEAD_MAX_WORDS = 6  # "Read More:", "Related articles", "More from the Daily"
@@ -20,13 +20,32 @@ LINK_MAX_WORDS = 14  # a linked headline under such a head
 # A line this long that stops mid-sentence was wrapped (text saved with hard line breaks wraps at
 # 60-80 characters); a headline or menu item is shorter.
 WRAPPED_LINE_MIN_CHARS = 50
-SPLIT_BY = re.compile(r"^\s*(?:written\s+)?by\s*:?\s*$", re.IGNORECASE)  # "By" alone: the name follows
+# "By" or "Author:" alone: the name follows on the next line.
+SPLIT_BY = re.compile(
+    r"^\s*(?:(?:written\s+)?by\s*:?|(?:authors?|writers?|reporters?|written by)\s*:)\s*$", re.IGNORECASE
+)
+# Furniture that sites set inside an article's text (an inline "Read more: …" link, an ad slot, a
+# share bar, a photo's caption): it is not weighed as a neighbour of the prose around it, which
+# would otherwise be judged by it.
+IN_ARTICLE_FURNITURE = frozenset({"link", "ad", "share", "caption"})
+# A field's label on its own line ("Publish date:", "Posted on:"), its value a date or byline below.
+LABEL_MAX_WORDS = 3
 # A paragraph of at least this many words that a page dump holds twice is the site's, not the
 # article's: a teaser shown in two widgets, a notice in a banner and a footer. On the tune pages of
 # bench/data/pages and bench/data/realnews, 118 such lines were furniture and 9 article text (an
 # interview's questions, asked of each guest, are exempt; a tweet's signature); shorter lines
 # repeat in prose ("Photo: Reuters", "He said no.").
 REPEATED_MIN_WORDS = 5
+# An article's enumerated list: items "1) …", "2. …" in order, at least three, each followed by at
+# most two lines of its own (a link, a price) before the next.
+NUMBERED_ITEM = re.compile(r"^(\d{1,3})[.)]\s+\S")
+NUMBERED_MIN_ITEMS = 3
+NUMBERED_MAX_BETWEEN = 2
+# A block this long stays on a page in a language other than English whatever its stop words and
+# neighbours: jusText's density thresholds were set on English (a Russian recipe paragraph has
+# 23-30 % stop words on the tune pages of bench/data/pages, below English's 30 %, and a 195-character
+# answer at 67 % went with its neighbours); there, only short blocks (menus, teasers) are judged.
+LONG_BLOCK_CHARS = LENGTH_LOW
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +89,8 @@ def classify_text(text: str, *, prose: bool = False) -> list[ClassifiedLine]:
     """
     lines = split_lines(text)
     classified = [_classify(line, shape) for line, shape in zip(lines, shape_lines(lines), strict=True)]
-    classified = _mark_link_lists(_join_split_bylines(classified))
-    return _mark_repeated(_mark_non_prose(classified)) if prose else classified
+    classified = _mark_link_lists(_mark_field_labels(_join_split_bylines(classified)))
+    return _mark_repeated(_keep_numbered_lists(_mark_non_prose(classified))) if prose else classified
 
 
 def _join_split_bylines(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
@@ -88,6 +107,24 @@ def _join_split_bylines(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
             ):
                 out[after] = replace(lines[after], byline=name)
                 out[i] = replace(cl, furniture="ui")
+    return out
+
+
+def _mark_field_labels(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """A short label ending with a colon ("Publish date:") whose next line is a date or a byline is
+    the field's label, not a sentence's lead-in (a lead-in is followed by what is said)."""
+    out = list(lines)
+    for i, cl in enumerate(lines):
+        text = cl.line.text
+        if (
+            cl.furniture is None
+            and not cl.is_meta
+            and text.endswith(":")
+            and word_count(text) <= LABEL_MAX_WORDS
+        ):
+            after = next((n for n in lines[i + 1 :] if n.shape is not Shape.BLANK), None)
+            if after is not None and after.is_meta:
+                out[i] = replace(cl, furniture="label")
     return out
 
 
@@ -112,13 +149,54 @@ def _mark_repeated(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
     return [replace(cl, furniture="repeated") if cl.line.index in drop else cl for cl in lines]
 
 
+def _keep_numbered_lists(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """An enumerated list that the article's prose introduces is the article's, though its items are
+    too short to read as prose (``prose_list_lines``)."""
+    keep = prose_list_lines(lines)
+    return [
+        replace(cl, furniture=None) if cl.line.index in keep and cl.furniture == "not-prose" else cl
+        for cl in lines
+    ]
+
+
+def prose_list_lines(lines: Sequence[ClassifiedLine]) -> set[int]:
+    """Line indexes of the enumerated lists that a paragraph introduces: items numbered 1, 2, 3… in
+    order, the first right after a paragraph, with the lines between them (a sidebar's numbered
+    "most read" list sits under its own heading)."""
+    shown = [cl for cl in lines if cl.shape is not Shape.BLANK]
+    keep: set[int] = set()
+    for start, cl in enumerate(shown):
+        if _item_number(cl.line.text) != 1 or start == 0 or not shown[start - 1].is_paragraph:
+            continue
+        run, expected, i = [start], 2, start + 1
+        while i < len(shown) and i - run[-1] <= NUMBERED_MAX_BETWEEN + 1:
+            if _item_number(shown[i].line.text) == expected:
+                run.append(i)
+                expected += 1
+            i += 1
+        if len(run) >= NUMBERED_MIN_ITEMS:
+            keep.update(shown[k].line.index for k in range(run[0], min(run[-1] + 2, len(shown))))
+    return keep
+
+
+def _item_number(text: str) -> int | None:
+    match = NUMBERED_ITEM.match(text)
+    return int(match.group(1)) if match else None
+
+
 def _mark_non_prose(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
-    if not written_in_stoplist_language([cl.line.text for cl in lines]):
-        return lines  # stop-word density says nothing about prose in another language
+    stoplist = page_stoplist([cl.line.text for cl in lines])
+    if stoplist is None:
+        return lines  # no stop-word list fits the page's language: density says nothing about prose
     blocks = _blocks(lines)
+    texts = [" ".join(cl.line.text for cl in b) for b in blocks]
     kept = prose_lines(
-        [(" ".join(cl.line.text for cl in b), len(b) == 1 and b[0].shape is Shape.HEADING) for b in blocks]
+        [(text, len(b) == 1 and b[0].shape is Shape.HEADING) for text, b in zip(texts, blocks, strict=True)],
+        stoplist,
     )
+    if not is_english(stoplist):  # jusText's densities are English's: another language's long blocks stay
+        kept = [good or len(text) >= LONG_BLOCK_CHARS for good, text in zip(kept, texts, strict=True)]
+    kept = enclosed_prose(texts, kept)
     dropped = {
         cl.line.index for b, good in zip(blocks, kept, strict=True) if not good for cl in b if cl.is_content
     }
@@ -130,7 +208,7 @@ def _blocks(lines: Sequence[ClassifiedLine]) -> list[list[ClassifiedLine]]:
     with the next line when that starts in lower case or the broken line is as long as a wrapped one."""
     blocks: list[list[ClassifiedLine]] = []
     for cl in lines:
-        if cl.shape in (Shape.BLANK, Shape.SEPARATOR):
+        if cl.shape in (Shape.BLANK, Shape.SEPARATOR) or cl.furniture in IN_ARTICLE_FURNITURE:
             continue
         prev = blocks[-1][-1] if blocks else None
         adjacent = prev is not None and cl.line.index == prev.line.index + 1

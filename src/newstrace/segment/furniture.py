@@ -17,6 +17,7 @@ __all__ = ["LINK_LIST_HEAD", "caption_like", "furniture_kind", "is_link_list_hea
 # Legal and sharing lines are short; a longer line that matches a keyword is prose about it.
 FURNITURE_MAX_WORDS = 25
 SHARE_MAX_WORDS = 14
+FOLLOW_MAX_WORDS = 25  # "Follow <the site's section> on Facebook, Twitter (@handle) and Instagram."
 # A line is a sharing widget when most of its words are sharing vocabulary.
 SHARE_WORD_SHARE = 0.7
 
@@ -33,7 +34,9 @@ LEGAL_LINKS = re.compile(
 )
 POWERED = re.compile(r"\bpowered by\b", re.IGNORECASE)
 TAGS = re.compile(
-    r"^(?:tags?|tagged|topics?|filed under|categories|category|keywords|labels)\s*:", re.IGNORECASE
+    r"^(?:(?:related|more)\s+)?(?:tags?|tagged|topics?|filed under|categories|category|keywords|labels)"
+    r"\s*(?::|$)",  # the label, with its colon or alone on its line
+    re.IGNORECASE,
 )
 BREADCRUMB = re.compile(r"^home\s*[›>»/|]|^(?:[^›»>]{1,40}\s*[›»>]\s*){2,}", re.IGNORECASE)
 GLUED_BREADCRUMB = re.compile(
@@ -72,6 +75,9 @@ ENDS_WITH_MONTH_YEAR = re.compile(
 )
 # Markup a scraper or an extractor left as text: an element's tag, not words ("<iframe src=…>").
 MARKUP = re.compile(r"^<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>?\s*(?:</?[a-zA-Z][^<>]*>\s*)*$")
+# A content-management shortcode left as text ("[button link=\"…\"]Send us YOUR review[/button]"): a
+# tag in square brackets with attributes, or its closing tag; prose brackets words, not ``key=value``.
+SHORTCODE = re.compile(r"\[/[a-z_]+\]|\[[a-z_]+\s+[a-z_-]+=\s*[\"”“'][^\]]*\]", re.IGNORECASE)
 # A line of contact numbers: a footer's phone, fax or hotline, never the article's prose.
 PHONE_LABELS = re.compile(
     r"\b(?:phone|tel|telephone|fax|call(?: us)?|hotline|newsroom|tip line|toll[- ]free)\b\s*[:.]?"
@@ -91,11 +97,14 @@ CONSENT_MAX_WORDS = 80
 # The site asking its reader for something (support, a comment, a letter, to disable an
 # ad-blocker): a short line in the second person with no quotation in it (a quoted appeal is news).
 APPEAL = re.compile(
-    r"\b(?:support (?:us|our)|donate|ad-?blockers?|whitelist|log in|sign in|leave a comment"
+    r"\b(?:support (?:us|our)|donate|ad-?blockers?|whitelist|log in|sign in|sign up|leave a comment"
+    r"|click here|tell us what you think|comments? section|keep comments|join the (?:conversation|discussion)"
     r"|letters? to the editor|subscribe|subscription|become a (?:member|subscriber|patron))\b",
     re.IGNORECASE,
 )
-SECOND_PERSON = re.compile(r"\b(?:you|your|you're|we|us|our)\b", re.IGNORECASE)
+SECOND_PERSON = re.compile(
+    r"\b(?:you|your|you're|we|us|our|please)\b", re.IGNORECASE
+)  # "please": asked of the reader
 QUOTE_MARKS = re.compile(r"[\"“”«»]")
 APPEAL_MAX_WORDS = 40
 DISCLAIMER = re.compile(r"^(?:[\w ]{0,20}\s)?(?:disclaimer|disclosure)\s*[:(\-–]", re.IGNORECASE)
@@ -153,7 +162,38 @@ def _is_share(text: str, words: int) -> bool:
         return False
     tokens = [t.lower() for t in WORD.findall(text)]
     in_vocab = sum(t in SHARE_WORDS for t in tokens)
-    return in_vocab / len(tokens) >= SHARE_WORD_SHARE and any(t in NETWORKS for t in tokens)
+    if in_vocab / len(tokens) >= SHARE_WORD_SHARE and any(t in NETWORKS for t in tokens):
+        return True
+    return _glued_share(text)
+
+
+def _is_share_or_follow(text: str, words: int) -> bool:
+    return _is_share(text, words) or _follow_prompt(text)
+
+
+def _follow_prompt(text: str) -> bool:
+    """ "Follow the Lantern on Facebook, Twitter and Instagram.": an imperative to follow the site on
+    two or more networks, even written as a sentence (prose about the networks does not open with it)."""
+    tokens = [t.lower() for t in WORD.findall(text)]
+    return (
+        bool(tokens)
+        and tokens[0] == "follow"
+        and len(tokens) <= FOLLOW_MAX_WORDS
+        and len(set(tokens) & (NETWORKS - {"share", "tweet"})) >= 2
+        and not set(tokens) & {"said", "says", "told"}  # a quotation's "Follow the money," he said
+    )
+
+
+def _glued_share(text: str) -> bool:
+    """A share bar whose button labels a scraper glued together ("Share to FacebookFacebookShare to
+    TwitterTwitter"): its letters, not its words, are nearly all sharing vocabulary."""
+    letters = re.sub(r"[^a-z]", "", text.lower())
+    if not letters or not any(n in letters for n in NETWORKS - {"share"}):
+        return False
+    rest = letters
+    for word in sorted(SHARE_WORDS, key=len, reverse=True):
+        rest = rest.replace(re.sub(r"[^a-z]", "", word), "")
+    return len(rest) <= (1 - SHARE_WORD_SHARE) * len(letters)
 
 
 # First match wins: the order puts the narrow patterns before the broad ones.
@@ -163,7 +203,7 @@ RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
     ("link", lambda text, words: bool(INLINE_LINK.match(text)) and words <= FURNITURE_MAX_WORDS),
     ("ui", lambda text, words: bool(UI.match(text))),
     ("updated", lambda text, words: bool(UPDATED.match(text)) and words <= 10),
-    ("share", _is_share),
+    ("share", _is_share_or_follow),
     ("legal", _legal),
     (
         "breadcrumb",
@@ -171,7 +211,7 @@ RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
     ),
     ("nav", _not_prose(PIPE_NAV)),
     ("caption", lambda text, words: bool(CAPTION.search(text)) and words <= FURNITURE_MAX_WORDS),
-    ("markup", lambda text, words: bool(MARKUP.match(text))),
+    ("markup", lambda text, words: bool(MARKUP.match(text) or SHORTCODE.search(text))),
     ("comments", lambda text, words: bool(COMMENT_COUNT.match(text))),
     ("disclaimer", lambda text, words: bool(DISCLAIMER.match(text))),
     (

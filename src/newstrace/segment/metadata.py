@@ -172,6 +172,9 @@ def normalize_published(value: str | None) -> str | None:
     return _full_date(value)
 
 
+HANDLE_ONLY = re.compile(r"^@[\w.]+$")  # a writer's social handle on its own line is no headline
+
+
 def choose_title(candidates: Sequence[str]) -> str | None:
     """The article title among the heading lines above its body.
 
@@ -179,7 +182,7 @@ def choose_title(candidates: Sequence[str]) -> str | None:
     headline); captions ("..., March 2021") and lines that glue menu items before another
     candidate ("NewsPoliticsHeadline") are not titles.
     """
-    usable = [c for c in candidates if not caption_like(c)]
+    usable = [c for c in candidates if not caption_like(c) and not HANDLE_ONLY.match(c)]
     usable = [c for c in usable if not any(o != c and c.endswith(o) and len(o) >= 10 for o in usable)]
     headlines = [c for c in usable if not is_author_name(c)] or usable  # an author's name on its own line
     return max(headlines, key=len) if headlines else None

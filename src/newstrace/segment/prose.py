@@ -7,6 +7,11 @@ full of "the", "of", "that"; menus and headline lists are not), and its neighbou
 between two prose paragraphs is prose, one among menu items is not; a heading just above prose
 is kept). Here every non-blank line is one block; the scraper's link markup is gone, so link
 density is not used. Offsets are untouched: this only says which lines to keep.
+
+jusText ships stop-word lists for about a hundred languages, built the same way (the most frequent
+words of each language's Wikipedia), so its thresholds hold for each. A page is read with English's
+list when it is written in English, else with the list whose words it uses most: the language of
+a page is the one whose stop words fill it (the classic stop-word language guess).
 """
 
 from __future__ import annotations
@@ -17,7 +22,17 @@ from functools import cache
 
 import justext
 
-__all__ = ["ProseBlock", "prose_lines", "written_in_stoplist_language"]
+from newstrace.segment.lines import is_sentence_end
+
+__all__ = [
+    "LENGTH_LOW",
+    "ProseBlock",
+    "enclosed_prose",
+    "is_english",
+    "page_stoplist",
+    "prose_lines",
+    "written_in_stoplist_language",
+]
 
 LANGUAGE = "English"
 # jusText's defaults (Pomikálek's thesis, tuned on CleanEval): a block under 70 characters is
@@ -32,6 +47,16 @@ MAX_HEADING_DISTANCE = 200
 # English prose has 40-50 %, an English page dump with its menus over 20 %, a page in another
 # language almost none (only shared words such as "a", "on").
 LANGUAGE_MIN_SHARE = 0.12
+# Another language's list is taken when it covers this share of the page's words: the same floor as
+# English's, and well above the share a wrong language's list covers (on the tune pages of
+# bench/data/pages, the best wrong list covers under 10 % of a page).
+OTHER_LANGUAGE_MIN_SHARE = 0.12
+# Rejected blocks in a row that are taken in when kept prose stands on both sides (at most 3 on the
+# tune pages of bench/data/pages: a run of match results in a sports report); a longer run of
+# sentences between two paragraphs is another part of the page (comments, a teaser box).
+ENCLOSED_MAX_BLOCKS = 3
+# "Simple English" is English; lists too unlike ordinary writing to identify a page are skipped.
+SKIPPED_LISTS = frozenset({"Simple_English"})
 
 
 @dataclass
@@ -66,14 +91,15 @@ class ProseBlock:
         return 0.0
 
 
-def prose_lines(lines: Sequence[tuple[str, bool]]) -> list[bool]:
-    """For each ``(text, is_heading)`` non-blank line, whether jusText keeps it as prose."""
+def prose_lines(lines: Sequence[tuple[str, bool]], stoplist: frozenset[str] | None = None) -> list[bool]:
+    """For each ``(text, is_heading)`` non-blank line, whether jusText keeps it as prose (by the
+    stop words of ``stoplist``; English's when None)."""
     blocks = [ProseBlock(text, heading) for text, heading in lines]
     if not blocks:
         return []
     justext.core.classify_paragraphs(
         blocks,
-        _stoplist(),
+        stoplist if stoplist is not None else _stoplist(),
         length_low=LENGTH_LOW,
         length_high=LENGTH_HIGH,
         stopwords_low=STOPWORDS_LOW,
@@ -83,6 +109,36 @@ def prose_lines(lines: Sequence[tuple[str, bool]]) -> list[bool]:
     return [b.class_type == "good" for b in blocks]
 
 
+def enclosed_prose(texts: Sequence[str], kept: Sequence[bool]) -> list[bool]:
+    """``kept`` with the short runs of rejected blocks between two kept prose blocks taken in, when
+    each is a sentence of some length: jusText's context smoothing for full sentences. A paragraph
+    dense in names and scores ("Pella beat Jarry 6-4, 6-3 and Schwartzman beat Garin 6-2, 6-2.") has
+    few stop words, but it sits inside the article, between its paragraphs; a menu or a teaser does
+    not end like a sentence."""
+    out = list(kept)
+    i = 0
+    while i < len(texts):
+        if out[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(texts) and not out[j]:
+            j += 1
+        if (
+            i > 0
+            and j < len(texts)
+            and j - i <= ENCLOSED_MAX_BLOCKS
+            and all(_sentence(texts[k]) for k in (i - 1, *range(i, j), j))
+        ):
+            out[i:j] = [True] * (j - i)
+        i = j
+    return out
+
+
+def _sentence(text: str) -> bool:
+    return len(text) >= LENGTH_LOW and is_sentence_end(text)
+
+
 def written_in_stoplist_language(lines: Sequence[str]) -> bool:
     """Whether a page's lines are written in the language of the stop-word list."""
     words = [w.lower() for line in lines for w in line.split()]
@@ -90,6 +146,33 @@ def written_in_stoplist_language(lines: Sequence[str]) -> bool:
     return bool(words) and sum(w in stop for w in words) / len(words) >= LANGUAGE_MIN_SHARE
 
 
+def page_stoplist(lines: Sequence[str]) -> frozenset[str] | None:
+    """The stop words of the language a page is written in: English's when its words are English
+    enough, else the list that covers most of its words, or None when none covers enough."""
+    if written_in_stoplist_language(lines):
+        return _stoplist()
+    words = [w.lower() for line in lines for w in line.split()]
+    if not words:
+        return None
+    share, best = max(((_share(words, stop), stop) for _, stop in _all_stoplists()), key=lambda x: x[0])
+    return best if share >= OTHER_LANGUAGE_MIN_SHARE else None
+
+
+def is_english(stoplist: frozenset[str]) -> bool:
+    """Whether ``stoplist`` is the English list (the one jusText's thresholds were tuned on)."""
+    return stoplist is _stoplist()
+
+
+def _share(words: Sequence[str], stop: frozenset[str]) -> float:
+    return sum(w in stop for w in words) / len(words)
+
+
 @cache  # the package's word list, read once per process; immutable
 def _stoplist() -> frozenset[str]:
     return frozenset(justext.get_stoplist(LANGUAGE))
+
+
+@cache  # every list of the package (about 100), read once per process; immutable
+def _all_stoplists() -> tuple[tuple[str, frozenset[str]], ...]:
+    names = sorted(set(justext.get_stoplists()) - SKIPPED_LISTS)
+    return tuple((name, frozenset(justext.get_stoplist(name))) for name in names)

@@ -30,8 +30,11 @@ MENU_ITEM_MAX_WORDS = 14  # a linked headline; a paragraph of prose is longer
 # A numbered item ("3) Blade Runner", "4. The budget") is the article's own list, never a menu's.
 LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
 # A copyright notice that closes an article states a year or the rights ("© 2019 Lantern Media. All
-# Rights Reserved."); a photo's credit ("© Getty Images") sits anywhere in the article.
-COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\b)|all rights reserved", re.IGNORECASE)
+# Rights Reserved."), or says "Copyright" with its sign ("Copyright © Lantern Media Ltd"); a photo's
+# credit ("© Getty Images") sits anywhere in the article.
+COPYRIGHT_NOTICE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\b)|copyright\s*(?:©|\(c\))|all rights? reserved", re.IGNORECASE
+)
 # A run of prose this large next to the main one is a second article of a digest page, kept.
 RUN_MIN_SHARE = 0.5
 

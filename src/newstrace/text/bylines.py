@@ -58,6 +58,7 @@ def not_name_words() -> frozenset[str]:
 PREFIX = re.compile(
     r"^(?:posted|published|updated|written)\b[^|]{0,40}?\sby\s+"  # "Posted on May 3, 2020 by Jane Doe"
     r"|^(?:(?:written|words|reported|story|text|posted|published|compiled|edited)\s+)?by\s*[:\-–]?\s+"
+    r"|^(?:more|(?:view\s+)?all\s+(?:posts|stories|articles)|posts|stories|articles)\s+by\s+"  # author links
     r"|^(?:authors?|writers?|reporters?)\s*[:\-–]\s*",
     re.IGNORECASE,
 )
@@ -68,10 +69,25 @@ ROLE_WORDS = frozenset(
 )
 DEGREES = frozenset("phd ph.d md m.d mph rn msc".split())
 # "Brendan Carlin for The Mail on Sunday": the outlet a writer wrote for follows "for".
-FOR_OUTLET = re.compile(r"\s+(?:for|from)\s+.*$", re.IGNORECASE)  # "Ann Vale from The Lantern"
+# "Ann Vale from The Lantern", "Ann Vale in Paris", "Ann Vale Special to The Lantern", "Ann Vale
+# (AFP)", "Ann Vale Photography by Ben Orr": the outlet, place or credit that follows the name.
+FOR_OUTLET = re.compile(
+    r"\s+(?:for|from|in|special\s+to)\s+.*$|\s*\([^)]*\)\s*$"
+    r"|\s+(?:photos?|photography|photographs|images?|video|illustrations?)\s+by\s+.*$",
+    re.IGNORECASE,
+)
 # A social handle beside the name ("Ann Vale @annvale"), a nickname in quotes (Ann "Ace" Vale) and
 # symbols (emoji) are not part of a written name.
 HANDLE = re.compile(r"(?<!\w)@[\w.]+")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # "Ann Vale avale@lantern.example": the address goes
+PIECE_BY = re.compile(r"^by\s+", re.IGNORECASE)  # "Photo by Ann Lee / By Jane Doe": each part's own "By"
+# A desk's byline that says where the story came from ("Staff and wire reports", "From staff and
+# news service reports"): kept whole, as written, though each of its words alone is a role.
+DESK = re.compile(
+    r"^(?:from\s+)?(?P<desk>(?:[\w.]+\s+)?(?:staff|wire|news\s+services?|agency|agencies)"
+    r"(?:\s+(?:and|&)\s+(?:staff|wire|news\s+services?|agency|agencies))?\s+reports?)$",
+    re.IGNORECASE,
+)
 NICKNAME = re.compile(r"\s[\"“][^\"”]{1,30}[\"”]\s")
 SYMBOLS = re.compile(r"[^\w\s.,;:'’‘\-–—&/|()\"“”@]")
 DASH = re.compile(r"\s[-–—]\s")
@@ -135,12 +151,17 @@ def clean_byline(raw: str | None, site: str | None = None, declared: bool = Fals
 
 def byline_names(raw: str | None, site: str | None = None, declared: bool = False) -> list[str]:
     """The names of an author field or byline, in order, without repeats (see ``clean_byline``)."""
-    text = NICKNAME.sub(" ", SYMBOLS.sub(" ", HANDLE.sub(" ", raw or "")))
+    text = NICKNAME.sub(" ", SYMBOLS.sub(" ", HANDLE.sub(" ", EMAIL.sub(" ", raw or ""))))
     text = PREFIX.sub("", " ".join(text.split())).strip(" ,:;|")
+    if desk := DESK.match(text):
+        return [desk.group("desk")]
     pieces = SEPARATORS.split(text)
     names: list[str] = []
     for i in range(0, len(pieces), 2):
-        name = _without_role(pieces[i].strip(" :;-–—"), site)
+        piece = PIECE_BY.sub("", pieces[i].strip(" :;-–—"))
+        if names and piece.split() and piece.split()[-1].lower().strip(".") in ROLE_WORDS:
+            continue  # "Ann Vale, Chief Political Correspondent": a role after a name, not a desk
+        name = _without_role(piece, site)
         if not name or not is_author_name(name, declared) or name.casefold() in (n.casefold() for n in names):
             continue
         if any(w.lower().strip(".:") in INTERFACE_WORDS | ATTRIBUTION_VERBS for w in name.split()):
@@ -148,7 +169,10 @@ def byline_names(raw: str | None, site: str | None = None, declared: bool = Fals
         after_full_name = bool(names) and len(names[-1].split()) > 1
         if after_full_name and (
             DASH.search(pieces[i - 1])
-            or (len(name.split()) == 1 and AFFILIATION_SEPARATOR.search(pieces[i - 1]))
+            or (
+                (len(name.split()) == 1 or name.split()[0].lower() == "the")  # "Ann Vale, The Wire"
+                and AFFILIATION_SEPARATOR.search(pieces[i - 1])
+            )
         ):
             continue
         names.append(name)
