@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
-
-from newstrace.analyze.nlp import ParsedStretch
 from newstrace.analyze.quotes.labels import TITLE_SMALL_WORDS
 from newstrace.analyze.quotes.marks import QuoteSpan
+
+if TYPE_CHECKING:  # spaCy loads only where a parse is made (tests/cli/test_lazy_imports.py)
+    from spacy.tokens import Token
+
+    from newstrace.analyze.nlp import ParsedStretch
 
 __all__ = ["in_title_list", "is_title", "labels_a_noun", "premodifies_noun"]
 
