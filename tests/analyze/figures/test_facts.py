@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.figures.facts import find_facts
+from newstrace.analyze.figures.facts import canonical_name, find_facts
 from newstrace.analyze.nlp import ArticleNLP, SpacyModel
-from newstrace.model import Article, Quote
+from newstrace.model import Article, ArticleEntity, Quote
 
 pytestmark = pytest.mark.slow
 
@@ -110,3 +110,24 @@ def test_durations_have_no_date(spacy_model: SpacyModel) -> None:
     text = "In 2018 the group had grown for 32 years."
     [fact] = find_facts(_article(text), ArticleNLP(spacy_model, text))
     assert (fact.unit, fact.date) == ("years", None)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("the Interior Ministry", "Interior Ministry"),  # an alias of the entity
+        ("President Keith Gambill", "Keith Gambill"),  # a role before a person's full name
+        ("teacher Angela Cooper", "Angela Cooper"),
+        ("Dr. Gambill", "Dr. Gambill"),  # one word of the name is not enough to tell
+        ("Kestrel Bay Police", "Kestrel Bay Police"),  # only a person's name takes a role before it
+        (None, None),
+    ],
+)
+def test_an_asserter_takes_the_article_name_of_its_entity(name: str | None, expected: str | None) -> None:
+    entities = [
+        ArticleEntity("a1", "Interior Ministry", "ORG", ("Interior Ministry",), ()),
+        ArticleEntity("a1", "Keith Gambill", "PER", ("Keith Gambill", "Gambill"), ()),
+        ArticleEntity("a1", "Angela Cooper", "PER", ("Angela Cooper",), ()),
+        ArticleEntity("a1", "Kestrel Bay", "GPE", ("Kestrel Bay",), ()),
+    ]
+    assert canonical_name(entities, name) == expected

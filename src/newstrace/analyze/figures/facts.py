@@ -246,6 +246,10 @@ def canonical_name(entities: Sequence[ArticleEntity], name: str | None) -> str |
     for entity in entities:
         if any(alias.lower().removeprefix("the ") == key for alias in (entity.name, *entity.aliases)):
             return entity.name
+    for entity in entities:  # "President Keith Gambill", "teacher Angela Cooper": a role before a name
+        forms = (entity.name, *entity.aliases)
+        if entity.kind == "PER" and any(len(f.split()) > 1 and key.endswith(" " + f.lower()) for f in forms):
+            return entity.name
     return name
 
 
