@@ -9,6 +9,7 @@ dependency parse of just the stretches (sentences around quotes, say) that a ste
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from newstrace.text.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from newstrace.analyze.step import ArticleWork, Resources
 
@@ -193,12 +194,11 @@ class ParsedStretch:
         self.doc = doc
         self.text = text  # the article's text (offsets from :meth:`bounds` index it)
         self._pieces = pieces  # (doc start, article start, length, hole index or None)
+        self._starts = [piece[0] for piece in pieces]  # ascending: pieces follow the Doc's text
 
     def _piece(self, char: int) -> tuple[int, int, int, int | None]:
-        for piece in reversed(self._pieces):
-            if piece[0] <= char:
-                return piece
-        return self._pieces[0]
+        """The last piece starting at or before ``char`` (the first piece if none does)."""
+        return self._pieces[max(bisect_right(self._starts, char) - 1, 0)]
 
     def hole_of(self, token: Token) -> int | None:
         """The index of the hole ``token`` stands in for, or None for a token of the real text."""
@@ -248,6 +248,7 @@ class ArticleNLP:
         self.text = text
         self._sentences: list[Sentence] | None = None
         self._entities: Doc | None = None
+        self._ents: tuple[Span, ...] | None = None
         self._parses: dict[tuple[int, int], Doc] = {}
         self._stretches: dict[Stretch, ParsedStretch] = {}
         self.words_parsed = 0
@@ -265,6 +266,13 @@ class ArticleNLP:
         if self._entities is None:
             self._entities = self.model.entities_chunked(self.text)
         return self._entities
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """The named entities of :attr:`entities` (``Doc.ents`` makes new Span objects each time)."""
+        if self._ents is None:
+            self._ents = tuple(self.entities.ents)
+        return self._ents
 
     def parse(self, start: int, end: int) -> Doc:
         """A parsed Doc of ``text[start:end]`` (tags, lemmas, dependencies)."""

@@ -169,7 +169,7 @@ def _anchored(
         return True
     start, end = _clause(nlp, sentence, match)
     return bool(dates_in(dates, start, end)) or any(
-        start <= e.start_char < end for e in nlp.entities.ents if e.label_ in ANCHOR_LABELS
+        start <= e.start_char < end for e in nlp.ents if e.label_ in ANCHOR_LABELS
     )
 
 
@@ -252,14 +252,14 @@ def _unreal(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Se
         return False
     named = any(
         sentence.start <= e.start_char < sentence.end and e.label_ in ACTOR_LABELS + PLACE_LABELS
-        for e in nlp.entities.ents
+        for e in nlp.ents
     )
     return unreal(token, match.end(), dated=bool(dates_in(dates, sentence.start, sentence.end)), named=named)
 
 
 def _in_a_name(nlp: ArticleNLP, offset: int) -> bool:
     """Whether the character at ``offset`` lies in a name that is not an event's (an ORG, a work)."""
-    return any(e.start_char <= offset < e.end_char and e.label_ in NAME_LABELS for e in nlp.entities.ents)
+    return any(e.start_char <= offset < e.end_char and e.label_ in NAME_LABELS for e in nlp.ents)
 
 
 def _mention(
@@ -274,7 +274,7 @@ def _mention(
     entities: Sequence[ArticleEntity],
     dates: Sequence[DateMention],
 ) -> EventMention:
-    ents = [e for e in nlp.entities.ents if sentence.start <= e.start_char < sentence.end]
+    ents = [e for e in nlp.ents if sentence.start <= e.start_char < sentence.end]
     named = _entities_in(entities, sentence)
     name = _name(nlp, sentence, trigger)
     return EventMention(

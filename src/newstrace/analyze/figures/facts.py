@@ -181,7 +181,7 @@ def _place(ctx: _Context, sentence: Sentence) -> str | None:
             and any(sentence.start <= m.start < sentence.end for m in entity.mentions)
         ):
             return entity.name
-    for ent in ctx.nlp.entities.ents:
+    for ent in ctx.nlp.ents:
         if ent.label_ in PLACE_LABELS and sentence.start <= ent.start_char < sentence.end:
             return str(ent.text)
     return None
