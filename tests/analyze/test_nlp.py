@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.nlp import ArticleNLP, SpacyModel
+from newstrace.analyze.nlp import ArticleNLP, SpacyModel, lemma
 from newstrace.errors import ModelNotInstalled
 
 
@@ -22,3 +22,21 @@ def test_views_parse_only_what_is_asked(spacy_model: SpacyModel) -> None:
     doc = view.parse(sentence.start, sentence.end)
     assert [t.dep_ for t in doc if t.text == "said"] == ["ROOT"]
     assert view.words_parsed == len(doc) < len(spacy_model.tokenize(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police arrested 40 protesters.", {"arrested": "arrest", "protesters": "protester"}),
+        ("Floods killed twelve people and were said to be worse.", {"killed": "kill", "were": "be"}),
+    ],
+)
+def test_lemmas_of_a_parse_are_the_lemmatizers(
+    spacy_model: SpacyModel, text: str, expected: dict[str, str]
+) -> None:
+    view = ArticleNLP(spacy_model, text)
+    doc = view.parse(0, len(text))
+    assert {t.text: lemma(t) for t in doc if t.text in expected} == expected
+    full = spacy_model.parse(text)  # the whole pipeline, lemmatizer included
+    assert [lemma(t) for t in doc] == [t.lemma_ for t in full]

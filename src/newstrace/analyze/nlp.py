@@ -33,6 +33,7 @@ __all__ = [
     "SpacyModel",
     "Stretch",
     "article_nlp",
+    "lemma",
     "load_pipeline",
     "shared_model",
 ]
@@ -41,6 +42,11 @@ PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 # Tags and dependencies only: the attribute ruler (coarse POS) and the lemmatizer cost as much as
 # the parser itself on short stretches; steps that read stretches use fine tags (``tag_``).
 BARE_PARSE_PIPES = ("tok2vec", "tagger", "parser")
+# What ArticleNLP.parse gives (tags, coarse POS, dependencies): the rule lemmatizer costs as much as
+# the parser on short sentences (20 us a word), and the steps read the lemmas of a few tokens each,
+# so :func:`lemma` makes those on demand, with the model's own lemmatizer (the same lemmas).
+TAGGED_PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler")
+LEMMATIZER_KEY = "newstrace.lemmatizer"  # in Doc.user_data: the lemmatizer :func:`lemma` calls
 NER_PIPES = ("ner",)  # en_core_web_sm's NER has its own tok2vec: it needs no other component
 # Texts longer than this go through NER in pieces cut at whitespace (spaCy refuses texts over
 # nlp.max_length, 1,000,000 characters, and memory grows with the length of one Doc).
@@ -60,6 +66,8 @@ class SpacyModel:
         names = set(self.nlp.pipe_names)
         self.parse_disabled = [p for p in self.nlp.pipe_names if p not in PARSE_PIPES]
         self.bare_disabled = [p for p in self.nlp.pipe_names if p not in BARE_PARSE_PIPES]
+        self.tagged_disabled = [p for p in self.nlp.pipe_names if p not in TAGGED_PARSE_PIPES]
+        self.lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
         self.ner_disabled = [p for p in self.nlp.pipe_names if p not in NER_PIPES]
         missing = {"parser", "ner"} - names
         if missing:
@@ -104,8 +112,11 @@ class SpacyModel:
         return frozenset(words)
 
     def parse_full_many(self, texts: Sequence[str]) -> list[Doc]:
-        """As :meth:`parse` for several texts, batched."""
-        return list(self.nlp.pipe(texts, disable=self.parse_disabled, batch_size=PARSE_BATCH))
+        """As :meth:`parse` for several texts, batched; lemmas are made when :func:`lemma` asks."""
+        docs = list(self.nlp.pipe(texts, disable=self.tagged_disabled, batch_size=PARSE_BATCH))
+        for doc in docs:
+            doc.user_data[LEMMATIZER_KEY] = self.lemmatizer
+        return docs
 
     def parse_many(self, texts: Sequence[str]) -> list[Doc]:
         """Docs of several short texts with fine tags (``tag_``) and a dependency parse, batched.
@@ -149,6 +160,18 @@ def load_pipeline(model: str) -> Language:
             "'pip install --no-deps --require-hashes -r requirements/model.txt' (make install does), "
             "or name another installed English model with --model"
         ) from exc
+
+
+def lemma(token: Token) -> str:
+    """``token.lemma_``; made now by the model's lemmatizer if the parse left it out (as the
+    lemmatizer component does: it lemmatizes the tokens the attribute ruler gave no lemma)."""
+    if token.lemma == 0:
+        from spacy.pipeline import Lemmatizer  # noqa: PLC0415  # spaCy is loaded: a token exists
+
+        lemmatizer = token.doc.user_data.get(LEMMATIZER_KEY)
+        if isinstance(lemmatizer, Lemmatizer):
+            token.lemma_ = lemmatizer.lemmatize(token)[0]
+    return token.lemma_
 
 
 def _chunks(text: str, size: int) -> Iterator[str]:

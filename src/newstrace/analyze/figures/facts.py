@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from newstrace.analyze.figures.numbers import NumberMention, find_numbers
 from newstrace.analyze.figures.units import ESTIMATE_VERBS, first_noun, noun_phrase, unit_of
-from newstrace.analyze.nlp import ArticleNLP, article_nlp, shared_model
+from newstrace.analyze.nlp import ArticleNLP, article_nlp, lemma, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
 from newstrace.model import Article, ArticleEntity, DateMention, Fact, Quote
@@ -203,7 +203,7 @@ def _asserter(ctx: _Context, doc: Doc, tokens: list[Token], number: NumberMentio
 def _estimating_subject(token: Token) -> str | None:
     """The subject of an estimate-like verb governing the number ("Police put the figure at 5,000")."""
     verb = token.head.head if token.dep_ == "pobj" else token.head
-    if verb.lemma_.lower() not in ESTIMATE_VERBS:
+    if lemma(verb).lower() not in ESTIMATE_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _name_of(subject) if subject is not None else None
@@ -225,7 +225,7 @@ def _reporting_subject(token: Token) -> str | None:
         if node.head is node:
             return None
         child, node = node, node.head
-        if node.lemma_.lower() in REPORTING_VERBS and child.dep_ in (
+        if lemma(node).lower() in REPORTING_VERBS and child.dep_ in (
             "ccomp",
             "xcomp",
             "dobj",
@@ -252,7 +252,7 @@ def canonical_name(entities: Sequence[ArticleEntity], name: str | None) -> str |
 def _name_of(token: Token) -> str:
     """The name a token belongs to ("MEK", "the Interior Ministry" -> "Interior Ministry")."""
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is not None and token.lemma_.lower() in DOCUMENT_NOUNS:
+    if owner is not None and lemma(token).lower() in DOCUMENT_NOUNS:
         token = owner  # "the ministry's own figures showed" -> the ministry asserts it
     if token.ent_type_:
         return str(token.doc[token.left_edge.i : token.i + 1].text).removeprefix("the ").removeprefix("The ")

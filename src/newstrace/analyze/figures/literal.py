@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.figures.event_kinds import TRIGGER_RE
+from newstrace.analyze.nlp import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -120,7 +121,7 @@ def _generic(token: Token) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     return (
         token.dep_ in ("nsubj", "nsubjpass", "attr")
-        and verb.lemma_ in ("be", "have")
+        and lemma(verb) in ("be", "have")
         and verb.tag_ in ("VBZ", "VBP")
         and not any(c.dep_ == "aux" for c in verb.children)
     )
@@ -161,7 +162,7 @@ def _modifier(token: Token, end: int) -> bool:
         and head is not token
         and head.idx >= end  # not the rest of a trigger of several words ("press conference")
         and head.pos_ == "NOUN"
-        and head.lemma_.lower() not in EVENT_PARTS
+        and lemma(head).lower() not in EVENT_PARTS
         and head.lower_.rstrip("s") not in EVENT_PARTS
         and not any(rx.match(head.text) for _, rx in TRIGGER_RE)
     )
