@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.nlp import ArticleNLP, SpacyModel, lemma
+from newstrace.analyze.nlp import ArticleNLP, SpacyModel, Stretch, lemma
 from newstrace.errors import ModelNotInstalled
 
 
@@ -40,3 +40,19 @@ def test_lemmas_of_a_parse_are_the_lemmatizers(
     assert {t.text: lemma(t) for t in doc if t.text in expected} == expected
     full = spacy_model.parse(text)  # the whole pipeline, lemmatizer included
     assert [lemma(t) for t in doc] == [t.lemma_ for t in full]
+
+
+@pytest.mark.slow
+def test_a_sentence_parsed_for_quotes_is_not_parsed_again(spacy_model: SpacyModel) -> None:
+    text = "Police arrested 40 protesters on Monday, the mayor said. The crowd left."
+    view = ArticleNLP(spacy_model, text)
+    sentence = view.sentences[0]
+    (bare,) = view.parse_stretches([Stretch(sentence.start, sentence.end)])
+    words = view.words_parsed
+    doc = view.parse(sentence.start, sentence.end)
+    assert view.words_parsed == words  # reused, not parsed again
+    fresh = ArticleNLP(spacy_model, text).parse(sentence.start, sentence.end)
+    assert [(t.pos_, t.dep_, t.head.i, lemma(t)) for t in doc] == [
+        (t.pos_, t.dep_, t.head.i, lemma(t)) for t in fresh
+    ]
+    assert {t.pos_ for t in bare.doc} == {""}  # the quotes' own Doc is left as it was
