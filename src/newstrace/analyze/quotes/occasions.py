@@ -70,9 +70,15 @@ def _dates(
 ) -> list[tuple[DateExpression, int, int]]:
     """The resolved date expressions of ``parsed`` outside quotations, with article offsets; no
     date after the published one."""
-    start = parsed.stretch.start
+    return _dates_between(parsed.text, parsed.stretch.start, parsed.stretch.end, quoted, base)
+
+
+def _dates_between(
+    text: str, start: int, end: int, quoted: Sequence[tuple[int, int]], base: PartialDate | None
+) -> list[tuple[DateExpression, int, int]]:
+    """As :func:`_dates`, for ``text[start:end]`` (no parse needed)."""
     out = []
-    for expr in find_date_expressions(parsed.text[start : parsed.stretch.end], base):
+    for expr in find_date_expressions(text[start:end], base):
         a, b = start + expr.start, start + expr.end
         if expr.value is None or any(x <= a < y for x, y in quoted) or _after(expr.value, base):
             continue
@@ -213,7 +219,11 @@ def occasion_marks(
         if _may_date_an_occasion(words) and any(
             e.value is not None for e in find_date_expressions(words, base)
         ):
-            stretches[sentence.start] = frames.stretch_of_sentence(sentence, region)
+            stretch = frames.stretch_of_sentence(sentence, region)
+            if _dates_between(text, stretch.start, stretch.end, quoted, base):
+                stretches[sentence.start] = stretch
+            elif names_occasion(_outside(text[stretch.start : stretch.end], stretch.start, quoted)):
+                named.append((sentence.start, None))  # what the parse would give: no date to attach
         elif names_occasion(_outside(words, sentence.start, quoted)):
             named.append((sentence.start, None))
     parses = nlp.parse_stretches(list(stretches.values()))
