@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.figures.event_kinds import (
+    ANY_TRIGGER,
     ATTACKER,
     EVENT_KINDS,
     FIGURATIVE,
@@ -217,6 +218,8 @@ def _triggers(
     date is nearest to when several ("protests in 2018 ... an uprising in November 2019").
     A definite description of a kind the article has told ("the crash" after "a helicopter
     crash") refers back to that event and is literal too."""
+    if ANY_TRIGGER.search(text) is None:
+        return []
     found: dict[str, list[tuple[EventKind, re.Match[str]]]] = {}
     for kind, rx in TRIGGER_RE:
         found.setdefault(kind.name, []).extend(
