@@ -214,9 +214,10 @@ def occasion_marks(
     region = (0, len(text))
     named: list[tuple[int, str | None]] = []
     stretches: dict[int, Stretch] = {}
+    known: dict[str, bool] = {}
     for sentence in nlp.sentences:
         words = text[sentence.start : sentence.end]
-        if _may_date_an_occasion(words) and any(
+        if _may_date_an_occasion(words, known) and any(
             e.value is not None for e in find_date_expressions(words, base)
         ):
             stretch = frames.stretch_of_sentence(sentence, region)
@@ -235,15 +236,21 @@ def occasion_marks(
     return named
 
 
-def _may_date_an_occasion(words: str) -> bool:
+def _may_date_an_occasion(words: str, known: dict[str, bool]) -> bool:
     """Whether a sentence holds a word that :func:`dated_occasion` needs (an occasion noun or a
     verb of speech): the parse of a sentence without one cannot date an occasion, so it is skipped
-    (the same result, without parsing most dated sentences)."""
+    (the same result, without parsing most dated sentences). ``known`` keeps each word's answer
+    for the article's other sentences."""
     for match in WORD_FORMS.finditer(words):
         word = match.group()
-        for form in {word, *WORD_PARTS.split(word)}:
-            if form.lower() in OCCASION_NOUNS or cue_kind_of_word(form) == "speech":
-                return True
+        found = known.get(word)
+        if found is None:
+            found = known[word] = any(
+                form.lower() in OCCASION_NOUNS or cue_kind_of_word(form) == "speech"
+                for form in {word, *WORD_PARTS.split(word)}
+            )
+        if found:
+            return True
     return False
 
 
