@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newstrace.analyze.figures.numbers import NumberMention, find_numbers
 from newstrace.analyze.figures.units import ESTIMATE_VERBS, first_noun, noun_phrase, unit_of
 from newstrace.analyze.nlp import ArticleNLP, article_nlp, lemma, shared_model
@@ -150,7 +152,11 @@ def _fact(ctx: _Context, sentence: Sentence, doc: Doc, number: NumberMention) ->
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    """The tokens of ``doc`` that overlap characters ``start:end`` (offsets read in one array, not
+    token by token: a sentence's tokens were made anew for each of its numbers)."""
+    offsets = doc.to_array(["IDX", "LENGTH"])
+    starts, ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
+    return [doc[int(i)] for i in np.nonzero((starts < end) & (ends > start))[0]]
 
 
 # ---------------------------------------------------------------------- date and place
