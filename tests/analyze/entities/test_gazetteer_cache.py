@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,7 @@ def test_an_unwritable_folder_only_costs_a_build(
 
 def test_another_data_version_is_another_file(builds: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     load_gazetteer()
-    monkeypatch.setattr(gazetteer_cache.metadata, "version", lambda package: "999")
+    monkeypatch.setattr(metadata, "version", lambda package: "999")
     load_gazetteer()
     assert len(builds) == 2
     assert len(list(cache_folder().glob("gazetteer-*.pickle"))) == 2
