@@ -8,6 +8,7 @@ for that document alone, while the worker is replaced and the run goes on.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import signal
@@ -57,7 +58,7 @@ class SerialExecutor:
 
     def __init__(self, config: WorkConfig, timeout: float | None = None) -> None:
         self.processor = DocumentProcessor(config)
-        self.processor.analyzer.prepare()
+        self.processor.prepare()
         self.timeout = timeout
 
     def map(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
@@ -74,7 +75,9 @@ class SerialExecutor:
             return DocumentResult(doc, (), (error_from(exc, doc.source, "analyze"),), retry=True)
 
     def close(self) -> None:
-        """Nothing to release."""
+        """Give what :meth:`DocumentProcessor.prepare` froze back to the garbage collector (this
+        process goes on: linking, or the caller's own work)."""
+        gc.unfreeze()
 
 
 def _work(tasks: Tasks, results: Connection, config: WorkConfig) -> None:
@@ -89,7 +92,7 @@ def _work(tasks: Tasks, results: Connection, config: WorkConfig) -> None:
     logging.getLogger("py.warnings").propagate = False
     processor = DocumentProcessor(config)
     try:
-        processor.analyzer.prepare()  # models load before the first document's time limit starts
+        processor.prepare()  # models load before the first document's time limit starts
     except NewstraceError as exc:  # a missing model fails every document: stop the run, say why
         results.send(("fatal", -1, exc))
         return
