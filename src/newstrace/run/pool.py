@@ -8,7 +8,6 @@ for that document alone, while the worker is replaced and the run goes on.
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing as mp
 import signal
@@ -75,9 +74,8 @@ class SerialExecutor:
             return DocumentResult(doc, (), (error_from(exc, doc.source, "analyze"),), retry=True)
 
     def close(self) -> None:
-        """Give what :meth:`DocumentProcessor.prepare` froze back to the garbage collector (this
-        process goes on: linking, or the caller's own work)."""
-        gc.unfreeze()
+        """Nothing to release (what :meth:`DocumentProcessor.prepare` froze stays frozen while this
+        process links; :func:`~newstrace.run.runner.analyze_corpus` unfreezes it at the end)."""
 
 
 def _work(tasks: Tasks, results: Connection, config: WorkConfig) -> None:

@@ -58,7 +58,7 @@ class DocumentProcessor:
         They are millions of objects that live as long as the process; every full collection
         walked them again (PolNeAR dev, one process: 0.85 s CPU in the collector, 0.43 s once
         frozen). Whatever garbage loading left stays too: a bounded amount, once per process. A
-        process that goes on after the analysis calls ``gc.unfreeze()`` (the serial executor does).
+        process that goes on after the run calls ``gc.unfreeze()`` (``analyze_corpus`` does).
         """
         self.analyzer.prepare()
         gc.freeze()
