@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newstrace import __version__
+from newstrace import __version__, model
 from newstrace.analyze.entities import demonyms, gazetteer
 from newstrace.analyze.entities.gazetteer import Gazetteer, build_gazetteer
 from newstrace.ids import stable_id
@@ -67,7 +67,7 @@ def load_gazetteer(options: AnalyzeOptions | None = None) -> Gazetteer:
 def _content_key() -> str:
     """A hash of what decides the gazetteer: its builders' source, and the data packages' versions."""
     parts = [__version__, f"{sys.version_info[:2]}", f"pickle {pickle.HIGHEST_PROTOCOL}"]
-    for module in (gazetteer, demonyms):
+    for module in (gazetteer, demonyms, model):  # model: Geo, a part of every place
         parts.append(Path(module.__file__ or "").read_text(encoding="utf-8"))
     for package in DATA_PACKAGES:
         try:
