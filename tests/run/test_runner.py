@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 
 from newstrace.analyze import AnalyzeOptions
 from newstrace.run import RunOptions, analyze_corpus
+from newstrace.run.process import DocumentProcessor, WorkConfig
+from newstrace.segment import SegmentOptions
 from newstrace.store import Store
 
 FAILING = "tests.run.stages_for_tests:FAILING"
@@ -94,3 +97,17 @@ def test_a_hanging_or_crashing_document_is_an_error_and_the_run_goes_on(
         assert [e.source for e in report.errors] == [str(pages / "p2.txt")]
         assert words in report.errors[0].message
         assert store.counts()["documents"] == 5
+
+
+def test_loaded_resources_are_frozen_while_a_run_lasts(tmp_path: Path) -> None:
+    config = WorkConfig(SegmentOptions(), AnalyzeOptions(stages=()))
+    processor = DocumentProcessor(config)
+    before = gc.get_freeze_count()
+    processor.prepare()
+    assert gc.get_freeze_count() > before  # what the worker holds is out of the collector's sight
+    gc.unfreeze()
+    page = tmp_path / "page.txt"
+    page.write_text("The council met on Monday. It voted to reopen the library.", encoding="utf-8")
+    with Store(str(tmp_path / "t.db")) as store:
+        analyze_corpus([str(page)], store, RunOptions(jobs=1, analyze=AnalyzeOptions(stages=())))
+    assert gc.get_freeze_count() == 0  # the run gives it back when it ends

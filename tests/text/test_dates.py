@@ -6,7 +6,7 @@ import pytest
 
 from newstrace.model import Article
 from newstrace.text.date_mentions import dates_in, find_date_mentions, nearest_date
-from newstrace.text.dates import PartialDate, find_date_expressions, parse_date, resolve_dates
+from newstrace.text.dates import DATE_RE, PartialDate, find_date_expressions, parse_date, resolve_dates
 
 JUNE_5_2020 = PartialDate(2020, 6, 5)  # a Friday
 
@@ -143,3 +143,19 @@ def test_dates_in_and_nearest_date_for_a_quote() -> None:
     assert near is not None and near.value == "2020-05-31"
     assert nearest_date(dates, *quote, window=5) is None
     assert nearest_date(find_date_mentions(_article(text, None)), *quote) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protests began in 2019/2020 and again on May 18.", ["2019/2020", "May 18"]),
+        ("The November uprising and the 2018 elections", ["November", "2018"]),
+        ("a 2018-19 budget, ratified 2018-06-05", ["2018-19", "2018-06-05"]),
+        ("x2019 May18 Monday", ["Monday"]),  # inside a word no date starts
+        ("two months ago, then two months later", ["two months ago", "two months later"]),
+    ],
+)
+def test_dates_are_found_only_where_words_start(text: str, expected: list[str]) -> None:
+    found = [e.text for e in find_date_expressions(text, PartialDate(2020, 6, 1))]
+    assert found == expected
+    assert found == [m.group(0) for m in DATE_RE.finditer(text)]  # the plain scan finds the same

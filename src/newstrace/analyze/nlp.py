@@ -9,6 +9,7 @@ dependency parse of just the stretches (sentences around quotes, say) that a ste
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from newstrace.text.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from newstrace.analyze.step import ArticleWork, Resources
 
@@ -32,6 +33,7 @@ __all__ = [
     "SpacyModel",
     "Stretch",
     "article_nlp",
+    "lemma",
     "load_pipeline",
     "shared_model",
 ]
@@ -40,6 +42,11 @@ PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 # Tags and dependencies only: the attribute ruler (coarse POS) and the lemmatizer cost as much as
 # the parser itself on short stretches; steps that read stretches use fine tags (``tag_``).
 BARE_PARSE_PIPES = ("tok2vec", "tagger", "parser")
+# What ArticleNLP.parse gives (tags, coarse POS, dependencies): the rule lemmatizer costs as much as
+# the parser on short sentences (20 us a word), and the steps read the lemmas of a few tokens each,
+# so :func:`lemma` makes those on demand, with the model's own lemmatizer (the same lemmas).
+TAGGED_PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler")
+LEMMATIZER_KEY = "newstrace.lemmatizer"  # in Doc.user_data: the lemmatizer :func:`lemma` calls
 NER_PIPES = ("ner",)  # en_core_web_sm's NER has its own tok2vec: it needs no other component
 # Texts longer than this go through NER in pieces cut at whitespace (spaCy refuses texts over
 # nlp.max_length, 1,000,000 characters, and memory grows with the length of one Doc).
@@ -59,6 +66,9 @@ class SpacyModel:
         names = set(self.nlp.pipe_names)
         self.parse_disabled = [p for p in self.nlp.pipe_names if p not in PARSE_PIPES]
         self.bare_disabled = [p for p in self.nlp.pipe_names if p not in BARE_PARSE_PIPES]
+        self.tagged_disabled = [p for p in self.nlp.pipe_names if p not in TAGGED_PARSE_PIPES]
+        self.lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
+        self.tagger = self.nlp.get_pipe("attribute_ruler") if "attribute_ruler" in names else _unchanged
         self.ner_disabled = [p for p in self.nlp.pipe_names if p not in NER_PIPES]
         missing = {"parser", "ner"} - names
         if missing:
@@ -103,8 +113,19 @@ class SpacyModel:
         return frozenset(words)
 
     def parse_full_many(self, texts: Sequence[str]) -> list[Doc]:
-        """As :meth:`parse` for several texts, batched."""
-        return list(self.nlp.pipe(texts, disable=self.parse_disabled, batch_size=PARSE_BATCH))
+        """As :meth:`parse` for several texts, batched; lemmas are made when :func:`lemma` asks."""
+        docs = list(self.nlp.pipe(texts, disable=self.tagged_disabled, batch_size=PARSE_BATCH))
+        for doc in docs:
+            doc.user_data[LEMMATIZER_KEY] = self.lemmatizer
+        return docs
+
+    def tag(self, parsed: Doc) -> Doc:
+        """A copy of a Doc of :meth:`parse_many` made like those of :meth:`parse_full_many`: spaCy's
+        parse of a text does not depend on the texts batched with it, and the attribute ruler reads
+        tags and words only."""
+        doc = self.tagger(parsed.copy())
+        doc.user_data[LEMMATIZER_KEY] = self.lemmatizer
+        return doc
 
     def parse_many(self, texts: Sequence[str]) -> list[Doc]:
         """Docs of several short texts with fine tags (``tag_``) and a dependency parse, batched.
@@ -150,6 +171,22 @@ def load_pipeline(model: str) -> Language:
         ) from exc
 
 
+def _unchanged(doc: Doc) -> Doc:
+    return doc
+
+
+def lemma(token: Token) -> str:
+    """``token.lemma_``; made now by the model's lemmatizer if the parse left it out (as the
+    lemmatizer component does: it lemmatizes the tokens the attribute ruler gave no lemma)."""
+    if token.lemma == 0:
+        from spacy.pipeline import Lemmatizer  # noqa: PLC0415  # spaCy is loaded: a token exists
+
+        lemmatizer = token.doc.user_data.get(LEMMATIZER_KEY)
+        if isinstance(lemmatizer, Lemmatizer):
+            token.lemma_ = lemmatizer.lemmatize(token)[0]
+    return token.lemma_
+
+
 def _chunks(text: str, size: int) -> Iterator[str]:
     """``text`` in pieces of at most ``size`` characters, each ending after whitespace if it can."""
     start = 0
@@ -193,12 +230,11 @@ class ParsedStretch:
         self.doc = doc
         self.text = text  # the article's text (offsets from :meth:`bounds` index it)
         self._pieces = pieces  # (doc start, article start, length, hole index or None)
+        self._starts = [piece[0] for piece in pieces]  # ascending: pieces follow the Doc's text
 
     def _piece(self, char: int) -> tuple[int, int, int, int | None]:
-        for piece in reversed(self._pieces):
-            if piece[0] <= char:
-                return piece
-        return self._pieces[0]
+        """The last piece starting at or before ``char`` (the first piece if none does)."""
+        return self._pieces[max(bisect_right(self._starts, char) - 1, 0)]
 
     def hole_of(self, token: Token) -> int | None:
         """The index of the hole ``token`` stands in for, or None for a token of the real text."""
@@ -248,6 +284,7 @@ class ArticleNLP:
         self.text = text
         self._sentences: list[Sentence] | None = None
         self._entities: Doc | None = None
+        self._ents: tuple[Span, ...] | None = None
         self._parses: dict[tuple[int, int], Doc] = {}
         self._stretches: dict[Stretch, ParsedStretch] = {}
         self.words_parsed = 0
@@ -266,6 +303,13 @@ class ArticleNLP:
             self._entities = self.model.entities_chunked(self.text)
         return self._entities
 
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """The named entities of :attr:`entities` (``Doc.ents`` makes new Span objects each time)."""
+        if self._ents is None:
+            self._ents = tuple(self.entities.ents)
+        return self._ents
+
     def parse(self, start: int, end: int) -> Doc:
         """A parsed Doc of ``text[start:end]`` (tags, lemmas, dependencies)."""
         self.parse_all([(start, end)])
@@ -273,7 +317,15 @@ class ArticleNLP:
 
     def parse_all(self, spans: Sequence[tuple[int, int]]) -> None:
         """Parse several stretches in one batch (about 3x faster than one by one) and remember them."""
-        todo = [span for span in dict.fromkeys(spans) if span not in self._parses]
+        todo = []
+        for span in dict.fromkeys(spans):
+            if span in self._parses:
+                continue
+            bare = self._stretches.get(Stretch(*span))
+            if bare is not None:  # parsed already for quotes: the same text, the same parse
+                self._parses[span] = self.model.tag(bare.doc)
+            else:
+                todo.append(span)
         if not todo:
             return
         docs = self.model.parse_full_many([self.text[a:b] for a, b in todo])

@@ -14,14 +14,14 @@ import json
 import typing
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING, Any
 
 from newstrace.export.outputs import atomic_text, output_error, written_aside
 from newstrace.export.view import CorpusView
 from newstrace.registry import EXPORTED, RecordTable, fields_of, from_row, record_class, to_row, value_type
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = ["TABLES", "read_tables", "table_records", "table_rows", "write_csv", "write_parquet"]
 
@@ -116,6 +116,9 @@ def _cell(hint: Any, text: str, optional: bool) -> Any:
 # ---------------------------------------------------------------------- Parquet
 def write_parquet(view: CorpusView, folder: Path) -> list[Path]:
     """Write ``<table>.parquet`` for every table into ``folder``; returns the files written."""
+    import pyarrow as pa  # noqa: PLC0415  # importing pyarrow costs ~0.1 s: only for Parquet
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -132,6 +135,8 @@ def write_parquet(view: CorpusView, folder: Path) -> list[Path]:
 
 def _arrow_type(kind: Any) -> pa.DataType:  # Any: a runtime type hint
     """The Arrow type of a field's value type: a struct for a record, a list for a tuple."""
+    import pyarrow as pa  # noqa: PLC0415  # as in write_parquet
+
     record = record_class(kind)
     if record is not None:
         return pa.struct([(f.name, _arrow_type(f.type)) for f in fields_of(record)])
@@ -157,6 +162,8 @@ def read_tables(folder: Path | str, fmt: str) -> dict[str, list[Any]]:
             with path.open(encoding="utf-8", newline="") as fh:
                 rows = [_unflatten(table.cls, cells) for cells in csv.DictReader(fh)]
         else:
+            import pyarrow.parquet as pq  # noqa: PLC0415  # as in write_parquet
+
             rows = list(pq.read_table(path).to_pylist())
         out[table.name] = [from_row(table.cls, row) for row in rows if row is not None]
     return out

@@ -14,7 +14,6 @@ from newstrace.ingest.documents import html_document, make_document, repaired
 from newstrace.ingest.json_lines import read_jsonl
 from newstrace.ingest.options import IngestOptions
 from newstrace.ingest.sources import InputRef
-from newstrace.ingest.warc import read_warc
 from newstrace.model import Document, Error, InputFormat
 
 log = logging.getLogger(__name__)
@@ -113,6 +112,8 @@ def _read_stream(
     if fmt == "jsonl":
         yield from read_jsonl(stream, ref.name, options)
     elif fmt == "warc":
+        from newstrace.ingest.warc import read_warc  # noqa: PLC0415  # warcio costs ~50 ms to import
+
         yield from read_warc(stream, ref.name, options)
     else:
         yield _single_document(ref.name, fmt, _read_limited(ref, stream, options.max_bytes), options)

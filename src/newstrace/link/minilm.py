@@ -13,7 +13,6 @@ when some quotation needs a vector.
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -47,27 +46,34 @@ class MiniLM:
         self.weights: dict[str, torch.Tensor] = load_file(str(folder / "model.safetensors"))
         self.tokenizer: Tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest text of a batch
+        self.tokenizer.no_padding()  # each batch is padded by _batch, to its longest text
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        """Unit-length embeddings of ``texts``, in batches of texts of similar length."""
+        """Unit-length embeddings of ``texts``, in batches of texts of about the same number of tokens.
+
+        Batches are cut from the texts sorted by their token count, so little of a batch is padding:
+        on PolNeAR dev's quotations, sorting by characters left 12,200 token positions for 7,643
+        tokens, by tokens 7,700 (the encoder's cost grows with the positions).
+        """
         out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        encoded = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
+        order = sorted(range(len(texts)), key=lambda i: -len(encoded[i]))
         threads = torch.get_num_threads()
         torch.set_num_threads(TORCH_THREADS)
         try:
             with torch.inference_mode():
                 for start in range(0, len(order), BATCH):
                     rows = order[start : start + BATCH]
-                    out[rows] = self._batch([texts[i] for i in rows]).numpy()
+                    out[rows] = self._batch([encoded[i] for i in rows]).numpy()
         finally:
             torch.set_num_threads(threads)
         return out
 
-    def _batch(self, texts: list[str]) -> torch.Tensor:
-        encoded = self.tokenizer.encode_batch(texts)
-        ids = torch.tensor([e.ids for e in encoded])
-        mask = torch.tensor([e.attention_mask for e in encoded], dtype=torch.float32)
+    def _batch(self, encoded: list[list[int]]) -> torch.Tensor:
+        """Vectors of token id lists, padded (id 0, masked out) to the longest of them."""
+        longest = max(len(e) for e in encoded)
+        ids = torch.tensor([e + [0] * (longest - len(e)) for e in encoded])
+        mask = torch.tensor([[1.0] * len(e) + [0.0] * (longest - len(e)) for e in encoded])
         hidden = self._embeddings(ids)
         bias = ((1.0 - mask) * torch.finfo(torch.float32).min)[:, None, None, :]  # padding: no attention
         for layer in range(LAYERS):
@@ -99,10 +105,10 @@ class MiniLM:
             projected = self._dense(f"{name}self.{part}.", hidden)
             return projected.view(batch, length, HEADS, size).transpose(1, 2)
 
-        query, key, value = heads("query"), heads("key"), heads("value")
-        scores = (query @ key.transpose(-1, -2)) / math.sqrt(size) + bias
-        context = (scores.softmax(-1) @ value).transpose(1, 2).reshape(batch, length, DIMENSIONS)
-        return self._dense(name + "output.dense.", context)
+        # softmax(q k^T / sqrt(size) + bias) v in one fused operation: 20 % less CPU for the whole
+        # encoder than the three steps written out (PolNeAR dev quotes), the same vectors to 1e-7
+        context = F.scaled_dot_product_attention(heads("query"), heads("key"), heads("value"), attn_mask=bias)
+        return self._dense(name + "output.dense.", context.transpose(1, 2).reshape(batch, length, DIMENSIONS))
 
     def _dense(self, name: str, x: torch.Tensor) -> torch.Tensor:
         return F.linear(x, self.weights[name + "weight"], self.weights[name + "bias"])

@@ -52,7 +52,7 @@ class ProcessorPlugin(WorkerPlugin):
         """The worker's processor (its models loaded)."""
         if self._processor is None:
             processor = DocumentProcessor(self.config)
-            processor.analyzer.prepare()
+            processor.prepare()
             self._processor = processor
         return self._processor
 

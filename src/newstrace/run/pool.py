@@ -57,7 +57,7 @@ class SerialExecutor:
 
     def __init__(self, config: WorkConfig, timeout: float | None = None) -> None:
         self.processor = DocumentProcessor(config)
-        self.processor.analyzer.prepare()
+        self.processor.prepare()
         self.timeout = timeout
 
     def map(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
@@ -74,7 +74,8 @@ class SerialExecutor:
             return DocumentResult(doc, (), (error_from(exc, doc.source, "analyze"),), retry=True)
 
     def close(self) -> None:
-        """Nothing to release."""
+        """Nothing to release (what :meth:`DocumentProcessor.prepare` froze stays frozen while this
+        process links; :func:`~newstrace.run.runner.analyze_corpus` unfreezes it at the end)."""
 
 
 def _work(tasks: Tasks, results: Connection, config: WorkConfig) -> None:
@@ -89,7 +90,7 @@ def _work(tasks: Tasks, results: Connection, config: WorkConfig) -> None:
     logging.getLogger("py.warnings").propagate = False
     processor = DocumentProcessor(config)
     try:
-        processor.analyzer.prepare()  # models load before the first document's time limit starts
+        processor.prepare()  # models load before the first document's time limit starts
     except NewstraceError as exc:  # a missing model fails every document: stop the run, say why
         results.send(("fatal", -1, exc))
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass
 
@@ -50,6 +51,17 @@ class DocumentProcessor:
     def __init__(self, config: WorkConfig) -> None:
         self.config = config
         self.analyzer = Analyzer(config.analyze)
+
+    def prepare(self) -> None:
+        """Load the models and gazetteers now, then set them out of the garbage collector's sight.
+
+        They are millions of objects that live as long as the process; every full collection
+        walked them again (PolNeAR dev, one process: 0.85 s CPU in the collector, 0.43 s once
+        frozen). Whatever garbage loading left stays too: a bounded amount, once per process. A
+        process that goes on after the run calls ``gc.unfreeze()`` (``analyze_corpus`` does).
+        """
+        self.analyzer.prepare()
+        gc.freeze()
 
     def process(self, doc: Document) -> DocumentResult:
         """The articles and findings of ``doc``; failures become Error records."""

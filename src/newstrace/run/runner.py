@@ -7,6 +7,7 @@ transaction, so a killed run leaves whole documents and the next run continues).
 
 from __future__ import annotations
 
+import gc
 import logging
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -164,15 +165,20 @@ def analyze_corpus(
     if store.read_only:
         raise StoreError(f"the database {store.url} is read-only: analyze needs to write; give another --db")
     report = RunReport()
-    with tempfile.TemporaryDirectory(prefix="newstrace-") as spool:
-        refs, failed = _expand(inputs, store, report, stdin_refs(stdin, Path(spool), opts.ingest.stdin_name))
-        tracker = _Tracker(sum(_size(r) for r in refs), progress, report)
-        for error in failed:
-            tracker.error(error)
-        _analyze(refs, store, opts, tracker)
-    if opts.link:
-        tracker.phase("linking")
-        report.errors.extend(link_store(store, opts.linking))
+    try:
+        with tempfile.TemporaryDirectory(prefix="newstrace-") as spool:
+            refs, failed = _expand(
+                inputs, store, report, stdin_refs(stdin, Path(spool), opts.ingest.stdin_name)
+            )
+            tracker = _Tracker(sum(_size(r) for r in refs), progress, report)
+            for error in failed:
+                tracker.error(error)
+            _analyze(refs, store, opts, tracker)
+        if opts.link:
+            tracker.phase("linking")
+            report.errors.extend(link_store(store, opts.linking))
+    finally:
+        gc.unfreeze()  # what an in-process worker froze (DocumentProcessor.prepare), kept while linking
     return report
 
 

@@ -25,7 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newstrace.analyze.entities.gazetteer import Gazetteer, Place, build_gazetteer
+from newstrace.analyze.entities.gazetteer import Gazetteer, Place
+from newstrace.analyze.entities.gazetteer_cache import load_gazetteer
 from newstrace.analyze.entities.mentions import Found, Mention, find_mentions
 from newstrace.analyze.entities.named_events import find_named_events, group_events
 from newstrace.analyze.entities.places import PlaceContext, geocode, place_context, resolve_country_alias
@@ -132,7 +133,7 @@ class EntitiesStep(Step[list[ArticleEntity]]):
     @staticmethod
     def _resources(resources: Resources) -> tuple[Gazetteer, frozenset[str]]:
         """The gazetteer and the English words of the model, loaded once per worker."""
-        gaz = resources.get("gazetteer", build_gazetteer, Gazetteer)
+        gaz = resources.get("gazetteer", load_gazetteer, Gazetteer)
         common = resources.get("common-words", lambda _: shared_model(resources).common_words(), frozenset)
         return gaz, common
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "ANY_TRIGGER",
     "ATTACKER",
     "EVENT_KINDS",
     "FIGURATIVE",
@@ -304,6 +305,10 @@ FIGURATIVE = re.compile(
     re.IGNORECASE,
 )
 TRIGGER_RE = tuple((kind, re.compile(r"\b(?:" + kind.triggers + r")", re.IGNORECASE)) for kind in EVENT_KINDS)
+# Any kind's trigger: a sentence without a match has none of any kind (one search instead of 21).
+ANY_TRIGGER = re.compile(
+    r"\b(?:" + "|".join(f"(?:{kind.triggers})" for kind in EVENT_KINDS) + r")", re.IGNORECASE
+)
 FITS_RE = {  # by kind and triggers: one kind may have several entries (see "protest")
     (kind.name, kind.triggers): re.compile(r"\b(?:" + kind.fits + r")", re.IGNORECASE)
     for kind in EVENT_KINDS

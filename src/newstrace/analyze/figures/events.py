@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.figures.event_kinds import (
+    ANY_TRIGGER,
     ATTACKER,
     EVENT_KINDS,
     FIGURATIVE,
@@ -180,7 +181,7 @@ def _anchored(  # noqa: PLR0917  # the mention and its sentence's parse, dates a
     start, end = _clause(nlp, sentence, match)
     return (
         bool(dates_in(dates, start, end))
-        or any(start <= e.start_char < end for e in nlp.entities.ents if e.label_ in ANCHOR_LABELS)
+        or any(start <= e.start_char < end for e in nlp.ents if e.label_ in ANCHOR_LABELS)
         or any(start <= m.start < end for e in entities if e.kind in ANCHOR_KINDS for m in e.mentions)
     )
 
@@ -233,6 +234,8 @@ def _triggers(
     A definite description of an event the article has told with words of the same set ("the crash"
     after "a helicopter crash", not "Trump's charge" after "was arrested") refers back to that event
     and is literal too."""
+    if ANY_TRIGGER.search(text) is None:
+        return []
     found: dict[str, list[tuple[EventKind, re.Match[str]]]] = {}
     for kind, rx in TRIGGER_RE:
         found.setdefault(kind.name, []).extend(
@@ -268,7 +271,7 @@ def _unreal(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Se
         return False
     named = any(
         sentence.start <= e.start_char < sentence.end and e.label_ in ACTOR_LABELS + PLACE_LABELS
-        for e in nlp.entities.ents
+        for e in nlp.ents
     )
     return unreal(token, match.end(), dated=bool(dates_in(dates, sentence.start, sentence.end)), named=named)
 
@@ -285,7 +288,7 @@ def _in_a_name(nlp: ArticleNLP, kind: EventKind, start: int, end: int) -> bool:
         and e.label_ in NAME_LABELS
         and not nlp.text[start:end].islower()
         and _disaster_name(nlp, kind, start) is None
-        for e in nlp.entities.ents
+        for e in nlp.ents
     )
 
 
@@ -294,7 +297,7 @@ def _disaster_name(nlp: ArticleNLP, kind: EventKind, start: int) -> str | None:
     of two words, the capitalised kind word and a given name, whatever label the recogniser gave it."""
     if kind.category != "DISASTER" or not nlp.text[start : start + 1].isupper():
         return None
-    for e in nlp.entities.ents:
+    for e in nlp.ents:
         words = str(e.text).split()
         if e.start_char == start and len(words) == STORM_NAME_WORDS and words[1][:1].isupper():
             return str(e.text)
@@ -313,7 +316,7 @@ def _mention(
     entities: Sequence[ArticleEntity],
     dates: Sequence[DateMention],
 ) -> EventMention:
-    ents = [e for e in nlp.entities.ents if sentence.start <= e.start_char < sentence.end]
+    ents = [e for e in nlp.ents if sentence.start <= e.start_char < sentence.end]
     named = _entities_in(entities, sentence)
     name = _name(nlp, sentence, trigger) or _disaster_name(nlp, kind, sentence.start + trigger.start())
     return EventMention(

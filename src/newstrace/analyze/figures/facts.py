@@ -20,9 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newstrace.analyze.figures.numbers import NumberMention, find_numbers
 from newstrace.analyze.figures.units import ESTIMATE_VERBS, first_noun, noun_phrase, unit_of
-from newstrace.analyze.nlp import ArticleNLP, article_nlp, shared_model
+from newstrace.analyze.nlp import ArticleNLP, article_nlp, lemma, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
 from newstrace.model import Article, ArticleEntity, DateMention, Fact, Quote
@@ -150,7 +152,11 @@ def _fact(ctx: _Context, sentence: Sentence, doc: Doc, number: NumberMention) ->
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    """The tokens of ``doc`` that overlap characters ``start:end`` (offsets read in one array, not
+    token by token: a sentence's tokens were made anew for each of its numbers)."""
+    offsets = doc.to_array(["IDX", "LENGTH"])
+    starts, ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
+    return [doc[int(i)] for i in np.nonzero((starts < end) & (ends > start))[0]]
 
 
 # ---------------------------------------------------------------------- date and place
@@ -181,7 +187,7 @@ def _place(ctx: _Context, sentence: Sentence) -> str | None:
             and any(sentence.start <= m.start < sentence.end for m in entity.mentions)
         ):
             return entity.name
-    for ent in ctx.nlp.entities.ents:
+    for ent in ctx.nlp.ents:
         if ent.label_ in PLACE_LABELS and sentence.start <= ent.start_char < sentence.end:
             return str(ent.text)
     return None
@@ -203,7 +209,7 @@ def _asserter(ctx: _Context, doc: Doc, tokens: list[Token], number: NumberMentio
 def _estimating_subject(token: Token) -> str | None:
     """The subject of an estimate-like verb governing the number ("Police put the figure at 5,000")."""
     verb = token.head.head if token.dep_ == "pobj" else token.head
-    if verb.lemma_.lower() not in ESTIMATE_VERBS:
+    if lemma(verb).lower() not in ESTIMATE_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _name_of(subject) if subject is not None else None
@@ -225,7 +231,7 @@ def _reporting_subject(token: Token) -> str | None:
         if node.head is node:
             return None
         child, node = node, node.head
-        if node.lemma_.lower() in REPORTING_VERBS and child.dep_ in (
+        if lemma(node).lower() in REPORTING_VERBS and child.dep_ in (
             "ccomp",
             "xcomp",
             "dobj",
@@ -256,7 +262,7 @@ def canonical_name(entities: Sequence[ArticleEntity], name: str | None) -> str |
 def _name_of(token: Token) -> str:
     """The name a token belongs to ("MEK", "the Interior Ministry" -> "Interior Ministry")."""
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is not None and token.lemma_.lower() in DOCUMENT_NOUNS:
+    if owner is not None and lemma(token).lower() in DOCUMENT_NOUNS:
         token = owner  # "the ministry's own figures showed" -> the ministry asserts it
     if token.ent_type_:
         return str(token.doc[token.left_edge.i : token.i + 1].text).removeprefix("the ").removeprefix("The ")

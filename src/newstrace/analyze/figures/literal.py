@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.figures.event_kinds import TRIGGER_RE
+from newstrace.analyze.nlp import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -85,7 +86,7 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
         return True  # "Merkel talks about a consensus": the verb, even where the tagger made it a noun
     if _objection(token) or _lifeless_victim(token):
         return True  # "the coach protested the call", "the Senate killed the bill"
-    rallying = token.lemma_.lower() == "rally" and token.pos_ == "VERB"
+    rallying = lemma(token).lower() == "rally" and token.pos_ == "VERB"
     if rallying and any(c.dep_ == "dobj" for c in token.children):
         return True  # "rallied supporters", "rally the base": to gather support, not a demonstration
     if token.tag_ == "JJ" and token.lower_.endswith("ing"):
@@ -120,7 +121,7 @@ def in_a_title(text: str) -> bool:
 def _objection(token: Token) -> bool:
     """One person who "protests" something objects to it ("the coach protested the call"); a
     demonstration has a crowd or a group for its subject ("students protested the hike")."""
-    if token.lemma_.lower() != "protest" or token.pos_ != "VERB":
+    if lemma(token).lower() != "protest" or token.pos_ != "VERB":
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     has_object = any(c.dep_ == "dobj" for c in token.children)
@@ -130,7 +131,7 @@ def _objection(token: Token) -> bool:
 def _lifeless_victim(token: Token) -> bool:
     """A verb "kill" whose object is a proposal or a hope kills no one ("the Senate killed the bill",
     "killed the deal")."""
-    if token.lemma_.lower() != "kill" or token.pos_ != "VERB":
+    if lemma(token).lower() != "kill" or token.pos_ != "VERB":
         return False
     victim = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return victim is not None and victim.lower_ in LIFELESS
@@ -174,7 +175,7 @@ def _intended(token: Token) -> bool:
     return (
         token.pos_ == "VERB"
         and any(c.tag_ == "TO" and c.dep_ == "aux" for c in token.children)
-        and token.head.lemma_.lower() not in ACHIEVED  # "were able to apprehend a suspect": they did
+        and lemma(token.head).lower() not in ACHIEVED  # "were able to apprehend a suspect": they did
     )
 
 
@@ -184,7 +185,7 @@ def _generic(token: Token) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     return (
         token.dep_ in ("nsubj", "nsubjpass", "attr")
-        and verb.lemma_ in ("be", "have")
+        and lemma(verb) in ("be", "have")
         and verb.tag_ in ("VBZ", "VBP")
         and not any(c.dep_ == "aux" for c in verb.children)
     )
@@ -235,7 +236,7 @@ def _modifier(token: Token, end: int) -> bool:
         and head is not token
         and head.idx >= end  # not the rest of a trigger of several words ("press conference")
         and head.pos_ == "NOUN"
-        and head.lemma_.lower() not in EVENT_PARTS
+        and lemma(head).lower() not in EVENT_PARTS
         and head.lower_.rstrip("s") not in EVENT_PARTS
         and not any(rx.match(head.text) for _, rx in TRIGGER_RE)
     )
@@ -247,8 +248,8 @@ def _undone(token: Token) -> bool:
     head = token.head
     if token.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
         return False
-    called_off = head.lemma_ == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
-    return called_off or head.lemma_.lower() in UNDOING_VERBS
+    called_off = lemma(head) == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+    return called_off or lemma(head).lower() in UNDOING_VERBS
 
 
 def _received(token: Token) -> bool:

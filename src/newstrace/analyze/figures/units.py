@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from newstrace.analyze.nlp import lemma
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -92,13 +94,13 @@ def unit_of(number: list[Token]) -> str:
         return _people_of(number[-1])
     phrase, noun = found
     phrase = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in phrase.split())  # "30 min" -> minutes
-    lemma = noun.lemma_.lower()
-    if lemma in ("death", "toll", "dead", "fatality"):
+    base = lemma(noun).lower()
+    if base in ("death", "toll", "dead", "fatality"):
         disease = next((w for w in phrase.split() if w.lower() in DISEASE_WORDS), None)
         return f"{disease} deaths" if disease else "people killed"
-    if lemma in EVENT_WORDS and noun.pos_ == "NOUN" and lemma not in ("strike", "march", "rally"):
-        return f"people {EVENT_WORDS[lemma]}"
-    if lemma == "time" and noun.dep_ == "npadvmod" and noun.head.pos_ == "VERB":
+    if base in EVENT_WORDS and noun.pos_ == "NOUN" and base not in ("strike", "march", "rally"):
+        return f"people {EVENT_WORDS[base]}"
+    if base == "time" and noun.dep_ == "npadvmod" and noun.head.pos_ == "VERB":
         return f"{phrase} {noun.head.text}"  # "scored four times": how often it happened
     event = _event_of(noun)
     return f"{phrase} {event}" if event else phrase
@@ -110,7 +112,7 @@ def _people_of(token: Token) -> str:
     verb = token.head
     if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
         return ""
-    event = EVENT_WORDS.get(verb.lemma_.lower())
+    event = EVENT_WORDS.get(lemma(verb).lower())
     return f"people {event}" if event else ""
 
 
@@ -222,11 +224,11 @@ def _subject_of_governor(token: Token) -> Token | None:
     verb = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != token.i), None)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    noun = obj if obj is not None else (None if verb.lemma_.lower() in ESTIMATE_VERBS else subject)
+    noun = obj if obj is not None else (None if lemma(verb).lower() in ESTIMATE_VERBS else subject)
     if noun is None or noun.pos_ != "NOUN":
         return None
     of = next((c for c in noun.children if c.lower_ == "of"), None)
-    if noun.lemma_.lower() in ("number", "figure", "total", "count") and of is not None:
+    if lemma(noun).lower() in ("number", "figure", "total", "count") and of is not None:
         return first_noun(of.children) or noun
     return noun
 
@@ -252,10 +254,10 @@ def _event_of(noun: Token) -> str | None:
     """The event the counted things took part in: the verb they are subject of, or an event noun."""
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB":
-        return EVENT_WORDS.get(head.lemma_.lower())
+        return EVENT_WORDS.get(lemma(head).lower())
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return EVENT_WORDS.get(head.head.lemma_.lower())
+        return EVENT_WORDS.get(lemma(head.head).lower())
     if noun.dep_ in ("acl", "relcl") or any(c.dep_ in ("acl", "relcl") for c in noun.children):
         verb = next((c for c in noun.children if c.dep_ in ("acl", "relcl")), None)
-        return EVENT_WORDS.get(verb.lemma_.lower()) if verb is not None else None
+        return EVENT_WORDS.get(lemma(verb).lower()) if verb is not None else None
     return None

@@ -168,7 +168,7 @@ class ArticleQuoteReader:
         self.frames = [self.frames_of.frame(i) for i in range(len(spans))]
         stretches = self.frames_of.stretches(self.frames)
         self.parsed = dict(zip(stretches, nlp.parse_stretches(list(stretches.values())), strict=True))
-        ents = nlp.entities.ents
+        ents = nlp.ents
         named = [NamedMention(e.start_char, e.end_char, e.text, e.label_) for e in ents]
         self.named = sorted((m for m in named if m.label in SPEAKER_LABELS), key=lambda m: m.start)
         self.names = [(m.start, m.end) for m in self.named]

@@ -71,9 +71,15 @@ def _dates(
 ) -> list[tuple[DateExpression, int, int]]:
     """The resolved date expressions of ``parsed`` outside quotations, with article offsets; no
     date after the published one."""
-    start = parsed.stretch.start
+    return _dates_between(parsed.text, parsed.stretch.start, parsed.stretch.end, quoted, base)
+
+
+def _dates_between(
+    text: str, start: int, end: int, quoted: Sequence[tuple[int, int]], base: PartialDate | None
+) -> list[tuple[DateExpression, int, int]]:
+    """As :func:`_dates`, for ``text[start:end]`` (no parse needed)."""
     out = []
-    for expr in find_date_expressions(parsed.text[start : parsed.stretch.end], base):
+    for expr in find_date_expressions(text[start:end], base):
         a, b = start + expr.start, start + expr.end
         if expr.value is None or any(x <= a < y for x, y in quoted) or _after(expr.value, base):
             continue
@@ -211,12 +217,17 @@ def occasion_marks(
     region = (0, len(text))
     named: list[tuple[int, str | None]] = []
     stretches: dict[int, Stretch] = {}
+    known: dict[str, bool] = {}
     for sentence in nlp.sentences:
         words = text[sentence.start : sentence.end]
-        if _may_date_an_occasion(words) and any(
+        if _may_date_an_occasion(words, known) and any(
             e.value is not None for e in find_date_expressions(words, base)
         ):
-            stretches[sentence.start] = frames.stretch_of_sentence(sentence, region)
+            stretch = frames.stretch_of_sentence(sentence, region)
+            if _dates_between(text, stretch.start, stretch.end, quoted, base):
+                stretches[sentence.start] = stretch
+            elif names_occasion(_outside(text[stretch.start : stretch.end], stretch.start, quoted)):
+                named.append((sentence.start, None))  # what the parse would give: no date to attach
         elif names_occasion(_outside(words, sentence.start, quoted)):
             named.append((sentence.start, None))
     parses = nlp.parse_stretches(list(stretches.values()))
@@ -228,15 +239,21 @@ def occasion_marks(
     return named
 
 
-def _may_date_an_occasion(words: str) -> bool:
+def _may_date_an_occasion(words: str, known: dict[str, bool]) -> bool:
     """Whether a sentence holds a word that :func:`dated_occasion` needs (an occasion noun or a
     verb of speech): the parse of a sentence without one cannot date an occasion, so it is skipped
-    (the same result, without parsing most dated sentences)."""
+    (the same result, without parsing most dated sentences). ``known`` keeps each word's answer
+    for the article's other sentences."""
     for match in WORD_FORMS.finditer(words):
         word = match.group()
-        for form in {word, *WORD_PARTS.split(word)}:
-            if form.lower() in OCCASION_NOUNS or cue_kind_of_word(form) == "speech":
-                return True
+        found = known.get(word)
+        if found is None:
+            found = known[word] = any(
+                form.lower() in OCCASION_NOUNS or cue_kind_of_word(form) == "speech"
+                for form in {word, *WORD_PARTS.split(word)}
+            )
+        if found:
+            return True
     return False
 
 
