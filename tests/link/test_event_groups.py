@@ -103,6 +103,28 @@ def test_a_named_event_merges_with_its_dated_mentions() -> None:
     assert sorted(len(e.sources) for e in events) == [1, 2]
 
 
+@pytest.mark.parametrize(
+    ("dates", "sizes", "date"),
+    [
+        (("2017/2018", "2018-01", "2018"), [3], "2018-01"),  # a range holds the dates inside it
+        (("2017/2018", "2016"), [1, 1], None),  # and not a year outside it
+        (("2017/2018", "2018/2019"), [2], "2017/2018"),  # two ranges that overlap
+    ],
+)
+def test_a_range_of_years_agrees_with_the_dates_inside_it(
+    dates: tuple[str, ...], sizes: list[int], date: str | None
+) -> None:
+    mentions = [
+        _mention(chr(ord("a") + i), date=d, name="2018 uprising" if i == 1 else None, trigger="uprisings")
+        for i, d in enumerate(dates)
+    ]
+    mentions[0] = replace(mentions[0], name="the 2017/2018 uprisings")
+    events = merge_events(mentions)
+    assert sorted(len(e.sources) for e in events) == sizes
+    if date is not None:
+        assert events[0].date == date  # the most precise date, a range least
+
+
 def test_one_word_and_one_named_actor_merge() -> None:
     def sentenced(article: str, actors: tuple[str, ...], date: str | None) -> EventMention:
         return replace(_mention(article, kind="sentence", date=date, trigger="sentenced"), actors=actors)

@@ -13,7 +13,9 @@ Two mentions of the same kind are the same event when their dates do not conflic
 - they share that word and a named actor, and their places do not conflict ("Webb was
   sentenced" in two outlets).
 
-A year alone never merges unnamed mentions, and a month-level date never bridges two days.
+A year alone never merges unnamed mentions, and a month-level date never bridges two days. A
+mention dated by a range of years ("since the 2017/2018 Uprisings") agrees with the dates inside
+it.
 The merged event keeps every reporting sentence as a source, the union of actors and figures,
 the most precise date and the most frequent place and mode. Its ``name`` is a plain description
 made of its kind's word, place and date ("uprising in Iran, 2019-11"), never one outlet's
@@ -38,6 +40,8 @@ from newstrace.model import ArticleFindings, CopySide, CorpusLinks, Event, Event
 __all__ = ["STEP", "EventsLinkStep", "describe", "event_figures", "merge_events"]
 
 MAX_ACTORS = 8
+RANGE = "/"  # a mention dated by a range of years: "2017/2018"
+MAX_RANGE_YEARS = 10  # a longer span ("the 1979/2019 decades") names an era, not one event's dates
 # The word a description uses for a kind when the trigger is a verb ("arrested" -> "arrest").
 KIND_NOUNS = {"killing": "killing", "sentence": "sentencing", "internet shutdown": "internet shutdown"}
 # How a description joins the first actor to the event's word, by kind.
@@ -92,10 +96,10 @@ def _candidate_pairs(mentions: Sequence[EventMention]) -> list[tuple[int, int]]:
     for i, m in enumerate(mentions):
         if m.name:
             blocks[(m.kind, "name:" + _norm(m.name))].append(i)
-        if m.date and len(m.date) >= len("YYYY-MM"):
+        if m.date and len(m.date) >= len("YYYY-MM") and RANGE not in m.date:
             blocks[(m.kind, "date:" + m.date[:7])].append(i)
-        if m.date:
-            blocks[(m.kind, f"word:{_word(m)}:{m.date[:4]}")].append(i)
+        for year in _years(m.date):
+            blocks[(m.kind, f"word:{_word(m)}:{year}")].append(i)
         for actor in {a.split()[-1] for a in m.actors if a[:1].isupper()}:
             blocks[(m.kind, f"actor:{_word(m)}:{actor}")].append(i)
     pairs: set[tuple[int, int]] = set()
@@ -125,6 +129,8 @@ def _same_period(a: EventMention, b: EventMention, *, same_word: bool, places_ag
     month and the same place."""
     if not a.date or not b.date or len(a.date) < len("YYYY-MM") or len(b.date) < len("YYYY-MM"):
         return False
+    if RANGE in a.date or RANGE in b.date:
+        return False  # a range of years names no month
     if (
         a.date[:7] == b.date[:7]
         and same_word
@@ -146,8 +152,27 @@ def _shared_name(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
-    """Dates agree when either is unknown or one is a prefix of the other (2019-11 and 2019-11-15)."""
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
+    """Dates agree when either is unknown or one is a prefix of the other (2019-11 and 2019-11-15);
+    a range of years ("2017/2018") agrees with the dates inside it and the ranges it overlaps."""
+    if a is None or b is None:
+        return True
+    if RANGE in a or RANGE in b:
+        return bool(set(_years(a)) & set(_years(b)))
+    return a.startswith(b) or b.startswith(a)
+
+
+def _years(date: str | None) -> list[str]:
+    """The years a date or a range of dates ("2017/2018", "2017-12/2018-01") covers."""
+    if not date:
+        return []
+    first, _, last = date.partition(RANGE)
+    start, end = int(first[:4]), int((last or first)[:4])
+    return [str(year) for year in range(start, min(end, start + MAX_RANGE_YEARS) + 1)]
+
+
+def _precision(date: str) -> tuple[bool, int]:
+    """How precise a date is: a day before a month before a year; a range least."""
+    return RANGE not in date, len(date)
 
 
 def _norm(name: str) -> str:
@@ -174,7 +199,7 @@ def _event(group: Sequence[EventMention], facts: Mapping[str, Fact]) -> Event:
     counted = [facts[f] for f in fact_ids if f in facts]
     figures, ranges = event_figures(counted)
     place = _most_common(m.place for m in group)
-    date = max(dates, key=len) if dates else None
+    date = max(dates, key=_precision) if dates else None
     top_actors = tuple(a for a, _ in actors.most_common(MAX_ACTORS))
     return Event(
         id=stable_id("event", first.kind, first.id),

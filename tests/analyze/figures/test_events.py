@@ -86,6 +86,12 @@ def test_mention_carries_date_place_actors_facts_and_name(spacy_model: SpacyMode
     assert [e.name for e in protest] == [None, "November uprising"]
 
 
+def test_a_mention_dated_by_a_range_keeps_the_range(spacy_model: SpacyModel) -> None:
+    text = "The students have protested on campus since the 2017/2018 uprisings in Valdoria."
+    found = find_event_mentions(_article(text, None), ArticleNLP(spacy_model, text))
+    assert [(e.trigger, e.date) for e in found if e.trigger == "uprisings"] == [("uprisings", "2017/2018")]
+
+
 @pytest.mark.parametrize(
     ("earlier", "phrase", "base", "expected"),
     [

@@ -392,7 +392,8 @@ def _date(  # noqa: PLR0917  # the mention's parts, each needed
     name: str | None,
     trigger: re.Match[str],
 ) -> str | None:
-    """The date nearest the trigger in its sentence, else a month its name or sentence refers to."""
+    """The date nearest the trigger in its sentence (a range as ``start/end``), else a month its
+    name or sentence refers to."""
     near = [d for d in dates_in(dates, sentence.start, sentence.end) if d.value is not None]
     if near:
         at = sentence.start + trigger.start()
@@ -404,7 +405,7 @@ def _date(  # noqa: PLR0917  # the mention's parts, each needed
                 abs(d.start - at),
             ),
         )
-        return best.value
+        return f"{best.value}/{best.until}" if best.until else best.value  # "2017/2018 Uprisings"
     earlier = [d for d in dates if d.end <= sentence.start]
     reference = month_reference(name or text[sentence.start : sentence.end], earlier, base)
     return reference.iso() if reference is not None else None
