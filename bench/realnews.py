@@ -9,7 +9,8 @@
 Pages come from the article-extraction benchmark (see bench/data/realnews/README.md); the gold
 was written by hand following bench/data/realnews/GUIDE.md. Splits: ``tune`` (rules may be fitted
 on it) and ``dev`` (held apart: only reported on), with every layer; ``tune2`` (tuning too) has
-gold for the quotations alone, so ``score`` leaves it out: check it, unpack it or convert its quotes.
+gold for the quotations, facts and event mentions but none for the boilerplate, entities and what
+spans pages, so ``score tune2`` prints ``None`` for those layers.
 """
 
 from __future__ import annotations
@@ -30,10 +31,16 @@ DATA = Path(__file__).resolve().parent / "data" / "realnews"
 SHARED = Path(os.environ.get("NEWSTRACE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SCORER = SHARED / "tools" / "score.py"
 SPLITS = ("tune", "dev")  # every layer annotated: what ``score`` measures
-# Splits annotated for the quotations alone (the other layers are empty lists and have no corpus.json).
-QUOTES_ONLY_SPLITS = ("tune2",)
-ALL_SPLITS = SPLITS + QUOTES_ONLY_SPLITS
-OTHER_LAYERS = ("boilerplate", "entities", "facts", "events")
+# Splits annotated for some layers only: the layers left out are empty lists in every page, and its
+# corpus.json is empty (no aliases, copies, quote clusters or events across pages were annotated).
+PARTIAL_SPLITS = {"tune2": ("boilerplate", "entities")}
+ALL_SPLITS = SPLITS + tuple(PARTIAL_SPLITS)
+# Figures (score.py seeds names, and ours) measuring a layer, by the page layer or corpus part they need.
+LAYER_FIGURES = {
+    "boilerplate": ("seeds.articles.boilerplate_lines", "seeds.articles.boilerplate_leaked"),
+    "entities": ("seeds.alias_links.", "seeds.entities_found.", "seeds.copies.", "seeds.quote_clusters.",
+                 "seeds.events_across_pages."),
+}  # fmt: skip
 QUOTE_KINDS = {"direct", "fragment", "slogan", "scare"}
 SPEAKER_KINDS = {"person", "organisation", "group", "unnamed", None}
 ENTITY_TYPES = {"PER", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK"}
@@ -130,8 +137,6 @@ def check(splits: tuple[str, ...]) -> int:
             for problem in check_page(gold) + _check_layers(split, gold):
                 print(f"{path.relative_to(DATA)}: {problem}")
                 count += 1
-        if split in QUOTES_ONLY_SPLITS:
-            continue  # no gold spans its pages
         corpus = json.loads((DATA / "gold" / split / "corpus.json").read_text(encoding="utf-8"))
         for event in corpus.get("events", []):
             count += _report(split, [f"event {event.get('name')!r}: unknown page {f}" for f in
@@ -144,10 +149,10 @@ def check(splits: tuple[str, ...]) -> int:
 
 
 def _check_layers(split: str, gold: dict[str, Any]) -> list[str]:
-    """A quotes-only split has no gold for the other layers: they must be empty, not half-done."""
-    if split not in QUOTES_ONLY_SPLITS:
-        return []
-    return [f"{layer}: a quotes-only split leaves it empty" for layer in OTHER_LAYERS if gold[layer]]
+    """A partial split has no gold for the layers it leaves out: they must be empty, not half-done."""
+    return [
+        f"{layer}: split {split} leaves it empty" for layer in PARTIAL_SPLITS.get(split, ()) if gold[layer]
+    ]
 
 
 def _report(split: str, problems: list[str]) -> int:
@@ -215,7 +220,8 @@ def score(split: str, work: Path) -> dict[str, object]:
         figures |= {f"{kind}.{k}": v for k, v in _flat(json.loads(summary.read_text("utf-8"))).items()}
         if kind == "seeds":
             figures |= {f"seeds.{k}": v for k, v in event_figures(gold, export).items()}
-    return figures
+    absent = tuple(f for layer in PARTIAL_SPLITS.get(split, ()) for f in LAYER_FIGURES[layer])
+    return {name: None if name.startswith(absent) else value for name, value in figures.items()}
 
 
 def _norm(text: str) -> str:
@@ -323,7 +329,7 @@ def main() -> None:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check").add_argument("split", nargs="?", choices=ALL_SPLITS)
-    sub.add_parser("score").add_argument("splits", nargs="*", choices=SPLITS, default=list(SPLITS))
+    sub.add_parser("score").add_argument("splits", nargs="*", choices=ALL_SPLITS, default=list(SPLITS))
     events = sub.add_parser("events")
     events.add_argument("gold", type=Path)
     events.add_argument("export", type=Path)
