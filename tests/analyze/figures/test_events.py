@@ -41,6 +41,9 @@ NOT_EVENTS = [
     "If protests are deemed a threat, their organizers can be put to death.",  # hypothetical
     "The countless protests showed how deep the anger runs.",  # no anchor: no date, place, figure or name
     "No arrests were reported in Paris on Monday.",  # negated
+    # a message that speaks is the source of words already reported, not a new occasion
+    "The statement, which was obtained by the Kestrel Herald on Monday, claimed that talks had failed.",
+    "Migrants in federal custody in Texas were denied flu shots on Monday.",  # a state, not an arrest
 ]
 
 

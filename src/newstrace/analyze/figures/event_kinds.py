@@ -82,7 +82,10 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         "arrest",
         "COERCE",
         r"arrest(?:s|ed|ing)?\b|detain(?:s|ed|ing)?\b|detention|rounded up|imprison(?:ed)?\b"
-        r"|apprehend(?:ed)?\b|(?:in|into|from) (?:police |federal |state )?custody\b",
+        # being taken into or held in custody is an arrest; "migrants in custody" names a state,
+        # "released from custody" a release
+        r"|apprehend(?:ed)?\b"
+        r"|(?:into|(?:held|taken|placed|kept|remanded) in) (?:police |federal |state )?custody\b",
         (("", "arrest"),),
     ),
     EventKind(  # a charge is also a price, a claim, a duty or a rush ("in charge of", "charged at",
@@ -289,6 +292,10 @@ FIGURATIVE = re.compile(
     r"|indifference|suspicion|disbelief)|(?:financial|bank|income|mission|cash[- ]flow) statements?"
     r"|supernova(?:e|s)? explosions?"
     r"|(?:the|a) statements? [“\"]|charges? that\b"
+    # a message that speaks ("the statement, obtained by Variety, claimed"): the source of words
+    # already reported, not a new occasion of speech
+    r"|(?:the|this|that|its|their|his|her) statements?,?(?: [^.,]{1,80},)? (?:said|says|claimed|claims"
+    r"|continued|concluded|read|reads|added|adds|stated|states|noted|notes|went on)\b"
     r"|weather(?:ed)? the storm|took (?:\w+ )?by storm"
     r"|fired (?:him|her|them)|outbreak of (?:the )?(?:violence|war|hostilities|fighting|conflict)"
     r"|hearing (?:aid|loss)"
