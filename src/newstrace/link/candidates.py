@@ -1,11 +1,12 @@
 """Candidate pairs from LSH band keys, with memory bounded by spilling keys to disk per band.
 
 Each (band key, article) entry takes 12 bytes. Entries are buffered in memory and appended to
-one file per band once the buffer passes ``buffer_bytes``; pairs are then found one band at a
-time by sorting that band's entries. Peak memory is therefore about ``buffer_bytes`` while
-adding, and about 50 bytes per sentence of the corpus while a band is sorted (12 stored, the
-rest sorting temporaries), plus 8 bytes per band hit of a candidate pair (bench/copies.py
-measures it).
+one file per band and key range (the top bits of the key: ``KEY_PARTS`` ranges) once the buffer
+passes ``buffer_bytes``; pairs are then found one band and range at a time by sorting its
+entries (equal keys always share a range). Peak memory is therefore about ``buffer_bytes``
+while adding, and about 50 / ``KEY_PARTS`` bytes per sentence of the corpus while a range is
+sorted (12 stored, the rest sorting temporaries), plus 8 bytes per band hit of a candidate
+pair (bench/copies.py measures it).
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ __all__ = ["BandIndex"]
 
 log = logging.getLogger(__name__)
 
+# Key ranges per band: a quarter of a band's entries is sorted at a time (at 1M generated articles
+# a whole band's sort took ~700 MB, most of the peak of bench/copies.py).
+KEY_PARTS = 4
+_PART_SHIFT = np.uint64(64 - 2)  # the top bits of a key name its range (KEY_PARTS = 2 ** 2)
 ENTRY = np.dtype([("key", np.uint64), ("article", np.uint32)])
 PAIRS = npt.NDArray[np.uint64]
 
@@ -42,7 +47,7 @@ class BandIndex:
     def __init__(self, bands: int, buffer_bytes: int, max_bucket: int, min_hits: int = 1) -> None:
         self.bands, self.buffer_bytes, self.max_bucket = bands, buffer_bytes, max_bucket
         self.min_hits = min_hits
-        self._buffers: list[list[npt.NDArray[np.void]]] = [[] for _ in range(bands)]
+        self._buffers: list[list[npt.NDArray[np.void]]] = [[] for _ in range(bands * KEY_PARTS)]
         self._rows: list[npt.NDArray[np.uint64]] = []  # key arrays added, not yet cut into bands
         self._row_articles: list[int] = []
         self._buffered = 0
@@ -75,7 +80,7 @@ class BandIndex:
         ordered = np.sort(keys, axis=0)
         if len(keys) > 1 and bool((ordered[1:] == ordered[:-1]).any()):
             for band in range(self.bands):
-                self._buffers[band].append(_entries(np.unique(keys[:, band]), article))
+                self._buffer(band, _entries(np.unique(keys[:, band]), article))
         else:
             self._rows.append(keys)
             self._row_articles.append(article)
@@ -90,12 +95,18 @@ class BandIndex:
         keys = np.concatenate(self._rows)
         articles = np.repeat(np.array(self._row_articles, dtype=np.uint32), [len(k) for k in self._rows])
         for band in range(self.bands):
-            self._buffers[band].append(_entries(keys[:, band], articles))
+            self._buffer(band, _entries(keys[:, band], articles))
         self._rows, self._row_articles = [], []
+
+    def _buffer(self, band: int, entries: npt.NDArray[np.void]) -> None:
+        """Buffer a band's entries, each in its key range's buffer."""
+        part = entries["key"] >> _PART_SHIFT
+        for number in range(KEY_PARTS):
+            self._buffers[band * KEY_PARTS + number].append(entries[part == number])
 
     def pairs(self) -> PAIRS:
         """Sorted unique candidate pairs (with ``min_hits``), each packed as ``i << 32 | j``, ``i < j``."""
-        found = [self._band_pairs(self._band_entries(band)) for band in range(self.bands)]
+        found = [self._band_pairs(self._slot_entries(slot)) for slot in range(len(self._buffers))]
         if not found:
             return np.empty(0, dtype=np.uint64)
         pairs, hits = np.unique(np.concatenate(found), return_counts=True)
@@ -106,28 +117,29 @@ class BandIndex:
         self._cut_rows()
         if self._dir is None:
             self._dir = tempfile.TemporaryDirectory(prefix="newstrace-bands-")
-        for band, chunks in enumerate(self._buffers):
+        for slot, chunks in enumerate(self._buffers):
             if chunks:
-                with self._path(band).open("ab") as fh:
+                with self._path(slot).open("ab") as fh:
                     np.concatenate(chunks).tofile(fh)
         self.spilled_bytes += self._buffered
-        self._buffers = [[] for _ in range(self.bands)]
+        self._buffers = [[] for _ in range(self.bands * KEY_PARTS)]
         self._buffered = 0
 
-    def _path(self, band: int) -> Path:
+    def _path(self, slot: int) -> Path:
+        """The spill file of a band's key range (slot ``band * KEY_PARTS + range``)."""
         assert self._dir is not None
-        return Path(self._dir.name) / f"band{band:03d}.bin"
+        return Path(self._dir.name) / f"band{slot // KEY_PARTS:03d}-{slot % KEY_PARTS}.bin"
 
-    def _band_entries(self, band: int) -> npt.NDArray[np.void]:
+    def _slot_entries(self, slot: int) -> npt.NDArray[np.void]:
         self._cut_rows()
-        chunks = list(self._buffers[band])
-        self._buffers[band] = []
-        if self._dir is not None and self._path(band).exists():
-            chunks.insert(0, np.fromfile(self._path(band), dtype=ENTRY))
+        chunks = list(self._buffers[slot])
+        self._buffers[slot] = []
+        if self._dir is not None and self._path(slot).exists():
+            chunks.insert(0, np.fromfile(self._path(slot), dtype=ENTRY))
         return np.concatenate(chunks) if chunks else np.empty(0, dtype=ENTRY)
 
     def _band_pairs(self, entries: npt.NDArray[np.void]) -> PAIRS:
-        """Pairs of articles that share a key in this band.
+        """Pairs of articles that share a key in one band (and key range).
 
         Entries are ordered by key alone (a plain integer sort, several times faster than
         sorting the (key, article) records): an article has each key once per band, so a

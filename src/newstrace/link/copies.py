@@ -20,6 +20,7 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import islice
 
 from newstrace.link.candidates import BandIndex
 from newstrace.link.copy_index import find_copies_indexed
@@ -32,7 +33,11 @@ from newstrace.model import ArticleFindings, Copy, CorpusLinks
 
 log = logging.getLogger(__name__)
 
-__all__ = ["STEP", "CopiesStep", "earlier_of", "find_copies"]
+__all__ = ["FINGERPRINT_BATCH", "STEP", "CopiesStep", "earlier_of", "find_copies"]
+
+# Articles fingerprinted together: a few share one array pass; more make arrays that outgrow the
+# CPU caches (bench/copies.py texts: 8 at a time took 0.83 of the time of one at a time, 64 took 1.3).
+FINGERPRINT_BATCH = 8
 
 
 class CopiesStep(LinkStep):
@@ -75,8 +80,11 @@ def find_copies(findings: Sequence[ArticleFindings], options: CopyOptions | None
     started = time.perf_counter()
     printer = Fingerprinter(opts.shingle_words, opts.bands, opts.rows, opts.min_sentence_words, opts.seed)
     with BandIndex(opts.bands, opts.buffer_bytes, opts.max_bucket, opts.min_band_hits) as index:
-        for number, found in enumerate(findings):
-            index.add(number, printer.keys(found.article.text))
+        source, number = iter(findings), 0
+        while texts := [f.article.text for f in islice(source, FINGERPRINT_BATCH)]:
+            for keys in printer.keys_many(texts):
+                index.add(number, keys)
+                number += 1
         pairs = index.pairs()
     log.info("copies: %d candidate pairs in %.1f s", len(pairs), time.perf_counter() - started)
     copies = [c for _, found in verify_pairs(pairs.tolist(), load_from(findings), opts) for c in found]

@@ -67,9 +67,8 @@ def find_copies_indexed(
                 bands.add(number, keys)
         fresh = np.flatnonzero(~known).tolist()
         for first in range(0, len(fresh), KEYS_BATCH):
-            batch = [
-                (n, printer.keys(a.text)) for n, a in _read(index, ids, fresh[first : first + KEYS_BATCH])
-            ]
+            read = list(_read(index, ids, fresh[first : first + KEYS_BATCH]))
+            batch = list(zip([n for n, _ in read], printer.keys_many([a.text for _, a in read]), strict=True))
             for number, keys in batch:
                 bands.add(number, keys)
             index.save_band_keys([(ids[n], k) for n, k in batch], setting)
