@@ -14,13 +14,16 @@ from __future__ import annotations
 import itertools
 import logging
 import tempfile
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["BandIndex"]
+from newstrace.link.mapper import Mapper, in_process
+
+__all__ = ["BandIndex", "slot_pairs"]
 
 log = logging.getLogger(__name__)
 
@@ -104,9 +107,13 @@ class BandIndex:
         for number in range(KEY_PARTS):
             self._buffers[band * KEY_PARTS + number].append(entries[part == number])
 
-    def pairs(self) -> PAIRS:
-        """Sorted unique candidate pairs (with ``min_hits``), each packed as ``i << 32 | j``, ``i < j``."""
-        found = [self._band_pairs(self._slot_entries(slot)) for slot in range(len(self._buffers))]
+    def pairs(self, mapper: Mapper = in_process) -> PAIRS:
+        """Sorted unique candidate pairs (with ``min_hits``), each packed as ``i << 32 | j``, ``i < j``.
+
+        Each band's key range is paired on its own, by ``mapper`` (a Dask cluster, say).
+        """
+        slots = (self._slot_entries(slot) for slot in range(len(self._buffers)))
+        found = list(mapper(partial(slot_pairs, max_bucket=self.max_bucket), slots))
         if not found:
             return np.empty(0, dtype=np.uint64)
         pairs, hits = np.unique(np.concatenate(found), return_counts=True)
@@ -138,35 +145,37 @@ class BandIndex:
             chunks.insert(0, np.fromfile(self._path(slot), dtype=ENTRY))
         return np.concatenate(chunks) if chunks else np.empty(0, dtype=ENTRY)
 
-    def _band_pairs(self, entries: npt.NDArray[np.void]) -> PAIRS:
-        """Pairs of articles that share a key in one band (and key range).
 
-        Entries are ordered by key alone (a plain integer sort, several times faster than
-        sorting the (key, article) records): an article has each key once per band, so a
-        run of equal keys holds distinct articles, put in order where the order matters.
-        """
-        keys = entries["key"]
-        order = np.argsort(keys, kind="stable")
-        keys = keys[order]
-        articles = entries["article"][order].astype(np.uint64)
-        same_as_next = keys[1:] == keys[:-1]
-        # Runs of two (by far the most common) are paired without a Python loop.
-        run_start = np.flatnonzero(np.concatenate(([True], ~same_as_next)))
-        run_len = np.diff(np.concatenate((run_start, [len(keys)])))
-        twos = run_start[run_len == 2]
-        first, second = articles[twos], articles[twos + 1]
-        found = [np.minimum(first, second) << np.uint64(32) | np.maximum(first, second)]
-        for start, length in zip(run_start[run_len > 2], run_len[run_len > 2], strict=True):
-            found.append(self._bucket_pairs(np.sort(articles[start : start + length])))
-        return np.concatenate(found)
+def slot_pairs(entries: npt.NDArray[np.void], max_bucket: int) -> PAIRS:
+    """Pairs of articles that share a key in one band (and key range); see :class:`BandIndex`.
 
-    def _bucket_pairs(self, members: npt.NDArray[np.uint64]) -> PAIRS:
-        if len(members) > self.max_bucket:
-            log.debug("band bucket of %d articles: paired with its first member only", len(members))
-            star: PAIRS = members[0] << np.uint64(32) | members[1:]
-            return star
-        pairs = [a << 32 | b for a, b in itertools.combinations(members.tolist(), 2)]
-        return np.array(pairs, dtype=np.uint64)
+    Entries are ordered by key alone (a plain integer sort, several times faster than
+    sorting the (key, article) records): an article has each key once per band, so a
+    run of equal keys holds distinct articles, put in order where the order matters.
+    """
+    keys = entries["key"]
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    articles = entries["article"][order].astype(np.uint64)
+    same_as_next = keys[1:] == keys[:-1]
+    # Runs of two (by far the most common) are paired without a Python loop.
+    run_start = np.flatnonzero(np.concatenate(([True], ~same_as_next)))
+    run_len = np.diff(np.concatenate((run_start, [len(keys)])))
+    twos = run_start[run_len == 2]
+    first, second = articles[twos], articles[twos + 1]
+    found = [np.minimum(first, second) << np.uint64(32) | np.maximum(first, second)]
+    for start, length in zip(run_start[run_len > 2], run_len[run_len > 2], strict=True):
+        found.append(_bucket_pairs(np.sort(articles[start : start + length]), max_bucket))
+    return np.concatenate(found)
+
+
+def _bucket_pairs(members: npt.NDArray[np.uint64], max_bucket: int) -> PAIRS:
+    if len(members) > max_bucket:
+        log.debug("band bucket of %d articles: paired with its first member only", len(members))
+        star: PAIRS = members[0] << np.uint64(32) | members[1:]
+        return star
+    pairs = [a << 32 | b for a, b in itertools.combinations(members.tolist(), 2)]
+    return np.array(pairs, dtype=np.uint64)
 
 
 def _entries(keys: npt.NDArray[np.uint64], articles: int | npt.NDArray[np.uint32]) -> npt.NDArray[np.void]:

@@ -26,6 +26,7 @@ from newstrace.link.candidates import BandIndex
 from newstrace.link.copy_index import find_copies_indexed
 from newstrace.link.fingerprints import Fingerprinter
 from newstrace.link.index import LinkIndex
+from newstrace.link.mapper import Mapper, in_process
 from newstrace.link.options import CopyOptions, LinkOptions
 from newstrace.link.pairs import earlier_of, load_from, verify_pairs
 from newstrace.link.step import LinkStep
@@ -49,32 +50,39 @@ class CopiesStep(LinkStep):
 
     name = "copies"
 
-    def __init__(self, index: LinkIndex | None = None) -> None:
-        self.index = index
+    def __init__(self, index: LinkIndex | None = None, mapper: Mapper = in_process) -> None:
+        self.index, self.mapper = index, mapper
 
     def using(self, index: LinkIndex) -> CopiesStep:
         """This step, keeping band keys and verified pairs in ``index``."""
-        return CopiesStep(index)
+        return CopiesStep(index, self.mapper)
+
+    def mapped(self, mapper: Mapper) -> CopiesStep:
+        """This step, pairing band key ranges and verifying batches of pairs with ``mapper``."""
+        return CopiesStep(self.index, mapper)
 
     def run(
         self, findings: Sequence[ArticleFindings], links: CorpusLinks, options: LinkOptions
     ) -> CorpusLinks:
         """``links`` with the copies."""
         if self.index is None:
-            found = find_copies(findings, options.copies)
+            found = find_copies(findings, options.copies, self.mapper)
         else:
-            found = find_copies_indexed(findings, options.copies, self.index)
+            found = find_copies_indexed(findings, options.copies, self.index, self.mapper)
         return replace(links, copies=links.copies + tuple(found))
 
 
 STEP = CopiesStep()
 
 
-def find_copies(findings: Sequence[ArticleFindings], options: CopyOptions | None = None) -> list[Copy]:
+def find_copies(
+    findings: Sequence[ArticleFindings], options: CopyOptions | None = None, mapper: Mapper = in_process
+) -> list[Copy]:
     """Reposts and shared passages between the articles of ``findings``.
 
     ``findings`` is read twice and indexed at random in the second pass; a lazy sequence
-    (loading articles on demand) keeps memory independent of the corpus text.
+    (loading articles on demand) keeps memory independent of the corpus text. The pairing of
+    band key ranges and the verification of batches of pairs run by ``mapper``.
     """
     opts = options or CopyOptions()
     started = time.perf_counter()
@@ -85,8 +93,10 @@ def find_copies(findings: Sequence[ArticleFindings], options: CopyOptions | None
             for keys in printer.keys_many(texts):
                 index.add(number, keys)
                 number += 1
-        pairs = index.pairs()
+        pairs = index.pairs(mapper)
     log.info("copies: %d candidate pairs in %.1f s", len(pairs), time.perf_counter() - started)
-    copies = [c for _, found in verify_pairs(pairs.tolist(), load_from(findings), opts) for c in found]
+    copies = [
+        c for _, found in verify_pairs(pairs.tolist(), load_from(findings), opts, mapper) for c in found
+    ]
     log.info("copies: %d found in %.1f s", len(copies), time.perf_counter() - started)
     return copies
