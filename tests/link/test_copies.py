@@ -184,7 +184,7 @@ def test_copies_is_a_registered_link_step() -> None:
 
 def test_keys_of_texts_together_equal_their_keys_one_at_a_time() -> None:
     printer = Fingerprinter(3, 20, 4, 6, 1)
-    texts = [STORY, "", "Too short. Also short.", _repost(STORY), "Straße İstanbul. " + OTHER, UNRELATED]
+    texts = [STORY, "", "Too short. Also short.", _repost(STORY), "Straße İstanbul. " + OTHER, UNRELATED] * 3
     together = printer.keys_many(texts)
     assert [k.shape for k in together] == [printer.keys(t).shape for t in texts]
     assert all((k == printer.keys(t)).all() for k, t in zip(together, texts, strict=True))

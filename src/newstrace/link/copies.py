@@ -24,7 +24,7 @@ from itertools import islice
 
 from newstrace.link.candidates import BandIndex
 from newstrace.link.copy_index import find_copies_indexed
-from newstrace.link.fingerprints import Fingerprinter
+from newstrace.link.fingerprints import TEXTS_PER_PASS, Fingerprinter
 from newstrace.link.index import LinkIndex
 from newstrace.link.mapper import Mapper, in_process
 from newstrace.link.options import CopyOptions, LinkOptions
@@ -36,9 +36,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["FINGERPRINT_BATCH", "STEP", "CopiesStep", "earlier_of", "find_copies"]
 
-# Articles fingerprinted together: a few share one array pass; more make arrays that outgrow the
-# CPU caches (bench/copies.py texts: 8 at a time took 0.83 of the time of one at a time, 64 took 1.3).
-FINGERPRINT_BATCH = 8
+FINGERPRINT_BATCH = TEXTS_PER_PASS  # articles read and fingerprinted together
 
 
 class CopiesStep(LinkStep):
