@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
 import pytest
 
 from newstrace.link import LinkOptions, link_corpus
 from newstrace.link.align import shared_spans
-from newstrace.link.candidates import BandIndex
+from newstrace.link.candidates import KEY_PARTS, BandIndex
 from newstrace.link.copies import earlier_of, find_copies
 from newstrace.link.fingerprints import Fingerprinter, words_of
+from newstrace.link.mapper import Mapper
 from newstrace.link.options import AlignOptions, CopyOptions
 from newstrace.model import Article, ArticleFindings, Copy
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Invented news prose (four paragraphs), long enough to be a whole article.
 STORY = (
@@ -172,3 +180,40 @@ def test_copies_is_a_registered_link_step() -> None:
     links = link_corpus(findings, LinkOptions(steps=("copies",), copies=CopyOptions()))
     assert [c.relation for c in links.copies] == ["same-article"]
     assert links.errors == ()
+
+
+def test_keys_of_texts_together_equal_their_keys_one_at_a_time() -> None:
+    printer = Fingerprinter(3, 20, 4, 6, 1)
+    texts = [STORY, "", "Too short. Also short.", _repost(STORY), "Straße İstanbul. " + OTHER, UNRELATED] * 3
+    together = printer.keys_many(texts)
+    assert [k.shape for k in together] == [printer.keys(t).shape for t in texts]
+    assert all((k == printer.keys(t)).all() for k, t in zip(together, texts, strict=True))
+    assert together[1].shape == (0, 20) and together[2].shape == (0, 20)
+
+
+def _pickling_mapper(calls: list[str]) -> Mapper:
+    """A mapper that sends every piece of work through pickle, as a Dask cluster would."""
+
+    def mapper(function: Callable[[T], R], items: Iterable[T], /) -> Iterator[R]:
+        for item in items:
+            calls.append(getattr(function, "func", function).__name__)
+            yield pickle.loads(pickle.dumps(function))(pickle.loads(pickle.dumps(item)))
+
+    return mapper
+
+
+def test_copies_by_a_mapper_equal_those_found_in_process() -> None:
+    findings = [
+        _found(name, text)
+        for name, text in [
+            ("a", STORY),
+            ("b", _repost(STORY)),
+            ("c", _shared_passage(OTHER)),
+            ("d", UNRELATED),
+        ]
+    ]
+    calls: list[str] = []
+    options = CopyOptions(buffer_bytes=1)  # spilled to disk too
+    mapped = find_copies(findings, options, _pickling_mapper(calls))
+    assert mapped == find_copies(findings, options) and len(mapped) == 3  # a-b, a-c, b-c
+    assert calls.count("slot_pairs") == options.bands * KEY_PARTS and calls.count("verify_batch") == 1

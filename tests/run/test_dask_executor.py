@@ -21,13 +21,17 @@ from distributed import Client
 from newstrace.analyze import AnalyzeOptions
 from newstrace.errors import UsageError
 from newstrace.ingest.documents import make_document
+from newstrace.link.copies import find_copies
+from newstrace.link.options import CopyOptions
 from newstrace.run import RunOptions, analyze_corpus
+from newstrace.run.dask_executor import DaskMapper
 from newstrace.run.executors import choose_executor
 from newstrace.run.process import WorkConfig
 from newstrace.segment import SegmentOptions
 from newstrace.store import Store, database_url
 from newstrace.store.schema import link_index_metadata, metadata
 from tests.conftest import _free_port
+from tests.link.test_copies import OTHER, STORY, UNRELATED, _found, _repost, _shared_passage
 
 pytestmark = pytest.mark.slow
 START_SECONDS = 120
@@ -117,6 +121,19 @@ def test_dask_cluster_gives_the_local_records_with_postgresql(
         metadata.drop_all(engine)
         link_index_metadata.drop_all(engine)
         engine.dispose()
+
+
+def test_copies_paired_and_verified_on_the_cluster_equal_the_local_ones(dask_scheduler: str) -> None:
+    texts = [STORY, _repost(STORY), _shared_passage(OTHER), UNRELATED, OTHER, _repost(OTHER)]
+    findings = [_found(f"art{n}", text) for n, text in enumerate(texts)]
+    options = CopyOptions(buffer_bytes=1)  # band keys spilled to disk, as with a large corpus
+    mapper = DaskMapper(dask_scheduler)
+    try:
+        on_cluster = find_copies(findings, options, mapper)
+    finally:
+        mapper.close()
+    assert on_cluster == find_copies(findings, options)
+    assert {c.relation for c in on_cluster} == {"same-article", "shared-passage"}
 
 
 def test_an_unreachable_scheduler_is_a_usage_error_naming_it() -> None:

@@ -24,6 +24,12 @@ SENTENCES = [
         "Del. Ana Ruiz and the Rev. Omar Haddad came. They left.",
         ["Del. Ana Ruiz and the Rev. Omar Haddad came.", "They left."],
     ),
+    # runs of end marks, an initial, closing quotes and brackets; an ending not followed by a capital
+    (
+        "Wait... What?! No. J. Smith came…  Then “Go.” (Yes.) End",
+        ["Wait...", "What?!", "No. J. Smith came…", "Then “Go.”", "(Yes.)", "End"],
+    ),
+    ("He left.\n\n\nNext one.\nx. Y", ["He left.", "Next one.", "x. Y"]),
 ]
 
 

@@ -22,6 +22,7 @@ from newstrace.ids import stable_id
 from newstrace.link.candidates import BandIndex
 from newstrace.link.fingerprints import Fingerprinter
 from newstrace.link.index import LinkIndex, PairCopies
+from newstrace.link.mapper import Mapper, in_process
 from newstrace.link.options import CopyOptions
 from newstrace.link.pairs import LOW32, verify_pairs
 from newstrace.model import Article, ArticleFindings, Copy
@@ -46,7 +47,7 @@ def keys_setting(options: CopyOptions) -> str:
 
 
 def find_copies_indexed(
-    findings: Sequence[ArticleFindings], options: CopyOptions, index: LinkIndex
+    findings: Sequence[ArticleFindings], options: CopyOptions, index: LinkIndex, mapper: Mapper = in_process
 ) -> list[Copy]:
     """The copies of :func:`~newstrace.link.copies.find_copies`, reusing what ``index`` keeps."""
     started = time.perf_counter()
@@ -67,21 +68,26 @@ def find_copies_indexed(
                 bands.add(number, keys)
         fresh = np.flatnonzero(~known).tolist()
         for first in range(0, len(fresh), KEYS_BATCH):
-            batch = [
-                (n, printer.keys(a.text)) for n, a in _read(index, ids, fresh[first : first + KEYS_BATCH])
-            ]
+            read = list(_read(index, ids, fresh[first : first + KEYS_BATCH]))
+            batch = list(zip([n for n, _ in read], printer.keys_many([a.text for _, a in read]), strict=True))
             for number, keys in batch:
                 bands.add(number, keys)
             index.save_band_keys([(ids[n], k) for n, k in batch], setting)
-        pairs = bands.pairs().tolist()
+        pairs = bands.pairs(mapper).tolist()
     log.info("copies: %d candidate pairs, %d articles fingerprinted", len(pairs), len(fresh))
-    copies = _pair_copies(pairs, ids, known, options, index)
+    copies = _pair_copies(pairs, ids, known, options, index, mapper=mapper)
     log.info("copies: %d found in %.1f s", len(copies), time.perf_counter() - started)
     return copies
 
 
 def _pair_copies(
-    pairs: list[int], ids: list[str], known: np.ndarray, options: CopyOptions, index: LinkIndex
+    pairs: list[int],
+    ids: list[str],
+    known: np.ndarray,
+    options: CopyOptions,
+    index: LinkIndex,
+    *,
+    mapper: Mapper,
 ) -> list[Copy]:
     """Copies of every candidate pair: stored results for unchanged pairs, the rest verified."""
     setting = stable_id("pair-copies", repr(options))
@@ -99,7 +105,7 @@ def _pair_copies(
     def load(wanted: list[int]) -> dict[int, Article]:
         return dict(_read(index, ids, wanted))
 
-    for packed, found in verify_pairs(redo, load, options):
+    for packed, found in verify_pairs(redo, load, options, mapper):
         results[(ids[packed >> 32], ids[packed & LOW32])] = tuple(found)
     log.info("copies: %d pairs verified, %d kept from the last run", len(redo), len(pairs) - len(redo))
     index.save_pair_copies(results, setting)

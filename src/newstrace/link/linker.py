@@ -10,6 +10,7 @@ from newstrace.errors import error_from
 from newstrace.graph import order_by_needs
 from newstrace.link import aliases, clusters, copies, event_groups
 from newstrace.link.index import LinkIndex
+from newstrace.link.mapper import Mapper, in_process
 from newstrace.link.options import LinkOptions
 from newstrace.link.step import LinkStep
 from newstrace.model import ArticleFindings, CorpusLinks, Error
@@ -28,10 +29,14 @@ def builtin_link_steps() -> list[LinkStep]:
 
 
 def link_corpus(
-    findings: Sequence[ArticleFindings], options: LinkOptions | None = None, index: LinkIndex | None = None
+    findings: Sequence[ArticleFindings],
+    options: LinkOptions | None = None,
+    index: LinkIndex | None = None,
+    mapper: Mapper = in_process,
 ) -> CorpusLinks:
     """Entities, copies, quote clusters and events across ``findings``; ``index`` (the store's link
-    index) keeps per-article work, such as quote embeddings, between runs."""
+    index) keeps per-article work, such as quote embeddings, between runs; ``mapper`` runs the
+    steps' independent pieces of work (here, or on a Dask cluster: the records are the same)."""
     opts = options or LinkOptions()
     links = CorpusLinks()
     errors: list[Error] = []
@@ -39,7 +44,7 @@ def link_corpus(
         if opts.steps is not None and step.name not in opts.steps:
             continue
         try:
-            links = (step if index is None else step.using(index)).run(findings, links, opts)
+            links = (step if index is None else step.using(index)).mapped(mapper).run(findings, links, opts)
         except Exception as exc:  # a failed step must not lose the others' results
             log.debug("link step %s failed", step.name, exc_info=True)
             errors.append(error_from(exc, CORPUS_SOURCE, f"link:{step.name}"))

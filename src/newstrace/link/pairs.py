@@ -9,14 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from newstrace.ids import stable_id
 from newstrace.link.align import SharedSpan, merged, shared_spans
 from newstrace.link.fingerprints import Words, words_of
+from newstrace.link.mapper import Mapper, in_process
 from newstrace.link.options import CopyOptions
 from newstrace.model import Article, ArticleFindings, Copy, CopyRelation, CopySide, Earlier
 
-__all__ = ["LOW32", "VERIFY_BATCH", "Tokenised", "copies_between", "earlier_of", "load_from", "verify_pairs"]
+__all__ = [
+    "LOW32",
+    "VERIFY_BATCH",
+    "Tokenised",
+    "copies_between",
+    "earlier_of",
+    "load_from",
+    "verify_batch",
+    "verify_pairs",
+]
 
 # Candidate pairs verified per batch: their articles (at most twice as many) are read together
 # and tokenised once; ~2,000 articles of ~2 KB with their word arrays take ~20 MB.
@@ -94,20 +105,35 @@ def _side_key(side: CopySide) -> tuple[str, int, int]:
 
 
 def verify_pairs(
-    pairs: Sequence[int], load: Callable[[list[int]], dict[int, Article]], options: CopyOptions
+    pairs: Sequence[int],
+    load: Callable[[list[int]], dict[int, Article]],
+    options: CopyOptions,
+    mapper: Mapper = in_process,
 ) -> Iterator[tuple[int, list[Copy]]]:
     """Each packed pair (``i << 32 | j``) with its copies, verified ``VERIFY_BATCH`` pairs at a time.
 
     The articles of a batch are read with one ``load`` call (numbers in, articles out) and each
     is tokenised once per batch: the reads grow with the candidate pairs, and a corpus of
     near-duplicates (one article in many pairs) reads it once per batch, not once per pair.
+    Batches are read here and verified by ``mapper`` (a Dask cluster, say).
     """
-    for first in range(0, len(pairs), VERIFY_BATCH):
-        batch = pairs[first : first + VERIFY_BATCH]
-        numbers = sorted({p >> 32 for p in batch} | {p & LOW32 for p in batch})
-        texts = {n: Tokenised.of(a) for n, a in load(numbers).items()}
-        for packed in batch:
-            yield packed, copies_between(texts[packed >> 32], texts[packed & LOW32], options)
+
+    def batches() -> Iterator[tuple[Sequence[int], dict[int, Article]]]:
+        for first in range(0, len(pairs), VERIFY_BATCH):
+            batch = pairs[first : first + VERIFY_BATCH]
+            yield batch, load(sorted({p >> 32 for p in batch} | {p & LOW32 for p in batch}))
+
+    for verified in mapper(partial(verify_batch, options=options), batches()):
+        yield from verified
+
+
+def verify_batch(
+    work: tuple[Sequence[int], dict[int, Article]], options: CopyOptions
+) -> list[tuple[int, list[Copy]]]:
+    """The copies of each packed pair of a batch, given the batch's articles by number."""
+    batch, articles = work
+    texts = {n: Tokenised.of(a) for n, a in articles.items()}
+    return [(packed, copies_between(texts[packed >> 32], texts[packed & LOW32], options)) for packed in batch]
 
 
 def load_from(findings: Sequence[ArticleFindings]) -> Callable[[list[int]], dict[int, Article]]:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from newstrace.link.index import LinkIndex
+from newstrace.link.mapper import Mapper
 from newstrace.link.options import LinkOptions
 from newstrace.model import ArticleFindings, CorpusLinks
 
@@ -28,6 +29,11 @@ class LinkStep(ABC):
     def using(self, index: LinkIndex) -> LinkStep:
         """This step, reading and keeping what it computes per article in ``index`` (the store's
         link index); a step that keeps nothing returns itself."""
+        return self
+
+    def mapped(self, mapper: Mapper) -> LinkStep:
+        """This step, handing its independent pieces of work to ``mapper`` (a Dask cluster, say);
+        a step that has none returns itself."""
         return self
 
     @abstractmethod

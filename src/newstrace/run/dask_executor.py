@@ -16,9 +16,10 @@ so the next run tries them again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
@@ -31,7 +32,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PARTITION", "DaskExecutor"]
+T = TypeVar("T")
+R = TypeVar("R")
+
+__all__ = ["PARTITION", "DaskExecutor", "DaskMapper"]
 
 # Documents per task: enough that a task's scheduling (a few ms) is small next to its analysis
 # (~0.4 s a PolNeAR article), few enough that the workers share the tail of a run evenly.
@@ -134,6 +138,58 @@ class DaskExecutor:
             client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+class DaskMapper:
+    """A link-stage :class:`~newstrace.link.mapper.Mapper` that runs each piece of work on a Dask cluster.
+
+    The link steps hand it pieces that need nothing from each other (the candidate pairs of one
+    band's key range, the verification of a batch of pairs); their results come back in order,
+    so the records are those of the local run. At most ``IN_FLIGHT_PER_WORKER`` pieces per worker
+    are sent ahead, which bounds what the pieces' data take here and on the cluster. A piece
+    that fails raises here: the link step becomes an error record, as it would locally.
+    """
+
+    def __init__(self, scheduler: str | None = None, workers: int | None = None) -> None:
+        self.scheduler, self.workers = scheduler, workers
+        self.cluster: LocalCluster | None = None
+        self.client: Client | None = None  # connected on first use: a run with nothing to link starts none
+
+    def _connect(self) -> Client:
+        if self.client is None:
+            try:
+                if self.scheduler is None:
+                    self.cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                        n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
+                    )
+                    self.client = Client(self.cluster)  # type: ignore[no-untyped-call]
+                else:
+                    self.client = Client(self.scheduler, timeout=CONNECT_SECONDS)  # type: ignore[no-untyped-call]
+            except (OSError, TimeoutError) as exc:
+                self.close()
+                raise UsageError(f"cannot reach the Dask scheduler {self.scheduler!r}: {exc}") from exc
+        return self.client
+
+    def __call__(self, function: Callable[[T], R], items: Iterable[T], /) -> Iterator[R]:
+        """``function(item)`` for each of ``items``, computed on the cluster, in order."""
+        client = self._connect()
+        slots = max(1, len(client.scheduler_info(n_workers=-1)["workers"])) * IN_FLIGHT_PER_WORKER
+        running: deque[Future[R]] = deque()
+        for item in items:
+            running.append(client.submit(function, item, pure=False))
+            if len(running) >= slots:
+                yield running.popleft().result()
+        while running:
+            yield running.popleft().result()
+
+    def close(self) -> None:
+        """Disconnect; a LocalCluster started here is shut down."""
+        if self.client is not None:
+            self.client.close()  # type: ignore[no-untyped-call]  # unannotated in distributed
+            self.client = None
+        if self.cluster is not None:
+            self.cluster.close()
+            self.cluster = None
 
 
 def _failed(doc: Document, failure: StageError) -> DocumentResult:

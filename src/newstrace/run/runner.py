@@ -22,6 +22,7 @@ from newstrace.ingest import IngestOptions, InputRef, expand_inputs, read_input
 from newstrace.ingest.documents import REPAIR_STAGE
 from newstrace.link import LinkOptions, link_corpus
 from newstrace.link.identity import resolve_identities
+from newstrace.link.mapper import Mapper, in_process
 from newstrace.link.stable_ids import keep_ids
 from newstrace.model import Document, Error
 from newstrace.run.executors import choose_executor
@@ -176,10 +177,23 @@ def analyze_corpus(
             _analyze(refs, store, opts, tracker)
         if opts.link:
             tracker.phase("linking")
-            report.errors.extend(link_store(store, opts.linking))
+            report.errors.extend(_link(store, opts))
     finally:
         gc.unfreeze()  # what an in-process worker froze (DocumentProcessor.prepare), kept while linking
     return report
+
+
+def _link(store: Store, opts: RunOptions) -> list[Error]:
+    """Link the corpus, with the link steps' pieces of work on the Dask cluster of a Dask run."""
+    if opts.executor != "dask":
+        return link_store(store, opts.linking)
+    from newstrace.run.dask_executor import DaskMapper  # noqa: PLC0415  # dask: only when asked
+
+    mapper = DaskMapper(opts.scheduler, opts.jobs or None)
+    try:
+        return link_store(store, opts.linking, mapper)
+    finally:
+        mapper.close()
 
 
 def _analyze(refs: Sequence[InputRef], store: Store, opts: RunOptions, tracker: _Tracker) -> None:
@@ -203,15 +217,16 @@ def _analyze(refs: Sequence[InputRef], store: Store, opts: RunOptions, tracker: 
         executor.close()
 
 
-def link_store(store: Store, options: LinkOptions) -> list[Error]:
+def link_store(store: Store, options: LinkOptions, mapper: Mapper = in_process) -> list[Error]:
     """Re-link the corpus if documents, link settings or the search index changed since the last link
-    run; corpus records keep the ids they had (link/stable_ids.py), and speakers are resolved to them."""
+    run; corpus records keep the ids they had (link/stable_ids.py), and speakers are resolved to them.
+    ``mapper`` runs the link steps' independent pieces of work (a Dask cluster, say)."""
     ids = store.article_ids()
     state = stable_id(repr(options), INDEX_VERSION, *sorted(ids))
     if store.get_setting(LINK_KEY) == state:
         return []
     findings = StoredFindings(store, ids)
-    links = keep_ids(store.links(), link_corpus(findings, options, StoredLinkIndex(store, ids)))
+    links = keep_ids(store.links(), link_corpus(findings, options, StoredLinkIndex(store, ids), mapper))
     store.replace_links(links, resolve_identities(findings, links.entities))
     store.set_setting(LINK_KEY, state)
     return list(links.errors)

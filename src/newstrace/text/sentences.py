@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "sentence_breaks", "split_sentences"]
 
 # A sentence ends at . ! ? … (and any closing quotes/brackets after them) before whitespace and
 # an opening quote, bracket or capital letter/digit; abbreviations below do not end sentences.
@@ -21,6 +21,11 @@ ABBREVIATIONS = frozenset(
     rev del adm maj cmdr supt atty
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m""".split()
 )
+# The characters a sentence end starts with: SENTENCE_END is tried only where one stands, which
+# finds the same ends as scanning every position (several times faster on long texts).
+END_START = re.compile(r"[.!?…\n]")
+TOKEN_BEFORE = re.compile(r"[\w.]+$")  # the word (dots included) that a full stop ends
+ABBREVIATION_WINDOW = 12  # characters looked back for it (longer than any abbreviation above)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +40,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Rule-based sentences of ``text`` (paragraph breaks always end one); no model needed."""
     out: list[Sentence] = []
     start = 0
-    for match in SENTENCE_END.finditer(text):
-        if match.group(0)[0] == "." and _abbreviation_before(text, match.start()):
-            continue
+    for match in sentence_breaks(text):
         end = match.end() if match.group(0)[0] != "\n" else match.start()
         out.extend(_trimmed(text, start, end))
         start = match.end()
@@ -45,9 +48,28 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+def sentence_breaks(text: str) -> Iterator[re.Match[str]]:
+    """The punctuation (or paragraph breaks) that end the sentences of ``text``, in order.
+
+    A break holds no word character, so every word of ``text`` lies wholly between two breaks.
+    """
+    after = 0  # where the last end found stops: ends do not overlap
+    for start in END_START.finditer(text):
+        at = start.start()
+        if at < after:
+            continue
+        match = SENTENCE_END.match(text, at)
+        if match is None:
+            continue
+        after = match.end()
+        if text[at] == "." and _abbreviation_before(text, at):
+            continue
+        yield match
+
+
 def _abbreviation_before(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
-    token = word.group(1).lower() if word else ""
+    word = TOKEN_BEFORE.search(text, max(0, dot - ABBREVIATION_WINDOW), dot)
+    token = word.group(0).lower() if word else ""
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
