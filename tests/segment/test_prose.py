@@ -322,3 +322,22 @@ def test_prose_after_an_inline_link_is_judged_by_the_article() -> None:
     page = _page(*MENU, "Bridge to close", long_1, long_2, link, last, credit, *FOOTER)
     [article] = find_articles(page, prose=True)
     assert article.text.split("\n") == [long_1, long_2, last]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # a teaser's excerpt, cut with WordPress's bracketed mark, links to another post
+        ("The council said that the plans for the new bridge over the river would be ready in […]", False),
+        ("The council said that the plans for the new bridge over the river would be ready in [...]", False),
+        ("The council said that the plans for the new bridge over the river would be ready in [ … ]", False),
+        # an article's own sentence, with an omission inside a quotation, is prose
+        (
+            "The council said that the plans for the bridge […] would be ready in the spring of next year.",
+            True,
+        ),
+    ],
+)
+def test_an_excerpt_cut_mark_makes_a_teaser(line: str, kept: bool) -> None:
+    lines = [(f"{PROSE} {PROSE_3}", False), (line, False), (f"{PROSE_2} {PROSE_4}", False)]
+    assert prose_lines(lines) == [True, kept, True]

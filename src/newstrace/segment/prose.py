@@ -16,6 +16,7 @@ a page is the one whose stop words fill it (the classic stop-word language guess
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -55,6 +56,10 @@ OTHER_LANGUAGE_MIN_SHARE = 0.12
 # tune pages of bench/data/pages: a run of match results in a sports report); a longer run of
 # sentences between two paragraphs is another part of the page (comments, a teaser box).
 ENCLOSED_MAX_BLOCKS = 3
+# A line that ends in a cut mark in brackets ("… the number of players […]", WordPress's default
+# "more" text) is an excerpt of another post, shown as a teaser that links to it: it is counted as
+# link text, which jusText rejects (an article's own sentences end in their punctuation).
+EXCERPT_END = re.compile(r"\[\s*(?:…|\.\.\.|&hellip;)\s*\]$")
 # "Simple English" is English; lists too unlike ordinary writing to identify a page are skipped.
 SKIPPED_LISTS = frozenset({"Simple_English"})
 
@@ -72,6 +77,8 @@ class ProseBlock:
 
     def __post_init__(self) -> None:
         self.dom_path = "body.h2" if self.heading else "body.p"
+        if EXCERPT_END.search(self.text.rstrip()):
+            self.chars_count_in_links = len(self.text)
 
     @property
     def is_heading(self) -> bool:
@@ -87,8 +94,8 @@ class ProseBlock:
         return sum(w.lower() in stopwords for w in words) / len(words) if words else 0.0
 
     def links_density(self) -> float:
-        """No link markup survives in a text dump."""
-        return 0.0
+        """No link markup survives in a text dump: only an excerpt's cut mark says a line is a link."""
+        return self.chars_count_in_links / max(1, len(self.text))
 
 
 def prose_lines(lines: Sequence[tuple[str, bool]], stoplist: frozenset[str] | None = None) -> list[bool]:
