@@ -32,6 +32,7 @@ __all__ = [
     "is_english",
     "page_stoplist",
     "prose_lines",
+    "sectioned_prose",
     "written_in_stoplist_language",
 ]
 
@@ -60,6 +61,11 @@ ENCLOSED_MAX_BLOCKS = 3
 # "more" text) is an excerpt of another post, shown as a teaser that links to it: it is counted as
 # link text, which jusText rejects (an article's own sentences end in their punctuation).
 EXCERPT_END = re.compile(r"\[\s*(?:…|\.\.\.|&hellip;)\s*\]$")
+# A longer run of rejected blocks between kept prose is taken in when it reads as one more section
+# of the article: nearly all its blocks are sentences (its numbered or titled heading aside) and
+# those sentences are as dense in stop words as prose on average (jusText rejects a section whose
+# few dense, fact-laden sentences, under 0.30 each, flank its near-good ones).
+SECTION_SENTENCE_SHARE = 0.8
 # "Simple English" is English; lists too unlike ordinary writing to identify a page are skipped.
 SKIPPED_LISTS = frozenset({"Simple_English"})
 
@@ -136,6 +142,31 @@ def enclosed_prose(texts: Sequence[str], kept: Sequence[bool]) -> list[bool]:
             and j < len(texts)
             and j - i <= ENCLOSED_MAX_BLOCKS
             and all(_sentence(texts[k]) for k in (i - 1, *range(i, j), j))
+        ):
+            out[i:j] = [True] * (j - i)
+        i = j
+    return out
+
+
+def sectioned_prose(texts: Sequence[str], kept: Sequence[bool], stoplist: frozenset[str]) -> list[bool]:
+    """``kept`` with the runs of rejected blocks between two kept blocks taken in when they read
+    as a section of the article (see ``SECTION_SENTENCE_SHARE``)."""
+    out = list(kept)
+    i = 0
+    while i < len(texts):
+        if out[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(texts) and not out[j]:
+            j += 1
+        sentences = [texts[k] for k in range(i, j) if _sentence(texts[k])]
+        if (
+            i > 0
+            and j < len(texts)
+            and len(sentences) >= SECTION_SENTENCE_SHARE * (j - i)
+            and sum(ProseBlock(t, False).stopwords_density(stoplist) for t in sentences) / len(sentences)
+            >= STOPWORDS_LOW
         ):
             out[i:j] = [True] * (j - i)
         i = j
