@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.ingest.html_body import reads_as_prose, with_sibling_parts
+from newstrace.ingest.html_body import reads_as_prose, with_sibling_parts, without_standfirst
 from newstrace.ingest.html_meta import parse_html
 
 A = "The council voted on Tuesday to close the old bridge to traffic for the whole of the summer."
@@ -55,3 +55,52 @@ def test_unparsed_page_keeps_text() -> None:
 )
 def test_reads_as_prose(line: str, expected: bool) -> None:
     assert reads_as_prose(line) is expected
+
+
+DEK = "The old bridge will shut for the summer. Here is how to get across the river."
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "text", "expected"),
+    [
+        (  # a heading under the headline that repeats the description: the standfirst goes
+            f'<meta name="description" content="{DEK}">',
+            f'<h1>Bridge to close</h1><h2 class="sub-head">{DEK}</h2><p>{A}</p><p>{B}</p>',
+            f"{DEK}\n{A}\n{B}",
+            f"{A}\n{B}",
+        ),
+        (  # marked as the description by itemprop, under og:description
+            f'<meta property="og:description" content="{DEK}">',
+            f'<div itemprop="description">{DEK}</div><p>{A}</p>',
+            f"{A}\n{DEK}\n{C}",
+            f"{A}\n{C}",
+        ),
+        (  # the description is the body's first paragraph: it stays
+            f'<meta name="description" content="{A}">',
+            f"<h1>Bridge to close</h1><p>{A}</p><p>{B}</p>",
+            f"{A}\n{B}",
+            f"{A}\n{B}",
+        ),
+        (  # a heading that the page does not declare as its description stays
+            f'<meta name="description" content="{C}">',
+            f"<h2>{DEK}</h2><p>{A}</p>",
+            f"{DEK}\n{A}",
+            f"{DEK}\n{A}",
+        ),
+        (  # far down the text it is not a standfirst
+            f'<meta name="description" content="{DEK}">',
+            f"<p>{A}</p><p>{B}</p><h2>{DEK}</h2><p>{C}</p>",
+            f"{A}\n{B}\n{DEK}\n{C}",
+            f"{A}\n{B}\n{DEK}\n{C}",
+        ),
+        (  # the standfirst is all the text there is: kept
+            f'<meta name="description" content="{DEK}">',
+            f"<h2>{DEK}</h2>",
+            DEK,
+            DEK,
+        ),
+    ],
+)
+def test_without_standfirst(head: str, body: str, text: str, expected: str) -> None:
+    root = parse_html(f"<html><head>{head}</head><body>{body}</body></html>")
+    assert without_standfirst(text, root) == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newstrace.ingest.html import extract_html
 from newstrace.ingest.html_meta import page_meta, strip_site_name
 
 
@@ -123,6 +124,20 @@ def test_title(head: str, body: str, expected: str | None) -> None:
             "",
             "Troy Vale",
         ),
+        (  # a page wrapper whose class mentions the author is no byline; the "By" line is
+            "",
+            '<div class="single-author-layout"><h1>Dam opens</h1><p class="by">By Ann Vale</p>'
+            + "<p>The dam opened on Monday, Design, Reporting, Valley Town, River City.</p>" * 10
+            + "</div>",
+            "Ann Vale",
+        ),
+        (  # a long author bio box is no byline either
+            "",
+            '<div class="author-box">'
+            + "Kim Orr, Editor, Valley Town, River City, Lake Port and more places. " * 6
+            + "</div>",
+            None,
+        ),
     ],
 )
 def test_byline(head: str, body: str, expected: str | None) -> None:
@@ -131,3 +146,35 @@ def test_byline(head: str, body: str, expected: str | None) -> None:
 
 def test_unparseable_page_gives_no_metadata() -> None:
     assert page_meta("") == page_meta("   ")
+
+
+@pytest.mark.parametrize(
+    ("ld", "expected"),
+    [
+        (  # a fact-check names the claim's author in itemReviewed: not the page's author
+            '{"@type": "ClaimReview", "itemReviewed": {"@type": "Claim", "author": '
+            '{"@type": "Person", "name": "Ann Vale and Ben Orr"}}}',
+            frozenset({"Ann Vale and Ben Orr"}),
+        ),
+        (  # a review's book and a cited work
+            '{"@type": "Review", "itemReviewed": {"@type": "Book", "author": "Kim Orr"},'
+            ' "citation": [{"author": {"name": "Lu Vale"}}]}',
+            frozenset({"Kim Orr", "Lu Vale"}),
+        ),
+        ('{"@type": "NewsArticle", "author": {"name": "Ann Vale"}}', frozenset()),
+    ],
+)
+def test_reviewed_authors(ld: str, expected: frozenset[str]) -> None:
+    page = _page(f'<script type="application/ld+json">{ld}</script>', "<p>Text.</p>")
+    assert page_meta(page).reviewed_authors == expected
+
+
+def test_a_fact_checked_claims_author_is_not_the_byline() -> None:
+    ld = (
+        '{"@context": "https://schema.org", "@type": "ClaimReview", "itemReviewed": {"@type": "Claim",'
+        ' "author": {"@type": "Person", "name": "Ann Vale and Ben Orr"}}}'
+    )
+    prose = "<p>The claim that the dam opened early was checked against the council's records.</p>" * 8
+    claim = '<div class="statement-author"><h4 class="author">Ann Vale and Ben Orr</h4></div>'
+    page = _page(f'<title>Dam claim</title><script type="application/ld+json">{ld}</script>', claim + prose)
+    assert extract_html(page, "page.html", 200).byline is None

@@ -24,6 +24,10 @@ BODY = [
             4,
         ),
         ([*BODY, "Tom Reed is a senior editor."], "Ann Vale, Tom Reed", 4),
+        ([*BODY, "ANN VALE has written two books about rivers.", "She lives by one."], "Ann Vale", 4),
+        ([*BODY, "Ann Vale works for the Lantern's city desk."], "Ann Vale", 4),
+        ([*BODY, "Ann Vale teaches journalism in Port Meridian."], "Ann Vale", 4),
+        ([*BODY, "Ann Vale's bridge has stood for a century."], "Ann Vale", None),  # not the writer's doing
         # no byline: a writer's note by its shape
         ([*BODY, "Ann Vale (@annvale) is a contributor at the Lantern.", "The Lantern is a paper."], None, 4),
         ([*BODY, "Ann Vale is a senior reporter at the Lantern."], None, 4),

@@ -66,6 +66,10 @@ FURNITURE = [
         "Necessary cookies are essential for the website to function; we use them without your consent.",
         "consent",
     ),
+    ("By submitting your email, you agree to our Terms and Privacy Notice.", "consent"),
+    ("By signing up you agree to our Terms of Use and Privacy Policy.", "consent"),
+    ("By submitting this form you agree to The Lantern using your data to publish your comment.", "consent"),
+    ("By using this site you’re agreeing to the terms of service.", "consent"),
 ]
 PROSE = [
     "Share prices fell sharply on Monday after the central bank raised rates.",
@@ -77,6 +81,8 @@ PROSE = [
     "Photographs of the rally spread quickly.",
     "The newsletter, which the ministry has published since 2004, was closed in March after a leak.",
     "Call 911 if you see smoke, the fire chief said.",
+    "By using the app, riders agree to share their location, the company said.",
+    "By submitting the plan late, the council lost the grant. You agree that was a mistake, she said.",
     "More protests from farmers are planned for Friday.",
     "In 2019 the figure was 1,204,000 and in 2020 it was 1,380,000.",
     "The <b> tag is bold, she explained.",

@@ -12,6 +12,7 @@ from newstrace.segment.prose import (
     is_english,
     page_stoplist,
     prose_lines,
+    sectioned_prose,
     written_in_stoplist_language,
 )
 
@@ -322,3 +323,54 @@ def test_prose_after_an_inline_link_is_judged_by_the_article() -> None:
     page = _page(*MENU, "Bridge to close", long_1, long_2, link, last, credit, *FOOTER)
     [article] = find_articles(page, prose=True)
     assert article.text.split("\n") == [long_1, long_2, last]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # a teaser's excerpt, cut with WordPress's bracketed mark, links to another post
+        ("The council said that the plans for the new bridge over the river would be ready in […]", False),
+        ("The council said that the plans for the new bridge over the river would be ready in [...]", False),
+        ("The council said that the plans for the new bridge over the river would be ready in [ … ]", False),
+        # an article's own sentence, with an omission inside a quotation, is prose
+        (
+            "The council said that the plans for the bridge […] would be ready in the spring of next year.",
+            True,
+        ),
+    ],
+)
+def test_an_excerpt_cut_mark_makes_a_teaser(line: str, kept: bool) -> None:
+    lines = [(f"{PROSE} {PROSE_3}", False), (line, False), (f"{PROSE_2} {PROSE_4}", False)]
+    assert prose_lines(lines) == [True, kept, True]
+
+
+FACTS = "Beans, lentils, oats, barley, apples and pears hold soluble fibre (12)."  # few stop words
+
+
+@pytest.mark.parametrize(
+    ("texts", "kept", "expected"),
+    [
+        (  # a titled section whose sentences jusText rejected: taken in whole
+            [PROSE, "6. Eat more fibre", FACTS, PROSE_2, FACTS, PROSE_3, PROSE_4],
+            [True, False, False, False, False, False, True],
+            [True] * 7,
+        ),
+        (  # a link list between two paragraphs is no section: headlines are not sentences
+            [PROSE, "Bridge to close", "Ferry plan", "Mayor speaks", "Shops fear losses", PROSE_4],
+            [True, False, False, False, False, True],
+            [True, False, False, False, False, True],
+        ),
+        (  # sentences too thin in stop words (a list of facts) stay out
+            [PROSE, FACTS, FACTS, FACTS, PROSE_4],
+            [True, False, False, False, True],
+            [True, False, False, False, True],
+        ),
+        (  # after the last kept block nothing is enclosed
+            [PROSE, PROSE_2, PROSE_3],
+            [True, False, False],
+            [True, False, False],
+        ),
+    ],
+)
+def test_sectioned_prose(texts: list[str], kept: list[bool], expected: list[bool]) -> None:
+    assert sectioned_prose(texts, kept, page_stoplist([PROSE, PROSE_2]) or frozenset()) == expected

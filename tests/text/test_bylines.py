@@ -62,6 +62,10 @@ from newstrace.text.bylines import AuthorCandidate, choose_byline, clean_byline,
         ("Ann Vale (AFP)", None, "Ann Vale"),
         ("By Ann Vale Special to The Lantern", None, "Ann Vale"),
         ("By Ann Vale Photography by Ben Orr", None, "Ann Vale"),  # the photographer's credit
+        ("admin", None, None),  # a publishing system's default account, not a writer
+        ("By Admin", None, None),
+        ("Administrator", None, None),
+        ("Jane Doe, admin", None, "Jane Doe"),
         ("", None, None),
         (None, None, None),
     ],

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from newstrace.errors import MalformedInput, NoArticleText
-from newstrace.ingest.html_body import with_sibling_parts
+from newstrace.ingest.html_body import with_sibling_parts, without_standfirst
 from newstrace.ingest.html_links import without_tree_link_lines
-from newstrace.ingest.html_meta import parse_html, strip_site_name, tree_meta
+from newstrace.ingest.html_meta import of_reviewed_work, parse_html, strip_site_name, tree_meta
 from newstrace.text.bylines import AuthorCandidate, choose_byline
 
 __all__ = ["HtmlText", "extract_html", "nesting_depth"]
@@ -74,11 +74,14 @@ def extract_html(html: str, source: str, max_depth: int, url: str | None = None)
     if not isinstance(result, trafilatura.settings.Document) or not (text := (result.text or "").strip()):
         raise NoArticleText(source, "no article text was found in this HTML page")
     root = parse_html(html)  # once, for both: the links of the page and its metadata
-    text = without_tree_link_lines(with_sibling_parts(text, root), root)
+    text = without_standfirst(without_tree_link_lines(with_sibling_parts(text, root), root), root)
     page_url = _clean(result.url) or url
     meta = tree_meta(root, page_url)
     title = meta.title or (strip_site_name(t, meta.site, page_url) if (t := _clean(result.title)) else None)
-    guess = [AuthorCandidate(author)] if (author := _clean(result.author)) else []  # trafilatura's, last
+    author = _clean(result.author)
+    if author and of_reviewed_work(author, meta.reviewed_authors):
+        author = None  # trafilatura reads any author in the structured data, a fact-checked claim's too
+    guess = [AuthorCandidate(author)] if author else []  # trafilatura's, last
     byline = meta.byline or choose_byline(guess, meta.site, meta.site_marks)
     return HtmlText(text, title, _clean(result.date), byline, page_url)
 

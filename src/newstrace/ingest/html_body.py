@@ -18,7 +18,7 @@ from functools import cache
 import justext
 from lxml import etree
 
-__all__ = ["reads_as_prose", "with_sibling_parts"]
+__all__ = ["reads_as_prose", "with_sibling_parts", "without_standfirst"]
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,10 @@ MIN_KEPT_IN_CLASS = 2
 PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "li", "blockquote"})
 NOT_BODY = frozenset({"aside", "footer", "nav", "header", "form", "figure", "figcaption"})
 LANGUAGE = "English"
+# A standfirst (dek) sits right under the headline: among the text's first lines.
+STANDFIRST_MAX_LINE = 2
+DESCRIPTION_KEYS = frozenset({"description", "og:description", "twitter:description"})
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # jusText's defaults (Pomikálek 2011, tuned on CleanEval): a block of at least 70 characters with
 # 30 % stop words or more is prose; shorter blocks are judged by neighbours, which a paragraph taken
 # from another container does not have here, so they are left out.
@@ -70,6 +74,34 @@ def with_sibling_parts(text: str, root: etree._Element | None) -> str:
         return text
     log.debug("%d paragraphs taken from other parts of the article body", len(extra))
     return _in_page_order(lines, placed, extra)
+
+
+def without_standfirst(text: str, root: etree._Element | None) -> str:
+    """``text`` without its standfirst: a first line that repeats the page's declared description
+    and that the page shows as a heading or marks as the description (``itemprop``), not as a
+    paragraph. A summary above the body is the page's pitch for the article, not its text; a
+    description that is the first paragraph of the body (a ``<p>``) stays."""
+    if root is None:
+        return text
+    described = {
+        " ".join((m.get("content") or "").split())
+        for m in root.iter("meta")
+        if (m.get("property") or m.get("name") or "").strip().lower() in DESCRIPTION_KEYS
+    } - {""}
+    lines = text.split("\n")
+    firsts = [i for i, line in enumerate(lines) if line.strip()][:STANDFIRST_MAX_LINE]
+    shown = {
+        _text(e)
+        for e in root.iter()
+        if isinstance(e.tag, str)
+        and e.tag != "meta"
+        and (e.tag in HEADING_TAGS or e.get("itemprop") == "description")
+    }
+    drop = {i for i in firsts if (key := " ".join(lines[i].split())) in described and key in shown}
+    if not drop or all(i in drop for i, line in enumerate(lines) if line.strip()):
+        return text  # nothing to drop, or nothing would be left
+    log.debug("standfirst dropped")
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 def _other_parts(

@@ -21,7 +21,7 @@ from lxml import etree
 
 from newstrace.text.bylines import AuthorCandidate, choose_byline
 
-__all__ = ["PageMeta", "page_meta", "parse_html", "strip_site_name", "tree_meta"]
+__all__ = ["PageMeta", "of_reviewed_work", "page_meta", "parse_html", "strip_site_name", "tree_meta"]
 
 # An <h1> is the headline when this share of its words are in a declared title; checked on the
 # tune pages of bench/data/pages, where a headline and its SEO title share 60-100 % of their
@@ -59,6 +59,12 @@ BY_LINE = re.compile(
     re.IGNORECASE,
 )
 BY_LINE_MAX_WORDS = 16
+NAME_WORD = re.compile(r"[^\W_]+")
+REVIEWED_KEYS = ("itemReviewed", "citation", "isBasedOn")  # schema.org: works a page is about
+# An author-marked element longer than this is a container whose class mentions the author (a page
+# wrapper "single-author", a bio box), not a byline: a byline of several writers with their roles
+# runs to some 20 words; the wrapper on the tune pages holds the whole page (1,200 words).
+AUTHOR_ELEMENT_MAX_WORDS = 40
 BY_LINE_MAX_CHILDREN = 6  # a byline element holds a few links or spans, not a section
 BY_LINE_LOOKAHEAD = 120  # elements after the headline where a byline sits (date, share buttons, …)
 SECTION_MAX_WORDS = 3
@@ -75,6 +81,8 @@ class PageMeta:
     byline: str | None
     site: str | None
     site_marks: frozenset[str] = frozenset()  # the site's names and host, compacted
+    # Authors of what the page reviews or cites (a fact-check's claim, a review's book): never its own.
+    reviewed_authors: frozenset[str] = frozenset()
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -108,8 +116,10 @@ def tree_meta(root: etree._Element | None, url: str | None = None) -> PageMeta:
     ]
     names = [*TITLE_SEPARATORS.split(site or ""), *(p for p in publishers if isinstance(p, str))]
     marks = frozenset(_marks(site, url) | {_compact(n) for n in names} - {""})
-    byline = choose_byline(list(_author_candidates(root, metas, articles, _named_nodes(nodes))), site, marks)
-    return PageMeta(_title(root, declared, site, url), byline, site, marks)
+    reviewed = frozenset(_reviewed_authors(nodes))
+    candidates = _author_candidates(root, metas, articles, _named_nodes(nodes))
+    byline = choose_byline([c for c in candidates if not of_reviewed_work(c.text, reviewed)], site, marks)
+    return PageMeta(_title(root, declared, site, url), byline, site, marks, reviewed)
 
 
 def strip_site_name(title: str, site: str | None, url: str | None = None) -> str:
@@ -184,8 +194,32 @@ def _author_candidates(
     yield from _author_metas(root)
     for element in root.iter():
         if isinstance(element.tag, str) and _marks_author(element):
-            yield AuthorCandidate(_spaced_text(element))
+            text = _spaced_text(element)
+            if len(text.split()) <= AUTHOR_ELEMENT_MAX_WORDS:
+                yield AuthorCandidate(text)
     yield from (AuthorCandidate(line) for line in _by_lines(root))
+
+
+def of_reviewed_work(author: str, reviewed: frozenset[str]) -> bool:
+    """``author`` (perhaps cut short or split at "and" by trafilatura's cleaning) is the author of a
+    work the page reviews or cites, not the page's own."""
+    key = _name_key(author)
+    return bool(key) and any(f"{_name_key(r)} ".startswith(f"{key} ") for r in reviewed)
+
+
+def _name_key(text: str) -> str:
+    """``text``'s words, case-folded, without the joiners trafilatura splits authors at."""
+    return " ".join(w for w in NAME_WORD.findall(text.casefold()) if w != "and")
+
+
+def _reviewed_authors(nodes: list[dict[str, object]]) -> Iterator[str]:
+    """The author names of the works the page's structured data reviews or cites (schema.org's
+    ``itemReviewed``, ``citation``, ``isBasedOn``): the people a fact-check or a review is about."""
+    for node in nodes:
+        for key in REVIEWED_KEYS:
+            for work in _as_list(node.get(key)):
+                if isinstance(work, dict):
+                    yield from (n for a in _as_list(work.get("author")) if (n := _author_name(a)))
 
 
 def _resolved(author: object, named: dict[str, dict[str, object]]) -> object:

@@ -17,7 +17,11 @@ __all__ = ["bio_start"]
 
 NAME_SEPARATORS = re.compile(r"\s*(?:;|,|&|\band\b)\s*")
 # After the name: an optional handle or parenthesis, then a verb a biography opens with.
-BIO_VERB = r"(?:\s*\([^)]{1,40}\))?,?\s+(?:is|was|has been|writes|covers|reports|lives|edits|joined)\b"
+# ("TIM ANDERSON has done many amazing things…", "Ann Vale works for…": any of a writer's doings).
+BIO_VERB = (
+    r"(?:\s*\([^)]{1,40}\))?,?\s+"
+    r"(?:is|was|has|had|writes|wrote|covers|reports|lives|edits|joined|works|teaches|holds)\b"
+)
 # A biography sits at the end: only the last share of the article's paragraphs is searched (on the
 # tune pages of bench/data/pages, notes follow the article's last paragraph, or its last but two
 # when a correction or a newsletter box sits between).

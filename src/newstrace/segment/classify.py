@@ -9,7 +9,14 @@ from dataclasses import dataclass, replace
 from newstrace.segment.furniture import furniture_kind, is_link_list_head
 from newstrace.segment.lines import Line, Shape, is_sentence_end, shape_lines, split_lines, word_count
 from newstrace.segment.metadata import byline_of, header_date, is_date_only, published_label_date
-from newstrace.segment.prose import LENGTH_LOW, enclosed_prose, is_english, page_stoplist, prose_lines
+from newstrace.segment.prose import (
+    LENGTH_LOW,
+    enclosed_prose,
+    is_english,
+    page_stoplist,
+    prose_lines,
+    sectioned_prose,
+)
 from newstrace.text.bylines import clean_byline
 
 __all__ = ["NUMBERED_ITEM", "ClassifiedLine", "classify_text", "continues", "prose_list_lines"]
@@ -196,7 +203,7 @@ def _mark_non_prose(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
     )
     if not is_english(stoplist):  # jusText's densities are English's: another language's long blocks stay
         kept = [good or len(text) >= LONG_BLOCK_CHARS for good, text in zip(kept, texts, strict=True)]
-    kept = enclosed_prose(texts, kept)
+    kept = sectioned_prose(texts, enclosed_prose(texts, kept), stoplist)
     dropped = {
         cl.line.index for b, good in zip(blocks, kept, strict=True) if not good for cl in b if cl.is_content
     }

@@ -94,6 +94,14 @@ NEWSLETTER_MAX_WORDS = 16
 COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
 TO_THE_READER = re.compile(r"\b(?:you|your|we use|accept|opt[- ]out|consent)\b", re.IGNORECASE)
 CONSENT_MAX_WORDS = 80
+# A form's terms ("By submitting your email, you agree to our Terms and Privacy Notice", "By signing up
+# you agree…"): an action on the page, then the reader's agreement. Seen under the comment and
+# newsletter forms of five tune sites of bench/data/pages, never in an article.
+FORM_TERMS = re.compile(
+    r"^by (?:submitting|signing up|subscribing|registering|clicking|continuing|using|entering|providing)\b"
+    r"[^.!?]{0,120}?\byou(?:'re|’re| are)? (?:agree|agreeing|consent|consenting|accept|acknowledge)",
+    re.IGNORECASE,
+)
 # The site asking its reader for something (support, a comment, a letter, to disable an
 # ad-blocker): a short line in the second person with no quotation in it (a quoted appeal is news).
 APPEAL = re.compile(
@@ -229,6 +237,7 @@ RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
             words <= CONSENT_MAX_WORDS and bool(COOKIES.search(text)) and bool(TO_THE_READER.search(text))
         ),
     ),
+    ("consent", lambda text, words: words <= CONSENT_MAX_WORDS and bool(FORM_TERMS.match(text))),
     ("contact", lambda text, words: _is_phone_line(text)),
     (
         "newsletter",

@@ -16,6 +16,7 @@ a page is the one whose stop words fill it (the classic stop-word language guess
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,6 +32,7 @@ __all__ = [
     "is_english",
     "page_stoplist",
     "prose_lines",
+    "sectioned_prose",
     "written_in_stoplist_language",
 ]
 
@@ -55,6 +57,15 @@ OTHER_LANGUAGE_MIN_SHARE = 0.12
 # tune pages of bench/data/pages: a run of match results in a sports report); a longer run of
 # sentences between two paragraphs is another part of the page (comments, a teaser box).
 ENCLOSED_MAX_BLOCKS = 3
+# A line that ends in a cut mark in brackets ("… the number of players […]", WordPress's default
+# "more" text) is an excerpt of another post, shown as a teaser that links to it: it is counted as
+# link text, which jusText rejects (an article's own sentences end in their punctuation).
+EXCERPT_END = re.compile(r"\[\s*(?:…|\.\.\.|&hellip;)\s*\]$")
+# A longer run of rejected blocks between kept prose is taken in when it reads as one more section
+# of the article: nearly all its blocks are sentences (its numbered or titled heading aside) and
+# those sentences are as dense in stop words as prose on average (jusText rejects a section whose
+# few dense, fact-laden sentences, under 0.30 each, flank its near-good ones).
+SECTION_SENTENCE_SHARE = 0.8
 # "Simple English" is English; lists too unlike ordinary writing to identify a page are skipped.
 SKIPPED_LISTS = frozenset({"Simple_English"})
 
@@ -72,6 +83,8 @@ class ProseBlock:
 
     def __post_init__(self) -> None:
         self.dom_path = "body.h2" if self.heading else "body.p"
+        if EXCERPT_END.search(self.text.rstrip()):
+            self.chars_count_in_links = len(self.text)
 
     @property
     def is_heading(self) -> bool:
@@ -87,8 +100,8 @@ class ProseBlock:
         return sum(w.lower() in stopwords for w in words) / len(words) if words else 0.0
 
     def links_density(self) -> float:
-        """No link markup survives in a text dump."""
-        return 0.0
+        """No link markup survives in a text dump: only an excerpt's cut mark says a line is a link."""
+        return self.chars_count_in_links / max(1, len(self.text))
 
 
 def prose_lines(lines: Sequence[tuple[str, bool]], stoplist: frozenset[str] | None = None) -> list[bool]:
@@ -129,6 +142,31 @@ def enclosed_prose(texts: Sequence[str], kept: Sequence[bool]) -> list[bool]:
             and j < len(texts)
             and j - i <= ENCLOSED_MAX_BLOCKS
             and all(_sentence(texts[k]) for k in (i - 1, *range(i, j), j))
+        ):
+            out[i:j] = [True] * (j - i)
+        i = j
+    return out
+
+
+def sectioned_prose(texts: Sequence[str], kept: Sequence[bool], stoplist: frozenset[str]) -> list[bool]:
+    """``kept`` with the runs of rejected blocks between two kept blocks taken in when they read
+    as a section of the article (see ``SECTION_SENTENCE_SHARE``)."""
+    out = list(kept)
+    i = 0
+    while i < len(texts):
+        if out[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(texts) and not out[j]:
+            j += 1
+        sentences = [texts[k] for k in range(i, j) if _sentence(texts[k])]
+        if (
+            i > 0
+            and j < len(texts)
+            and len(sentences) >= SECTION_SENTENCE_SHARE * (j - i)
+            and sum(ProseBlock(t, False).stopwords_density(stoplist) for t in sentences) / len(sentences)
+            >= STOPWORDS_LOW
         ):
             out[i:j] = [True] * (j - i)
         i = j

@@ -21,9 +21,12 @@ NAME_MAX_WORDS = 6  # "Mary Jo de la Cruz Smith"; longer strings are sentences o
 PARTICLES = frozenset("de da del della di van von der den al el bin ibn la le du dos y st st.".split())
 # Stop words that are also given names ("Will Knight", "May Bulman").
 GIVEN_NAME_STOP_WORDS = frozenset({"will", "may"})
-# Credit and interface nouns that fill author fields: a person is never called these.
+# Credit and interface nouns that fill author fields, and the default account name of a publishing
+# system ("admin", WordPress's first user), which a site that never set its writers shows: a person
+# is never called these.
 CREDIT_WORDS = frozenset(
-    "photo photos photograph image images picture credit credits getty posts author".split()
+    """photo photos photograph image images picture credit credits getty posts author
+    admin administrator""".split()
 )
 # Words of a page's interface (its actions and labels), glued to or standing for an author field
 # ("Posted", "Share", "Account You're logged"): no one is named with them; cut after a name.
