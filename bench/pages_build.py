@@ -128,7 +128,7 @@ def zyte_pages(repo: str) -> list[dict[str, Any]]:
     taken = {p["zyte_id"] for p in realnews}
     truth = json.loads(_git(repo, "ground-truth.json"))
     stop = frozenset(justext.get_stoplist("English"))
-    pages = []
+    pages: list[dict[str, Any]] = []
     for zid in sorted(truth):
         url = truth[zid]["url"]
         extra = len(pages) >= ZYTE_PAGES  # past the first 40: tune only, English only, no realnews
