@@ -129,22 +129,9 @@ def enclosed_prose(texts: Sequence[str], kept: Sequence[bool]) -> list[bool]:
     few stop words, but it sits inside the article, between its paragraphs; a menu or a teaser does
     not end like a sentence."""
     out = list(kept)
-    i = 0
-    while i < len(texts):
-        if out[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(texts) and not out[j]:
-            j += 1
-        if (
-            i > 0
-            and j < len(texts)
-            and j - i <= ENCLOSED_MAX_BLOCKS
-            and all(_sentence(texts[k]) for k in (i - 1, *range(i, j), j))
-        ):
+    for i, j in _rejected_runs(kept):
+        if j - i <= ENCLOSED_MAX_BLOCKS and all(_sentence(texts[k]) for k in (i - 1, *range(i, j), j)):
             out[i:j] = [True] * (j - i)
-        i = j
     return out
 
 
@@ -152,25 +139,32 @@ def sectioned_prose(texts: Sequence[str], kept: Sequence[bool], stoplist: frozen
     """``kept`` with the runs of rejected blocks between two kept blocks taken in when they read
     as a section of the article (see ``SECTION_SENTENCE_SHARE``)."""
     out = list(kept)
-    i = 0
-    while i < len(texts):
-        if out[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(texts) and not out[j]:
-            j += 1
+    for i, j in _rejected_runs(kept):
         sentences = [texts[k] for k in range(i, j) if _sentence(texts[k])]
         if (
-            i > 0
-            and j < len(texts)
-            and len(sentences) >= SECTION_SENTENCE_SHARE * (j - i)
+            len(sentences) >= SECTION_SENTENCE_SHARE * (j - i)
             and sum(ProseBlock(t, False).stopwords_density(stoplist) for t in sentences) / len(sentences)
             >= STOPWORDS_LOW
         ):
             out[i:j] = [True] * (j - i)
-        i = j
     return out
+
+
+def _rejected_runs(kept: Sequence[bool]) -> list[tuple[int, int]]:
+    """The runs ``[i, j)`` of rejected blocks that have a kept block on each side."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(kept):
+        if kept[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(kept) and not kept[j]:
+            j += 1
+        if i > 0 and j < len(kept):
+            runs.append((i, j))
+        i = j
+    return runs
 
 
 def _sentence(text: str) -> bool:
