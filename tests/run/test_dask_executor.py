@@ -10,9 +10,10 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TypeVar, cast
 
 import pytest
 import sqlalchemy as sa
@@ -22,6 +23,7 @@ from newstrace.analyze import AnalyzeOptions
 from newstrace.errors import UsageError
 from newstrace.ingest.documents import make_document
 from newstrace.link.copies import find_copies
+from newstrace.link.linker import CORPUS_SOURCE, link_corpus
 from newstrace.link.options import CopyOptions
 from newstrace.run import RunOptions, analyze_corpus
 from newstrace.run.dask_executor import DaskMapper
@@ -34,6 +36,8 @@ from tests.conftest import _free_port
 from tests.link.test_copies import OTHER, STORY, UNRELATED, _found, _repost, _shared_passage
 
 pytestmark = pytest.mark.slow
+T = TypeVar("T")
+R = TypeVar("R")
 START_SECONDS = 120
 
 
@@ -134,6 +138,25 @@ def test_copies_paired_and_verified_on_the_cluster_equal_the_local_ones(dask_sch
         mapper.close()
     assert on_cluster == find_copies(findings, options)
     assert {c.relation for c in on_cluster} == {"same-article", "shared-passage"}
+
+
+def test_a_piece_that_fails_on_the_cluster_is_the_link_steps_error(dask_scheduler: str) -> None:
+    mapper = DaskMapper(dask_scheduler)
+    try:
+        with pytest.raises(ValueError, match="invalid literal"):  # raised on a worker, here
+            list(mapper(int, ["1", "2", "not a number"]))
+
+        def failing(function: Callable[[T], R], items: Iterable[T], /) -> Iterator[R]:
+            # every piece of the copies step fails on the cluster (never yields an R)
+            return cast(Iterator[R], mapper(int, ["not a number"]))
+
+        texts = [STORY, _repost(STORY), OTHER]
+        links = link_corpus([_found(f"art{n}", text) for n, text in enumerate(texts)], mapper=failing)
+    finally:
+        mapper.close()
+    assert links.copies == ()
+    assert [(e.source, e.stage) for e in links.errors] == [(CORPUS_SOURCE, "link:copies")]
+    assert "invalid literal" in links.errors[0].message
 
 
 def test_an_unreachable_scheduler_is_a_usage_error_naming_it() -> None:
