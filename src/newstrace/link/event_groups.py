@@ -36,6 +36,7 @@ from newstrace.ids import stable_id
 from newstrace.link.options import LinkOptions
 from newstrace.link.step import LinkStep
 from newstrace.model import ArticleFindings, CopySide, CorpusLinks, Event, EventFigure, EventMention, Fact
+from newstrace.text.dates import PartialDate, date_bounds
 
 __all__ = ["STEP", "EventsLinkStep", "describe", "event_figures", "merge_events"]
 
@@ -157,16 +158,26 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
     if RANGE in a or RANGE in b:
-        return bool(set(_years(a)) & set(_years(b)))
+        bounds_a, bounds_b = _bounds(a), _bounds(b)
+        if bounds_a is None or bounds_b is None:
+            return False
+        return bounds_a[0] <= bounds_b[1] and bounds_b[0] <= bounds_a[1]
     return a.startswith(b) or b.startswith(a)
 
 
-def _years(date: str | None) -> list[str]:
-    """The years a date or a range of dates ("2017/2018", "2017-12/2018-01") covers."""
-    if not date:
-        return []
+def _bounds(date: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """The first and last day a date or a range of dates ("2017/2018") covers (text.dates)."""
     first, _, last = date.partition(RANGE)
-    start, end = int(first[:4]), int((last or first)[:4])
+    start, end = PartialDate.from_iso(first), PartialDate.from_iso(last) if last else None
+    return date_bounds(start, end) if start is not None else None
+
+
+def _years(date: str | None) -> list[str]:
+    """The years a date or a range of dates covers (at most MAX_RANGE_YEARS + 1 of them)."""
+    bounds = _bounds(date) if date else None
+    if bounds is None:
+        return []
+    start, end = bounds[0][0], bounds[1][0]
     return [str(year) for year in range(start, min(end, start + MAX_RANGE_YEARS) + 1)]
 
 

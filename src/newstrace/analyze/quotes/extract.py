@@ -376,7 +376,7 @@ class ArticleQuoteReader:
         if own is not None and (own.kind == "chant" or (crowd and own.governs)):
             return "slogan"
         named = own is not None and own.kind == "naming" and own.mention is not None
-        if not named and (self._in_title_list(span) or self._work_title(span, before)):
+        if not named and (in_title_list(self.text, self.spans, span) or self._work_title(span, before)):
             return "scare"  # "hits including “Black Water,” “China Grove”", "the documentary “13th”"
         if not named and labels_a_noun(self.parsed[i], span, found.mention is not None):
             return "scare"  # "“Broad City” star Arturo Castro", "the “zero tolerance” policy"
@@ -404,9 +404,6 @@ class ArticleQuoteReader:
     def _work_title(self, span: QuoteSpan, before: str) -> bool:
         """A title-case quotation right after a noun naming a work is the work's title."""
         return bool(WORK_BEFORE.search(before)) and is_title(self.text[span.start : span.end])
-
-    def _in_title_list(self, span: QuoteSpan) -> bool:
-        return in_title_list(self.text, self.spans, span)
 
     @staticmethod
     def _names_in_title_case(own: Attribution | None, found: _Attributed) -> bool:
