@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar, cast
+
 import pytest
 
-from newstrace.link import link_corpus
-from newstrace.link.aliases import entity_for, merge_entities
+from newstrace.link import aliases, link_corpus
+from newstrace.link.aliases import EntityPiece, entity_for, merge_entities
 from newstrace.model import Article, ArticleEntity, ArticleFindings, Entity, Geo, Span
 
+T = TypeVar("T")
+R = TypeVar("R")
 PARIS_FR = Geo(48.85, 2.35, "FR", "Ile-de-France", 2988507)
 PARIS_TX = Geo(33.66, -95.56, "US", "Texas", 4717560)
 
@@ -262,3 +267,44 @@ def test_an_entity_keeps_its_id_when_articles_are_added() -> None:
     assert doherty.id == first["Michael Doherty"]
     assert _with(second, "Ana Reyes").id == first["Ana Reyes"]
     assert _with(second, "Teheran").id == first["Tehran"]
+
+
+def test_entities_merged_in_pieces_are_those_merged_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entities that share no key are merged apart, in pieces a mapper runs: every piece on its
+    own gives the entities, ids and order of one merge of the whole corpus."""
+    entities = [e for variant, _, _ in VARIANTS for e in cast(list[tuple[str, ...]], variant)]
+    entities += [
+        ("Michael Doherty", "PER", "Michael Doherty", "Doherty"),
+        ("Doherty", "PER"),
+        ("Rajavi", "PER"),
+        ("Maryam Rajavi", "PER"),
+        ("Massoud Rajavi", "PER"),
+        ("Rajavi", "PER"),
+        ("National Council of Resistance", "ORG"),
+        ("National Council", "ORG"),
+        ("NCR", "ORG", "NCR"),
+        ("Li", "PER"),  # too short to be a surname a full name holds: one person, left unresolved
+        ("Li", "PER"),
+        ("Evin Prison", "FAC"),  # a shared multi-word name only
+        ("Evin Prison", "FAC"),
+    ]
+    corpus = _corpus(*(_entity(f"a{i % 7}", e[0], e[1], *e[2:]) for i, e in enumerate(entities)))
+    corpus += _corpus(
+        _entity("e1", "the 2018 uprising", "EVENT", "the 2018 uprising", date="2018"),
+        _entity("e2", "uprising in January 2018", "EVENT", "uprising in January 2018", date="2018-01"),
+        _entity("e3", "Paris", "GPE", geo=PARIS_FR),
+        _entity("e4", "Paris", "GPE", geo=PARIS_TX),
+        _entity("e5", "Bombay", "GPE", geo=Geo(19.07, 72.88, "IN", "Maharashtra", 1275339)),
+        _entity("e6", "Mumbai", "GPE", geo=Geo(19.07, 72.88, "IN", "Maharashtra", 1275339)),
+    )
+    at_once = merge_entities(corpus)
+    monkeypatch.setattr(aliases, "PIECE_ENTITIES", 1)
+    sizes: list[int] = []
+
+    def counted(function: Callable[[T], R], items: Iterable[T], /) -> Iterator[R]:
+        for item in items:
+            sizes.append(len(item.entities) if isinstance(item, EntityPiece) else 0)
+            yield function(item)
+
+    assert merge_entities(corpus, counted) == at_once
+    assert len(sizes) > 10 and max(sizes) < len(entities)  # many pieces, none of them everything

@@ -6,13 +6,15 @@ import itertools
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
 import pytest
 
-from newstrace.link import LinkOptions, link_corpus
+from newstrace.link import LinkOptions, link_corpus, semantic
+from newstrace.link import clusters as clusters_module
 from newstrace.link.clusters import containment, find_clusters, quote_words
 from newstrace.link.linker import builtin_link_steps
 from newstrace.link.options import ClusterOptions
@@ -21,6 +23,8 @@ from newstrace.model import Article, ArticleFindings, Quote, QuoteCluster, Quote
 from tests.conftest import SEEDS, require_shared
 
 LEXICAL = ClusterOptions(semantic=False)
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def _quote(qid: str, article: str, text: str, speaker: str | None, kind: QuoteKind = "direct") -> Quote:
@@ -299,3 +303,39 @@ def test_seed_gold_quotes_cluster_with_pairwise_f1_075() -> None:
     precision = len(same_gold & same_pred) / len(same_pred)
     recall = len(same_gold & same_pred) / len(same_gold)
     assert 2 * precision * recall / (precision + recall) >= 0.75
+
+
+def test_clusters_found_in_pieces_are_those_found_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Candidate pairs checked, quotations embedded and speaker groups compared one piece at a
+    time (pieces a mapper may run elsewhere) give the clusters of one pass over everything."""
+    quotes = [
+        _quote(f"{n}-{q[0]}", f"{n}-{q[1]}", q[2], q[3])
+        for n, c in enumerate(LEXICAL_CASES)
+        for q in cast(list[tuple[str, str, str, str]], c[1])
+    ]
+    table = {TRANSLATION_A: [1.0, 0.1, 0.0], TRANSLATION_B: [1.0, 0.2, 0.0], UNRELATED: [0.0, 0.0, 1.0]}
+    table = {t: v + [0.0] * len(quotes) for t, v in table.items()}  # the lexical cases: far apart
+    table |= {q.text: [0.0] * 3 + [float(n == k) for k in range(len(quotes))] for n, q in enumerate(quotes)}
+    model = _TableEmbedder(table)
+    quotes += [
+        _quote("t1", "a1", TRANSLATION_A, "Ali Khamenei"),
+        _quote("t2", "a2", TRANSLATION_B, "Khamenei"),
+        _quote("t3", "a3", UNRELATED, "Ali Khamenei"),
+        _quote("u1", "a1", TRANSLATION_A, "Jane Doe"),
+        _quote("u2", "a4", TRANSLATION_B, "Doe"),
+    ]
+    at_once = find_clusters(_corpus(quotes), ClusterOptions(), embedder=lambda: model)
+    for name in ("LEXICAL_BATCH", "SEMANTIC_PIECE"):
+        monkeypatch.setattr(clusters_module, name, 1)
+    monkeypatch.setattr(semantic, "EMBED_PIECE", 1)
+    pieces: list[str] = []
+
+    def counted(function: Callable[[T], R], items: Iterable[T], /) -> Iterator[R]:
+        for item in items:
+            pieces.append(getattr(function, "func", function).__name__)
+            yield function(item)
+
+    in_pieces = find_clusters(_corpus(quotes), ClusterOptions(), embedder=lambda: model, mapper=counted)
+    assert in_pieces == at_once
+    assert {"translation", "identical", "edited"} <= {c.relation for c in in_pieces}
+    assert all(pieces.count(name) > 1 for name in ("contained_pairs", "encode_piece", "semantic_pairs"))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import TypeVar
 
 import pytest
 
+from newstrace.link import event_groups
 from newstrace.link.event_groups import describe, event_figures, merge_events
 from newstrace.model import EventMention, Fact
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def _mention(
@@ -205,3 +211,35 @@ def test_a_trigger_phrase_links_by_its_head_noun(first: str, second: str, merged
 
     events = merge_events([said("a", first), said("b", second)])
     assert (len(events) == 1) is merged
+
+
+def test_events_merged_in_pieces_are_those_merged_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Mentions sharing no blocking key are merged apart, in pieces a mapper runs: the events,
+    their ids, figures and order are those of one merge of every mention."""
+    mentions = [
+        _mention("a", date="2019-11-15", place="Tehran", facts=("f1",)),
+        _mention("b", date="2019-11", place="Tehran", facts=("f2",)),
+        _mention("c", date="2019-11-16", place="Tehran"),  # a month does not bridge two days
+        _mention("d", name="the November uprising", date="2019"),
+        _mention("e", name="The November Uprising"),
+        _mention("f", kind="arrest", date="2020-01-03", trigger="arrested"),
+        _mention("g", kind="arrest", date="2020-01-03", trigger="arrested"),
+        _mention("h", kind="strike", date="2017/2018", name="the 2018 strike"),
+        _mention("i", kind="strike", date="2018-02", place="Abadan"),
+    ]
+    facts = {
+        "f1": _fact("f1", "a", 1500, "killed", "Reuters"),
+        "f2": _fact("f2", "b", 304, "killed", "Amnesty"),
+    }
+    at_once = merge_events(mentions, facts)
+    monkeypatch.setattr(event_groups, "PIECE_MENTIONS", 1)
+    sizes: list[int] = []
+
+    def counted(function: Callable[[T], R], items: Iterable[T], /) -> Iterator[R]:
+        for item in items:
+            sizes.append(len(item[0]) if isinstance(item, tuple) else 0)
+            yield function(item)
+
+    assert merge_events(mentions, facts, counted) == at_once
+    assert len(sizes) >= 3 and max(sizes) < len(mentions)
+    assert any(event.ranges for event in at_once)

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -24,7 +25,9 @@ from newstrace.errors import UsageError
 from newstrace.ingest.documents import make_document
 from newstrace.link.copies import find_copies
 from newstrace.link.linker import CORPUS_SOURCE, link_corpus
+from newstrace.link.mapper import in_process
 from newstrace.link.options import CopyOptions
+from newstrace.model import ArticleFindings
 from newstrace.run import RunOptions, analyze_corpus
 from newstrace.run.dask_executor import DaskMapper
 from newstrace.run.executors import choose_executor
@@ -140,23 +143,80 @@ def test_copies_paired_and_verified_on_the_cluster_equal_the_local_ones(dask_sch
     assert {c.relation for c in on_cluster} == {"same-article", "shared-passage"}
 
 
-def test_a_piece_that_fails_on_the_cluster_is_the_link_steps_error(dask_scheduler: str) -> None:
+def test_a_piece_that_fails_on_the_cluster_raises_here(dask_scheduler: str) -> None:
     mapper = DaskMapper(dask_scheduler)
     try:
         with pytest.raises(ValueError, match="invalid literal"):  # raised on a worker, here
             list(mapper(int, ["1", "2", "not a number"]))
-
-        def failing(function: Callable[[T], R], items: Iterable[T], /) -> Iterator[R]:
-            # every piece of the copies step fails on the cluster (never yields an R)
-            return cast(Iterator[R], mapper(int, ["not a number"]))
-
-        texts = [STORY, _repost(STORY), OTHER]
-        links = link_corpus([_found(f"art{n}", text) for n, text in enumerate(texts)], mapper=failing)
+        assert list(mapper(int, ["1", "2"])) == [1, 2]  # the mapper goes on serving the next step
     finally:
         mapper.close()
-    assert links.copies == ()
-    assert [(e.source, e.stage) for e in links.errors] == [(CORPUS_SOURCE, "link:copies")]
-    assert "invalid literal" in links.errors[0].message
+
+
+def _findings(records: tuple[object, ...]) -> list[ArticleFindings]:
+    findings = records[1]
+    assert isinstance(findings, list)
+    return findings
+
+
+def test_every_link_step_runs_its_pieces_on_the_cluster_and_equals_the_local_links(
+    dask_scheduler: str, local_records: tuple[object, ...]
+) -> None:
+    """Aliases, copies, quote clusters and events of the sample corpus, their pieces of work
+    (entities and mentions joined by keys, candidate pairs, quotations to embed, speaker groups)
+    computed by two Dask workers, are the links computed in this process."""
+    findings = _findings(local_records)
+    shipped: Counter[str] = Counter()
+    mapper = DaskMapper(dask_scheduler)
+
+    def counted(function: Callable[[T], R], items: Iterable[T], /) -> Iterator[R]:
+        named = getattr(function, "func", function)
+        for result in mapper(function, items):
+            shipped[f"{named.__module__.rsplit('.', 1)[-1]}.{named.__name__}"] += 1
+            yield result
+
+    try:
+        on_cluster = link_corpus(findings, mapper=counted)
+    finally:
+        mapper.close()
+    local = link_corpus(findings)
+    assert on_cluster == local
+    assert local.entities and local.copies and local.clusters and local.events and not local.errors
+    pieces = {"aliases.merge_piece", "pairs.verify_batch", "clusters.contained_pairs"}
+    pieces |= {"semantic.encode_piece", "clusters.semantic_pairs", "event_groups.merge_piece"}
+    assert pieces <= set(shipped), shipped
+
+
+# (link step, the modules of the functions its pieces run, the records it makes)
+STEP_PIECES = [
+    ("aliases", ("aliases",), "entities"),
+    ("copies", ("candidates", "pairs"), "copies"),
+    ("clusters", ("clusters", "semantic"), "clusters"),
+    ("events", ("event_groups",), "events"),
+]
+
+
+@pytest.mark.parametrize(("step", "modules", "records"), STEP_PIECES, ids=[s[0] for s in STEP_PIECES])
+def test_a_piece_that_fails_on_the_cluster_is_an_error_of_its_step_only(
+    dask_scheduler: str, local_records: tuple[object, ...], step: str, modules: tuple[str, ...], records: str
+) -> None:
+    findings = _findings(local_records)
+    mapper = DaskMapper(dask_scheduler)
+
+    def failing(function: Callable[[T], R], items: Iterable[T], /) -> Iterator[R]:
+        module = getattr(function, "func", function).__module__.rsplit(".", 1)[-1]
+        if module not in modules:
+            return in_process(function, items)
+        return mapper(cast(Callable[[T], R], int), items)  # int() of a piece raises on a worker
+
+    try:
+        links = link_corpus(findings, mapper=failing)
+    finally:
+        mapper.close()
+    assert [(e.source, e.stage) for e in links.errors] == [(CORPUS_SOURCE, f"link:{step}")]
+    assert links.errors[0].message.startswith("TypeError")  # as raised on the worker
+    assert getattr(links, records) == ()
+    assert all(getattr(links, other) for _, _, other in STEP_PIECES if other != records)
 
 
 def test_an_unreachable_scheduler_is_a_usage_error_naming_it() -> None:

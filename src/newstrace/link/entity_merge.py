@@ -18,7 +18,17 @@ from newstrace.model import ArticleEntity
 from newstrace.text.acronyms import is_acronym
 from newstrace.text.names import PARTICLES, distinctive_words, form_key, member_stems, transliteration_key
 
-__all__ = ["PLACE_KINDS", "EntityMerge", "Node", "join_members", "join_transliterations", "place_names"]
+__all__ = [
+    "PLACE_KINDS",
+    "EntityMerge",
+    "Node",
+    "join_members",
+    "join_transliterations",
+    "member_index",
+    "member_probes",
+    "place_names",
+    "transliteration_index",
+]
 
 PLACE_KINDS = frozenset({"GPE", "LOC"})
 NAME_WORD = re.compile(r"[^\W\d_]+")
@@ -31,6 +41,11 @@ class Node:
 
     entity: ArticleEntity
     forms: tuple[str, ...]  # form_keys of its aliases and name
+
+    @classmethod
+    def of(cls, entity: ArticleEntity) -> Node:
+        """The node of ``entity``."""
+        return cls(entity, tuple(dict.fromkeys(form_key(a) for a in (entity.name, *entity.aliases))))
 
     @property
     def kind(self) -> str:
@@ -50,9 +65,7 @@ class EntityMerge(DisjointSet[int]):
     """
 
     def __init__(self, entities: Iterable[ArticleEntity]) -> None:
-        self.nodes = [
-            Node(e, tuple(dict.fromkeys(form_key(a) for a in (e.name, *e.aliases)))) for e in entities
-        ]
+        self.nodes = [Node.of(e) for e in entities]
         super().__init__(range(len(self.nodes)))  # the lowest number of a group is its root
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(self.nodes))}
 
@@ -87,19 +100,31 @@ def _incompatible(places: list[Node], others: list[Node]) -> bool:
     return any(name + " " in org and org.strip() != name.strip() for name in names for org in longer)
 
 
-def place_names(nodes: Sequence[Node]) -> set[str]:
+def place_names(nodes: Sequence[Node]) -> frozenset[str]:
     """The form keys of the names the corpus gives places."""
-    return {form_key(n.entity.name) for n in nodes if n.kind in PLACE_KINDS or n.entity.geo is not None}
+    return frozenset(
+        form_key(n.entity.name) for n in nodes if n.kind in PLACE_KINDS or n.entity.geo is not None
+    )
 
 
-def join_transliterations(merge: EntityMerge, common: frozenset[str]) -> None:
+def join_transliterations(merge: EntityMerge, common: frozenset[str], places: frozenset[str]) -> None:
     """Romanisations of one organisation's name are one organisation ("Hizballah", "Hezbollah";
     "Qods Force", "Quds Force"): same transliteration key, and the key fits one group. People are
     left out: "Hassan" and "Hussein" are two names, not two spellings; so are places the gazetteer
-    locates (their names are its own), while an unlocated "place" joins by its spelling too."""
+    locates (their names are its own), while an unlocated "place" joins by its spelling too.
+    ``places``: the names the corpus gives places (:func:`place_names`)."""
+    for members in transliteration_index(merge.nodes, common, places).values():
+        roots = sorted({merge.find(i) for i in members})
+        for root in roots[1:]:
+            merge.union(roots[0], root)
+
+
+def transliteration_index(
+    nodes: Sequence[Node], common: frozenset[str], places: frozenset[str]
+) -> dict[str, set[int]]:
+    """The nodes of each transliteration key (see :func:`join_transliterations`)."""
     by_key: dict[str, set[int]] = defaultdict(set)
-    places = place_names(merge.nodes)
-    for i, node in enumerate(merge.nodes):
+    for i, node in enumerate(nodes):
         # a place the gazetteer cannot locate may be an organisation NER mislabelled ("Hizballah")
         if node.kind not in TRANSLITERATED_KINDS | PLACE_KINDS or node.entity.geo is not None:
             continue
@@ -114,27 +139,35 @@ def join_transliterations(merge: EntityMerge, common: frozenset[str]) -> None:
             key = transliteration_key(alias)
             if key is not None:
                 by_key[key].add(i)
-    for members in by_key.values():
-        roots = sorted({merge.find(i) for i in members})
-        for root in roots[1:]:
-            merge.union(roots[0], root)
+    return by_key
 
 
 def join_members(merge: EntityMerge) -> None:
     """A one-word group name formed by a member suffix joins the one organisation named by its
     stem ("Baathists" -> "Baath", "Sandinistas" -> "Sandinista Front"), never a place or a people."""
-    stems: dict[str, set[int]] = defaultdict(set)
+    stems = member_index(merge.nodes)
     for i, node in enumerate(merge.nodes):
+        fits = {merge.find(j) for stem in member_probes(node) for j in stems.get(stem, ())} - {merge.find(i)}
+        if len(fits) == 1:
+            merge.union(i, fits.pop())
+
+
+def member_index(nodes: Sequence[Node]) -> dict[str, set[int]]:
+    """The organisations (node numbers) each word of their names may be the stem of."""
+    stems: dict[str, set[int]] = defaultdict(set)
+    for i, node in enumerate(nodes):
         if node.kind != "ORG" or node.entity.geo is not None:
             continue
         for alias in {node.entity.name, *node.entity.aliases}:
             words = alias.split()
             for word in words if len(words) == 1 else distinctive_words(words):
                 stems[word].add(i)
-    for i, node in enumerate(merge.nodes):
-        name = node.entity.name
-        if node.kind not in ("ORG", "NORP") or " " in name or node.entity.geo is not None:
-            continue
-        fits = {merge.find(j) for stem in member_stems(name) for j in stems.get(stem, ())} - {merge.find(i)}
-        if len(fits) == 1:
-            merge.union(i, fits.pop())
+    return stems
+
+
+def member_probes(node: Node) -> set[str]:
+    """The stems a one-word group name looks for in :func:`member_index` (none for other names)."""
+    name = node.entity.name
+    if node.kind not in ("ORG", "NORP") or " " in name or node.entity.geo is not None:
+        return set()
+    return member_stems(name)

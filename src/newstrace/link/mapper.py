@@ -1,7 +1,8 @@
 """Where a link step's independent pieces of work run: a plain callable, the link layer's only view of it.
 
 A step whose work splits into pieces that need nothing from each other (the candidate pairs of
-one band's key range, the verification of one batch of candidate pairs) hands them to a
+one band's key range, the verification of one batch of candidate pairs, the entities or event
+mentions joined by shared keys, a batch of quotations to embed) hands them to a
 :class:`Mapper`: ``mapper(function, items)`` yields ``function(item)`` for each item, in order.
 :func:`in_process` runs them here; ``newstrace.run`` gives one that runs them on a Dask cluster.
 The function and items must then be picklable (module-level functions, ``functools.partial``).

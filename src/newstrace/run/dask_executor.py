@@ -144,7 +144,8 @@ class DaskMapper:
     """A link-stage :class:`~newstrace.link.mapper.Mapper` that runs each piece of work on a Dask cluster.
 
     The link steps hand it pieces that need nothing from each other (the candidate pairs of one
-    band's key range, the verification of a batch of pairs); their results come back in order,
+    band's key range, the verification of a batch of pairs, entities or event mentions joined by
+    shared keys, quotations to embed, speaker groups); their results come back in order,
     so the records are those of the local run. At most ``IN_FLIGHT_PER_WORKER`` pieces per worker
     are sent ahead, which bounds what the pieces' data take here and on the cluster. A piece
     that fails raises here: the link step becomes an error record, as it would locally.
