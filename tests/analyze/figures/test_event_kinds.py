@@ -67,12 +67,19 @@ NOT_LITERAL = [
     ("She talks to voters in Iowa on Monday.", "meeting"),  # the verb "talks"
     ("The senator killed the bill in Albany on Monday.", "killing"),  # no one killed
     ("The mayor said in Lyon on Monday that protests never help.", "protest"),  # the date is the saying's
+    ("The envoy resigned in protest in Lyon on Monday.", "protest"),  # the manner of a resignation
+    ("Fans poured into the streets of Lyon on Monday.", "protest"),  # a crowd, no one protesting
 ]
 LITERAL = [
     ("Thousands rallied in Port Meridian on Sunday.", "protest"),
     ("Dock workers went on strike in Gdansk on Monday.", "protest"),
     ("Two prisoners were executed in Tabriz on Monday.", "execution"),
     ("The leaders held talks in Geneva on Friday.", "meeting"),
+    # the stock phrase for a crowd protesting
+    ("Students took to the streets of Varna on Monday, chanting slogans.", "protest"),
+    ("Activists went back into the streets of Lisbon in May.", "protest"),
+    # "in protests" is the event; only "in protest" (the manner of a deed) is not
+    ("Chants rang out in protests across five provinces in January 2020.", "protest"),
 ]
 
 
