@@ -78,6 +78,14 @@ PARTICIPANT = re.compile(r"(?:ers|ors)$", re.IGNORECASE)  # "protesters", "demon
 NEGATED = re.compile(r"(?:\b(?:no|not|never|without|nor)|n[’']t)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 HYPHENATED = re.compile(r"^-.*-$")  # "rustic-meets-modern": a word inside a compound adjective
 DEFINITE = re.compile(r"(?:\b(?:the|this|that)|\w['’]s)\s+$", re.IGNORECASE)  # "the crash", "Monday's crash"
+# A statement, interview or press conference introduced as the occasion of someone's words ("said
+# in a statement", "issued a statement", "according to a statement", "told reporters at a news
+# conference"): its speaker anchors it (on the tune pages every such sentence reports one).
+SPOKEN_IN = re.compile(
+    r"\b(?:in|at|during|issued|released|put out|according to)\s+(?:a|an|the|its|his|her|their|another)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.IGNORECASE)
 # Categories a quotation tells too loosely to count: speakers talk of speeches, statements and
 # meetings in general far more than they report one (checked on the tune pages and unseen PolNeAR
@@ -129,10 +137,11 @@ def find_event_mentions(
 ) -> list[EventMention]:
     """The event mentions of ``article``: per sentence, one per kind it reports.
 
-    A mention must be anchored (a date expression, a place, a counted figure or a name in
-    its sentence) and asserted (not conditional or hypothetical, not inside a quotation unless
-    the quotation names the event, "the November uprising", which then is the event the writer
-    reports too): opinion writing mentions "protests" in general far more often than it reports one.
+    A mention must be anchored (a date expression, a place, a counted figure or a name in its
+    sentence; words said "in a statement" have their speaker for anchor) and asserted (not
+    conditional or hypothetical, not inside a quotation unless the quotation names the event, "the
+    November uprising", which then is the event the writer reports too): opinion writing mentions
+    "protests" in general far more often than it reports one.
     """
     base = PartialDate.from_iso(article.published)
     dates = find_date_mentions(article) if dates is None else dates
@@ -163,7 +172,8 @@ def find_event_mentions(
             quoted = any(q.start <= sentence.start + match.start() < q.end for q in quotes)
             if quoted and not mention.name and kind.category in QUOTED_TALK:
                 continue  # a speaker's talk of speeches and meetings is opinion, unless it names one
-            if mention.name or _anchored(nlp, sentence, match, mention, dates, entities):
+            spoken_in = kind.category == "STATEMENT" and SPOKEN_IN.search(text[: match.start()])
+            if mention.name or spoken_in or _anchored(nlp, sentence, match, mention, dates, entities):
                 found.append(mention)
     return found
 
