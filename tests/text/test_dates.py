@@ -54,6 +54,12 @@ def test_relative_dates(text: str, expected: str) -> None:
             None,
             [("March 2011", "2011-03"), ("March", "2011-03"), ("two months later", "2011-05")],
         ),
+        # the text's own year wins over the published date's nearest such month
+        (
+            "Riots began in November 2018. The November riots spread.",
+            "2020-06-05",
+            [("November 2018", "2018-11"), ("November", "2018-11")],
+        ),
         # no month dated before: the published date resolves it
         ("The March riots spread.", "2020-06-05", [("March", "2020-03")]),
         ("The March riots spread.", None, [("March", None)]),
