@@ -40,6 +40,38 @@ def test_relative_dates(text: str, expected: str) -> None:
     assert value.iso() == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the month the text dated before; no published date needed
+        (
+            "Riots began in March 2011. The March riots and the 2012 vote ... two months later.",
+            None,
+            [("March 2011", "2011-03"), ("March", "2011-03"), ("2012", "2012"), ("two months later", None)],
+        ),
+        (
+            "Riots began in March 2011. Then came the March riots ... two months later.",
+            None,
+            [("March 2011", "2011-03"), ("March", "2011-03"), ("two months later", "2011-05")],
+        ),
+        # the text's own year wins over the published date's nearest such month
+        (
+            "Riots began in November 2018. The November riots spread.",
+            "2020-06-05",
+            [("November 2018", "2018-11"), ("November", "2018-11")],
+        ),
+        # no month dated before: the published date resolves it
+        ("The March riots spread.", "2020-06-05", [("March", "2020-03")]),
+        ("The March riots spread.", None, [("March", None)]),
+    ],
+)
+def test_a_month_named_alone_takes_the_year_the_text_gave_it(
+    text: str, published: str | None, expected: list[tuple[str, str | None]]
+) -> None:
+    found = resolve_dates(text, published)
+    assert [(e.text, e.value.iso() if e.value else None) for e in found] == expected
+
+
 def test_later_counts_from_the_previous_date() -> None:
     found = resolve_dates(
         "the uprising in November 2019 ... students returned two months later", "2020-06-05"

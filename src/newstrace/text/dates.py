@@ -226,18 +226,25 @@ def find_date_expressions(text: str, base: PartialDate | None) -> Iterator[DateE
     """Every date expression in ``text``, resolved against ``base`` (the published date).
 
     "later"/"earlier" offsets ("two months later") count from the last date resolved before them.
+    A month named alone before an event noun ("the November uprising") is the month the text has
+    already dated ("in November 2019"): a writer who gives the year once does not repeat it.
     """
     anchor = base
+    months: dict[int, PartialDate] = {}  # the last dated mention of each month
     for match in _date_matches(text):
         kind = match.lastgroup or ""
         prefix = kind + "__"
         groups = {k[len(prefix) :]: v for k, v in match.groupdict().items() if v and k.startswith(prefix)}
         if kind == "year_range":
             value, until = _year_range(groups)
+        elif kind == "the_month" and _month_of(groups) in months:
+            value, until = months[_month_of(groups)], None
         else:
             value, until = _resolve(kind, groups, base, anchor), None
         if value is not None and kind != "ago":
             anchor = until or value
+        if value is not None and value.month is not None:
+            months[value.month] = PartialDate(value.year, value.month)
         yield DateExpression(match.start(), match.end(), match.group(0), value, until)
 
 

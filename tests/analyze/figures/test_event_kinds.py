@@ -67,12 +67,27 @@ NOT_LITERAL = [
     ("She talks to voters in Iowa on Monday.", "meeting"),  # the verb "talks"
     ("The senator killed the bill in Albany on Monday.", "killing"),  # no one killed
     ("The mayor said in Lyon on Monday that protests never help.", "protest"),  # the date is the saying's
+    ("The envoy resigned in protest in Lyon on Monday.", "protest"),  # the manner of a resignation
+    ("Fans poured into the streets of Lyon on Monday.", "protest"),  # a crowd, no one protesting
+    # what a protection guards against has not come
+    ("Air patrols gave the camp protection against airstrikes in Idlib on Monday.", "attack"),
+    ("New levees protect Tarnow from floods, officials said on Monday.", "flood"),
+    # a claim judged, not an occasion of speaking
+    ("We rate the statement Mostly True, the editors wrote in Tampa on Monday.", "statement"),
 ]
 LITERAL = [
     ("Thousands rallied in Port Meridian on Sunday.", "protest"),
     ("Dock workers went on strike in Gdansk on Monday.", "protest"),
     ("Two prisoners were executed in Tabriz on Monday.", "execution"),
     ("The leaders held talks in Geneva on Friday.", "meeting"),
+    # the stock phrase for a crowd protesting
+    ("Students took to the streets of Varna on Monday, chanting slogans.", "protest"),
+    ("Activists went back into the streets of Lisbon in May.", "protest"),
+    # a statement introduced as the occasion of someone's words needs no other anchor
+    ("The company denied the allegations in a statement shared to its website.", "statement"),
+    ("The agency said in a separate statement that it had closed the office.", "statement"),
+    # "in protests" is the event; only "in protest" (the manner of a deed) is not
+    ("Chants rang out in protests across five provinces in January 2020.", "protest"),
 ]
 
 

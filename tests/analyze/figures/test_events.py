@@ -89,6 +89,35 @@ def test_mention_carries_date_place_actors_facts_and_name(spacy_model: SpacyMode
     assert [e.name for e in protest] == [None, "November uprising"]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two triggers of one kind, dated apart: two events
+        (
+            "An uprising began in Valdoria in November 2019.\nThe deaths of 300 people during the November"
+            " uprising did not stop students from coming back into the streets two months later.",
+            [("uprising", "2019-11"), ("uprising", "2019-11"), ("coming back into the streets", "2020-01")],
+        ),
+        (
+            "Chants recurred in the 2019 uprising and in protests across Valdoria in January 2020.",
+            [("protests", "2020-01"), ("uprising", "2019")],
+        ),
+        # two triggers whose dates agree tell one event: one mention
+        (
+            "The protests in Valdoria in 2019 grew into an uprising in November 2019.",
+            [("uprising", "2019-11")],
+        ),
+    ],
+)
+def test_triggers_of_one_kind_dated_apart_are_two_mentions(
+    spacy_model: SpacyModel, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_event_mentions(_article(text, None), ArticleNLP(spacy_model, text))
+    assert [(e.trigger, e.date) for e in found if e.kind == "protest"] == expected
+    assert len({e.id for e in found}) == len(found)
+
+
 def test_a_mention_dated_by_a_range_keeps_the_range(spacy_model: SpacyModel) -> None:
     text = "The students have protested on campus since the 2017/2018 uprisings in Valdoria."
     found = find_event_mentions(_article(text, None), ArticleNLP(spacy_model, text))

@@ -231,7 +231,11 @@ EVENT_KINDS: tuple[EventKind, ...] = (
         "protest",
         "PROTEST",
         r"demonstrations?\b|rall(?:y|ies|ied)\b|marche[ds]\b"
-        r"|(?<!air )(?<!drone )(?<!missile )(?<!rocket )strik(?:e|es|ing)\b",
+        r"|(?<!air )(?<!drone )(?<!missile )(?<!rocket )strik(?:e|es|ing)\b"
+        # "took to the streets": the stock phrase for a crowd protesting (a crowd also fills the
+        # streets to celebrate, hence the participants asked for below)
+        r"|(?:t[ao]ok|take|takes|taking|came|come|comes|coming|went|go|goes|going|return(?:ed|ing)?)"
+        r"(?: back)? (?:to|into|onto|in|on) the streets\b",
         (("strik", "strike"), ("hunger", "hunger-strike"), ("", "demonstrate")),
         r"protest|demonstrat|crowds?|marchers|activists|workers|unions?|picket|chant|placards|slogans?"
         r"|supporters|rights|against|demand|teachers|nurses|students|employees|thousands|hundreds",
@@ -284,7 +288,7 @@ FIGURATIVE = re.compile(
     r"\b(?:perfect storm|storm of|firestorm|under fire|opened? fire|open fire|fire (?:department|fighters?"
     r"|chief|station|truck|crews?|service)|ceasefire|cease-fire|crash course|flood of|floodgates"
     r"|shell(?:s|ed|ing)? out|(?:free|hate) speech|freedom of speech|(?:heart|panic|asthma|anxiety) attack"
-    r"|(?:doth|too much) protest|protest too much|in protest|collapse of (?:talks|the (?:deal|talks"
+    r"|(?:doth|too much) protest|protest too much|in protest\b|collapse of (?:talks|the (?:deal|talks"
     r"|government|economy|market))|market crash|stock(?:s| market)? crash|explosion (?:of|in) (?:popularity"
     r"|interest|growth|demand|sales)"
     r"|brainstorm|ma(?:de|kes?|king) a killing|met with (?:resistance|opposition|skepticism|scepticism"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.figures.event_kinds import (
@@ -77,6 +78,14 @@ PARTICIPANT = re.compile(r"(?:ers|ors)$", re.IGNORECASE)  # "protesters", "demon
 NEGATED = re.compile(r"(?:\b(?:no|not|never|without|nor)|n[’']t)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 HYPHENATED = re.compile(r"^-.*-$")  # "rustic-meets-modern": a word inside a compound adjective
 DEFINITE = re.compile(r"(?:\b(?:the|this|that)|\w['’]s)\s+$", re.IGNORECASE)  # "the crash", "Monday's crash"
+# A statement, interview or press conference introduced as the occasion of someone's words ("said
+# in a statement", "issued a statement", "according to a statement", "told reporters at a news
+# conference"): its speaker anchors it (on the tune pages every such sentence reports one).
+SPOKEN_IN = re.compile(
+    r"\b(?:in|at|during|issued|released|put out|according to)\s+(?:a|an|the|its|his|her|their|another)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.IGNORECASE)
 # Categories a quotation tells too loosely to count: speakers talk of speeches, statements and
 # meetings in general far more than they report one (checked on the tune pages and unseen PolNeAR
@@ -84,6 +93,8 @@ CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.IGNORECASE)
 QUOTED_TALK = frozenset(("STATEMENT", "CONSULT"))
 STORM_NAME_WORDS = 2  # "Hurricane Dorian": the kind word and a given name
 ANCHOR_CHARS = 40  # a date this close to a trigger dates it ("uprising in November 2019")
+# A kind's chosen trigger in a sentence, and its other literal triggers there, in text order.
+Triggered = tuple[EventKind, re.Match[str], tuple[re.Match[str], ...]]
 
 
 class EventsStep(Step[list[EventMention]]):
@@ -126,10 +137,11 @@ def find_event_mentions(
 ) -> list[EventMention]:
     """The event mentions of ``article``: per sentence, one per kind it reports.
 
-    A mention must be anchored (a date expression, a place, a counted figure or a name in
-    its sentence) and asserted (not conditional or hypothetical, not inside a quotation unless
-    the quotation names the event, "the November uprising", which then is the event the writer
-    reports too): opinion writing mentions "protests" in general far more often than it reports one.
+    A mention must be anchored (a date expression, a place, a counted figure or a name in its
+    sentence; words said "in a statement" have their speaker for anchor) and asserted (not
+    conditional or hypothetical, not inside a quotation unless the quotation names the event, "the
+    November uprising", which then is the event the writer reports too): opinion writing mentions
+    "protests" in general far more often than it reports one.
     """
     base = PartialDate.from_iso(article.published)
     dates = find_date_mentions(article) if dates is None else dates
@@ -142,11 +154,11 @@ def find_event_mentions(
         triggers = _triggers(text, _date_spans(dates, sentence), told)
         if triggers:
             candidates.append((sentence, text, triggers))
-            told.update(kind.triggers for kind, _ in triggers)
+            told.update(kind.triggers for kind, _, _ in triggers)
     nlp.parse_all([(s.start, s.end) for s, _, _ in candidates])  # one batch: names need the parse
     found = []
     for sentence, text, triggers in candidates:
-        for kind, match in triggers:
+        for kind, match, second in _dated_apart(article.text, sentence, triggers, dates, base):
             if NEGATED.search(text[: match.start()]):
                 continue
             at = (sentence.start + match.start(), sentence.start + match.end())
@@ -155,12 +167,43 @@ def find_event_mentions(
             mention = _mention(
                 article, nlp, sentence, kind, match, facts=facts, base=base, entities=entities, dates=dates
             )
+            if second:  # a second mention of its kind in the sentence
+                mention = replace(mention, id=stable_id(mention.id, match.start()))
             quoted = any(q.start <= sentence.start + match.start() < q.end for q in quotes)
             if quoted and not mention.name and kind.category in QUOTED_TALK:
                 continue  # a speaker's talk of speeches and meetings is opinion, unless it names one
-            if mention.name or _anchored(nlp, sentence, match, mention, dates, entities):
+            spoken_in = kind.category == "STATEMENT" and SPOKEN_IN.search(text[: match.start()])
+            if mention.name or spoken_in or _anchored(nlp, sentence, match, mention, dates, entities):
                 found.append(mention)
     return found
+
+
+def _dated_apart(
+    text: str,
+    sentence: Sentence,
+    triggers: Sequence[Triggered],
+    dates: Sequence[DateMention],
+    base: PartialDate | None,
+) -> list[tuple[EventKind, re.Match[str], bool]]:
+    """Each kind's trigger, and another trigger of that kind when its date conflicts with the
+    dates of those kept: a sentence that tells an event and a later one of the same kind ("the
+    November uprising ... back into the streets two months later") reports two events."""
+    out = []
+    for kind, match, others in triggers:
+        kept = [_date(text, sentence, dates, base, None, match)]
+        out.append((kind, match, False))
+        for other in others:
+            date = _date(text, sentence, dates, base, None, other)
+            if date is not None and None not in kept and not any(_agree(date, k) for k in kept):
+                kept.append(date)
+                out.append((kind, other, True))
+    return out
+
+
+def _agree(a: str | None, b: str | None) -> bool:
+    """Whether two mention dates may be one event's: one holds the other ("2019" and "2019-11")."""
+    a, b = (a or "").partition("/")[0], (b or "").partition("/")[0]
+    return a.startswith(b) or b.startswith(a)
 
 
 def _anchored(  # noqa: PLR0917  # the mention and its sentence's parse, dates and entities
@@ -227,7 +270,7 @@ def _triggers(
     text: str,
     spans: list[tuple[int, int, int]],
     told: set[str] = frozenset(),  # type: ignore[assignment]
-) -> list[tuple[EventKind, re.Match[str]]]:
+) -> list[Triggered]:
     """One trigger of each kind in ``text`` in a literal use, in text order: the word naming the
     event itself ("uprising", "arrested") rather than its participants ("protesters"), the one a
     date is nearest to when several ("protests in 2018 ... an uprising in November 2019").
@@ -246,10 +289,13 @@ def _triggers(
             or (kind.triggers in told and DEFINITE.search(text[: m.start()]) and not FIGURATIVE.search(text))
         )
     hits: dict[str, tuple[EventKind, re.Match[str]]] = {}
+    rest: dict[str, tuple[re.Match[str], ...]] = {}
     for name, matches in found.items():
         events = [hit for hit in matches if not PARTICIPANT.search(hit[1].group(0))] or matches
         if events:
             hits[name] = min(events, key=lambda hit: (_anchoring(hit[1], spans), hit[1].start()))
+            ordered = sorted(events, key=lambda hit: hit[1].start())
+            rest[name] = tuple(m for _, m in ordered if m is not hits[name][1])
     if "attack" in hits or ATTACKER.search(text):
         hits.pop("explosion", None)  # a blast with an attacker is an attack
     killing = hits.get("killing")
@@ -260,7 +306,8 @@ def _triggers(
         or (NEUTRAL_DEATH.match(killing[1].group(0)) and not KILLING_NEEDS.search(FIGURATIVE.sub(" ", text)))
     ):
         del hits["killing"]
-    return sorted(hits.values(), key=lambda hit: hit[1].start())
+    ordered_hits = sorted(hits.values(), key=lambda hit: hit[1].start())
+    return [(kind, match, rest[kind.name]) for kind, match in ordered_hits]
 
 
 def _unreal(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Sequence[DateMention]) -> bool:

@@ -37,6 +37,14 @@ MODALS = frozenset("would could might may must should can 'd".split())
 # Verbs whose object never took place: a cancelled interview, a prevented attack ("postpone" and
 # "delay" are left out: the event still takes place, later)
 UNDOING_VERBS = frozenset("cancel scrap scrub prevent avert forestall avoid thwart foil".split())
+# What guards against a harm: the harm it guards against has not taken place ("protection against
+# airstrikes", "insurance against floods")
+GUARDS = frozenset("protection protect safeguard insurance immunity shield".split())
+# Verbs that judge a claim: the statement judged is what was said, not an occasion ("we rate the
+# statement Mostly True")
+JUDGING = frozenset("rate check fact-check verify debunk".split())
+JUDGED = frozenset("rated rates rating".split())  # forms the lemmatiser may miss ("rated" -> "rat")
+GUARD_WORDS = 3  # how far before "against" the guarding word may stand
 ACHIEVED = frozenset("able manage succeed".split())  # "were able to apprehend": it was done
 # What is "killed" and is no one: a proposal, a deal, a hope ("the Senate killed the bill")
 LIFELESS = frozenset(
@@ -97,6 +105,8 @@ def unreal(token: Token, end: int, *, dated: bool, named: bool) -> bool:
         or _modifier(token, end)
         or _received(token)
         or _undone(token)
+        or _guarded_against(token)
+        or _judged(token)
         or _imperative(token)
         or _frequentative(token)
         or (not dated and _generic(token))
@@ -250,6 +260,29 @@ def _undone(token: Token) -> bool:
         return False
     called_off = lemma(head) == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
     return called_off or lemma(head).lower() in UNDOING_VERBS
+
+
+def _guarded_against(token: Token) -> bool:
+    """A trigger that is what a protection guards against tells of a harm that may come, not one
+    that came ("protection against airstrikes", "to protect homes from floods", "insurance against
+    fire")."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("against", "from"):
+        return False
+    # the parse may hang "against" on a noun after the guarding word ("protection to civilians
+    # against airstrikes"): the words just before the preposition are looked at, not its head alone
+    preposition = token.head
+    before = preposition.doc[max(preposition.sent.start, preposition.i - GUARD_WORDS) : preposition.i]
+    return any(lemma(t).lower() in GUARDS for t in (*before, preposition.head))
+
+
+def _judged(token: Token) -> bool:
+    """A statement that a verb of judging takes for its object is the claim judged ("we rate the
+    statement Mostly True", "fact-checked his statements"), not an occasion of speaking."""
+    return (
+        token.lower_ in ("statement", "statements")
+        and token.dep_ in ("dobj", "nsubjpass", "nsubj")
+        and (lemma(token.head).lower() in JUDGING or token.head.lower_ in JUDGED)
+    )
 
 
 def _received(token: Token) -> bool:
