@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newstrace.analyze.figures.event_dates import Triggered, anchoring, date_spans, dated_apart, mention_date
 from newstrace.analyze.figures.event_kinds import (
     ANY_TRIGGER,
     ATTACKER,
@@ -33,7 +34,7 @@ from newstrace.analyze.nlp import ArticleNLP, article_nlp, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
 from newstrace.model import Article, ArticleEntity, DateMention, EventMention, Fact, Quote
-from newstrace.text.date_mentions import dates_in, find_date_mentions, month_reference
+from newstrace.text.date_mentions import dates_in, find_date_mentions
 from newstrace.text.dates import PartialDate
 from newstrace.text.sentences import Sentence
 
@@ -92,9 +93,6 @@ CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.IGNORECASE)
 # articles); a quoted crash, arrest or killing is reported like the writer's own
 QUOTED_TALK = frozenset(("STATEMENT", "CONSULT"))
 STORM_NAME_WORDS = 2  # "Hurricane Dorian": the kind word and a given name
-ANCHOR_CHARS = 40  # a date this close to a trigger dates it ("uprising in November 2019")
-# A kind's chosen trigger in a sentence, and its other literal triggers there, in text order.
-Triggered = tuple[EventKind, re.Match[str], tuple[re.Match[str], ...]]
 
 
 class EventsStep(Step[list[EventMention]]):
@@ -151,14 +149,14 @@ def find_event_mentions(
         text = article.text[sentence.start : sentence.end]
         if CONDITIONAL.search(text) or in_a_title(text):
             continue  # a condition tells no event; a headline or a link's title names one told elsewhere
-        triggers = _triggers(text, _date_spans(dates, sentence), told)
+        triggers = _triggers(text, date_spans(dates, sentence), told)
         if triggers:
             candidates.append((sentence, text, triggers))
             told.update(kind.triggers for kind, _, _ in triggers)
     nlp.parse_all([(s.start, s.end) for s, _, _ in candidates])  # one batch: names need the parse
     found = []
     for sentence, text, triggers in candidates:
-        for kind, match, second in _dated_apart(article.text, sentence, triggers, dates, base):
+        for kind, match, second in dated_apart(article.text, sentence, triggers, dates, base):
             if NEGATED.search(text[: match.start()]):
                 continue
             at = (sentence.start + match.start(), sentence.start + match.end())
@@ -176,34 +174,6 @@ def find_event_mentions(
             if mention.name or spoken_in or _anchored(nlp, sentence, match, mention, dates, entities):
                 found.append(mention)
     return found
-
-
-def _dated_apart(
-    text: str,
-    sentence: Sentence,
-    triggers: Sequence[Triggered],
-    dates: Sequence[DateMention],
-    base: PartialDate | None,
-) -> list[tuple[EventKind, re.Match[str], bool]]:
-    """Each kind's trigger, and another trigger of that kind when its date conflicts with the
-    dates of those kept: a sentence that tells an event and a later one of the same kind ("the
-    November uprising ... back into the streets two months later") reports two events."""
-    out = []
-    for kind, match, others in triggers:
-        kept = [_date(text, sentence, dates, base, None, match)]
-        out.append((kind, match, False))
-        for other in others:
-            date = _date(text, sentence, dates, base, None, other)
-            if date is not None and None not in kept and not any(_agree(date, k) for k in kept):
-                kept.append(date)
-                out.append((kind, other, True))
-    return out
-
-
-def _agree(a: str | None, b: str | None) -> bool:
-    """Whether two mention dates may be one event's: one holds the other ("2019" and "2019-11")."""
-    a, b = (a or "").partition("/")[0], (b or "").partition("/")[0]
-    return a.startswith(b) or b.startswith(a)
 
 
 def _anchored(  # noqa: PLR0917  # the mention and its sentence's parse, dates and entities
@@ -247,25 +217,6 @@ def _clause(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str]) -> tuple[
     return sentence.start + words[0].idx, sentence.start + words[-1].idx + len(words[-1])
 
 
-def _date_spans(dates: Sequence[DateMention], sentence: Sentence) -> list[tuple[int, int, int]]:
-    """The sentence's resolved dates as (start, end, precision) relative to the sentence."""
-    return [
-        (d.start - sentence.start, d.end - sentence.start, len(d.value or ""))
-        for d in dates_in(dates, sentence.start, sentence.end)
-        if d.value is not None
-    ]
-
-
-def _anchoring(match: re.Match[str], spans: list[tuple[int, int, int]]) -> tuple[int, int]:
-    """How well a date dates a trigger: the most precise date near it, then the nearest (lower is better)."""
-    near = [
-        (-precision, max(start - match.end(), match.start() - end, 0))
-        for start, end, precision in spans
-        if max(start - match.end(), match.start() - end) <= ANCHOR_CHARS
-    ]
-    return min(near, default=(0, ANCHOR_CHARS + 1))
-
-
 def _triggers(
     text: str,
     spans: list[tuple[int, int, int]],
@@ -293,7 +244,7 @@ def _triggers(
     for name, matches in found.items():
         events = [hit for hit in matches if not PARTICIPANT.search(hit[1].group(0))] or matches
         if events:
-            hits[name] = min(events, key=lambda hit: (_anchoring(hit[1], spans), hit[1].start()))
+            hits[name] = min(events, key=lambda hit: (anchoring(hit[1], spans), hit[1].start()))
             ordered = sorted(events, key=lambda hit: hit[1].start())
             rest[name] = tuple(m for _, m in ordered if m is not hits[name][1])
     if "attack" in hits or ATTACKER.search(text):
@@ -375,7 +326,7 @@ def _mention(
         kind=kind.name,
         category=kind.category,
         mode=_mode(kind, trigger.group(0).lower()),
-        date=_date(article.text, sentence, dates, base, name, trigger),
+        date=mention_date(article.text, sentence, dates, base, name, trigger),
         place=next((e.name for e in named if e.geo is not None and e.kind in ("GPE", "LOC")), None)
         or next((str(e.text) for e in ents if e.label_ in PLACE_LABELS), None),
         actors=_actors(article.text[sentence.start : sentence.end], ents, named),
@@ -429,30 +380,3 @@ def _name(nlp: ArticleNLP, sentence: Sentence, trigger: re.Match[str]) -> str | 
         return None
     start = min(t.i for t in modifiers)
     return str(doc[start : token.i + 1].text)
-
-
-def _date(  # noqa: PLR0917  # the mention's parts, each needed
-    text: str,
-    sentence: Sentence,
-    dates: Sequence[DateMention],
-    base: PartialDate | None,
-    name: str | None,
-    trigger: re.Match[str],
-) -> str | None:
-    """The date nearest the trigger in its sentence (a range as ``start/end``), else a month its
-    name or sentence refers to."""
-    near = [d for d in dates_in(dates, sentence.start, sentence.end) if d.value is not None]
-    if near:
-        at = sentence.start + trigger.start()
-        best = min(
-            near,
-            key=lambda d: (
-                min(abs(d.start - at), abs(d.end - at)) > ANCHOR_CHARS,
-                d.start < at,
-                abs(d.start - at),
-            ),
-        )
-        return f"{best.value}/{best.until}" if best.until else best.value  # "2017/2018 Uprisings"
-    earlier = [d for d in dates if d.end <= sentence.start]
-    reference = month_reference(name or text[sentence.start : sentence.end], earlier, base)
-    return reference.iso() if reference is not None else None
