@@ -45,6 +45,19 @@ FACTS = [
     ("The law hurts millions of law-abiding savers.", [(2_000_000, "law-abiding savers", True, None)]),
     ("She held 154 meetings Lopez had asked for.", [(154, "meetings", False, None)]),
     ("The walk took 30 min on Monday.", [(30, "minutes", False, None)]),  # an abbreviation in full
+    # a decade or a century said as one span is told in years
+    ("She ran the label for over a decade.", [(10, "years", False, None)]),
+    ("The bridge stood for a century.", [(100, "years", False, None)]),
+    # "-long": one of the span, of the thing it qualifies
+    (
+        "The two rivals met in an hourlong debate.",
+        [(2, "rivals", False, None), (1, "hour of debate", False, None)],
+    ),
+    # a population counts people; a passive estimate counts its subject
+    ("The camp population is estimated at 40,000.", [(40000, "people of camp population", False, None)]),
+    # a participle or scare quotes before the noun leave it the counted thing
+    ("The model holds tens of thousands of evolving galaxies.", [(20000, "evolving galaxies", True, None)]),
+    ("There are 140 million “businesses” on the site.", [(140_000_000, "businesses", False, None)]),
     ("At least 12 were killed in the blast.", [(12, "people killed", True, None)]),  # a number as subject
     ("Tens of thousands marched in Lyon.", [(20_000, "people marching", True, None)]),
     ("Nurses chanted “Save our wards” as hundreds of them marched.", [(200, "Nurses", True, None)]),

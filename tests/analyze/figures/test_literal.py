@@ -17,6 +17,7 @@ NOT_LITERAL = [
     ("The forward collision warning of the bus beeped in Oslo on Monday.", "crash"),
     ("Fire danger closed the forest roads of Redmont on Friday.", "fire"),
     ("The meeting room in Leeds was booked on Monday.", "meeting"),
+    ("His rally crowds in Ohio grew on Monday.", "protest"),  # "rally" parsed as an adjective
     # a passive "met with" tells how something was received
     ("The plan was met with laughter in Leeds on Monday.", "meeting"),
     # a bare plural in the simple present, naming no one and no place: what happens as a rule

@@ -23,6 +23,12 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("She saw it on one night out of 17.", [("one", "pronoun"), ("17", "rate")]),
     ("Clinics treat 200 patients a day.", [("200", None), ("a", "rate")]),
     ("Prices rose 4 times as fast as wages.", [("4", "rate")]),
+    # what is counted, then a span of time after "per"/"a": a rate
+    ("The camera shoots 60 frames per second.", [("60", "rate")]),
+    ("The plant makes 40 cars per hour.", [("40", "rate")]),
+    ("She lost 14 followers in a week.", [("14", None), ("a", "rate")]),
+    ("Gas rose thousands of light-years above the disc.", [("thousands", "measure")]),
+    ("The rig lies tens of thousands of feet down.", [("tens of thousands", "measure")]),
     ("He hits back 10 times harder.", [("10", "rate")]),  # a multiple of a comparative
     ("Nine in 10 voters backed the plan.", [("Nine", "rate"), ("10", "rate")]),  # both sides of a ratio
     ("Seven out of 10 nurses agreed.", [("Seven", "rate"), ("10", "rate")]),
@@ -71,6 +77,12 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("The method has been used for over 50 years (1).", [("over 50", None), ("1", "identifier")]),
     ("Protesters gathered outside 10 Downing Street.", [("10", "identifier")]),  # an address
     ("Shares of One Harbour Trust rose.", [("One", "identifier")]),
+    # a number word capitalised inside a sentence, after a capitalised word: part of a name
+    ("Games by Take-Two Interactive sold well.", [("Two", "identifier")]),
+    ("Sign up for the Pick Six Newsletter here.", [("Six", "identifier")]),
+    ("Teams of the Big Ten met in Chicago.", [("Ten", "identifier")]),
+    ("He said: “Two men were seen.”", [("Two", None)]),  # a quotation opens with a capital
+    ("Two men were seen.", [("Two", None)]),
     ("Record 1449075600 was updated.", [("1449075600", "identifier")]),  # a bare run of digits
     # years
     ("The pact holds until at least 2021.", [("at least 2021", "year")]),

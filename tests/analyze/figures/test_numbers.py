@@ -27,6 +27,14 @@ COUNTS = [
     ("the cast recovered a year later", [("a", 1, False)]),  # one span of time
     ("Several thousand nurses marched", [("Several thousand", 3000, True)]),
     ("scores of villagers", [("scores", 40, True)]),
+    ("nearly three dozen workers", [("nearly three dozen", 36, True)]),  # a dozen as a scale
+    ("the first dozen titles", [("dozen", 12, False)]),  # "dozen" alone: twelve
+    ("over a 13.8-billion-year period", [("13.8-billion", 13_800_000_000, False)]),  # a scale hyphenated
+    ("a 2-million-strong army", [("2-million", 2_000_000, False)]),
+    ("the hourlong debate", [("hourlong", 1, False)]),  # "-long": one of the span
+    ("a weeklong trial", [("weeklong", 1, False)]),
+    ("a day-long strike", [("day-long", 1, False)]),
+    ("a three-year-long feud", [("three", 3, False)]),  # the number before "-year-long" counts
 ]
 NOT_COUNTS = [
     "in 2018",

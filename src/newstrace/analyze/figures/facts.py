@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newstrace.analyze.figures.numbers import NumberMention, find_numbers
+from newstrace.analyze.figures.numbers import NumberMention, find_numbers, match_single
 from newstrace.analyze.figures.units import ESTIMATE_VERBS, first_noun, noun_phrase, unit_of
 from newstrace.analyze.nlp import ArticleNLP, article_nlp, lemma, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["STEP", "FactsStep", "find_facts"]
 
+# Spans of many years said as one: news gives them in years ("for over a decade" -> 10 years).
+YEARS_IN = {"decade": 10.0, "century": 100.0}
 DURATION_NOUNS = frozenset("second minute hour day week month year decade century".split())
 # Verbs whose subject asserts what their clause says (PARC/PolNeAR-style source verbs).
 REPORTING_VERBS = frozenset(
@@ -131,14 +133,20 @@ def _fact(ctx: _Context, sentence: Sentence, doc: Doc, number: NumberMention) ->
     )
     tokens = _tokens(doc, core_start - sentence.start, number.end - sentence.start)
     unit = unit_of(tokens) if tokens else ""
+    value = number.value
     if number.text.lower().endswith("century"):
         unit = "years"  # "a quarter century": 25 years
+    elif number.text.lower().endswith("long"):  # "an hourlong encounter": one hour of the encounter
+        span = number.text.lower().split()[-1].removesuffix("long").rstrip("-")
+        unit = f"{span} of {unit}" if unit else span
+    elif match_single(number) and unit.lower() in YEARS_IN:  # "for over a decade": ten years
+        value, unit = YEARS_IN[unit.lower()], "years"
     duration = bool(unit) and unit.split()[-1].lower().rstrip("s") in DURATION_NOUNS  # measures time
     text = ctx.article.text
     return Fact(
         id=stable_id(ctx.article.id, "fact", core_start, number.end),
         article=ctx.article.id,
-        value=number.value,
+        value=value,
         unit=unit,
         start=core_start,
         end=number.end,

@@ -242,7 +242,7 @@ def _modifier(token: Token, end: int) -> bool:
     ("a bomb explosion", "a protest march")."""
     head = token.head
     return (
-        token.dep_ == "compound"
+        (token.dep_ == "compound" or (token.dep_ == "amod" and token.pos_ == "NOUN"))  # "rally crowds"
         and head is not token
         and head.idx >= end  # not the rest of a trigger of several words ("press conference")
         and head.pos_ == "NOUN"

@@ -57,6 +57,8 @@ _CURRENCY_WORDS = (
 )
 _SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten)"  # "four in 10 voters": a ratio's numerator
 _TIME_WORDS = r"(?:a\.m\.?|p\.m\.?|am|pm|o'clock|o’clock|hrs|GMT|UTC|ET|EST|EDT|PST|PDT|CET|BST|local time)"
+_SPAN_PREPOSITIONS = r"(?:in|over|for|within|during|after|before|than|of|to|from)"  # "14 sold in ... per"
+_PER_SPAN = r"(?:second|minute|hour|day|night|week|month|year)"
 _STREETS = r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Place|Square|Court|Way)\b"
 _ID_NOUNS = (
     r"(?:flight|route|highway|interstate|room|suite|apartment|unit|bill|case|section|article|chapter"
@@ -75,6 +77,7 @@ AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ordinal", re.compile(r"^(?:st|nd|rd|th)\b", re.I)),
     ("age", re.compile(r"^(?:\s*|-)(?:years?[-\s]old|-year-old|yo\b)", re.I)),
     ("measure", re.compile(rf"^(?:\s*|-){_MEASURE_UNITS}(?![\w])", re.I)),  # "1.5°C", "4GB", "5 g"
+    ("measure", re.compile(rf"^\s+of\s+{_MEASURE_UNITS}(?![\w])", re.I)),  # "thousands of light-years"
     ("price", re.compile(rf"^\s*{_CURRENCY}\b")),
     ("price", re.compile(rf"^\s+of\s+(?:US\s+)?{_CURRENCY_WORDS}\b", re.I)),  # "millions of dollars"
     (
@@ -98,6 +101,9 @@ AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # what is counted, then "per" a span of time: "60 frames per second" (but "200 patients a day"
+    # still counts the patients of one day)
+    ("rate", re.compile(rf"^(?:\s+(?!{_SPAN_PREPOSITIONS}\b)[\w-]+){{1,2}}\s+per\s+{_PER_SPAN}\b", re.I)),
 )
 BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("price", re.compile(r"(?:[$€£¥₹]|\b(?:US|USD|EUR|GBP|Rs|Rp)\.?)\s*$")),
@@ -131,6 +137,7 @@ APPOSITIVE_AGE_BEFORE = re.compile(
 )
 NUMBER_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+$", re.I)
 SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]?)\s*$")
+NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.]*(?:-|\s)$")  # a capitalised word just before: "Take-", "Pick "
 NAME_ONE = re.compile(r"^\s+[A-Z]")  # "One Home Depot", "One World Trade Center": a name, not a count
 
 
@@ -189,11 +196,21 @@ def _by_form(core: str, before: str, after: str, hedged: bool, identifiers: Iter
         ("identifier", before.endswith("(") and REFERENCE_END.match(after) is not None),
     )
     found = next((reason for reason, hit in checks if hit), None)
+    if found is None and not hedged and _in_a_name(core, before, after):
+        return "identifier"
     if found is None and core.lower() == "one" and not hedged:
         # "One Home Depot" mid-sentence is a name; "one room to another", "the only one": no count
         name = core == "One" and NAME_ONE.match(after) and not SENTENCE_START.search(before)
         return "identifier" if name else "pronoun"
     return found
+
+
+def _in_a_name(core: str, before: str, after: str) -> bool:
+    """A number word capitalised inside a sentence, joined to a capitalised word before it, is part
+    of a name ("Take-Two Interactive", "the Pick Six Newsletter", "the Big Ten Conference")."""
+    if not core[:1].isupper() or core[:1].isdigit() or core.lower() == "one" or SENTENCE_START.search(before):
+        return False
+    return NAME_BEFORE.search(before) is not None and not _function_word_before(before)
 
 
 # Capitalised only because they open a sentence: "In 30 cities", "The 12 jets", "About 40".

@@ -16,7 +16,9 @@ from newstrace.analyze.figures.noncounts import identifier_numbers, non_count_re
 from newstrace.model import DateMention
 from newstrace.text.dates import find_date_expressions
 
-__all__ = ["NumberMention", "classify_numbers", "find_numbers", "not_a_count", "parse_number_words"]
+__all__ = [
+    "NumberMention", "classify_numbers", "find_numbers", "match_single", "not_a_count", "parse_number_words",
+]  # fmt: skip
 
 UNITS = {
     w: i
@@ -55,7 +57,7 @@ _WORD_NUMBER = (
     rf"(?:\s+(?:and\s+)?{_WORD}(?:-{_WORD})?)?)*"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion))?"
+_SCALE = r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion))?"  # "a 13.8-billion-year period"
 _FRACTION = r"(?:\s+and\s+an?\s+(?P<{}>half|quarter))?"
 _VAGUE = (
     r"tens of (?:thousands|millions)|hundreds of (?:thousands|millions)|dozens|scores|hundreds|thousands"
@@ -75,11 +77,13 @@ NUMBER_RE = re.compile(
     rf"|(?P<dozen>\ba\s+(?:dozen|couple(?:\s+of)?)\b)"
     rf"|(?P<halfscale>\bhalf\s+an?\s+(?:million|billion|dozen))"
     rf"|(?P<single>\ban?(?=\s+(?:day|week|month|year|decade|century|hour|minute)\b(?!-)))"
+    rf"|(?P<long>(?<!-)\b(?:hour|day|week|month|year)-?long\b)"  # "an hourlong encounter": one hour
     rf"|(?P<century>\b(?:a\s+)?(?:quarter|half)[\s-]+(?:a\s+)?century)"
     rf"|(?P<few>\b(?:a\s+few|several)\s+(?:hundred|thousand|million|billion)\b)"
     rf"|(?P<digits>(?<![\w.,/:-])(?:{_DIGITS}){_SCALE}){_FRACTION.format('dfraction')}(?P<plus>\+|-plus)?"
     rf"|(?P<words>\b{_WORD_NUMBER}\b){_FRACTION.format('wfraction')}"
-    rf"(?:\s+(?P<wscale>million|billion|thousand)\b)?)",
+    rf"(?:\s+(?P<wscale>million|billion|thousand|dozen)\b)?"
+    rf"|(?P<bdozen>\bdozen\b))",  # "three dozen immigrants", "the initial dozen offerings"
     re.IGNORECASE,
 )
 # "two months later", "three days ago": a date expression that still counts something (the interval).
@@ -148,14 +152,19 @@ def _value(match: re.Match[str]) -> float | None:
     if match.group("digits"):
         return _digits_value(match.group("digits")) + fraction
     words = parse_number_words(match.group("words"))
-    scale = SCALES.get((match.group("wscale") or "").lower(), 1)
+    scale = {**SCALES, "dozen": 12}.get((match.group("wscale") or "").lower(), 1)
     return None if words is None else (words + fraction) * scale
 
 
 def _word_value(match: re.Match[str]) -> float | None:
     """The value of an amount said in words: "dozens", "a dozen", "a year", "a few thousand"..."""
     group = next(
-        (g for g in ("vague", "dozen", "single", "few", "halfscale", "century") if match.group(g)), None
+        (
+            g
+            for g in ("vague", "dozen", "single", "few", "halfscale", "century", "long", "bdozen")
+            if match.group(g)
+        ),
+        None,
     )
     text = " ".join((match.group(group) or "").lower().split()) if group else ""
     values = {
@@ -165,12 +174,14 @@ def _word_value(match: re.Match[str]) -> float | None:
         "few": lambda: 3.0 * SCALES[text.split()[-1]],  # "a few thousand", "several hundred"
         "halfscale": lambda: 0.5 * SCALES.get(text.split()[-1], 12),
         "century": lambda: 25.0 if "quarter" in text else 50.0,  # "a quarter century": 25 years
+        "long": lambda: 1.0,  # "a weeklong trial": one week
+        "bdozen": lambda: 12.0,
     }
     return values[group]() if group else None
 
 
 def _digits_value(text: str) -> float:
-    parts = text.lower().split()
+    parts = re.split(r"[\s-]+", text.lower())
     value = float(parts[0].replace(",", ""))
     return value * SCALES[parts[1]] if len(parts) > 1 else value
 

@@ -78,7 +78,10 @@ ABBREVIATIONS = {
     "wk": "weeks",
     "wks": "weeks",
 }
+# Nouns whose figure is a number of people: a population or a headcount counts people.
+PEOPLE_NOUNS = frozenset("population headcount".split())
 IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children"}
+OPEN_QUOTES = frozenset(("“", '"', "‘", "'"))
 PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these"))
 NOUN_RUN_MAX = (
     8  # words of a counted noun phrase looked at after a number ("30 of Boeing's 787-9 Dreamliner jets")
@@ -95,6 +98,8 @@ def unit_of(number: list[Token]) -> str:
     phrase, noun = found
     phrase = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in phrase.split())  # "30 min" -> minutes
     base = lemma(noun).lower()
+    if base in PEOPLE_NOUNS:
+        return f"people of {phrase}"  # "the population is estimated at around 40,000": 40,000 people
     if base in ("death", "toll", "dead", "fatality"):
         disease = next((w for w in phrase.split() if w.lower() in DISEASE_WORDS), None)
         return f"{disease} deaths" if disease else "people killed"
@@ -185,6 +190,11 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
         ):
             words.append(tok)  # modifiers joined before their noun: "30,000 combat and civilian deaths"
             continue
+        if tok.text in OPEN_QUOTES and _noun_next(tok):
+            continue  # a word set in scare quotes is still the counted noun: 140 million “businesses”
+        if tok.tag_ in ("VBG", "VBN") and _noun_next(tok):
+            words.append(tok)  # a participle before a noun modifies it: "thousands of evolving galaxies"
+            continue
         if (tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.dep_ != "amod") or tok.is_punct:
             break  # a participle modifying the noun stays: "the embattled 737 Max jet"
         if tok.pos_ == "PROPN" and words and words[-1].tag_ == "NNS":
@@ -197,6 +207,11 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
         return None
     head = nouns[-1]
     return doc[words[0].i : head.i + 1].text, head
+
+
+def _noun_next(tok: Token) -> bool:
+    """Whether a common noun follows ``tok``."""
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "NOUN"
 
 
 def _adjective_next(tok: Token) -> bool:
@@ -224,7 +239,9 @@ def _subject_of_governor(token: Token) -> Token | None:
     verb = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != token.i), None)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    noun = obj if obj is not None else (None if lemma(verb).lower() in ESTIMATE_VERBS else subject)
+    if lemma(verb).lower() in ESTIMATE_VERBS and subject is not None and subject.dep_ == "nsubj":
+        subject = None  # "Police estimated ... at 12,000": who estimates; a passive's subject is estimated
+    noun = obj if obj is not None else subject
     if noun is None or noun.pos_ != "NOUN":
         return None
     of = next((c for c in noun.children if c.lower_ == "of"), None)
