@@ -59,6 +59,13 @@ FACTS = [
     ("The model holds tens of thousands of evolving galaxies.", [(20000, "evolving galaxies", True, None)]),
     ("There are 140 million “businesses” on the site.", [(140_000_000, "businesses", False, None)]),
     ("At least 12 were killed in the blast.", [(12, "people killed", True, None)]),  # a number as subject
+    # the active subject of a verb done to someone did it: the event is not what happened to them
+    ("Two gunmen killed 14 people.", [(2, "gunmen", False, None), (14, "people killed", False, None)]),
+    ("A raid by two gunmen who killed a guard shocked Leeds.", [(2, "gunmen", False, None)]),
+    ("A vigil for the 20 pupils who were killed took place.", [(20, "pupils killed", False, None)]),
+    # a hyphenated scale, a vulgar fraction
+    ("The cut hit six-million people.", [(6_000_000, "people", False, None)]),
+    ("He spent 5 ½ years in a cell.", [(5.5, "years", False, None)]),
     ("Tens of thousands marched in Lyon.", [(20_000, "people marching", True, None)]),
     ("Nurses chanted “Save our wards” as hundreds of them marched.", [(200, "Nurses", True, None)]),
     ("The war left 30,000 combat and civilian deaths.", [(30000, "people killed", False, None)]),

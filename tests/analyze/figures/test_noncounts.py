@@ -72,6 +72,7 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("The carrier ordered 50 777x jets.", [("50", None), ("777", "identifier")]),
     ("Its fleet of 400 737 Max jets stayed grounded.", [("400", None), ("737", "identifier")]),
     ("Route 66 runs west.", [("66", "identifier")]),
+    ("Read part 1 of the series here.", [("1", "identifier")]),  # a part of a series names it
     ("A car hit a van at about 2400E Road.", [("about 2400", "identifier")]),  # glued, even hedged
     ("A category 5 hurricane hit the coast.", [("5", "identifier")]),
     ("The method has been used for over 50 years (1).", [("over 50", None), ("1", "identifier")]),

@@ -63,7 +63,8 @@ _STREETS = r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|P
 _ID_NOUNS = (
     r"(?:flight|route|highway|interstate|room|suite|apartment|unit|bill|case|section|article|chapter"
     r"|page|episode|season|level|type|category|phase|stage|grade|gate|line|track|platform|district|precinct|ward|lot|model|version"
-    r"|channel|code|row|seat|exit|pier|terminal|bus|train|amendment|resolution|decree|law|no\.?|number|#)"
+    r"|channel|code|row|seat|exit|pier|terminal|bus|train|amendment|resolution|decree|law|no\.?|number|#"
+    r"|part|volume|vol\.)"
 )
 AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rate", re.compile(r"^\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b)", re.I)),

@@ -49,7 +49,7 @@ VAGUE = {
     "hundreds of millions": 200_000_000,
     "millions": 2_000_000,
 }
-FRACTIONS = {"half": 0.5, "quarter": 0.25}
+FRACTIONS = {"half": 0.5, "quarter": 0.25, "½": 0.5, "¼": 0.25, "¾": 0.75}
 
 _WORD = r"(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")"
 _WORD_NUMBER = (
@@ -58,7 +58,8 @@ _WORD_NUMBER = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion))?"  # "a 13.8-billion-year period"
-_FRACTION = r"(?:\s+and\s+an?\s+(?P<{}>half|quarter))?"
+_FRACTION = r"(?:\s+and\s+an?\s+(?P<{}>half|quarter)|\s?(?P<{}_sign>[½¼¾]))?"  # "5 ½ years"
+_DFRACTION, _WFRACTION = (_FRACTION.format(g, g) for g in ("dfraction", "wfraction"))
 _VAGUE = (
     r"tens of (?:thousands|millions)|hundreds of (?:thousands|millions)|dozens|scores|hundreds|thousands"
     r"|millions"
@@ -80,9 +81,9 @@ NUMBER_RE = re.compile(
     rf"|(?P<long>(?<!-)\b(?:hour|day|week|month|year)-?long\b)"  # "an hourlong encounter": one hour
     rf"|(?P<century>\b(?:a\s+)?(?:quarter|half)[\s-]+(?:a\s+)?century)"
     rf"|(?P<few>\b(?:a\s+few|several)\s+(?:hundred|thousand|million|billion)\b)"
-    rf"|(?P<digits>(?<![\w.,/:-])(?:{_DIGITS}){_SCALE}){_FRACTION.format('dfraction')}(?P<plus>\+|-plus)?"
-    rf"|(?P<words>\b{_WORD_NUMBER}\b){_FRACTION.format('wfraction')}"
-    rf"(?:\s+(?P<wscale>million|billion|thousand|dozen)\b)?"
+    rf"|(?P<digits>(?<![\w.,/:-])(?:{_DIGITS}){_SCALE}){_DFRACTION}(?P<plus>\+|-plus)?"
+    rf"|(?P<words>\b{_WORD_NUMBER}\b){_WFRACTION}"
+    rf"(?:[\s-]+(?P<wscale>million|billion|thousand|dozen)\b)?"  # "six-million people"
     rf"|(?P<bdozen>\bdozen\b))",  # "three dozen immigrants", "the initial dozen offerings"
     re.IGNORECASE,
 )
@@ -148,7 +149,8 @@ def _value(match: re.Match[str]) -> float | None:
     fixed = _word_value(match)
     if fixed is not None:
         return fixed
-    fraction = FRACTIONS.get((match.group("dfraction") or match.group("wfraction") or "").lower(), 0.0)
+    said = [match.group(g) for g in ("dfraction", "wfraction", "dfraction_sign", "wfraction_sign")]
+    fraction = FRACTIONS.get(next((f for f in said if f), "").lower(), 0.0)
     if match.group("digits"):
         return _digits_value(match.group("digits")) + fraction
     words = parse_number_words(match.group("words"))

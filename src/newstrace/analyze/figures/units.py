@@ -57,6 +57,11 @@ EVENT_WORDS = {
     "attend": "attending",
     "participate": "participating",
 }
+# Event verbs done to someone: their active subject is the doer, not who was killed, arrested...
+DONE_TO = frozenset(
+    """kill murder execute hang arrest detain imprison jail injure wound sentence abduct kidnap displace
+    evacuate""".split()
+)
 # A death toll qualified by one of these counts deaths from illness, not killings.
 DISEASE_WORDS = frozenset(
     "covid covid-19 coronavirus virus pandemic disease cancer flu influenza cholera".split()
@@ -250,6 +255,13 @@ def _subject_of_governor(token: Token) -> Token | None:
     return noun
 
 
+def _active(verb: Token) -> bool:
+    """Whether a clause's verb is active with a subject of its own ("who killed 14"), not a passive
+    ("who were killed") or a bare participle ("students killed at the school")."""
+    children = [c.dep_ for c in verb.children]
+    return "nsubj" in children and "auxpass" not in children
+
+
 def first_noun(tokens: Iterable[Token]) -> Token | None:
     for tok in tokens:
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -270,11 +282,15 @@ def noun_phrase(noun: Token) -> str:
 def _event_of(noun: Token) -> str | None:
     """The event the counted things took part in: the verb they are subject of, or an event noun."""
     head = noun.head
+    if noun.dep_ == "nsubj" and lemma(head).lower() in DONE_TO:
+        return None  # "12 gunmen killed 30 people": the active subject did it; the killed are others
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB":
         return EVENT_WORDS.get(lemma(head).lower())
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return EVENT_WORDS.get(lemma(head.head).lower())
     if noun.dep_ in ("acl", "relcl") or any(c.dep_ in ("acl", "relcl") for c in noun.children):
         verb = next((c for c in noun.children if c.dep_ in ("acl", "relcl")), None)
-        return EVENT_WORDS.get(lemma(verb).lower()) if verb is not None else None
+        if verb is None or (lemma(verb).lower() in DONE_TO and _active(verb)):
+            return None  # "two gunmen who killed 14": they did it, they were not killed
+        return EVENT_WORDS.get(lemma(verb).lower())
     return None
