@@ -33,6 +33,8 @@ COUNTS = [
     ("a 2-million-strong army", [("2-million", 2_000_000, False)]),
     ("the hourlong debate", [("hourlong", 1, False)]),  # "-long": one of the span
     ("a weeklong trial", [("weeklong", 1, False)]),
+    ("after five-and-a-half years in charge", [("five-and-a-half", 5.5, False)]),
+    ("a one-game suspension", [("one", 1, False)]),  # "one" made a modifier counts its noun
     ("a day-long strike", [("day-long", 1, False)]),
     ("a three-year-long feud", [("three", 3, False)]),  # the number before "-year-long" counts
 ]

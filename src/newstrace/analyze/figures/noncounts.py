@@ -138,6 +138,7 @@ APPOSITIVE_AGE_BEFORE = re.compile(
 )
 NUMBER_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+$", re.I)
 SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]?)\s*$")
+GLUED_NOUN = re.compile(r"^-(?!time\b)[a-z]+\b(?!-)")  # "a one-game suspension" counts; "one-time": former
 NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.]*(?:-|\s)$")  # a capitalised word just before: "Take-", "Pick "
 NAME_ONE = re.compile(r"^\s+[A-Z]")  # "One Home Depot", "One World Trade Center": a name, not a count
 
@@ -199,7 +200,7 @@ def _by_form(core: str, before: str, after: str, hedged: bool, identifiers: Iter
     found = next((reason for reason, hit in checks if hit), None)
     if found is None and not hedged and _in_a_name(core, before, after):
         return "identifier"
-    if found is None and core.lower() == "one" and not hedged:
+    if found is None and core.lower() == "one" and not hedged and not GLUED_NOUN.match(after):
         # "One Home Depot" mid-sentence is a name; "one room to another", "the only one": no count
         name = core == "One" and NAME_ONE.match(after) and not SENTENCE_START.search(before)
         return "identifier" if name else "pronoun"

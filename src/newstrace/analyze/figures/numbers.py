@@ -58,7 +58,8 @@ _WORD_NUMBER = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion))?"  # "a 13.8-billion-year period"
-_FRACTION = r"(?:\s+and\s+an?\s+(?P<{}>half|quarter)|\s?(?P<{}_sign>[½¼¾]))?"  # "5 ½ years"
+# "two and a half", "five-and-a-half", "5 ½"
+_FRACTION = r"(?:(?:\s+|-)and[\s-]+an?[\s-]+(?P<{}>half|quarter)|\s?(?P<{}_sign>[½¼¾]))?"
 _DFRACTION, _WFRACTION = (_FRACTION.format(g, g) for g in ("dfraction", "wfraction"))
 _VAGUE = (
     r"tens of (?:thousands|millions)|hundreds of (?:thousands|millions)|dozens|scores|hundreds|thousands"
