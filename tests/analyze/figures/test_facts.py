@@ -126,6 +126,23 @@ def test_dates_come_from_the_sentence_or_a_month_named_earlier(spacy_model: Spac
     assert [(f.value, f.date) for f in facts] == [(1500, "2019-11"), (40, "2020-05-31")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number ending its sentence counts what the paragraph's last figure counted
+        ("Cruz has 370 delegates. Rubio will win at least 73.", [(370, "delegates"), (73, "delegates")]),
+        # ... but not across paragraphs
+        ("Cruz has 370 delegates.\nRubio will win at least 73.", [(370, "delegates")]),
+    ],
+)
+def test_a_bare_number_counts_what_the_figure_before_counted(
+    spacy_model: SpacyModel, text: str, expected: list[tuple[float, str]]
+) -> None:
+    rubio = ArticleEntity("a1", "Marco Rubio", "PER", ("Rubio",), ())
+    facts = find_facts(_article(text), ArticleNLP(spacy_model, text), entities=[rubio])
+    assert [(f.value, f.unit) for f in facts] == expected
+
+
 def test_durations_have_no_date(spacy_model: SpacyModel) -> None:
     text = "In 2018 the group had grown for 32 years."
     [fact] = find_facts(_article(text), ArticleNLP(spacy_model, text))

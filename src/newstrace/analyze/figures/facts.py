@@ -53,7 +53,9 @@ DOCUMENT_NOUNS = frozenset(
     "figure figures data report bulletin statement tally count estimate survey".split()
 )
 # A bare number followed by a preposition or a stop counts what the figure before it counted.
-ELLIPSIS_AFTER = re.compile(r"^\s*(?:to|for|from|in|on|at|by|with|and|or)\b(?!\s+\d)", re.IGNORECASE)
+ELLIPSIS_AFTER = re.compile(
+    r"^\s*(?:(?:to|for|from|in|on|at|by|with|and|or)\b(?!\s+\d)|[.;](?:\s|$))", re.IGNORECASE
+)
 MODAL = re.compile(r"\b(?:could|would|might|may|faces?|facing|carries|carry)\b", re.IGNORECASE)
 
 
@@ -108,11 +110,11 @@ def find_facts(
     numbers = find_numbers(article.text, found_dates)
     wanted = [s for s in nlp.sentences if any(s.start <= n.start < s.end for n in numbers)]
     nlp.parse_all([(s.start, s.end) for s in wanted])
-    facts = []
+    facts: list[Fact] = []
     for sentence in wanted:
         inside = [n for n in numbers if sentence.start <= n.start < sentence.end]
         doc = nlp.parse(sentence.start, sentence.end)
-        counted: Fact | None = None  # the sentence's last counted figure
+        counted = _last_in_paragraph(article.text, facts, sentence.start)
         for number in inside:
             if number.qualifier == "up to" and MODAL.search(article.text[sentence.start : sentence.end]):
                 continue  # "could face up to five years": a maximum that may come, no count of what came
@@ -127,12 +129,26 @@ def find_facts(
     return facts
 
 
+def _a_person(entities: Sequence[ArticleEntity], unit: str) -> bool:
+    """Whether ``unit`` is the name of a person of the article."""
+    return any(e.kind == "PER" and unit in (e.name, *e.aliases) for e in entities) if unit else False
+
+
+def _last_in_paragraph(text: str, facts: list[Fact], start: int) -> Fact | None:
+    """The last figure counted before ``start`` in its paragraph: a bare number after it counts the
+    same thing ("Cruz has 370 delegates. Kasich has 129.")."""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    return facts[-1] if facts and facts[-1].start >= paragraph_start else None
+
+
 def _fact(ctx: _Context, sentence: Sentence, doc: Doc, number: NumberMention) -> Fact:
     core_start = number.start + (
         len(number.qualifier) + 1 if number.qualifier and number.qualifier != "plus" else 0
     )
     tokens = _tokens(doc, core_start - sentence.start, number.end - sentence.start)
     unit = unit_of(tokens) if tokens else ""
+    if _a_person(ctx.entities, unit):
+        unit = ""  # "Sanders will win at least 73": a person is who gets them, not what is counted
     value = number.value
     if number.text.lower().endswith("century"):
         unit = "years"  # "a quarter century": 25 years
