@@ -45,6 +45,9 @@ FACTS = [
     ("The law hurts millions of law-abiding savers.", [(2_000_000, "law-abiding savers", True, None)]),
     ("She held 154 meetings Lopez had asked for.", [(154, "meetings", False, None)]),
     ("The walk took 30 min on Monday.", [(30, "minutes", False, None)]),  # an abbreviation in full
+    # the size of the whole after "of" is not what the part counts
+    ("Nurses lead in four of five wards.", [(4, "wards", False, None), (5, "wards", False, None)]),
+    ("He won nine of the 13 seats.", [(9, "seats", False, None), (13, "seats", False, None)]),
     # a decade or a century said as one span is told in years
     ("She ran the label for over a decade.", [(10, "years", False, None)]),
     ("The bridge stood for a century.", [(100, "years", False, None)]),

@@ -10,6 +10,7 @@ killed", but "Covid-19 death toll" -> "Covid-19 deaths": a disease kills nobody)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -86,6 +87,12 @@ ABBREVIATIONS = {
 # Nouns whose figure is a number of people: a population or a headcount counts people.
 PEOPLE_NOUNS = frozenset("population headcount".split())
 IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children"}
+# A cardinal written alone: digits with separators or a number word ("13", "1,000", "five").
+CARDINAL = re.compile(
+    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
+    r"|fifty|hundred|thousand|million)$",
+    re.IGNORECASE,
+)
 OPEN_QUOTES = frozenset(("“", '"', "‘", "'"))
 PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these"))
 NOUN_RUN_MAX = (
@@ -135,12 +142,25 @@ def _counted(number: list[Token]) -> tuple[str, Token] | None:
     if after < len(doc) and doc[after].lower_ == "of":  # "dozens of deaths", "one of the think tanks"
         if after + 1 < len(doc) and doc[after + 1].lower_ in PLURAL_PRONOUNS:
             return _antecedent(doc, number[0].i)  # "hundreds of them" counts the teachers named before
-        return _noun_run(doc, after + 1)
+        return _whole_dropped(_noun_run(doc, after + 1))
     found = _noun_run(doc, after)
     if found is not None:
         return found
     subject = _subject_of_governor(number[-1])  # "the death toll had surpassed 1,500"
     return (noun_phrase(subject), subject) if subject is not None else None
+
+
+def _whole_dropped(found: tuple[str, Token] | None) -> tuple[str, Token] | None:
+    """The counted phrase after "of" without the size of the whole it opens with: "four of five
+    states" counts states, "nine of the 13 delegates" delegates (a model number such as "787-9"
+    stays)."""
+    if found is None:
+        return None
+    phrase, noun = found
+    words = phrase.split(" ")
+    while len(words) > 1 and CARDINAL.match(words[0]):
+        words = words[1:]
+    return " ".join(words), noun
 
 
 def _antecedent(doc: Doc, before: int) -> tuple[str, Token] | None:
