@@ -47,6 +47,8 @@ FACTS = [
     ("The walk took 30 min on Monday.", [(30, "minutes", False, None)]),  # an abbreviation in full
     # the size of the whole after "of" is not what the part counts
     ("Nurses lead in four of five wards.", [(4, "wards", False, None), (5, "wards", False, None)]),
+    # a day inside a name does not end the counted phrase
+    ("He has won at least 139 Super Tuesday delegates.", [(139, "Super Tuesday delegates", True, None)]),
     ("He won nine of the 13 seats.", [(9, "seats", False, None), (13, "seats", False, None)]),
     # a decade or a century said as one span is told in years
     ("She ran the label for over a decade.", [(10, "years", False, None)]),

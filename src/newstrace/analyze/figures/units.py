@@ -224,8 +224,8 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
             break  # a participle modifying the noun stays: "the embattled 737 Max jet"
         if tok.pos_ == "PROPN" and words and words[-1].tag_ == "NNS":
             break  # a name after a plural noun starts a clause: "the 154 meetings | Clinton had"
-        if tok.lower_ in CALENDAR_WORDS and words:
-            break  # "30 jets Wednesday": the day is when, not what
+        if tok.lower_ in CALENDAR_WORDS and words and not (words[-1].text[:1].isupper() and _noun_next(tok)):
+            break  # "30 jets Wednesday": the day is when, not what; "139 Super Tuesday delegates": a name
         words.append(tok)
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
     if not nouns:
