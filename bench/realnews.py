@@ -48,7 +48,9 @@ EVENT_KINDS = {
     "protest", "killing", "attack", "arrest", "execution", "sentence", "plot", "meeting", "statement",
     "internet shutdown", "crash", "fire", "explosion", "flood", "earthquake", "storm", "outbreak", "collapse",
 }  # fmt: skip
+NON_SPEAKERS = {"GPE", "LOC", "FAC", "WORK", "EVENT"}  # entity types of what never speaks (issue 13)
 QUOTE_MARKS = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+SAME_QUOTE_F1 = 0.8  # words a found and a gold quotation share to be one (score.py's threshold)
 SAME_SENTENCE_F1 = 0.6  # words two renderings of one sentence share (checked by hand on tune pages)
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # score.py's quotes format knows "direct" (every word quoted) and "mixed" (quoted words inside the
@@ -220,6 +222,7 @@ def score(split: str, work: Path) -> dict[str, object]:
         figures |= {f"{kind}.{k}": v for k, v in _flat(json.loads(summary.read_text("utf-8"))).items()}
         if kind == "seeds":
             figures |= {f"seeds.{k}": v for k, v in event_figures(gold, export).items()}
+            figures |= {f"seeds.{k}": v for k, v in speaker_figures(gold, export).items()}
     absent = tuple(f for layer in PARTIAL_SPLITS.get(split, ()) for f in LAYER_FIGURES[layer])
     return {name: None if name.startswith(absent) else value for name, value in figures.items()}
 
@@ -277,6 +280,55 @@ def event_figures(gold_dir: Path, export: Path) -> dict[str, object]:
         **_linked(gold_dir, records, articles, page_of),
         "facts.empty_unit_share": round(sum(not f["unit"] for f in facts) / len(facts), 4) if facts else 0.0,
     }
+
+
+def speaker_figures(gold_dir: Path, export: Path) -> dict[str, object]:
+    """What issue 13 asks of speakers: quotes given to a place, building, work or event that is not
+    their gold speaker (by the gold entities' types, else the export's); people given two speaker
+    names in one article (a name, and a longer one ending in it); the share of direct quotations
+    with no speaker."""
+    records: dict[str, list[dict[str, Any]]] = {}
+    for line in export.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        records.setdefault(record["type"], []).append(record)
+    page_of = {a["id"]: Path(a["source"]).name for a in records.get("article", [])}
+    golds = {load(p)["file"]: load(p) for p in sorted(gold_dir.glob("*.json")) if p.name != "corpus.json"}
+    kinds = {e["id"]: e["kind"] for e in records.get("entity", [])}
+    quotes = records.get("quote", [])
+    places = sum(_thing_speaks(q, golds.get(page_of.get(q["article"], ""), {}), kinds) for q in quotes)
+    names: dict[str, set[str]] = {}
+    for quote in quotes:
+        names.setdefault(quote["article"], set()).update([quote["speaker"]] if quote.get("speaker") else [])
+    split = sum(
+        a != b and a[:1].isupper() and b.endswith(" " + a) for n in names.values() for a in n for b in n
+    )
+    direct = [q for q in quotes if q["kind"] == "direct"]
+    return {
+        "speakers.place_or_thing": places,
+        "speakers.one_person_two_names": split,
+        "speakers.direct_without_speaker_share": round(
+            sum(not q.get("speaker") for q in direct) / len(direct), 4
+        )
+        if direct
+        else 0.0,
+    }
+
+
+def _thing_speaks(quote: dict[str, Any], gold: dict[str, Any], kinds: dict[str, str]) -> bool:
+    """Whether the quote's speaker names a place, building, work or event and is not the speaker
+    the gold gives the same words."""
+    speaker = quote.get("speaker")
+    if not speaker:
+        return False
+    said = next(
+        (q for q in gold.get("quotes", []) if _token_f1(q["text"], quote["text"]) >= SAME_QUOTE_F1), None
+    )
+    if said is not None and _tokens(said.get("speaker") or "")[-1:] == _tokens(speaker)[-1:]:
+        return False
+    things = {
+        _norm(f) for e in gold.get("entities", []) if e["type"] in NON_SPEAKERS for f in e["surface_forms"]
+    }
+    return _norm(speaker) in things or kinds.get(quote.get("speaker_entity") or "") in NON_SPEAKERS
 
 
 def _linked(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bench.realnews import event_figures, quote_records, unpack
+from bench.realnews import event_figures, quote_records, speaker_figures, unpack
 
 from newstrace.export import load_view, write_jsonl_file
 from newstrace.run import analyze_corpus
@@ -57,6 +57,7 @@ def score(kind: str, gold: Path, inputs: list[str], tmp_path: Path) -> dict[str,
     scores = _flat(json.loads(summary.read_text()))
     if kind == "seeds":  # event mentions, events across pages, facts with no unit (bench/realnews.py)
         scores |= event_figures(gold, export)
+        scores |= speaker_figures(gold, export)  # speakers that are things, split people, silent quotes
     return scores
 
 

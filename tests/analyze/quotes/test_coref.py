@@ -36,6 +36,13 @@ def test_longest_name_form_is_canonical() -> None:
     assert found is not None and found.name == "Ali Khamenei"
 
 
+def test_first_full_form_is_canonical_among_equally_long_ones() -> None:
+    text = "Tim Cook spoke. Cook smiled. Hosting Cook, the firm grew. Cook left."  # NER glued "Hosting" on
+    coref = coref_of(text, {"Tim Cook": "PERSON", "Hosting Cook": "PERSON", "Cook": "PERSON"})
+    found = coref.referent_at(at(text, "Cook", 3), at(text, "Cook", 3) + 4)
+    assert found is not None and found.name == "Tim Cook"
+
+
 def test_short_form_joins_nearest_compatible_full_name() -> None:
     text = "Hillary Clinton met Bill Clinton. Later Mrs. Clinton spoke and Clinton left."
     coref = coref_of(text, {"Hillary Clinton": "PERSON", "Bill Clinton": "PERSON", "Clinton": "PERSON"})
@@ -54,6 +61,9 @@ PRONOUNS = [
         "He",
         "Chris Early",
     ),
+    # the object of a verb right after the subject's name is not what a pronoun picks up
+    ("Omar Haddad told Ali Karimi the plan. He smiled.", "He", "Omar Haddad"),
+    ("Ada Kwan thanked Lena Marsh warmly. She left.", "She", "Ada Kwan"),
 ]
 
 

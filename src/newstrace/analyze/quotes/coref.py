@@ -75,6 +75,8 @@ ABBREVIATED_TITLES = {
 STOP_AFTER_TITLE = re.compile(r"^(?:who|which|that|of|for|at|in|from|with|on|and|to)$", re.I)
 WORD = re.compile(r"[\w’'.-]+")
 POSSESSIVE = re.compile(r"[’'](?:s\b|\s)")  # "McDonald’s", "Jones'"
+# One verb between a subject's name and the next name: "Cook told Benioff", "Simmons thanked Keys".
+OBJECT_GAP = re.compile(r"\s+(?!and\b|or\b|nor\b|but\b|of\b|v\b|vs\b)[a-z]+(?:ed|d|s|t)\s+")
 MAX_TITLE_WORDS = 6
 # A person of the pronoun's known gender this close before it wins over a nearer person whose
 # gender is unknown ("Mrs. Marsh met Omar Haddad. She ..."); about three news sentences.
@@ -111,7 +113,9 @@ class _Person:
 
     @property
     def name(self) -> str:
-        return max(self.forms, key=lambda f: (len(f.split()), len(f)))
+        # The fullest form, the first used of equal length: an article introduces a person by
+        # their full name; a later form as long is a misparse ("Hosting Cook" after "Tim Cook").
+        return max(self.forms, key=lambda f: len(f.split()))
 
     @property
     def named(self) -> bool:
@@ -258,7 +262,6 @@ class Coreference:
         titled = self._nearest(at, lambda p: word in p.titles, allow_after=True)
         if titled is not None:
             return Referent(titled.name, "PER")
-
         if word in MESSAGE_NOUNS:
             return self._message_source(word, at)
         if word in ORG_NOUNS:
@@ -279,10 +282,13 @@ class Coreference:
         return None
 
     def _subject_over_possessive(self, before: list[tuple[NamedMention, _Person]]) -> _Person:
-        """The last candidate, unless it is a possessive (``McDonald’s cameo``) and another
-        candidate stands earlier in its sentence: a pronoun picks up the sentence's subject
-        rather than a possessor inside its object (subject salience, as in Hobbs' algorithm)."""
+        """The last candidate, unless it is a possessive (``McDonald’s cameo``) or the object of
+        a verb right after another person (``Cook told Benioff``) and another candidate stands
+        earlier in its sentence: a pronoun picks up the sentence's subject rather than a name
+        inside its object (subject salience, as in Hobbs' algorithm)."""
         mention, person = before[-1]
+        if len(before) > 1 and OBJECT_GAP.fullmatch(self.text, before[-2][0].end, mention.start):
+            return before[-2][1]
         if not POSSESSIVE.match(self.text, mention.end):
             return person
         sentence = _sentence_start(self.text, mention.start)

@@ -51,6 +51,7 @@ from newstrace.analyze.quotes.labels import (
 from newstrace.analyze.quotes.marks import MarkWarning, QuoteSpan, find_quote_spans
 from newstrace.analyze.quotes.occasions import cue_date, dated_by_occasion, nearest_date_before
 from newstrace.analyze.quotes.ranker import Option, QuoteContext, SpeakerRanker, load_ranker, speaker_options
+from newstrace.analyze.quotes.repeated_names import with_repeated_names
 from newstrace.analyze.quotes.speakers import (
     clean_name,
     one_name_per_person,
@@ -169,7 +170,9 @@ class ArticleQuoteReader:
         stretches = self.frames_of.stretches(self.frames)
         self.parsed = dict(zip(stretches, nlp.parse_stretches(list(stretches.values())), strict=True))
         ents = nlp.ents
-        named = [NamedMention(e.start_char, e.end_char, e.text, e.label_) for e in ents]
+        named = with_repeated_names(
+            self.text, [NamedMention(e.start_char, e.end_char, e.text, e.label_) for e in ents]
+        )
         self.named = sorted((m for m in named if m.label in SPEAKER_LABELS), key=lambda m: m.start)
         self.names = [(m.start, m.end) for m in self.named]
         self.coref = Coreference(self.text, named, [(s.start, s.end) for s in spans if s.depth == 0])
