@@ -181,9 +181,11 @@ class _TableEmbedder:
     def __init__(self, table: dict[str, list[float]]) -> None:
         self.table = table
         self.calls = 0
+        self.texts: list[str] = []  # every text encoded
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         self.calls += 1
+        self.texts.extend(texts)
         vectors = np.array([self.table[t] for t in texts], dtype=np.float32)
         unit: npt.NDArray[np.float32] = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
         return unit
@@ -215,6 +217,28 @@ def test_translations_of_one_speaker_cluster_semantically() -> None:
 def test_semantic_links_need_same_speaker_and_different_articles(speaker: str, article: str) -> None:
     clusters, _ = _semantic_case(speaker, article)
     assert clusters == []
+
+
+@pytest.mark.parametrize(
+    ("quotes", "embedded"),
+    [
+        # a quote of the same article as another still has a partner in a third article
+        ([("a1", "Ali Khamenei"), ("a2", "Khamenei"), ("a1", "Ali Khamenei")], {0, 1, 2}),
+        # a speaker who agrees with no speaker of another article: no link can reach the quote
+        ([("a1", "Ali Khamenei"), ("a2", "Ali Khamenei"), ("a3", "Mojtaba Khamenei")], {0, 1}),
+        ([("a1", "Ali Khamenei"), ("a1", "Ali Khamenei"), ("a2", "Mojtaba Khamenei")], set()),
+    ],
+)
+def test_only_quotes_some_link_may_reach_are_embedded(
+    quotes: list[tuple[str, str]], embedded: set[int]
+) -> None:
+    texts = [TRANSLATION_A, TRANSLATION_B, UNRELATED]
+    model = _TableEmbedder(
+        {TRANSLATION_A: [1.0, 0.1, 0.0], TRANSLATION_B: [1.0, 0.2, 0.0], UNRELATED: [0, 0, 1.0]}
+    )
+    corpus = [_quote(f"q{n}", a, texts[n], speaker) for n, (a, speaker) in enumerate(quotes)]
+    find_clusters(_corpus(corpus), ClusterOptions(), embedder=lambda: model)
+    assert set(model.texts) == {texts[n] for n in embedded}
 
 
 def test_model_is_not_loaded_when_no_pair_needs_it() -> None:

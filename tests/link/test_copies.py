@@ -6,13 +6,14 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
+import numpy as np
 import pytest
 
 from newstrace.link import LinkOptions, link_corpus
 from newstrace.link.align import shared_spans
 from newstrace.link.candidates import KEY_PARTS, BandIndex
 from newstrace.link.copies import earlier_of, find_copies
-from newstrace.link.fingerprints import Fingerprinter, words_of
+from newstrace.link.fingerprints import Fingerprinter, affine32_permutations, words_of
 from newstrace.link.mapper import Mapper
 from newstrace.link.options import AlignOptions, CopyOptions
 from newstrace.model import Article, ArticleFindings, Copy
@@ -217,3 +218,13 @@ def test_copies_by_a_mapper_equal_those_found_in_process() -> None:
     mapped = find_copies(findings, options, _pickling_mapper(calls))
     assert mapped == find_copies(findings, options) and len(mapped) == 3  # a-b, a-c, b-c
     assert calls.count("slot_pairs") == options.bands * KEY_PARTS and calls.count("verify_batch") == 1
+
+
+@pytest.mark.parametrize(("count", "seed"), [(1, 0), (64, 1), (128, 7), (200, 12345)])
+def test_permutations_are_those_datasketch_draws(count: int, seed: int) -> None:
+    from datasketch import MinHash  # noqa: PLC0415  # the reference the run no longer imports
+
+    a, b = affine32_permutations(count, seed)
+    expected = MinHash(num_perm=count, seed=seed, scheme="affine32").permutations
+    assert a.dtype == b.dtype == np.uint32
+    assert np.array_equal(a, expected[0]) and np.array_equal(b, expected[1])

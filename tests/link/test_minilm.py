@@ -11,6 +11,7 @@ import torch
 from tokenizers import Tokenizer
 from transformers import BertModel
 
+from newstrace.link.minilm import erf
 from newstrace.link.semantic import load_embedder
 
 TEXTS = [
@@ -22,6 +23,7 @@ TEXTS = [
     "",
 ]
 SAME_VECTOR = 1e-5  # float32 sums in another order: the two agree to 3e-7 on PolNeAR dev quotes
+ERF_CLOSE = 5e-7  # float32 keeps ~7 digits: erf (at most 1) to within a few of its last units
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +55,20 @@ def test_encoding_twice_gives_the_same_vectors() -> None:
     embedder = load_embedder()
     assert embedder is not None
     assert np.array_equal(embedder.encode(TEXTS[:3]), embedder.encode(TEXTS[:3]))
+
+
+@pytest.mark.parametrize("x", [0.0, 1e-4, -0.3, 0.5, 1.0, -1.7, 2.5, 3.9, -4.0, 4.5, 9.0, -30.0])
+def test_erf_matches_the_math_library(x: float) -> None:
+    import math  # noqa: PLC0415
+
+    assert abs(float(erf(np.array([x], dtype=np.float32))[0]) - math.erf(x)) < ERF_CLOSE
+
+
+def test_encoding_imports_no_torch() -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    script = "import sys; from newstrace.link.semantic import load_embedder; "
+    script += "load_embedder().encode(['a quotation']); print('torch' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

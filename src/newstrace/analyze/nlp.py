@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newstrace.errors import ModelNotInstalled
 from newstrace.text.sentences import Sentence, split_sentences
+from newstrace.text.spacy_import import torch_unseen
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -152,8 +153,9 @@ def load_pipeline(model: str) -> Language:
     thinc's generic BLIS kernel is slow on these machines; plain NumPy ops give identical
     output about 1.4x faster (measured on these machines), so they are selected before loading.
     """
-    import spacy  # noqa: PLC0415  # importing spaCy costs ~1 s: only when a step needs it
-    from thinc.api import NumpyOps, set_current_ops  # noqa: PLC0415
+    with torch_unseen():
+        import spacy  # noqa: PLC0415  # importing spaCy costs ~1 s: only when a step needs it
+        from thinc.api import NumpyOps, set_current_ops  # noqa: PLC0415
     from threadpoolctl import threadpool_limits  # noqa: PLC0415
 
     set_current_ops(NumpyOps(use_blis=False))

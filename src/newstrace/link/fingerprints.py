@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from newstrace.text.sentences import sentence_breaks
 
-__all__ = ["Fingerprinter", "Words", "shingle_hashes", "words_of"]
+__all__ = ["Fingerprinter", "Words", "affine32_permutations", "shingle_hashes", "words_of"]
 
 WORD = re.compile(r"\w+")
 # Odd 64-bit multipliers (from splitmix64) that fold a band's rows into one key.
@@ -131,6 +131,16 @@ def shingle_hashes(hashes: U32, k: int) -> U32:
     return out
 
 
+def affine32_permutations(count: int, seed: int) -> tuple[U32, U32]:
+    """The ``(a, b)`` of datasketch's ``MinHash(num_perm=count, seed=seed, scheme="affine32")``,
+    drawn the way it draws them (odd ``a``, any ``b``, from one ``RandomState(seed)``): importing
+    datasketch imports SciPy, about 1 s CPU of a run for two arrays (tests compare the two)."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, count, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, count, dtype=np.uint32)
+    return a, b
+
+
 class Fingerprinter:
     """LSH band keys of the sentences of texts (one per sentence and band).
 
@@ -148,10 +158,7 @@ class Fingerprinter:
         self.bands, self.rows = bands, rows
         self.min_unit_words = max(min_unit_words, shingle_words)
         self.seed = seed
-        from datasketch import MinHash  # noqa: PLC0415  # imports scipy (~1 s): only when linking
-
-        self._permutations: tuple[U32, U32]
-        self._permutations = MinHash(num_perm=bands * rows, seed=seed).permutations
+        self._permutations: tuple[U32, U32] = affine32_permutations(bands * rows, seed)
 
     def keys(self, text: str) -> U64:
         """An array (sentences x bands) of band keys; sentences too short are left out."""

