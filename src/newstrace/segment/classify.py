@@ -8,7 +8,13 @@ from dataclasses import dataclass, replace
 
 from newstrace.segment.furniture import furniture_kind, is_link_list_head
 from newstrace.segment.lines import Line, Shape, is_sentence_end, shape_lines, split_lines, word_count
-from newstrace.segment.metadata import byline_of, header_date, is_date_only, published_label_date
+from newstrace.segment.metadata import (
+    byline_of,
+    glued_byline,
+    header_date,
+    is_date_only,
+    published_label_date,
+)
 from newstrace.segment.prose import (
     LENGTH_LOW,
     enclosed_prose,
@@ -31,6 +37,8 @@ WRAPPED_LINE_MIN_CHARS = 50
 SPLIT_BY = re.compile(
     r"^\s*(?:(?:written\s+)?by\s*:?|(?:authors?|writers?|reporters?|written by)\s*:)\s*$", re.IGNORECASE
 )
+# The word or comma that joins two linked names of a byline, alone on its line.
+JOINER = re.compile(r"^(?:and|&|,)$", re.IGNORECASE)
 # Furniture that sites set inside an article's text (an inline "Read more: …" link, an ad slot, a
 # share bar, a photo's caption): it is not weighed as a neighbour of the prose around it, which
 # would otherwise be judged by it.
@@ -106,15 +114,36 @@ def _join_split_bylines(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
     out = list(lines)
     for i, cl in enumerate(lines):
         if cl.furniture is None and SPLIT_BY.match(cl.line.text):
-            after = next((j for j in range(i + 1, len(lines)) if lines[j].shape is not Shape.BLANK), None)
+            after = _next_shown(lines, i)
             if (
                 after is not None
                 and (name := clean_byline(lines[after].line.text))
                 and not lines[after].is_meta
             ):
-                out[after] = replace(lines[after], byline=name)
+                names = [name, *_co_authors(lines, after, out)]
+                out[after] = replace(lines[after], byline=", ".join(names))
                 out[i] = replace(cl, furniture="ui")
     return out
+
+
+def _co_authors(lines: Sequence[ClassifiedLine], name: int, out: list[ClassifiedLine]) -> list[str]:
+    """Names after a split byline's first, each linked on its own line with "and" or a comma
+    between them ("By", "Ann Vale", "and", "Ben Orr"); their lines become byline parts in ``out``."""
+    found: list[str] = []
+    joiner = _next_shown(lines, name)
+    while joiner is not None and JOINER.match(lines[joiner].line.text):
+        after = _next_shown(lines, joiner)
+        if after is None or lines[after].is_meta or not (other := clean_byline(lines[after].line.text)):
+            break
+        found.append(other)
+        out[joiner] = replace(lines[joiner], furniture="ui")
+        out[after] = replace(lines[after], furniture="ui")
+        joiner = _next_shown(lines, after)
+    return found
+
+
+def _next_shown(lines: Sequence[ClassifiedLine], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(lines)) if lines[j].shape is not Shape.BLANK), None)
 
 
 def _mark_field_labels(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
@@ -248,7 +277,7 @@ def _classify(line: Line, shape: Shape) -> ClassifiedLine:
         if is_date_only(line.text):
             return ClassifiedLine(line, shape, date_only=True)
         if shape is Shape.HEADING and (glued := header_date(line.text)):
-            return ClassifiedLine(line, shape, header_date=glued)
+            return ClassifiedLine(line, shape, byline=glued_byline(line.text), header_date=glued)
     return ClassifiedLine(line, shape)
 
 

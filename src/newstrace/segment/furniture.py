@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from newstrace.segment.lines import WORD, is_sentence_end, word_count
 
-__all__ = ["LINK_LIST_HEAD", "caption_like", "furniture_kind", "is_link_list_head"]
+__all__ = ["LINK_LIST_HEAD", "caption_like", "furniture_kind", "is_link_list_head", "is_numeric_date"]
 
 # Legal and sharing lines are short; a longer line that matches a keyword is prose about it.
 FURNITURE_MAX_WORDS = 25
@@ -85,6 +85,11 @@ PHONE_LABELS = re.compile(
     re.IGNORECASE,
 )
 PHONE_CHARS = re.compile(r"^[\d\s().+-]+$")
+# A numeric date ("02/10/2020", "21.06.2014") has as many digits as a phone number, but its parts are
+# a day, a month and a year.
+NUMERIC_DATE_LINE = re.compile(
+    r"^[0-3]?\d([/.])[01]?\d\1(?:19|20)\d\d$|^[01]?\d([/.])[0-3]?\d\2(?:19|20)\d\d$"
+)
 PHONE_MIN_DIGITS = 7
 # A newsletter pitch: the word "newsletter" or "inbox" with a sign-up verb, in a short line.
 NEWSLETTER = re.compile(r"\b(?:newsletters?|inbox)\b", re.IGNORECASE)
@@ -159,8 +164,15 @@ def caption_like(text: str) -> bool:
     return bool(ENDS_WITH_MONTH_YEAR.search(text)) and not is_sentence_end(text)
 
 
+def is_numeric_date(text: str) -> bool:
+    """A line that is a numeric date alone ("02/10/2020"), whichever order its day and month are in."""
+    return bool(NUMERIC_DATE_LINE.match(text.strip()))
+
+
 def _is_phone_line(text: str) -> bool:
     """Nothing but phone numbers and their labels ("Phone: (555) 201-7788 | Fax: …")."""
+    if is_numeric_date(text):
+        return False
     rest = PHONE_LABELS.sub(" ", text).strip()
     return bool(PHONE_CHARS.match(rest)) and sum(c.isdigit() for c in rest) >= PHONE_MIN_DIGITS
 
