@@ -29,6 +29,11 @@ MENU_MIN_LINES = 4
 MENU_ITEM_MAX_WORDS = 14  # a linked headline; a paragraph of prose is longer
 # A numbered item ("3) Blade Runner", "4. The budget") is the article's own list, never a menu's.
 LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
+# A menu's line weighs as much as this many other furniture lines in the gap between runs of prose:
+# a menu (a run of at least MENU_MIN_LINES short lines, ``mark_menus``) ends the article's text, an
+# author box, a comment form, a list of other posts; the furniture inside an article (captions, ad
+# slots, share bars) comes a line or two at a time.
+MENU_LINE_GAP = 4
 # A copyright notice that closes an article states a year or the rights ("© 2019 Lantern Media. All
 # Rights Reserved."), or says "Copyright" with its sign ("Copyright © Lantern Media Ltd"); a photo's
 # credit ("© Getty Images") sits anywhere in the article.
@@ -78,11 +83,13 @@ def until_copyright(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
 def mark_menus(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
     """Runs of short lines below the first paragraph, mostly headings, with no prose or byline
     among them, are menus and lists of linked headlines (a question headline ends like a
-    sentence); an article's subheading is followed by its paragraphs."""
+    sentence); an article's subheading is followed by its paragraphs, and its own list follows a
+    paragraph that introduces it with a colon ("… three kinds of files:")."""
     menu: set[int] = set()
     run: list[ClassifiedLine] = []
     wrapped = _wrapped(lines)
     first = next((i for i, cl in enumerate(lines) if cl.is_paragraph), len(lines))
+    introduced = False  # the run follows a paragraph that introduces it with a colon
     for cl in [*lines[first:], None]:  # above the first paragraph, the header: its title stays
         if cl is not None and cl.shape in (Shape.BLANK, Shape.SEPARATOR):
             continue
@@ -90,9 +97,10 @@ def mark_menus(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
             run += [cl] if cl.is_content else []
             continue
         headings = sum(item.shape is Shape.HEADING for item in run)
-        if len(run) >= MENU_MIN_LINES and headings * 2 >= len(run):
+        if len(run) >= MENU_MIN_LINES and headings * 2 >= len(run) and not introduced:
             menu.update(item.line.index for item in run)
         run = []
+        introduced = cl is not None and cl.is_paragraph and cl.line.text.endswith(":")
     return [replace(cl, furniture="menu") if cl.line.index in menu else cl for cl in lines]
 
 
@@ -124,7 +132,7 @@ def _runs(lines: Sequence[ClassifiedLine]) -> list[_Run]:
         if cl.shape in (Shape.BLANK, Shape.SEPARATOR) or cl.is_meta:
             continue
         if not cl.is_paragraph:
-            gap += 0 if cl.is_content else 1
+            gap += 0 if cl.is_content else MENU_LINE_GAP if cl.furniture == "menu" else 1
             continue
         if gap > MAX_GAP_LINES:
             runs.append(_Run([]))
