@@ -229,6 +229,10 @@ def _mark_non_prose(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
     kept = prose_lines(
         [(text, len(b) == 1 and b[0].shape is Shape.HEADING) for text, b in zip(texts, blocks, strict=True)],
         stoplist,
+        [
+            len(t) >= LENGTH_LOW and all(cl.furniture is not None for cl in b)
+            for t, b in zip(texts, blocks, strict=True)
+        ],
     )
     if not is_english(stoplist):  # jusText's densities are English's: another language's long blocks stay
         kept = [good or len(text) >= LONG_BLOCK_CHARS for good, text in zip(kept, texts, strict=True)]
