@@ -70,6 +70,14 @@ CAPTION = re.compile(
     r"|(?:getty images|afp|reuters|ap photo|epa|shutterstock)\s*\)?$",
     re.IGNORECASE,
 )
+# A caption of any length ends with its picture's credit, after its last sentence ("… the crew
+# quarters. Credit: ESA", "… in Paris. Photo: Ann Vale/AFP"): a label and a name with no full stop;
+# an article's sentence never ends on a label.
+CREDIT_TAIL = re.compile(
+    r"[.!?)]\s+(?:(?:photo|image|picture|photograph|illustration)\s*)?(?:credits?|photo|image)\s*:"
+    r"\s*(?-i:[A-Z0-9])[\w'’&/ -]{1,50}$",
+    re.IGNORECASE,
+)
 ENDS_WITH_MONTH_YEAR = re.compile(
     r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:1[89]|20)\d\d\s*\)?$"
 )
@@ -230,7 +238,12 @@ RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
         lambda text, words: _not_prose(BREADCRUMB)(text, words) or _not_prose(GLUED_BREADCRUMB)(text, words),
     ),
     ("nav", _not_prose(PIPE_NAV)),
-    ("caption", lambda text, words: bool(CAPTION.search(text)) and words <= FURNITURE_MAX_WORDS),
+    (
+        "caption",
+        lambda text, words: (
+            (bool(CAPTION.search(text)) and words <= FURNITURE_MAX_WORDS) or bool(CREDIT_TAIL.search(text))
+        ),
+    ),
     ("markup", lambda text, words: bool(MARKUP.match(text) or SHORTCODE.search(text))),
     ("comments", lambda text, words: bool(COMMENT_COUNT.match(text))),
     ("disclaimer", lambda text, words: bool(DISCLAIMER.match(text))),
