@@ -35,6 +35,9 @@ FURNITURE = [
     ),
     ("Crowds gathered in the square on Friday. Photo: Ann Vale/AFP", "caption"),
     ("The film was a hit in 1979. Credit: 20th Century Studios", "caption"),
+    # a media item's label alone, or with its credit
+    ("Image caption", "caption"),
+    ("Image copyright Getty Images", "caption"),
     ("Skip to content", "ui"),
     ("Leave a comment", "ui"),
     ("Updated: June 6, 2020 10:30", "updated"),
@@ -80,6 +83,7 @@ FURNITURE = [
     ("By using this site you’re agreeing to the terms of service.", "consent"),
 ]
 PROSE = [
+    "Image quality improved with the new lens, the makers said.",
     "The minister said it was over. Credit cards would be accepted at every station from June.",
     "He thanked the lab. Credit: he said, belonged to the whole team.",
     "Share prices fell sharply on Monday after the central bank raised rates.",

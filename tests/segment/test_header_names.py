@@ -1,5 +1,6 @@
 """Bylines a page dump prints without a plain "By <name>" line: a bare name beside the date, names
-split over lines, a "by" glued to the date, and dates that are no phone numbers."""
+split over lines, a "by" glued to the date, dates that are no phone numbers, and the caption under
+a caption's label."""
 
 from __future__ import annotations
 
@@ -98,3 +99,16 @@ def test_glued_byline(line: str, expected: str | None) -> None:
 def test_numeric_dates_are_no_phone_numbers(line: str, date: bool, phone: bool) -> None:
     assert is_numeric_date(line) is date
     assert (furniture_kind(line) == "contact") is phone
+
+
+@pytest.mark.parametrize(
+    ("value", "caption"),
+    [
+        ("The mayor opens the bridge on Friday", True),  # the line after "Image caption" is the caption
+        (" ".join([P1, P2]), False),  # a paragraph too long for a caption: the label was left empty
+    ],
+)
+def test_the_line_after_a_caption_label_is_the_caption(value: str, caption: bool) -> None:
+    page = "\n\n".join(["Bridge to close", P1, "Image caption", value, P2]) + "\n"
+    [article] = find_articles(page, prose=True)
+    assert (value in article.text) is not caption

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from newstrace.segment.furniture import furniture_kind, is_link_list_head
+from newstrace.segment.furniture import CAPTION_LABEL, furniture_kind, is_link_list_head
 from newstrace.segment.lines import Line, Shape, is_sentence_end, shape_lines, split_lines, word_count
 from newstrace.segment.metadata import (
     byline_of,
@@ -37,6 +37,9 @@ WRAPPED_LINE_MIN_CHARS = 50
 SPLIT_BY = re.compile(
     r"^\s*(?:(?:written\s+)?by\s*:?|(?:authors?|writers?|reporters?|written by)\s*:)\s*$", re.IGNORECASE
 )
+# A photo's caption runs to one or two sentences; a paragraph of the article that follows a lone
+# label (a caption left empty) is longer than this: the line after a label is its value up to this length.
+CAPTION_MAX_WORDS = 40
 # The word or comma that joins two linked names of a byline, alone on its line.
 JOINER = re.compile(r"^(?:and|&|,)$", re.IGNORECASE)
 # Furniture that sites set inside an article's text (an inline "Read more: …" link, an ad slot, a
@@ -104,7 +107,7 @@ def classify_text(text: str, *, prose: bool = False) -> list[ClassifiedLine]:
     """
     lines = split_lines(text)
     classified = [_classify(line, shape) for line, shape in zip(lines, shape_lines(lines), strict=True)]
-    classified = _mark_link_lists(_mark_field_labels(_join_split_bylines(classified)))
+    classified = _mark_link_lists(_mark_caption_values(_mark_field_labels(_join_split_bylines(classified))))
     return _mark_repeated(_keep_numbered_lists(_mark_non_prose(classified))) if prose else classified
 
 
@@ -161,6 +164,23 @@ def _mark_field_labels(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
             after = next((n for n in lines[i + 1 :] if n.shape is not Shape.BLANK), None)
             if after is not None and after.is_meta:
                 out[i] = replace(cl, furniture="label")
+    return out
+
+
+def _mark_caption_values(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """The line after a caption's label alone ("Image caption") is the caption, however it reads:
+    the label says what its value is (up to ``CAPTION_MAX_WORDS``; an article's paragraph is not a
+    label's value)."""
+    out = list(lines)
+    for i, cl in enumerate(lines):
+        if cl.furniture == "caption" and CAPTION_LABEL.match(cl.line.text):
+            after = _next_shown(lines, i)
+            if (
+                after is not None
+                and not lines[after].is_meta
+                and word_count(lines[after].line.text) <= CAPTION_MAX_WORDS
+            ):
+                out[after] = replace(lines[after], furniture="caption")
     return out
 
 

@@ -12,7 +12,14 @@ from collections.abc import Callable
 
 from newstrace.segment.lines import WORD, is_sentence_end, word_count
 
-__all__ = ["LINK_LIST_HEAD", "caption_like", "furniture_kind", "is_link_list_head", "is_numeric_date"]
+__all__ = [
+    "CAPTION_LABEL",
+    "LINK_LIST_HEAD",
+    "caption_like",
+    "furniture_kind",
+    "is_link_list_head",
+    "is_numeric_date",
+]
 
 # Legal and sharing lines are short; a longer line that matches a keyword is prose about it.
 FURNITURE_MAX_WORDS = 25
@@ -64,8 +71,12 @@ UI = re.compile(
     re.IGNORECASE,
 )
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b\s*(?:on|at)?\s*:?", re.IGNORECASE)
+# A media item's label on its own line ("Image caption", "Image copyright", "Photo credit"), the
+# caption or credit itself on the next line (``CAPTION_LABEL``); a label with a credit after it.
+CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+(?:copyright|caption|credits?)$", re.IGNORECASE)
 CAPTION = re.compile(
-    r"^(?:photo|image|picture|photograph|file photo|credit|credits|source|illustration|video)"
+    r"^(?:image|photo|picture|video)\s+(?:copyright|caption|credits?)\b(?:\s+\S+){0,3}$"
+    r"|^(?:photo|image|picture|photograph|file photo|credit|credits|source|illustration|video)"
     r"\s*(?:credit)?\s*[:|(/]|\((?:photo|image|credit|file)[^)]*\)$"
     r"|(?:getty images|afp|reuters|ap photo|epa|shutterstock)\s*\)?$",
     re.IGNORECASE,
