@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.segment.assemble import find_articles
 from newstrace.segment.classify import classify_text
 from newstrace.segment.region import mark_menus, until_copyright
 
@@ -42,11 +41,6 @@ P2 = (
     "extra twenty minutes each way, and some of them asked the council to run a ferry instead."
 )
 ITEMS = ["Close the east lane", "Repair the railings", "Paint the arches", "Reopen in the autumn"]
-AFTER = (
-    "You must sign in to post a comment on this story, and we keep every comment for a year after "
-    "it is posted, as the rules of this site say; we take out the ones that are rude to the other "
-    "readers or to the people in the story."
-)
 
 
 @pytest.mark.parametrize(
@@ -60,16 +54,3 @@ def test_a_list_that_a_paragraph_introduces_is_no_menu(lead: str, menu: bool) ->
     lines = mark_menus(classify_text("\n\n".join(["Bridge to close", P1, lead, *ITEMS, P2]) + "\n"))
     item = next(cl for cl in lines if cl.line.text == ITEMS[0])
     assert (item.furniture == "menu") is menu
-
-
-@pytest.mark.parametrize(
-    ("between", "kept"),
-    [
-        (ITEMS, False),  # a menu (author box, other posts) ends the article: prose below is the page's
-        (ITEMS[:2], True),  # two short lines are furniture inside the article (a caption, a link)
-    ],
-)
-def test_prose_below_a_menu_is_not_the_article(between: list[str], kept: bool) -> None:
-    page = "\n\n".join(["Bridge to close", P1, P2, P1.upper(), *between, AFTER]) + "\n"
-    [article] = find_articles(page, prose=True)
-    assert (AFTER in article.text) is kept

@@ -37,6 +37,9 @@ WRAPPED_LINE_MIN_CHARS = 50
 SPLIT_BY = re.compile(
     r"^\s*(?:(?:written\s+)?by\s*:?|(?:authors?|writers?|reporters?|written by)\s*:)\s*$", re.IGNORECASE
 )
+# The site's notices (copyright and legal lines, privacy and cookie consent): never prose, however
+# long and full of stop words, so they vouch for no neighbour in jusText's context rules.
+NOTICE_FURNITURE = frozenset({"legal", "consent"})
 # A photo's caption runs to one or two sentences; a paragraph of the article that follows a lone
 # label (a caption left empty) is longer than this: the line after a label is its value up to this length.
 CAPTION_MAX_WORDS = 40
@@ -250,7 +253,7 @@ def _mark_non_prose(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
         [(text, len(b) == 1 and b[0].shape is Shape.HEADING) for text, b in zip(texts, blocks, strict=True)],
         stoplist,
         [
-            len(t) >= LENGTH_LOW and all(cl.furniture is not None for cl in b)
+            len(t) >= LENGTH_LOW and all(cl.furniture in NOTICE_FURNITURE for cl in b)
             for t, b in zip(texts, blocks, strict=True)
         ],
     )

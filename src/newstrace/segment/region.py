@@ -29,11 +29,6 @@ MENU_MIN_LINES = 4
 MENU_ITEM_MAX_WORDS = 14  # a linked headline; a paragraph of prose is longer
 # A numbered item ("3) Blade Runner", "4. The budget") is the article's own list, never a menu's.
 LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
-# A menu's line weighs as much as this many other furniture lines in the gap between runs of prose:
-# a menu (a run of at least MENU_MIN_LINES short lines, ``mark_menus``) ends the article's text, an
-# author box, a comment form, a list of other posts; the furniture inside an article (captions, ad
-# slots, share bars) comes a line or two at a time.
-MENU_LINE_GAP = 4
 # A copyright notice that closes an article states a year or the rights ("© 2019 Lantern Media. All
 # Rights Reserved."), or says "Copyright" with its sign ("Copyright © Lantern Media Ltd"); a photo's
 # credit ("© Getty Images") sits anywhere in the article.
@@ -132,7 +127,7 @@ def _runs(lines: Sequence[ClassifiedLine]) -> list[_Run]:
         if cl.shape in (Shape.BLANK, Shape.SEPARATOR) or cl.is_meta:
             continue
         if not cl.is_paragraph:
-            gap += 0 if cl.is_content else MENU_LINE_GAP if cl.furniture == "menu" else 1
+            gap += 0 if cl.is_content else 1
             continue
         if gap > MAX_GAP_LINES:
             runs.append(_Run([]))
