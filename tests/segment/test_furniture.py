@@ -27,6 +27,17 @@ FURNITURE = [
     ("Read more: Governor resigns after vote", "link"),
     ("Photo: Reuters", "caption"),
     ("(Photo: Jane Doe/AFP)", "caption"),
+    # a caption of any length that ends on its picture's credit
+    (
+        "A cross-section through the new module, showing the quarters where the crew would sleep for "
+        "most of the long journey out and back. Credit: Lantern Space Agency",
+        "caption",
+    ),
+    ("Crowds gathered in the square on Friday. Photo: Ann Vale/AFP", "caption"),
+    ("The film was a hit in 1979. Credit: 20th Century Studios", "caption"),
+    # a media item's label alone, or with its credit
+    ("Image caption", "caption"),
+    ("Image copyright Getty Images", "caption"),
     ("Skip to content", "ui"),
     ("Leave a comment", "ui"),
     ("Updated: June 6, 2020 10:30", "updated"),
@@ -72,6 +83,9 @@ FURNITURE = [
     ("By using this site you’re agreeing to the terms of service.", "consent"),
 ]
 PROSE = [
+    "Image quality improved with the new lens, the makers said.",
+    "The minister said it was over. Credit cards would be accepted at every station from June.",
+    "He thanked the lab. Credit: he said, belonged to the whole team.",
     "Share prices fell sharply on Monday after the central bank raised rates.",
     "Homeland security officials met on Tuesday.",
     "The court ruled that the copyright claim had no merit, a decision the publisher said it would appeal.",

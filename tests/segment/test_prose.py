@@ -374,3 +374,24 @@ FACTS = "Beans, lentils, oats, barley, apples and pears hold soluble fibre (12).
 )
 def test_sectioned_prose(texts: list[str], kept: list[bool], expected: list[bool]) -> None:
     assert sectioned_prose(texts, kept, page_stoplist([PROSE, PROSE_2]) or frozenset()) == expected
+
+
+NOTICE = (
+    "Your privacy matters to us, and we have changed our privacy policy so that it explains how we use "
+    "the data of the people who visit this site."
+)
+
+
+@pytest.mark.parametrize(
+    ("furniture", "menu_kept"),
+    [
+        (True, False),  # a privacy notice found by its shape vouches for no menu below it
+        (False, True),  # as prose, jusText keeps the short lines between it and the article
+    ],
+)
+def test_furniture_vouches_for_no_neighbour(furniture: bool, menu_kept: bool) -> None:
+    menu = [("Editions", False), ("National", False), ("Health", False)]
+    lines = [(NOTICE, False), *menu, (f"{PROSE} {PROSE_3}", False)]
+    kept = prose_lines(lines, furniture=[furniture, False, False, False, False])
+    assert kept[1:4] == [menu_kept] * 3
+    assert kept[-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.segment.classify import classify_text
-from newstrace.segment.region import until_copyright
+from newstrace.segment.region import mark_menus, until_copyright
 
 PAGE = """The bridge closes for the summer
 
@@ -30,3 +30,27 @@ def test_until_copyright(notice: str, cut: bool) -> None:
     lines = until_copyright(classify_text(PAGE.format(notice=notice)))
     last = next(cl for cl in lines if cl.line.text.startswith("Cookies help"))
     assert (last.furniture == "after-copyright") is cut
+
+
+P1 = (
+    "The council voted on Tuesday to close the old bridge for repairs, and the work is expected to "
+    "take most of the summer, according to the engineers who inspected it in the spring."
+)
+P2 = (
+    "Residents who live on the east side of the river said that they would have to drive for an "
+    "extra twenty minutes each way, and some of them asked the council to run a ferry instead."
+)
+ITEMS = ["Close the east lane", "Repair the railings", "Paint the arches", "Reopen in the autumn"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "menu"),
+    [
+        ("The council listed the steps of the work, in the order they will be done:", False),
+        ("The council listed the steps of the work, in the order they will be done.", True),
+    ],
+)
+def test_a_list_that_a_paragraph_introduces_is_no_menu(lead: str, menu: bool) -> None:
+    lines = mark_menus(classify_text("\n\n".join(["Bridge to close", P1, lead, *ITEMS, P2]) + "\n"))
+    item = next(cl for cl in lines if cl.line.text == ITEMS[0])
+    assert (item.furniture == "menu") is menu

@@ -11,6 +11,7 @@ from newstrace.ids import stable_id
 from newstrace.model import Article, Document, Piece
 from newstrace.segment.bio import bio_start
 from newstrace.segment.classify import NUMBERED_ITEM, ClassifiedLine, classify_text, prose_list_lines
+from newstrace.segment.header_names import bare_name_byline
 from newstrace.segment.lines import Shape, is_sentence_end
 from newstrace.segment.metadata import choose_title, dateline_date, is_date_label, normalize_published
 from newstrace.segment.region import keep_main_run, mark_menus, until_copyright
@@ -158,7 +159,7 @@ def _draft(lines: Sequence[ClassifiedLine], declared: Document | None) -> Articl
     shown_header = [*lines[:first], *lines[first + 1 : start]]  # the standfirst is not a headline
     title = (declared.title if declared and declared.title else None) or _title(shown_header)
     body_lines = _body(body, title)
-    byline = _byline(lines, declared)
+    byline = _byline(lines, declared) or bare_name_byline(header, title)
     if (bio := bio_start([cl.line.text for cl in body_lines], byline)) is not None:
         body_lines = body_lines[:bio]  # the writer's note and what follows are the page's
     if not body_lines:

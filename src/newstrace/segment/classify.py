@@ -6,9 +6,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from newstrace.segment.furniture import furniture_kind, is_link_list_head
+from newstrace.segment.furniture import CAPTION_LABEL, furniture_kind, is_link_list_head
 from newstrace.segment.lines import Line, Shape, is_sentence_end, shape_lines, split_lines, word_count
-from newstrace.segment.metadata import byline_of, header_date, is_date_only, published_label_date
+from newstrace.segment.metadata import (
+    byline_of,
+    glued_byline,
+    header_date,
+    is_date_only,
+    published_label_date,
+)
 from newstrace.segment.prose import (
     LENGTH_LOW,
     enclosed_prose,
@@ -31,6 +37,14 @@ WRAPPED_LINE_MIN_CHARS = 50
 SPLIT_BY = re.compile(
     r"^\s*(?:(?:written\s+)?by\s*:?|(?:authors?|writers?|reporters?|written by)\s*:)\s*$", re.IGNORECASE
 )
+# The site's notices (copyright and legal lines, privacy and cookie consent): never prose, however
+# long and full of stop words, so they vouch for no neighbour in jusText's context rules.
+NOTICE_FURNITURE = frozenset({"legal", "consent"})
+# A photo's caption runs to one or two sentences; a paragraph of the article that follows a lone
+# label (a caption left empty) is longer than this: the line after a label is its value up to this length.
+CAPTION_MAX_WORDS = 40
+# The word or comma that joins two linked names of a byline, alone on its line.
+JOINER = re.compile(r"^(?:and|&|,)$", re.IGNORECASE)
 # Furniture that sites set inside an article's text (an inline "Read more: …" link, an ad slot, a
 # share bar, a photo's caption): it is not weighed as a neighbour of the prose around it, which
 # would otherwise be judged by it.
@@ -96,7 +110,7 @@ def classify_text(text: str, *, prose: bool = False) -> list[ClassifiedLine]:
     """
     lines = split_lines(text)
     classified = [_classify(line, shape) for line, shape in zip(lines, shape_lines(lines), strict=True)]
-    classified = _mark_link_lists(_mark_field_labels(_join_split_bylines(classified)))
+    classified = _mark_link_lists(_mark_caption_values(_mark_field_labels(_join_split_bylines(classified))))
     return _mark_repeated(_keep_numbered_lists(_mark_non_prose(classified))) if prose else classified
 
 
@@ -106,15 +120,36 @@ def _join_split_bylines(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
     out = list(lines)
     for i, cl in enumerate(lines):
         if cl.furniture is None and SPLIT_BY.match(cl.line.text):
-            after = next((j for j in range(i + 1, len(lines)) if lines[j].shape is not Shape.BLANK), None)
+            after = _next_shown(lines, i)
             if (
                 after is not None
                 and (name := clean_byline(lines[after].line.text))
                 and not lines[after].is_meta
             ):
-                out[after] = replace(lines[after], byline=name)
+                names = [name, *_co_authors(lines, after, out)]
+                out[after] = replace(lines[after], byline=", ".join(names))
                 out[i] = replace(cl, furniture="ui")
     return out
+
+
+def _co_authors(lines: Sequence[ClassifiedLine], name: int, out: list[ClassifiedLine]) -> list[str]:
+    """Names after a split byline's first, each linked on its own line with "and" or a comma
+    between them ("By", "Ann Vale", "and", "Ben Orr"); their lines become byline parts in ``out``."""
+    found: list[str] = []
+    joiner = _next_shown(lines, name)
+    while joiner is not None and JOINER.match(lines[joiner].line.text):
+        after = _next_shown(lines, joiner)
+        if after is None or lines[after].is_meta or not (other := clean_byline(lines[after].line.text)):
+            break
+        found.append(other)
+        out[joiner] = replace(lines[joiner], furniture="ui")
+        out[after] = replace(lines[after], furniture="ui")
+        joiner = _next_shown(lines, after)
+    return found
+
+
+def _next_shown(lines: Sequence[ClassifiedLine], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(lines)) if lines[j].shape is not Shape.BLANK), None)
 
 
 def _mark_field_labels(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
@@ -132,6 +167,23 @@ def _mark_field_labels(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
             after = next((n for n in lines[i + 1 :] if n.shape is not Shape.BLANK), None)
             if after is not None and after.is_meta:
                 out[i] = replace(cl, furniture="label")
+    return out
+
+
+def _mark_caption_values(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """The line after a caption's label alone ("Image caption") is the caption, however it reads:
+    the label says what its value is (up to ``CAPTION_MAX_WORDS``; an article's paragraph is not a
+    label's value)."""
+    out = list(lines)
+    for i, cl in enumerate(lines):
+        if cl.furniture == "caption" and CAPTION_LABEL.match(cl.line.text):
+            after = _next_shown(lines, i)
+            if (
+                after is not None
+                and not lines[after].is_meta
+                and word_count(lines[after].line.text) <= CAPTION_MAX_WORDS
+            ):
+                out[after] = replace(lines[after], furniture="caption")
     return out
 
 
@@ -200,6 +252,10 @@ def _mark_non_prose(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
     kept = prose_lines(
         [(text, len(b) == 1 and b[0].shape is Shape.HEADING) for text, b in zip(texts, blocks, strict=True)],
         stoplist,
+        [
+            len(t) >= LENGTH_LOW and all(cl.furniture in NOTICE_FURNITURE for cl in b)
+            for t, b in zip(texts, blocks, strict=True)
+        ],
     )
     if not is_english(stoplist):  # jusText's densities are English's: another language's long blocks stay
         kept = [good or len(text) >= LONG_BLOCK_CHARS for good, text in zip(kept, texts, strict=True)]
@@ -248,7 +304,7 @@ def _classify(line: Line, shape: Shape) -> ClassifiedLine:
         if is_date_only(line.text):
             return ClassifiedLine(line, shape, date_only=True)
         if shape is Shape.HEADING and (glued := header_date(line.text)):
-            return ClassifiedLine(line, shape, header_date=glued)
+            return ClassifiedLine(line, shape, byline=glued_byline(line.text), header_date=glued)
     return ClassifiedLine(line, shape)
 
 

@@ -12,7 +12,14 @@ from collections.abc import Callable
 
 from newstrace.segment.lines import WORD, is_sentence_end, word_count
 
-__all__ = ["LINK_LIST_HEAD", "caption_like", "furniture_kind", "is_link_list_head"]
+__all__ = [
+    "CAPTION_LABEL",
+    "LINK_LIST_HEAD",
+    "caption_like",
+    "furniture_kind",
+    "is_link_list_head",
+    "is_numeric_date",
+]
 
 # Legal and sharing lines are short; a longer line that matches a keyword is prose about it.
 FURNITURE_MAX_WORDS = 25
@@ -64,10 +71,22 @@ UI = re.compile(
     re.IGNORECASE,
 )
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b\s*(?:on|at)?\s*:?", re.IGNORECASE)
+# A media item's label on its own line ("Image caption", "Image copyright", "Photo credit"), the
+# caption or credit itself on the next line (``CAPTION_LABEL``); a label with a credit after it.
+CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+(?:copyright|caption|credits?)$", re.IGNORECASE)
 CAPTION = re.compile(
-    r"^(?:photo|image|picture|photograph|file photo|credit|credits|source|illustration|video)"
+    r"^(?:image|photo|picture|video)\s+(?:copyright|caption|credits?)\b(?:\s+\S+){0,3}$"
+    r"|^(?:photo|image|picture|photograph|file photo|credit|credits|source|illustration|video)"
     r"\s*(?:credit)?\s*[:|(/]|\((?:photo|image|credit|file)[^)]*\)$"
     r"|(?:getty images|afp|reuters|ap photo|epa|shutterstock)\s*\)?$",
+    re.IGNORECASE,
+)
+# A caption of any length ends with its picture's credit, after its last sentence ("… the crew
+# quarters. Credit: ESA", "… in Paris. Photo: Ann Vale/AFP"): a label and a name with no full stop;
+# an article's sentence never ends on a label.
+CREDIT_TAIL = re.compile(
+    r"[.!?)]\s+(?:(?:photo|image|picture|photograph|illustration)\s*)?(?:credits?|photo|image)\s*:"
+    r"\s*(?-i:[A-Z0-9])[\w'’&/ -]{1,50}$",
     re.IGNORECASE,
 )
 ENDS_WITH_MONTH_YEAR = re.compile(
@@ -85,6 +104,11 @@ PHONE_LABELS = re.compile(
     re.IGNORECASE,
 )
 PHONE_CHARS = re.compile(r"^[\d\s().+-]+$")
+# A numeric date ("02/10/2020", "21.06.2014") has as many digits as a phone number, but its parts are
+# a day, a month and a year.
+NUMERIC_DATE_LINE = re.compile(
+    r"^[0-3]?\d([/.])[01]?\d\1(?:19|20)\d\d$|^[01]?\d([/.])[0-3]?\d\2(?:19|20)\d\d$"
+)
 PHONE_MIN_DIGITS = 7
 # A newsletter pitch: the word "newsletter" or "inbox" with a sign-up verb, in a short line.
 NEWSLETTER = re.compile(r"\b(?:newsletters?|inbox)\b", re.IGNORECASE)
@@ -159,8 +183,15 @@ def caption_like(text: str) -> bool:
     return bool(ENDS_WITH_MONTH_YEAR.search(text)) and not is_sentence_end(text)
 
 
+def is_numeric_date(text: str) -> bool:
+    """A line that is a numeric date alone ("02/10/2020"), whichever order its day and month are in."""
+    return bool(NUMERIC_DATE_LINE.match(text.strip()))
+
+
 def _is_phone_line(text: str) -> bool:
     """Nothing but phone numbers and their labels ("Phone: (555) 201-7788 | Fax: …")."""
+    if is_numeric_date(text):
+        return False
     rest = PHONE_LABELS.sub(" ", text).strip()
     return bool(PHONE_CHARS.match(rest)) and sum(c.isdigit() for c in rest) >= PHONE_MIN_DIGITS
 
@@ -218,7 +249,12 @@ RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
         lambda text, words: _not_prose(BREADCRUMB)(text, words) or _not_prose(GLUED_BREADCRUMB)(text, words),
     ),
     ("nav", _not_prose(PIPE_NAV)),
-    ("caption", lambda text, words: bool(CAPTION.search(text)) and words <= FURNITURE_MAX_WORDS),
+    (
+        "caption",
+        lambda text, words: (
+            (bool(CAPTION.search(text)) and words <= FURNITURE_MAX_WORDS) or bool(CREDIT_TAIL.search(text))
+        ),
+    ),
     ("markup", lambda text, words: bool(MARKUP.match(text) or SHORTCODE.search(text))),
     ("comments", lambda text, words: bool(COMMENT_COUNT.match(text))),
     ("disclaimer", lambda text, words: bool(DISCLAIMER.match(text))),

@@ -15,6 +15,7 @@ __all__ = [
     "byline_of",
     "choose_title",
     "dateline_date",
+    "glued_byline",
     "header_date",
     "is_date_label",
     "is_date_only",
@@ -65,6 +66,7 @@ TIME_OR_ZONE = re.compile(
     r"|\b(?:[ap]\.m\.|am|pm)\b|\b(?:on|at)\b|[|,\-–—/()]",
     re.IGNORECASE,
 )
+GLUED_BY = re.compile(r"\bby\s+(?P<names>.+)$", re.IGNORECASE)  # "July 24, 2019 by Ann Vale 5 Comments"
 GLUED_LABEL = re.compile(r"\b(?:published|posted)(?:\s+(?:on|at))?\s*[:\-–]?\s*", re.IGNORECASE)
 NUMERIC_DATE = re.compile(
     r"^(?:(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))\b"
@@ -123,6 +125,13 @@ def header_date(text: str) -> str | None:
     if label and (found := _leading_date(text[label.end() :])):
         return found
     return _leading_date(text)
+
+
+def glued_byline(text: str) -> str | None:
+    """The names after "by" in a header line that glues them to its date ("July 24, 2019 by Ann
+    Vale 5 Comments" -> "Ann Vale"), or None."""
+    match = GLUED_BY.search(text)
+    return clean_byline(match.group("names")) if match else None
 
 
 def _leading_date(text: str) -> str | None:

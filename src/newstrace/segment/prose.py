@@ -104,10 +104,21 @@ class ProseBlock:
         return self.chars_count_in_links / max(1, len(self.text))
 
 
-def prose_lines(lines: Sequence[tuple[str, bool]], stoplist: frozenset[str] | None = None) -> list[bool]:
+def prose_lines(
+    lines: Sequence[tuple[str, bool]],
+    stoplist: frozenset[str] | None = None,
+    furniture: Sequence[bool] = (),
+) -> list[bool]:
     """For each ``(text, is_heading)`` non-blank line, whether jusText keeps it as prose (by the
-    stop words of ``stoplist``; English's when None)."""
+    stop words of ``stoplist``; English's when None). A line of ``furniture`` (a privacy notice, a
+    legal line, found by its shape; the caller flags only lines long enough to pass for prose) is
+    weighed as all link text: it is never prose, and so never vouches for the short lines around it
+    (jusText keeps a short line whose neighbours are prose, and a privacy notice above a menu would
+    keep the whole menu)."""
     blocks = [ProseBlock(text, heading) for text, heading in lines]
+    for block, known in zip(blocks, furniture, strict=False):
+        if known:
+            block.chars_count_in_links = len(block.text)
     if not blocks:
         return []
     justext.core.classify_paragraphs(

@@ -78,11 +78,13 @@ def until_copyright(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
 def mark_menus(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
     """Runs of short lines below the first paragraph, mostly headings, with no prose or byline
     among them, are menus and lists of linked headlines (a question headline ends like a
-    sentence); an article's subheading is followed by its paragraphs."""
+    sentence); an article's subheading is followed by its paragraphs, and its own list follows a
+    paragraph that introduces it with a colon ("… three kinds of files:")."""
     menu: set[int] = set()
     run: list[ClassifiedLine] = []
     wrapped = _wrapped(lines)
     first = next((i for i, cl in enumerate(lines) if cl.is_paragraph), len(lines))
+    introduced = False  # the run follows a paragraph that introduces it with a colon
     for cl in [*lines[first:], None]:  # above the first paragraph, the header: its title stays
         if cl is not None and cl.shape in (Shape.BLANK, Shape.SEPARATOR):
             continue
@@ -90,9 +92,10 @@ def mark_menus(lines: Sequence[ClassifiedLine]) -> list[ClassifiedLine]:
             run += [cl] if cl.is_content else []
             continue
         headings = sum(item.shape is Shape.HEADING for item in run)
-        if len(run) >= MENU_MIN_LINES and headings * 2 >= len(run):
+        if len(run) >= MENU_MIN_LINES and headings * 2 >= len(run) and not introduced:
             menu.update(item.line.index for item in run)
         run = []
+        introduced = cl is not None and cl.is_paragraph and cl.line.text.endswith(":")
     return [replace(cl, furniture="menu") if cl.line.index in menu else cl for cl in lines]
 
 
