@@ -46,7 +46,7 @@ class MemoryIndex:
     def save_vectors(self, vectors: Mapping[str, Vector]) -> None:
         pass
 
-    def band_keys(self, setting: str) -> Iterator[tuple[str, BandKeys]]:
+    def band_keys(self, setting: str, *, checked: bool = True) -> Iterator[tuple[str, BandKeys]]:
         yield from self.keys.items()
 
     def keyed_articles(self, setting: str) -> list[str]:

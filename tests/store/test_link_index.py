@@ -61,6 +61,10 @@ def test_band_keys_hold_while_the_document_keeps_its_analysis(store: Store) -> N
     assert list(index.band_keys("setting-2")) == []  # other fingerprint options
     _save(store, doc, found, "analysis-2")  # the same document analysed with other settings
     assert list(index.band_keys("setting-1")) == []
+    assert [a for a, _ in index.band_keys("setting-1", checked=False)] == [
+        found.article.id
+    ]  # the row is kept
+    assert index.keyed_articles("setting-1") == []
 
 
 def test_pairs_are_replaced_and_keys_of_removed_articles_dropped(store: Store) -> None:

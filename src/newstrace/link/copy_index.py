@@ -90,8 +90,8 @@ def _added_copies(
     added = _fingerprinted(ids, np.flatnonzero(~known).tolist(), options, index)
     stored = (
         (n, keys)
-        for article, keys in index.band_keys(keys_setting(options))
-        if (n := numbers.get(article)) is not None and known[n]
+        for article, keys in index.band_keys(keys_setting(options), checked=False)
+        if (n := numbers.get(article)) is not None and known[n]  # checked by keyed_articles
     )
     found = added_pairs(added, stored, options.max_bucket, options.min_band_hits)
     setting = stable_id("pair-copies", repr(options))

@@ -47,9 +47,11 @@ class LinkIndex(Protocol):
         """Store vectors (a key stored already keeps its vector)."""
         ...
 
-    def band_keys(self, setting: str) -> Iterator[tuple[str, BandKeys]]:
+    def band_keys(self, setting: str, *, checked: bool = True) -> Iterator[tuple[str, BandKeys]]:
         """Every stored article's band keys made with ``setting`` (a hash of the options that
-        decide them), for articles still stored with the analysis they were made from."""
+        decide them), for articles still stored with the analysis they were made from; not
+        ``checked``, also keys no longer valid (faster, for a caller that kept only the ids
+        :meth:`keyed_articles` gave)."""
         ...
 
     def keyed_articles(self, setting: str) -> list[str]:

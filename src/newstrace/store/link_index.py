@@ -87,15 +87,18 @@ class StoredLinkIndex:
                 conn.execute(sa.insert(schema.quote_vectors), rows)
 
     # ------------------------------------------------------------------ band keys
-    def band_keys(self, setting: str) -> Iterator[tuple[str, BandKeys]]:
-        """Stored band keys made with ``setting`` of articles whose analysis has not changed."""
+    def band_keys(self, setting: str, *, checked: bool = True) -> Iterator[tuple[str, BandKeys]]:
+        """Stored band keys made with ``setting`` of articles whose analysis has not changed; not
+        ``checked``: of every article with a row (a stored article has one row at most, so the
+        caller that keeps those :meth:`keyed_articles` named skips the join)."""
         keys, articles, docs = schema.copy_band_keys, schema.ARTICLES.table, schema.DOCUMENTS.table
-        query = (
-            sa.select(keys.c.article, keys.c.sentences, keys.c.hashes)
-            .join(articles, articles.c.id == keys.c.article)
-            .join(docs, docs.c.id == articles.c.document)
-            .where(keys.c.setting == setting, keys.c.analysis == docs.c.analysis)
-        )
+        query = sa.select(keys.c.article, keys.c.sentences, keys.c.hashes).where(keys.c.setting == setting)
+        if checked:
+            query = (
+                query.join(articles, articles.c.id == keys.c.article)
+                .join(docs, docs.c.id == articles.c.document)
+                .where(keys.c.analysis == docs.c.analysis)
+            )
         with self.store.engine.connect() as conn:
             result = conn.execution_options(yield_per=STREAM_ROWS).execute(query)
             for article, sentences, blob in result:
