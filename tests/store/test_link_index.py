@@ -61,6 +61,10 @@ def test_band_keys_hold_while_the_document_keeps_its_analysis(store: Store) -> N
     assert list(index.band_keys("setting-2")) == []  # other fingerprint options
     _save(store, doc, found, "analysis-2")  # the same document analysed with other settings
     assert list(index.band_keys("setting-1")) == []
+    assert [a for a, _ in index.band_keys("setting-1", checked=False)] == [
+        found.article.id
+    ]  # the row is kept
+    assert index.keyed_articles("setting-1") == []
 
 
 def test_pairs_are_replaced_and_keys_of_removed_articles_dropped(store: Store) -> None:
@@ -80,3 +84,25 @@ def test_pairs_are_replaced_and_keys_of_removed_articles_dropped(store: Store) -
     index.save_pair_copies({}, "p")
     assert index.pair_copies("p") == {}
     assert [k for k, _ in index.band_keys("s")] == [a.article.id]
+
+
+def test_pairs_added_with_their_hits_and_stored_pairs_updated_or_dropped(store: Store) -> None:
+    index = StoredLinkIndex(store, [])
+    copy = Copy("c", CopySide("a", 0, 5), CopySide("b", 2, 7), 0.9, "shared-passage", "a")
+    index.save_pair_copies(
+        {("a", "b"): (copy,), ("a", "c"): (), ("b", "c"): ()},
+        "p",
+        "cover-1",
+        {
+            ("a", "b"): 4,
+            ("a", "c"): 2,
+            ("b", "c"): 3,
+        },
+    )
+    assert index.pair_cover() == "cover-1"
+    index.add_pair_copies(
+        {("c", "d"): ()}, "p", "cover-2", {("c", "d"): 2, ("b", "c"): 2, ("a", "c"): 1}, [("a", "c")]
+    )
+    assert index.pair_copies("p") == {("a", "b"): (copy,), ("b", "c"): (), ("c", "d"): ()}
+    assert index.pair_hits() == {("a", "b"): 4, ("b", "c"): 2, ("c", "d"): 2}
+    assert index.pair_cover() == "cover-2"

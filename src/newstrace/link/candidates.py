@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from newstrace.link.mapper import Mapper, in_process
 
-__all__ = ["BandIndex", "slot_pairs"]
+__all__ = ["ENTRY", "PAIRS", "BandIndex", "slot_pairs"]
 
 log = logging.getLogger(__name__)
 
@@ -112,13 +112,17 @@ class BandIndex:
 
         Each band's key range is paired on its own, by ``mapper`` (a Dask cluster, say).
         """
+        return self.pairs_and_hits(mapper)[0]
+
+    def pairs_and_hits(self, mapper: Mapper = in_process) -> tuple[PAIRS, npt.NDArray[np.int64]]:
+        """The candidate pairs of :meth:`pairs` with the (sentence, band) places each shares."""
         slots = (self._slot_entries(slot) for slot in range(len(self._buffers)))
         found = list(mapper(partial(slot_pairs, max_bucket=self.max_bucket), slots))
         if not found:
-            return np.empty(0, dtype=np.uint64)
+            return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
         pairs, hits = np.unique(np.concatenate(found), return_counts=True)
-        kept: PAIRS = pairs[hits >= self.min_hits]
-        return kept
+        kept = hits >= self.min_hits
+        return pairs[kept], hits[kept].astype(np.int64)
 
     def _spill(self) -> None:
         self._cut_rows()

@@ -20,11 +20,12 @@ import numpy.typing as npt
 
 from newstrace.model import Article, Copy
 
-__all__ = ["BandKeys", "LinkIndex", "PairCopies", "Vector"]
+__all__ = ["BandKeys", "LinkIndex", "PairCopies", "PairHits", "Vector"]
 
 Vector = npt.NDArray[np.float32]
 BandKeys = npt.NDArray[np.uint64]  # an article's band keys: sentences x bands
 PairCopies = dict[tuple[str, str], tuple[Copy, ...]]  # (article id, article id), ids in order
+PairHits = dict[tuple[str, str], int]  # a candidate pair's (sentence, band) places in common
 
 
 class LinkIndex(Protocol):
@@ -46,9 +47,15 @@ class LinkIndex(Protocol):
         """Store vectors (a key stored already keeps its vector)."""
         ...
 
-    def band_keys(self, setting: str) -> Iterator[tuple[str, BandKeys]]:
+    def band_keys(self, setting: str, *, checked: bool = True) -> Iterator[tuple[str, BandKeys]]:
         """Every stored article's band keys made with ``setting`` (a hash of the options that
-        decide them), for articles still stored with the analysis they were made from."""
+        decide them), for articles still stored with the analysis they were made from; not
+        ``checked``, also keys no longer valid (faster, for a caller that kept only the ids
+        :meth:`keyed_articles` gave)."""
+        ...
+
+    def keyed_articles(self, setting: str) -> list[str]:
+        """The ids of the articles whose keys :meth:`band_keys` yields, without their keys."""
         ...
 
     def save_band_keys(self, keys: Iterable[tuple[str, BandKeys]], setting: str) -> None:
@@ -59,6 +66,23 @@ class LinkIndex(Protocol):
         """The candidate pairs verified by the last link run under ``setting``, with their copies."""
         ...
 
-    def save_pair_copies(self, pairs: PairCopies, setting: str) -> None:
-        """Replace the stored candidate pairs and their copies."""
+    def pair_cover(self) -> str | None:
+        """What the stored pairs cover (the ``cover`` saved with them), None before any are saved."""
+        ...
+
+    def pair_hits(self) -> PairHits:
+        """How many (sentence, band) places each stored pair shares (saved with the pairs)."""
+        ...
+
+    def save_pair_copies(
+        self, pairs: PairCopies, setting: str, cover: str = "", hits: PairHits | None = None
+    ) -> None:
+        """Replace the stored candidate pairs, their copies and hits; they now cover ``cover``."""
+        ...
+
+    def add_pair_copies(
+        self, pairs: PairCopies, setting: str, cover: str, hits: PairHits, dropped: Sequence[tuple[str, str]]
+    ) -> None:
+        """Add pairs not stored yet, set the hits of pairs in ``hits`` (added or stored) and remove
+        the ``dropped`` pairs; the stored pairs now cover ``cover``."""
         ...

@@ -235,7 +235,10 @@ def link_store(store: Store, options: LinkOptions, mapper: Mapper = in_process) 
         return []
     findings = StoredFindings(store, ids)
     links = keep_ids(store.links(), link_corpus(findings, options, StoredLinkIndex(store, ids), mapper))
-    store.replace_links(links, resolve_identities(findings, links.entities))
+    # only articles that an entity mentions can have a speaker or asserter resolved to one
+    mentioned = {m.article for entity in links.entities for m in entity.mentions}
+    named = StoredFindings(store, [i for i in ids if i in mentioned])
+    store.replace_links(links, resolve_identities(named, links.entities))
     store.set_setting(LINK_KEY, state)
     return list(links.errors)
 

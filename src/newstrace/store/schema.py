@@ -20,6 +20,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "TableSpec",
     "copy_band_keys",
+    "copy_pair_hits",
     "copy_pairs",
     "document_names",
     "link_index_metadata",
@@ -102,6 +103,14 @@ copy_pairs = sa.Table(
     sa.Column("b", sa.Text, primary_key=True),
     sa.Column("setting", sa.Text, nullable=False),
     sa.Column("copies", sa.JSON, nullable=False),
+)
+# How many (sentence, band) places each pair of copy_pairs shares (link/added_pairs.py updates them).
+copy_pair_hits = sa.Table(
+    "copy_pair_hits",
+    link_index_metadata,
+    sa.Column("a", sa.Text, primary_key=True),
+    sa.Column("b", sa.Text, primary_key=True),
+    sa.Column("hits", sa.Integer, nullable=False),
 )
 # What the store adds to the columns of a record's fields: columns of its own and indexes.
 EXTRA: dict[str, tuple[Any, ...]] = {
