@@ -10,15 +10,7 @@ from newstrace.segment.assemble import find_articles
 from newstrace.segment.furniture import furniture_kind, is_numeric_date
 from newstrace.segment.header_names import is_bare_names
 from newstrace.segment.metadata import glued_byline
-
-P1 = (
-    "The council voted on Tuesday to close the old bridge for repairs, and the work is expected to "
-    "take most of the summer, according to the engineers who inspected it in the spring."
-)
-P2 = (
-    "Residents who live on the east side of the river said that they would have to drive for an "
-    "extra twenty minutes each way, and some of them asked the council to run a ferry instead."
-)
+from tests.segment.paragraphs import P1, P2
 
 
 def _byline(header: list[str]) -> str | None:

@@ -15,6 +15,7 @@ from newstrace.segment.metadata import (
     normalize_published,
     published_label_date,
 )
+from tests.segment.paragraphs import P1, P2
 
 
 @pytest.mark.parametrize(
@@ -145,16 +146,6 @@ def test_bylines_glued_to_more(line: str, expected: str | None) -> None:
 def test_a_name_on_its_own_line_is_not_the_title() -> None:
     assert choose_title(["Ann Vale", "Bridge to close"]) == "Bridge to close"
     assert choose_title(["Ann Vale"]) == "Ann Vale"  # nothing else: the page may be about her
-
-
-P1 = (
-    "The council voted on Tuesday to close the old bridge for repairs, and the work is expected to "
-    "take most of the summer, according to the engineers who inspected it in the spring."
-)
-P2 = (
-    "Residents who live on the east side of the river said that they would have to drive for an "
-    "extra twenty minutes each way, and some of them asked the council to run a ferry instead."
-)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import pytest
 
 from newstrace.segment.classify import classify_text
 from newstrace.segment.region import mark_menus, until_copyright
+from tests.segment.paragraphs import P1, P2
 
 PAGE = """The bridge closes for the summer
 
@@ -32,14 +33,6 @@ def test_until_copyright(notice: str, cut: bool) -> None:
     assert (last.furniture == "after-copyright") is cut
 
 
-P1 = (
-    "The council voted on Tuesday to close the old bridge for repairs, and the work is expected to "
-    "take most of the summer, according to the engineers who inspected it in the spring."
-)
-P2 = (
-    "Residents who live on the east side of the river said that they would have to drive for an "
-    "extra twenty minutes each way, and some of them asked the council to run a ferry instead."
-)
 ITEMS = ["Close the east lane", "Repair the railings", "Paint the arches", "Reopen in the autumn"]
 
 
