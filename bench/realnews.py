@@ -27,6 +27,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.speakers import split_people  # the two-names check of bench/speakers.py
+
 DATA = Path(__file__).resolve().parent / "data" / "realnews"
 SHARED = Path(os.environ.get("NEWSTRACE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SCORER = SHARED / "tools" / "score.py"
@@ -299,9 +303,7 @@ def speaker_figures(gold_dir: Path, export: Path) -> dict[str, object]:
     names: dict[str, set[str]] = {}
     for quote in quotes:
         names.setdefault(quote["article"], set()).update([quote["speaker"]] if quote.get("speaker") else [])
-    split = sum(
-        a != b and a[:1].isupper() and b.endswith(" " + a) for n in names.values() for a in n for b in n
-    )
+    split = sum(len(split_people(n)) for n in names.values())
     direct = [q for q in quotes if q["kind"] == "direct"]
     return {
         "speakers.place_or_thing": places,

@@ -73,9 +73,10 @@ UI = re.compile(
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b\s*(?:on|at)?\s*:?", re.IGNORECASE)
 # A media item's label on its own line ("Image caption", "Image copyright", "Photo credit"), the
 # caption or credit itself on the next line (``CAPTION_LABEL``); a label with a credit after it.
-CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+(?:copyright|caption|credits?)$", re.IGNORECASE)
+LABEL_WORDS = r"(?:image|photo|picture|video)\s+(?:copyright|caption|credits?)"
+CAPTION_LABEL = re.compile(rf"^{LABEL_WORDS}$", re.IGNORECASE)
 CAPTION = re.compile(
-    r"^(?:image|photo|picture|video)\s+(?:copyright|caption|credits?)\b(?:\s+\S+){0,3}$"
+    rf"^{LABEL_WORDS}\b(?:\s+\S+){{0,3}}$"
     r"|^(?:photo|image|picture|photograph|file photo|credit|credits|source|illustration|video)"
     r"\s*(?:credit)?\s*[:|(/]|\((?:photo|image|credit|file)[^)]*\)$"
     r"|(?:getty images|afp|reuters|ap photo|epa|shutterstock)\s*\)?$",
