@@ -243,7 +243,9 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "statement",
         "STATEMENT",
-        r"speech|statement|pep talks?|(?:press|news) conference|news release|press release|earnings release"
+        # whole words ("a speechwriter" gives no speech), the singular for the trigger's word
+        r"speech(?=(?:es)?\b)|statement(?=s?\b)|pep talks?|(?:press|news) conference|news release"
+        r"|press release|earnings release"
         r"|interview\b"
         r"|testified|sermon|video conference",
         (("", "speak"),),
@@ -268,7 +270,8 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     EventKind(
         "meeting",
         "CONSULT",
-        r"meet(?:s|ing|ings)?\b|\bmet\b|(?<!pep )talks\b|summit|(?<!press )(?<!news )conference|hearing\b",
+        r"meet(?:s|ing|ings)?\b|\bmet\b|(?<!pep )talks\b|summit(?=s?\b)|(?<!press )(?<!news )conference"
+        r"|hearing\b",
         (("", "meet"),),
     ),
 )
@@ -295,7 +298,10 @@ FIGURATIVE = re.compile(
     r"|criticism|approval|applause|silence|laughter|derision|anger|outrage|success|praise|scorn|disapproval"
     r"|indifference|suspicion|disbelief)|(?:financial|bank|income|mission|cash[- ]flow) statements?"
     r"|supernova(?:e|s)? explosions?"
-    r"|(?:the|a) statements? [“\"]|charges? that\b"
+    r"|(?:the|a) statements? [“\"]|charg(?:es?|ed|ing) that\b"
+    # an accusation, a criticism: words, not a criminal charge or an assault
+    r"|(?:verbal|personal|partisan|rhetorical|scathing|blistering|withering|ad hominem|negative) attacks?"
+    r"|attack (?:ads?|lines?|dogs?|mode)\b|on the attack\b"
     # a message that speaks ("the statement, obtained by Variety, claimed"): the source of words
     # already reported, not a new occasion of speech
     r"|(?:the|this|that|its|their|his|her) statements?,?(?: [^.,]{1,80},)? (?:said|says|claimed|claims"

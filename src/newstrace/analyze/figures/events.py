@@ -30,6 +30,7 @@ from newstrace.analyze.figures.event_kinds import (
     literal_use,
 )
 from newstrace.analyze.figures.literal import in_a_title, unreal
+from newstrace.analyze.figures.senses import other_sense
 from newstrace.analyze.nlp import ArticleNLP, article_nlp, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
@@ -156,12 +157,10 @@ def find_event_mentions(
     nlp.parse_all([(s.start, s.end) for s, _, _ in candidates])  # one batch: names need the parse
     found = []
     for sentence, text, triggers in candidates:
-        for kind, match, second in dated_apart(article.text, sentence, triggers, dates, base):
-            if NEGATED.search(text[: match.start()]):
+        for kind, chosen, second in dated_apart(article.text, sentence, triggers, dates, base):
+            match = _in_its_sense(nlp, sentence, kind, chosen, dates, () if second else triggers)
+            if match is None:
                 continue
-            at = (sentence.start + match.start(), sentence.start + match.end())
-            if _in_a_name(nlp, kind, *at) or _unreal(nlp, sentence, match, dates):
-                continue  # "the Fire Department" is a name; "could attack", "plague is a disease" no event
             mention = _mention(
                 article, nlp, sentence, kind, match, facts=facts, base=base, entities=entities, dates=dates
             )
@@ -272,6 +271,62 @@ def _unreal(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Se
         for e in nlp.ents
     )
     return unreal(token, match.end(), dated=bool(dates_in(dates, sentence.start, sentence.end)), named=named)
+
+
+def _in_its_sense(  # noqa: PLR0917  # the trigger, its sentence and the sentence's other triggers
+    nlp: ArticleNLP,
+    sentence: Sentence,
+    kind: EventKind,
+    match: re.Match[str],
+    dates: Sequence[DateMention],
+    triggers: Sequence[Triggered],
+) -> re.Match[str] | None:
+    """The trigger if it tells an event: not negated, in no name, not unreal ("could attack",
+    "plague is a disease"). A trigger in another sense ("attacked Clinton's record", "a possible
+    interview") gives way to another literal trigger of its kind in ``triggers``, if one tells it."""
+    if not _tells(nlp, sentence, kind, match, dates):
+        return None
+    if not _other_sense(nlp, sentence, match, dates):
+        return match
+    others = (m for k, _, rest in triggers if k.name == kind.name for m in rest)
+    return next(
+        (
+            m
+            for m in others
+            if _tells(nlp, sentence, kind, m, dates) and not _other_sense(nlp, sentence, m, dates)
+        ),
+        None,
+    )
+
+
+def _tells(
+    nlp: ArticleNLP, sentence: Sentence, kind: EventKind, match: re.Match[str], dates: Sequence[DateMention]
+) -> bool:
+    """Whether the trigger is asserted and literal: not negated, in no name, not unreal."""
+    text = nlp.text[sentence.start : sentence.end]
+    at = (sentence.start + match.start(), sentence.start + match.end())
+    return not (
+        NEGATED.search(text[: match.start()])
+        or _in_a_name(nlp, kind, *at)
+        or _unreal(nlp, sentence, match, dates)
+    )
+
+
+def _other_sense(
+    nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Sequence[DateMention]
+) -> bool:
+    """Whether the trigger is used in another sense than its event's (see ``senses.other_sense``)."""
+    doc = nlp.parse(sentence.start, sentence.end)
+    token = next((t for t in doc if t.idx <= match.start() < t.idx + len(t.text)), None)
+    if token is None:
+        return False
+    persons = [
+        (e.start_char - sentence.start, e.end_char - sentence.start)
+        for e in nlp.ents
+        if e.label_ == "PERSON" and sentence.start <= e.start_char < sentence.end
+    ]
+    dated = bool(dates_in(dates, *_clause(nlp, sentence, match)))
+    return other_sense(token, dated=dated, persons=persons)
 
 
 def _in_a_name(nlp: ArticleNLP, kind: EventKind, start: int, end: int) -> bool:
