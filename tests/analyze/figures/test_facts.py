@@ -93,6 +93,24 @@ FACTS = [
     ("Emirates ordered 30 Boeing jets Wednesday.", [(30, "Boeing jets", False, None)]),  # the day is when
     ("The pain eased a year later.", [(1, "year", False, None)]),
     ("He scored four times in the final.", [(4, "times scored", False, None)]),
+    # a number word of any size opens the whole after "of" ("thirteen", "sixty")
+    ("Nine of the thirteen seats fell.", [(9, "seats", False, None), (13, "seats", False, None)]),
+    ("A couple of hundred nurses marched.", [(200, "nurses marching", True, None)]),
+    ("Several dozen people were hurt.", [(36, "people injured", True, None)]),
+    # a verb's object is what the number counts only when the verb estimates or changes its amount
+    # or the number modifies it; the subject only when the number is its amount
+    ("The new engine takes the car from zero to 60.", []),
+    (
+        "The drought cut the herds from 4,000 to 3,000.",
+        [(4000, "herds", False, None), (3000, "herds", False, None)],
+    ),
+    ("The bill received approximately 24,000 more yes votes than the rival.", [(24000, "votes", True, None)]),
+    ("Arrests rose to 40 by Sunday.", [(40, "people arrested", False, None)]),
+    ("The air quality index is 218.", []),  # a singular thing has a measure, not a count
+    ("The former singer, 42, left the show.", []),
+    ("Guards freed the other two.", []),  # the guards did it: they are not the two
+    # a number with a determiner and no noun counts the noun counted or ordered before it
+    ("No one links the third plague case to the earlier two.", [(2, "plague cases", False, None)]),
     # no counted thing: no fact
     ("Polls close at 8 and results follow.", []),
     ("The convict could face up to five years in prison.", []),  # a maximum that may come

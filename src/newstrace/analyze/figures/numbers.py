@@ -17,7 +17,8 @@ from newstrace.model import DateMention
 from newstrace.text.dates import find_date_expressions
 
 __all__ = [
-    "NumberMention", "classify_numbers", "find_numbers", "match_single", "not_a_count", "parse_number_words",
+    "NumberMention", "classify_numbers", "find_numbers", "is_cardinal", "match_single", "not_a_count",
+    "parse_number_words",
 ]  # fmt: skip
 
 UNITS = {
@@ -76,12 +77,12 @@ _HEDGE = (
 NUMBER_RE = re.compile(
     rf"(?:(?P<hedge>\b{_HEDGE})\s+)?"
     rf"(?:(?P<vague>\b(?:{_VAGUE})\b)"
+    rf"|(?P<few>\b(?:a\s+few|several|a\s+couple(?:\s+of)?)\s+(?:hundred|thousand|million|billion|dozen)\b)"
     rf"|(?P<dozen>\ba\s+(?:dozen|couple(?:\s+of)?)\b)"
     rf"|(?P<halfscale>\bhalf\s+an?\s+(?:million|billion|dozen))"
     rf"|(?P<single>\ban?(?=\s+(?:day|week|month|year|decade|century|hour|minute)\b(?!-)))"
     rf"|(?P<long>(?<!-)\b(?:hour|day|week|month|year)-?long\b)"  # "an hourlong encounter": one hour
     rf"|(?P<century>\b(?:a\s+)?(?:quarter|half)[\s-]+(?:a\s+)?century)"
-    rf"|(?P<few>\b(?:a\s+few|several)\s+(?:hundred|thousand|million|billion)\b)"
     rf"|(?P<digits>(?<![\w.,/:-])(?:{_DIGITS}){_SCALE}){_DFRACTION}(?P<plus>\+|-plus)?"
     rf"|(?P<words>\b{_WORD_NUMBER}\b){_WFRACTION}"
     rf"(?:[\s-]+(?P<wscale>million|billion|thousand|dozen)\b)?"  # "six-million people"
@@ -134,7 +135,8 @@ def _candidates(text: str) -> Iterator[NumberMention]:
         if value is None:
             continue
         hedge = match.group("hedge")
-        vague = any(match.group(g) is not None for g in ("vague", "plus", "few"))
+        couple = "couple" in (match.group("dozen") or "").lower()  # "a couple of songs": two or so
+        vague = couple or any(match.group(g) is not None for g in ("vague", "plus", "few"))
         start = match.start("hedge") if hedge else match.start() + _leading_space(match.group(0))
         qualifier = hedge.lower() if hedge else ("plus" if match.group("plus") else None)
         yield NumberMention(
@@ -174,7 +176,8 @@ def _word_value(match: re.Match[str]) -> float | None:
         "vague": lambda: float(VAGUE.get(text, 0)),
         "dozen": lambda: 12.0 if "dozen" in text else 2.0,
         "single": lambda: 1.0,  # "a year later", "within a month": one of a span of time
-        "few": lambda: 3.0 * SCALES[text.split()[-1]],  # "a few thousand", "several hundred"
+        # "a few thousand", "several hundred": three of the scale; "a couple of hundred": two
+        "few": lambda: (2.0 if "couple" in text else 3.0) * {**SCALES, "dozen": 12}[text.split()[-1]],
         "halfscale": lambda: 0.5 * SCALES.get(text.split()[-1], 12),
         "century": lambda: 25.0 if "quarter" in text else 50.0,  # "a quarter century": 25 years
         "long": lambda: 1.0,  # "a weeklong trial": one week
@@ -207,6 +210,17 @@ def parse_number_words(text: str) -> float | None:
         else:
             return None
     return float(total + current) if seen else None
+
+
+DIGIT_WORD = re.compile(r"^\d[\d,.]*$")
+
+
+def is_cardinal(word: str) -> bool:
+    """Whether ``word`` alone is a cardinal: digits ("13", "1,000"), number words ("sixty",
+    "forty-two") or a scale ("hundred"): the one reading of number words, ``parse_number_words``."""
+    if DIGIT_WORD.match(word) is not None or word.lower() in SCALES:
+        return True
+    return parse_number_words(word) is not None
 
 
 def _inside(m: NumberMention, spans: list[tuple[int, int]]) -> bool:

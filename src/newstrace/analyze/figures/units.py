@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from newstrace.analyze.figures.numbers import is_cardinal
 from newstrace.analyze.nlp import lemma
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ EVENT_WORDS = {
     "jail": "imprisoned",
     "injure": "injured",
     "injury": "injured",
+    "hurt": "injured",
     "wound": "injured",
     "sentence": "sentenced",
     "abduct": "abducted",
@@ -60,7 +62,7 @@ EVENT_WORDS = {
 }
 # Event verbs done to someone: their active subject is the doer, not who was killed, arrested...
 DONE_TO = frozenset(
-    """kill murder execute hang arrest detain imprison jail injure wound sentence abduct kidnap displace
+    """kill murder execute hang arrest detain imprison jail injure hurt wound sentence abduct kidnap displace
     evacuate""".split()
 )
 # A death toll qualified by one of these counts deaths from illness, not killings.
@@ -87,17 +89,29 @@ ABBREVIATIONS = {
 # Nouns whose figure is a number of people: a population or a headcount counts people.
 PEOPLE_NOUNS = frozenset("population headcount".split())
 IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children"}
-# A cardinal written alone: digits with separators or a number word ("13", "1,000", "five").
-CARDINAL = re.compile(
-    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
-    r"|fifty|hundred|thousand|million)$",
-    re.IGNORECASE,
+ORDINAL = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))$", re.I
 )
 OPEN_QUOTES = frozenset(("“", '"', "‘", "'"))
 PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these"))
 NOUN_RUN_MAX = (
     8  # words of a counted noun phrase looked at after a number ("30 of Boeing's 787-9 Dreamliner jets")
 )
+# Singular nouns whose value is a number of things: a tally of them, or a gathering of people.
+TALLY_NOUNS = frozenset(
+    """toll number total count tally figure crowd turnout attendance audience population headcount
+    membership enrollment enrolment workforce""".split()
+)
+# Verbs that change the amount of their object: the figures after "from" and "to" are its amounts
+# ("reduced the population from 450 million to 375 million").
+CHANGE_VERBS = frozenset("reduce cut raise increase boost lower bring double triple halve swell".split())
+# Verbs whose object or complement is an amount of their subject ("the toll had surpassed 1,500",
+# "deaths rose to 40", "the crowd was put at 5,000"); any other verb's subject does something to the
+# number's referent ("police released the other two").
+SUBJECT_AMOUNT_VERBS = frozenset(
+    """be reach surpass exceed top hit pass near approach rise climb jump soar grow fall drop decline
+    dip shrink stand total number remain stay hover""".split()
+).union(CHANGE_VERBS, ("estimate", "put", "place", "count", "tally", "reckon"))
 # Verbs whose subject gives a figure for their object ("Police estimated the crowd at 12,000").
 ESTIMATE_VERBS = frozenset("estimate put count number tally place reckon".split())
 
@@ -147,7 +161,22 @@ def _counted(number: list[Token]) -> tuple[str, Token] | None:
     if found is not None:
         return found
     subject = _subject_of_governor(number[-1])  # "the death toll had surpassed 1,500"
-    return (noun_phrase(subject), subject) if subject is not None else None
+    return (noun_phrase(subject), subject) if subject is not None else _elided(number[-1])
+
+
+def _elided(token: Token) -> tuple[str, Token] | None:
+    """A number with a determiner and no noun after it ("the earlier two", "the other three") counts
+    the noun its sentence counted or ordered before it ("the third plague case ... the earlier two"
+    -> plague cases)."""
+    if not any(c.dep_ == "det" for c in token.children):
+        return None
+    for noun in reversed(token.doc[token.sent.start : token.i]):
+        if noun.pos_ == "NOUN" and any(c.dep_ == "nummod" or ORDINAL.match(c.text) for c in noun.children):
+            compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.i >= noun.i - 2]
+            start = min([noun.i, *(c.i for c in compounds)])
+            words = [*(t.text for t in token.doc[start : noun.i]), _plural(noun.lower_)]
+            return " ".join(words), noun
+    return None
 
 
 def _whole_dropped(found: tuple[str, Token] | None) -> tuple[str, Token] | None:
@@ -158,7 +187,7 @@ def _whole_dropped(found: tuple[str, Token] | None) -> tuple[str, Token] | None:
         return None
     phrase, noun = found
     words = phrase.split(" ")
-    while len(words) > 1 and CARDINAL.match(words[0]):
+    while len(words) > 1 and is_cardinal(words[0]):
         words = words[1:]
     return " ".join(words), noun
 
@@ -258,21 +287,35 @@ def _number_dash(tok: Token) -> bool:
 
 def _subject_of_governor(token: Token) -> Token | None:
     """What a number counts when it is a verb's object: "estimated the crowd at 12,000" -> crowd,
-    "the death toll had surpassed 1,500" -> toll, "the number of marchers at 5,000" -> marchers."""
+    "the death toll had surpassed 1,500" -> toll, "the number of marchers at 5,000" -> marchers,
+    "reduced the population from 450 million" -> population."""
     if token.dep_ not in ("dobj", "attr", "pobj", "npadvmod", "nummod", "quantmod", "appos"):
         return None
     verb = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != token.i), None)
+    kind = lemma(verb).lower()
+    estimate = kind in ESTIMATE_VERBS
+    # an object is what the figure counts when the number modifies it ("received 24,000 more yes
+    # votes") or the verb estimates or changes its amount; "took the car from zero to 60" counts no car
+    amount_of = estimate or kind in CHANGE_VERBS
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != token.i]
+    obj = next((c for c in objects if amount_of or c.i == token.head.i), None)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if lemma(verb).lower() in ESTIMATE_VERBS and subject is not None and subject.dep_ == "nsubj":
-        subject = None  # "Police estimated ... at 12,000": who estimates; a passive's subject is estimated
+    if (estimate and subject is not None and subject.dep_ == "nsubj") or kind not in SUBJECT_AMOUNT_VERBS:
+        subject = None  # "Police estimated ... at 12,000", "police released the other two": who does it
     noun = obj if obj is not None else subject
-    if noun is None or noun.pos_ != "NOUN":
+    if noun is None or noun.pos_ != "NOUN" or not _countable(noun):
         return None
     of = next((c for c in noun.children if c.lower_ == "of"), None)
     if lemma(noun).lower() in ("number", "figure", "total", "count") and of is not None:
         return first_noun(of.children) or noun
     return noun
+
+
+def _countable(noun: Token) -> bool:
+    """Whether a number can be how many ``noun`` there are: a plural ("deaths rose to 40") or a tally
+    or a gathering ("the toll", "the crowd"); a singular thing has a measure, a rate or an age, not a
+    count ("the index is 218", "the rate is at 20.4", "the star, 42,")."""
+    return noun.tag_ in ("NNS", "NNPS") or lemma(noun).lower() in TALLY_NOUNS
 
 
 def _active(verb: Token) -> bool:
