@@ -51,6 +51,18 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Warming above 1.5°C is likely.", [("1.5", "measure")]),  # a unit glued to its number
     ("The stick holds 4GB of files.", [("4", "measure")]),
     ("Roll 1 tbsp of the dough.", [("1", "measure")]),
+    ("The engine makes 471 horsepower and 540 Nm of torque.", [("471", "measure"), ("540", "measure")]),
+    ("The sedan reaches 97 kph in town.", [("97", "measure")]),
+    ("The game runs at 30 fps on the old console.", [("30", "measure")]),
+    ("Data centres use about 200 terawatt hours.", [("about 200", "measure")]),
+    ("The print measures 10 x 8 on the wall.", [("10", "measure"), ("8", "measure")]),  # a size
+    ("The new 3440x1440 panel ships soon.", [("3440", "measure")]),
+    ("The film is shot in 16:9 format.", [("16", "rate")]),  # an aspect ratio
+    # a margin is a difference, not what was scored or won
+    ("The goals gave the hosts a two-goal lead.", [("two", "score")]),
+    ("Labour kept a 10-seat majority.", [("10", "score")]),
+    ("They won by a 3 point margin.", [("3", "score")]),
+    ("The striker scored two goals.", [("two", None)]),
     # prices
     ("The order is valued at $8.8 billion.", [("8.8 billion", "price")]),
     ("Tickets cost 50 euros each.", [("50", "price")]),

@@ -43,9 +43,9 @@ _MEASURE_UNITS = (
     r"(?:(?:square|cubic|metric|nautical|light)[\s-])?(?:miles?|mi|kilomet(?:er|re)s?|km|met(?:er|re)s?"
     r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|feet|foot|ft|inch(?:es)?|yards?|tons?|tonnes?"
     r"|lbs?|kilo(?:gram)?s?|kg|grams?|ounces?|oz|lit(?:er|re)s?|gallons?|degrees?|mph|km/h|knots?"
-    r"|acres?|hectares?|calories|kcal|(?:kilo|mega|giga)?watts?|[kMG]W|MWh|kWh|(?:giga|mega|tera)?bytes?"
+    r"|acres?|hectares?|calories|kcal|(?:kilo|mega|giga|tera)?watts?|[kMGT]W|[MGT]Wh|kWh|(?:giga|mega|tera)?bytes?"
     r"|GB|MB|TB|volts?|decibels?|light-years?|mAh|[kMG]?Hz|barrels?|bpd|sq|g|gm|ml|tbsp|tsp|teaspoons?"
-    r"|tablespoons?|°[CF]?)"
+    r"|tablespoons?|°[CF]?|″|horsepower|b?hp|Nm|kph|kmh|megapixels?|fps|pixels?|px)"
 )
 _CURRENCY = (
     r"(?:dollars?|cents?|euros?|pounds?|sterling|rials?|tomans?|yuan|yen|rubles?|roubles?|dinars?"
@@ -87,6 +87,8 @@ AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^-(?:thirds?|quarters?|fifths?|tenths?|halves|half|fold|on-one|way|off|sided|stop)\b", re.I
         ),
     ),
+    ("measure", re.compile(r"^\s?[x×]\s?\d")),  # a size: "3440x1440", "10 x 8"
+    ("rate", re.compile(r"^:\d(?!\d)")),  # an aspect ratio: "16:9" ("10:30" is a time, above)
     ("glued", re.compile(r"^(?:[-–]\d|[A-Za-z]\b|/\d)")),  # "2400E Road", "787-9", "2/3": even hedged
     (
         "identifier",
@@ -116,10 +118,14 @@ BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the second number of an age range: "aged 18 to 29", "between the ages of 18 and 29"
     ("age", re.compile(r"\b(?:aged|ages of)\s+(?:between\s+)?\d{1,3}\s*(?:and|to|-|–)\s*$", re.I)),
     ("score", re.compile(r"\b\d{1,2}\s?[-–]\s?$")),  # the second number of "2 – 0"
+    ("measure", re.compile(r"\d\s?[x×]\s?$")),  # the second side of a size: "10 x 8"
+    ("rate", re.compile(r"\b\d{1,2}:$")),  # the second term of an aspect ratio: "16:9"
     ("ordinal", re.compile(r"(?:\bNo\.?|\bnumber|#)\s*$", re.I)),
     ("identifier", re.compile(rf"(?:\b[A-Z][\w.]*|[A-Za-z]-|\b{_ID_NOUNS})\s*$")),
 )  # fmt: skip
 POINTS = re.compile(r"^(?:\s+|-)points?\b", re.I)
+# a margin: "a two-goal lead", "a 10-seat majority" tell a difference, not what was scored or won
+MARGIN = re.compile(r"^[\s-][a-z]+[\s-](?:lead|margin|deficit|advantage|edge|cushion|majority)\b", re.I)
 POLL = re.compile(r"\b(?:polls?|polling|surveys?|surveyed|percent|per cent|margin of error)\b|%", re.I)
 POLL_CHARS = 150  # about a sentence either side: a poll's points are told beside its percentages
 EMERGENCY_NUMBERS = frozenset(("911", "999", "112", "000", "111", "101"))
@@ -160,6 +166,8 @@ def non_count_reason(
             return "identifier" if reason == "score" and len(core) > 2 else reason  # "787-9": a model
     if POINTS.match(after) and POLL.search(text, max(0, start - POLL_CHARS), end + POLL_CHARS):
         return "rate"  # "a 32-point lead" in a poll: a difference of percentages, not points scored
+    if MARGIN.match(after):
+        return "score"
     found = next(
         (r for r, pattern in BEFORE if pattern.search(before) and _applies(r, core, before, hedged)), None
     )
