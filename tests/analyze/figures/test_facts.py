@@ -111,6 +111,25 @@ FACTS = [
     ("Guards freed the other two.", []),  # the guards did it: they are not the two
     # a number with a determiner and no noun counts the noun counted or ordered before it
     ("No one links the third plague case to the earlier two.", [(2, "plague cases", False, None)]),
+    # a time adverbial after the counted noun is when, not what
+    ("The mill laid off 300 workers last year.", [(300, "workers", False, None)]),
+    # a bare number after a figure: "1,500 more" counts what it counted
+    (
+        "The storm razed 200 homes and damaged 1,500 more.",
+        [(200, "homes", False, None), (1500, "homes", False, None)],
+    ),
+    # a bare number as the object of a verb done to someone counts people
+    (
+        "The virus has infected 80,000 people and killed nearly 3,000.",
+        [(80000, "people infected", False, None), (3000, "people killed", True, None)],
+    ),
+    ("Officials said 14 had been rescued.", [(14, "people rescued", False, "Officials")]),
+    ("The pair were among 24 people charged.", [(24, "people charged", False, None)]),
+    ("He faces three charges.", [(3, "charges", False, None)]),  # the noun counts charges, not people
+    # a bare number as the subject of "be" counts the plural noun it is said to be
+    ("Of the 30 victims, 12 were children.", [(30, "victims", False, None), (12, "children", False, None)]),
+    # the deaths of a named group: that group was killed
+    ("The three deaths of detained migrants shocked them.", [(3, "detained migrants killed", False, None)]),
     # no counted thing: no fact
     ("Polls close at 8 and results follow.", []),
     ("The convict could face up to five years in prison.", []),  # a maximum that may come

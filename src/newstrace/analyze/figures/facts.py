@@ -52,9 +52,11 @@ PLACE_LABELS = ("GPE", "LOC")
 DOCUMENT_NOUNS = frozenset(
     "figure figures data report bulletin statement tally count estimate survey".split()
 )
-# A bare number followed by a preposition or a stop counts what the figure before it counted.
+# A bare number followed by a preposition or a stop counts what the figure before it counted ("1,500
+# more." too).
 ELLIPSIS_AFTER = re.compile(
-    r"^\s*(?:(?:to|for|from|in|on|at|by|with|and|or)\b(?!\s+\d)|[.;](?:\s|$))", re.IGNORECASE
+    r"^\s*(?:(?:more|others|fewer)\b\s*)?(?:(?:to|for|from|in|on|at|by|with|and|or)\b(?!\s+\d)|[.;,](?:\s|$))",
+    re.IGNORECASE,
 )
 MODAL = re.compile(r"\b(?:could|would|might|may|faces?|facing|carries|carry)\b", re.IGNORECASE)
 

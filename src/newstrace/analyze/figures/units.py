@@ -45,6 +45,10 @@ EVENT_WORDS = {
     "hurt": "injured",
     "wound": "injured",
     "sentence": "sentenced",
+    "charge": "charged",
+    "rescue": "rescued",
+    "hospitalize": "hospitalized",
+    "infect": "infected",
     "abduct": "abducted",
     "kidnap": "abducted",
     "disappear": "disappeared",
@@ -60,10 +64,12 @@ EVENT_WORDS = {
     "attend": "attending",
     "participate": "participating",
 }
+# Event words whose noun counts the events, not the people ("three strikes", "two charges").
+NOT_EVENT_NOUNS = frozenset("strike march rally charge".split())
 # Event verbs done to someone: their active subject is the doer, not who was killed, arrested...
 DONE_TO = frozenset(
-    """kill murder execute hang arrest detain imprison jail injure hurt wound sentence abduct kidnap displace
-    evacuate""".split()
+    """kill murder execute hang arrest detain imprison jail injure hurt wound sentence charge abduct kidnap
+    displace evacuate rescue hospitalize infect""".split()
 )
 # A death toll qualified by one of these counts deaths from illness, not killings.
 DISEASE_WORDS = frozenset(
@@ -73,6 +79,9 @@ CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
     february march april may june july august september october november december""".split()
 )
+# Words that make a span of time a time adverbial ("last year", "this week").
+TIME_DEICTICS = frozenset("last next this that every each".split())
+TIME_NOUNS = frozenset("day night week weekend month year season spring summer autumn fall winter".split())
 # Spans of time written short: the unit names them in full ("a 30 min walk" -> "minutes")
 ABBREVIATIONS = {
     "min": "minutes",
@@ -128,8 +137,8 @@ def unit_of(number: list[Token]) -> str:
         return f"people of {phrase}"  # "the population is estimated at around 40,000": 40,000 people
     if base in ("death", "toll", "dead", "fatality"):
         disease = next((w for w in phrase.split() if w.lower() in DISEASE_WORDS), None)
-        return f"{disease} deaths" if disease else "people killed"
-    if base in EVENT_WORDS and noun.pos_ == "NOUN" and base not in ("strike", "march", "rally"):
+        return f"{disease} deaths" if disease else f"{_whose(noun)} killed"
+    if base in EVENT_WORDS and noun.pos_ == "NOUN" and base not in NOT_EVENT_NOUNS:
         return f"people {EVENT_WORDS[base]}"
     if base == "time" and noun.dep_ == "npadvmod" and noun.head.pos_ == "VERB":
         return f"{phrase} {noun.head.text}"  # "scored four times": how often it happened
@@ -139,12 +148,22 @@ def unit_of(number: list[Token]) -> str:
 
 def _people_of(token: Token) -> str:
     """A number that is itself the subject of an event verb counts people ("At least 12 were
-    killed" -> "people killed", "Three were arrested"): those verbs happen to people."""
+    killed" -> "people killed", "Three were arrested"), as does one that is the object of a verb
+    done to someone ("killed nearly 3,000"): those verbs happen to people."""
     verb = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+    done_to = token.dep_ == "dobj" and lemma(verb).lower() in DONE_TO
+    if (token.dep_ not in ("nsubj", "nsubjpass") and not done_to) or verb.pos_ != "VERB":
         return ""
     event = EVENT_WORDS.get(lemma(verb).lower())
     return f"people {event}" if event else ""
+
+
+def _whose(noun: Token) -> str:
+    """Who the deaths were of: the plural noun after "of" ("the deaths of detained children"), else
+    people."""
+    of = next((c for c in noun.children if c.lower_ == "of"), None)
+    dead = next((c for c in of.children if c.tag_ in ("NNS", "NNPS")), None) if of is not None else None
+    return noun_phrase(dead) if dead is not None else "people"
 
 
 def _counted(number: list[Token]) -> tuple[str, Token] | None:
@@ -160,8 +179,20 @@ def _counted(number: list[Token]) -> tuple[str, Token] | None:
     found = _noun_run(doc, after)
     if found is not None:
         return found
+    predicate = _predicate_noun(number[-1])  # "Of the 30 victims, 12 were children."
+    if predicate is not None:
+        return noun_phrase(predicate), predicate
     subject = _subject_of_governor(number[-1])  # "the death toll had surpassed 1,500"
     return (noun_phrase(subject), subject) if subject is not None else _elided(number[-1])
+
+
+def _predicate_noun(token: Token) -> Token | None:
+    """A bare number that is the subject of "be" counts the plural noun it is said to be ("12 were
+    children", "two were police officers")."""
+    verb = token.head
+    if token.dep_ != "nsubj" or lemma(verb) != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.tag_ in ("NNS", "NNPS")), None)
 
 
 def _elided(token: Token) -> tuple[str, Token] | None:
@@ -253,6 +284,8 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
             break  # a participle modifying the noun stays: "the embattled 737 Max jet"
         if tok.pos_ == "PROPN" and words and words[-1].tag_ == "NNS":
             break  # a name after a plural noun starts a clause: "the 154 meetings | Clinton had"
+        if words and _time_adverb(tok):
+            break  # "300 workers last year": when, not what
         if tok.lower_ in CALENDAR_WORDS and words and not (words[-1].text[:1].isupper() and _noun_next(tok)):
             break  # "30 jets Wednesday": the day is when, not what; "139 Super Tuesday delegates": a name
         words.append(tok)
@@ -261,6 +294,18 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
         return None
     head = nouns[-1]
     return doc[words[0].i : head.i + 1].text, head
+
+
+def _time_adverb(tok: Token) -> bool:
+    """Whether ``tok`` opens a time adverbial ("last year", "this week", "each month")."""
+    doc = tok.doc
+    return (
+        tok.lower_ in TIME_DEICTICS
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].lower_.rstrip("s") in TIME_NOUNS
+        and doc[tok.i + 1].dep_ in ("npadvmod", "pobj", "dobj")
+        and doc[tok.i + 1].head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _noun_next(tok: Token) -> bool:
