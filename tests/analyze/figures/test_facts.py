@@ -130,6 +130,11 @@ FACTS = [
     ("Of the 30 victims, 12 were children.", [(30, "victims", False, None), (12, "children", False, None)]),
     # the deaths of a named group: that group was killed
     ("The three deaths of detained migrants shocked them.", [(3, "detained migrants killed", False, None)]),
+    # "twice", "thrice", "once" after its verb: times the verb happened, with its object
+    ("The striker scored twice in the final.", [(2, "times scored", False, None)]),
+    ("The firm has twice denied the claim.", [(2, "times denied claim", False, None)]),
+    ("The coach won the Pennant Cup twice.", [(2, "times won Pennant Cup", False, None)]),
+    ("The climate we once had is gone.", []),  # "once" before its verb: formerly
     # no counted thing: no fact
     ("Polls close at 8 and results follow.", []),
     ("The convict could face up to five years in prison.", []),  # a maximum that may come

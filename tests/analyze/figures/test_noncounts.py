@@ -109,6 +109,13 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Two-thirds of the members voted.", [("Two", "modifier")]),
     ("It was a one-way ticket.", [("one", "modifier")]),
     ("Fill it around 2/3 of the way.", [("around 2", "modifier")]),  # a fraction, even hedged
+    # "once", "twice": a multiple or a frequency is a rate; "once" as "formerly" or "when" an adverb
+    ("The hall is twice the size of the old one.", [("twice", "rate"), ("one", "pronoun")]),
+    ("Nurses meet twice a week.", [("twice", "rate"), ("a", "rate")]),
+    ("Once the vote ended, they left.", [("Once", "adverb")]),
+    ("The mill was once again shut.", [("once", "adverb")]),
+    ("She has won it more than once.", [("more than once", "adverb")]),
+    ("The striker scored twice in the final.", [("twice", None)]),
     # counts stay counts
     ("Police arrested 212 people in 14 cities.", [("212", None), ("14", None)]),
     ("The jury took 15 minutes after a two-day trial.", [("15", None), ("two", None)]),

@@ -19,7 +19,9 @@ news name or measure instead, and each class has its own mark in the words aroun
 - ``year``: a bare four-digit year (``until at least 2021``);
 - ``pronoun``: "one" with no hedge, an article or a pronoun (``the only one``, ``from one room
   to another``); "at least one" counts;
-- ``modifier``: a number made into an adjective or a fraction (``one-way``, ``two-thirds``).
+- ``modifier``: a number made into an adjective or a fraction (``one-way``, ``two-thirds``);
+- ``adverb``: "once" as "formerly" or "when", not how often (``once again``, ``Once it arrives``;
+  ``numbers.py``).
 
 Each mark is a property of how English writes that kind of number, not of a page: they hold
 across outlets. An identifier's number also names the same thing elsewhere in its article
@@ -35,7 +37,7 @@ __all__ = ["REASONS", "identifier_numbers", "non_count_reason"]
 
 REASONS = (
     "time", "rate", "phone", "score", "measure", "price", "ordinal", "age", "identifier", "year", "pronoun",
-    "modifier",
+    "modifier", "adverb",
 )  # fmt: skip
 BEFORE_CHARS, AFTER_CHARS = 30, 40  # context looked at: a few words either side
 

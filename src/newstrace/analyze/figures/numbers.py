@@ -50,6 +50,8 @@ VAGUE = {
     "hundreds of millions": 200_000_000,
     "millions": 2_000_000,
 }
+# Adverbs that count how often something happened ("scored twice": two times).
+TIMES = {"once": 1, "twice": 2, "thrice": 3}
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "½": 0.5, "¼": 0.25, "¾": 0.75}
 
 _WORD = r"(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")"
@@ -86,7 +88,8 @@ NUMBER_RE = re.compile(
     rf"|(?P<digits>(?<![\w.,/:-])(?:{_DIGITS}){_SCALE}){_DFRACTION}(?P<plus>\+|-plus)?"
     rf"|(?P<words>\b{_WORD_NUMBER}\b){_WFRACTION}"
     rf"(?:[\s-]+(?P<wscale>million|billion|thousand|dozen)\b)?"  # "six-million people"
-    rf"|(?P<bdozen>\bdozen\b))",  # "three dozen immigrants", "the initial dozen offerings"
+    rf"|(?P<bdozen>\bdozen\b)"  # "three dozen immigrants", "the initial dozen offerings"
+    rf"|(?P<times>\b(?:once|twice|thrice)\b))",  # how often something happened: "scored twice"
     re.IGNORECASE,
 )
 # "two months later", "three days ago": a date expression that still counts something (the interval).
@@ -166,7 +169,7 @@ def _word_value(match: re.Match[str]) -> float | None:
     group = next(
         (
             g
-            for g in ("vague", "dozen", "single", "few", "halfscale", "century", "long", "bdozen")
+            for g in ("vague", "dozen", "single", "few", "halfscale", "century", "long", "bdozen", "times")
             if match.group(g)
         ),
         None,
@@ -182,6 +185,7 @@ def _word_value(match: re.Match[str]) -> float | None:
         "century": lambda: 25.0 if "quarter" in text else 50.0,  # "a quarter century": 25 years
         "long": lambda: 1.0,  # "a weeklong trial": one week
         "bdozen": lambda: 12.0,
+        "times": lambda: float(TIMES[text]),
     }
     return values[group]() if group else None
 
@@ -238,6 +242,30 @@ SPAN_AFTER = re.compile(
 )
 
 
+# What makes "once"/"twice" no count of events: a multiple ("twice the size", "twice as many") or a
+# frequency ("twice a week", "twice daily") after it ...
+MULTIPLE_AFTER = re.compile(
+    r"^\s+(?:the|as|a|an|per|each|every|daily|weekly|monthly|yearly|annually|over|that)\b|^\s*[-–]", re.I
+)
+# ... or an adverb of time, not of frequency: "once again", "at once", "Once the money was sent"
+ADVERB_AFTER = re.compile(r"^\s+(?:again|more|and|or)\b", re.I)
+WHEN_AFTER = re.compile(r"^\s+(?:the|a|an|it|they|he|she|we|you|i|this|that|these|those)\b", re.I)
+ADVERB_BEFORE = re.compile(r"\b(?:at|all|for|if)\s+$|(?:^|[.!?\n][\"'”’]?\s*)$", re.I)
+
+
+def _not_how_often(text: str, m: NumberMention) -> str | None:
+    """Why "once"/"twice"/"thrice" at ``m`` counts no times something happened (``"rate"``: a
+    multiple or a frequency; ``"adverb"``: "once" as "formerly" or "when"), or ``None`` ("scored
+    twice", "have twice denied"). Hedged, it is a comparison ("more than once")."""
+    after = text[m.end : m.end + 12]
+    opening = ADVERB_BEFORE.search(text[max(0, m.start - 8) : m.start]) is not None
+    if m.text.lower().endswith("once") and (opening or WHEN_AFTER.match(after)):
+        return "adverb"  # "Once the money was sent", "once it arrives"
+    if MULTIPLE_AFTER.match(after):
+        return "rate"
+    return "adverb" if m.qualifier or ADVERB_AFTER.match(after) else None
+
+
 def match_single(m: NumberMention) -> bool:
     """Whether ``m`` is "a"/"an" before a span of time ("a year")."""
     return m.text.lower().split()[-1] in ("a", "an")
@@ -253,6 +281,10 @@ def not_a_count(text: str, m: NumberMention, identifiers: frozenset[str] = froze
             m.qualifier or SPAN_BEFORE.search(text[max(0, m.start - 12) : m.start])
         ) and not SPAN_AFTER.match(text[m.end : m.end + 30]):
             return "pronoun"  # "a year full of uprisings": an article, no span of time
+    if m.text.lower().split()[-1] in TIMES:
+        reason = _not_how_often(text, m)
+        if reason:
+            return reason  # "twice the size", "twice a week": a multiple, a frequency; "once again"
     if m.text.lower().endswith("scores") and not text[m.end : m.end + 4].lower().startswith(" of"):
         return "score"  # "test scores": the noun, not the number "scores of"
     return non_count_reason(

@@ -79,6 +79,7 @@ CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
     february march april may june july august september october november december""".split()
 )
+HOW_OFTEN = frozenset(("once", "twice", "thrice"))
 # Words that make a span of time a time adverbial ("last year", "this week").
 TIME_DEICTICS = frozenset("last next this that every each".split())
 TIME_NOUNS = frozenset("day night week weekend month year season spring summer autumn fall winter".split())
@@ -127,10 +128,15 @@ ESTIMATE_VERBS = frozenset("estimate put count number tally place reckon".split(
 
 def unit_of(number: list[Token]) -> str:
     """What the number counts, with the event it took part in."""
+    if number[-1].lower_ in HOW_OFTEN:
+        return _times(number[-1])
     found = _counted(number)
-    if found is None:
-        return _people_of(number[-1])
-    phrase, noun = found
+    return _with_event(*found) if found is not None else _people_of(number[-1])
+
+
+def _with_event(phrase: str, noun: Token) -> str:
+    """The counted phrase with its event ("deaths" -> "people killed", "212 people had been arrested"
+    -> "people arrested")."""
     phrase = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in phrase.split())  # "30 min" -> minutes
     base = lemma(noun).lower()
     if base in PEOPLE_NOUNS:
@@ -144,6 +150,17 @@ def unit_of(number: list[Token]) -> str:
         return f"{phrase} {noun.head.text}"  # "scored four times": how often it happened
     event = _event_of(noun)
     return f"{phrase} {event}" if event else phrase
+
+
+def _times(token: Token) -> str:
+    """ "twice", "thrice" and "once" after its verb count times the verb happened, with its object
+    ("scored twice" -> "times scored", "won the cup twice" -> "times won cup"); "once" before its
+    verb means "formerly" ("we once had")."""
+    verb = token.head
+    if verb.pos_ != "VERB" or (token.lower_ == "once" and verb.i > token.i):
+        return ""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return f"times {verb.text} {noun_phrase(obj)}" if obj is not None else f"times {verb.text}"
 
 
 def _people_of(token: Token) -> str:
