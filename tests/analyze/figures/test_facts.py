@@ -135,6 +135,14 @@ FACTS = [
     ("The firm has twice denied the claim.", [(2, "times denied claim", False, None)]),
     ("The coach won the Pennant Cup twice.", [(2, "times won Pennant Cup", False, None)]),
     ("The climate we once had is gone.", []),  # "once" before its verb: formerly
+    # a count of things is whole: a fraction of things is a share or a rate
+    ("Of them, 65 percent were white and 7.3 of another race.", []),
+    ("The clinic reported 25.9 new cases per 100,000 people.", []),
+    ("It took 3.5 hours of talks.", [(3.5, "hours", False, None)]),  # a span of time comes in fractions
+    # a bare number in a state only people are in counts people
+    ("The star was among the more than 12,000 in attendance.", [(12000, "people in attendance", True, None)]),
+    ("The plane had 157 on board when it fell.", [(157, "people on board", False, None)]),
+    ("Only one of the matches went to three sets.", [(1, "matches", False, None), (3, "sets", False, None)]),
     # no counted thing: no fact
     ("Polls close at 8 and results follow.", []),
     ("The convict could face up to five years in prison.", []),  # a maximum that may come

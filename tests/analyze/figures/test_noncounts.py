@@ -109,6 +109,13 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Two-thirds of the members voted.", [("Two", "modifier")]),
     ("It was a one-way ticket.", [("one", "modifier")]),
     ("Fill it around 2/3 of the way.", [("around 2", "modifier")]),  # a fraction, even hedged
+    # a number made a modifier of a design names its kind
+    ("The envoy backed a two-state solution.", [("two", "modifier")]),
+    ("The sedan has a four-cylinder engine.", [("four", "modifier")]),
+    ("The jet seats them in a two-class layout.", [("two", "modifier")]),
+    # "only one", "just one": a quantity stressed
+    ("Only one title is exclusive to the service.", [("one", None)]),
+    ("The cell had just one toilet.", [("one", None)]),
     # "once", "twice": a multiple or a frequency is a rate; "once" as "formerly" or "when" an adverb
     ("The hall is twice the size of the old one.", [("twice", "rate"), ("one", "pronoun")]),
     ("Nurses meet twice a week.", [("twice", "rate"), ("a", "rate")]),

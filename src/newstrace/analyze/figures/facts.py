@@ -123,12 +123,20 @@ def find_facts(
             fact = _fact(ctx, sentence, doc, number)
             if not fact.unit and counted is not None and ELLIPSIS_AFTER.match(article.text[number.end :]):
                 fact = replace(fact, unit=counted.unit)  # "five sales: two to Biman and three to Ghana"
-            if fact.unit:
+            if fact.unit and not _fraction_of_things(fact):
                 facts.append(fact)
                 counted = fact
             else:  # a number with nothing counted is no fact: "nothing counted" is its reason
                 log.debug("%s: %r counts nothing", article.id, number.text)
     return facts
+
+
+def _fraction_of_things(fact: Fact) -> bool:
+    """Whether ``fact`` gives a fraction of things that come whole ("7.3 of another race" is a share,
+    "25.9 new cases" a rate): a count of things is a whole number; only a span of time is counted in
+    fractions ("2.5 years", "5 ½ years")."""
+    span = fact.unit.split()[0].lower().rstrip("s") in DURATION_NOUNS
+    return not span and not float(fact.value).is_integer()
 
 
 def _a_person(entities: Sequence[ArticleEntity], unit: str) -> bool:

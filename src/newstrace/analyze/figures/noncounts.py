@@ -68,6 +68,7 @@ _ID_NOUNS = (
     r"|channel|code|row|seat|exit|pier|terminal|bus|train|amendment|resolution|decree|law|no\.?|number|#"
     r"|part|volume|vol\.)"
 )
+_DESIGNS = r"(?:solution|system|layout|format|model|structure|configuration|setup|engine|transmission|design)"
 AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rate", re.compile(r"^\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b)", re.I)),
     ("time", re.compile(rf"^\s*{_TIME_WORDS}(?!\w)", re.I)),
@@ -90,6 +91,9 @@ AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("measure", re.compile(r"^\s?[x×]\s?\d")),  # a size: "3440x1440", "10 x 8"
+    # a number made a modifier of a design names its kind, not things that are there or took place:
+    # "a two-state solution", "a two-party system", "a four-cylinder engine"
+    ("modifier", re.compile(rf"^-[a-z]+(?:\s+[a-z]+)?\s+{_DESIGNS}s?\b", re.I)),
     ("rate", re.compile(r"^:\d(?!\d)")),  # an aspect ratio: "16:9" ("10:30" is a time, above)
     ("glued", re.compile(r"^(?:[-–]\d|[A-Za-z]\b|/\d)")),  # "2400E Road", "787-9", "2/3": even hedged
     (
@@ -146,6 +150,9 @@ APPOSITIVE_AGE_BEFORE = re.compile(
 )
 NUMBER_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+$", re.I)
 SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]?)\s*$")
+# "only one title", "just one person": "one" stressed as a quantity ("the only one who left" is a pronoun)
+ONLY_BEFORE = re.compile(r"\b(?:only|just|a single|exactly)\s+$", re.I)
+THE_ONLY_BEFORE = re.compile(r"\b(?:the|an?|his|her|its|their|our|my|your)\s+only\s+$", re.I)
 GLUED_NOUN = re.compile(r"^-(?!time\b)[a-z]+\b(?!-)")  # "a one-game suspension" counts; "one-time": former
 NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.]*(?:-|\s)$")  # a capitalised word just before: "Take-", "Pick "
 NAME_ONE = re.compile(r"^\s+[A-Z]")  # "One Home Depot", "One World Trade Center": a name, not a count
@@ -211,6 +218,8 @@ def _by_form(core: str, before: str, after: str, hedged: bool, identifiers: Iter
     if found is None and not hedged and _in_a_name(core, before, after):
         return "identifier"
     if found is None and core.lower() == "one" and not hedged and not GLUED_NOUN.match(after):
+        if ONLY_BEFORE.search(before) and not THE_ONLY_BEFORE.search(before):
+            return None  # "only one title", "just one of the matches": a quantity stressed, not a pronoun
         # "One Home Depot" mid-sentence is a name; "one room to another", "the only one": no count
         name = core == "One" and NAME_ONE.match(after) and not SENTENCE_START.search(before)
         return "identifier" if name else "pronoun"

@@ -79,6 +79,8 @@ CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
     february march april may june july august september october november december""".split()
 )
+# States that only people are in: a bare number in one counts people.
+PEOPLE_STATES = ("in attendance", "on board", "aboard", "in custody", "in hospital")
 HOW_OFTEN = frozenset(("once", "twice", "thrice"))
 # Words that make a span of time a time adverbial ("last year", "this week").
 TIME_DEICTICS = frozenset("last next this that every each".split())
@@ -166,7 +168,13 @@ def _times(token: Token) -> str:
 def _people_of(token: Token) -> str:
     """A number that is itself the subject of an event verb counts people ("At least 12 were
     killed" -> "people killed", "Three were arrested"), as does one that is the object of a verb
-    done to someone ("killed nearly 3,000"): those verbs happen to people."""
+    done to someone ("killed nearly 3,000"), or one in a state only people are in ("12,000 in
+    attendance", "157 on board"): those verbs and states are people's."""
+    doc = token.doc
+    where = " ".join(t.lower_ for t in doc[token.i + 1 : token.i + 3])
+    state = next((phrase for phrase in PEOPLE_STATES if where.startswith(phrase)), None)
+    if state is not None:
+        return f"people {state}"  # "more than 12,000 in attendance": only people attend
     verb = token.head
     done_to = token.dep_ == "dobj" and lemma(verb).lower() in DONE_TO
     if (token.dep_ not in ("nsubj", "nsubjpass") and not done_to) or verb.pos_ != "VERB":
