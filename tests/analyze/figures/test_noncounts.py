@@ -30,6 +30,11 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Gas rose thousands of light-years above the disc.", [("thousands", "measure")]),
     ("The rig lies tens of thousands of feet down.", [("tens of thousands", "measure")]),
     ("He hits back 10 times harder.", [("10", "rate")]),  # a multiple of a comparative
+    # the window of a rate or an average, the age of an anniversary, a ratio of attempts
+    ("The seven-day rate of new infections fell.", [("seven", "rate")]),
+    ("The 14-day rolling average rose.", [("14", "rate")]),
+    ("The town marks the 100-year anniversary of the flood.", [("100", "rate")]),
+    ("The quarterback was 20-of-24 passing.", [("20", "rate")]),
     ("Nine in 10 voters backed the plan.", [("Nine", "rate"), ("10", "rate")]),  # both sides of a ratio
     ("Seven out of 10 nurses agreed.", [("Seven", "rate"), ("10", "rate")]),
     ("The poll gives her a 12-point lead.", [("12", "rate")]),  # a difference of percentages

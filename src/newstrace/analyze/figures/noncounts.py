@@ -94,6 +94,10 @@ AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a number made a modifier of a design names its kind, not things that are there or took place:
     # "a two-state solution", "a two-party system", "a four-cylinder engine"
     ("modifier", re.compile(rf"^-[a-z]+(?:\s+[a-z]+)?\s+{_DESIGNS}s?\b", re.I)),
+    # the window of a rate or an average ("a seven-day rate", "the 14-day average") and the age of an
+    # anniversary ("the 100-year anniversary") measure, they count nothing that lasted or took place
+    ("rate", re.compile(r"^-[a-z]+\s+(?:rolling\s+|moving\s+)?(?:rate|average|mean|anniversary)\b", re.I)),
+    ("rate", re.compile(r"^-(?:of|for)-\d")),  # "20-of-24 passing", "0-for-9": a ratio
     ("rate", re.compile(r"^:\d(?!\d)")),  # an aspect ratio: "16:9" ("10:30" is a time, above)
     ("glued", re.compile(r"^(?:[-–]\d|[A-Za-z]\b|/\d)")),  # "2400E Road", "787-9", "2/3": even hedged
     (
