@@ -128,6 +128,13 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("The mill was once again shut.", [("once", "adverb")]),
     ("She has won it more than once.", [("more than once", "adverb")]),
     ("The striker scored twice in the final.", [("twice", None)]),
+    # the ends of a range bound a figure the text does not give; "from ... to" and "by ... to" tell a change
+    ("The jet seats 242 to 330 passengers.", [("242", "range"), ("330", "range")]),
+    ("Between 300 and 400 nurses came.", [("300", "range"), ("400", "range")]),
+    ("She expects four to six services.", [("four", "range"), ("six", "range")]),
+    ("Sales grew from 16 to 80 stores.", [("16", None), ("80", None)]),
+    ("The order is down by 30 to 126 jets.", [("30", None), ("126", None)]),
+    ("A fight between two men broke out.", [("two", None)]),
     # counts stay counts
     ("Police arrested 212 people in 14 cities.", [("212", None), ("14", None)]),
     ("The jury took 15 minutes after a two-day trial.", [("15", None), ("two", None)]),

@@ -20,6 +20,8 @@ news name or measure instead, and each class has its own mark in the words aroun
 - ``pronoun``: "one" with no hedge, an article or a pronoun (``the only one``, ``from one room
   to another``); "at least one" counts;
 - ``modifier``: a number made into an adjective or a fraction (``one-way``, ``two-thirds``);
+- ``range``: an end of a range, which bounds a figure the text does not give (``242 to 330
+  passengers``, ``between 300 and 400``; ``from 16 to 80`` is a change, each end a count);
 - ``adverb``: "once" as "formerly" or "when", not how often (``once again``, ``Once it arrives``;
   ``numbers.py``).
 
@@ -37,7 +39,7 @@ __all__ = ["REASONS", "identifier_numbers", "non_count_reason"]
 
 REASONS = (
     "time", "rate", "phone", "score", "measure", "price", "ordinal", "age", "identifier", "year", "pronoun",
-    "modifier", "adverb",
+    "modifier", "adverb", "range",
 )  # fmt: skip
 BEFORE_CHARS, AFTER_CHARS = 30, 40  # context looked at: a few words either side
 
@@ -133,6 +135,16 @@ BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ordinal", re.compile(r"(?:\bNo\.?|\bnumber|#)\s*$", re.I)),
     ("identifier", re.compile(rf"(?:\b[A-Z][\w.]*|[A-Za-z]-|\b{_ID_NOUNS})\s*$")),
 )  # fmt: skip
+_NUM = (
+    r"(?:\d[\d,.]*(?:\s+(?:thousand|million|billion))?|(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?)"
+)
+RANGE_FIRST = re.compile(rf"^\s+to\s+(?:about\s+|around\s+)?{_NUM}\b", re.I)  # "242 | to 330"
+RANGE_SECOND = re.compile(rf"\b{_NUM}\s+to\s+(?:about\s+|around\s+)?$", re.I)  # "242 to | 330"
+CHANGE_BEFORE = re.compile(r"\b(?:from|by)\s+$", re.I)  # "rose from 16 to 80", "down by 30 to 126"
+BETWEEN_FIRST = re.compile(r"\bbetween\s+$", re.I)  # "between | 300 and 400"
+BETWEEN_AFTER = re.compile(rf"^\s+and\s+{_NUM}\b", re.I)
+BETWEEN_SECOND = re.compile(rf"\bbetween\s+{_NUM}\s+and\s+$", re.I)  # "between 300 and | 400"
 POINTS = re.compile(r"^(?:\s+|-)points?\b", re.I)
 # a margin: "a two-goal lead", "a 10-seat majority" tell a difference, not what was scored or won
 MARGIN = re.compile(r"^[\s-][a-z]+[\s-](?:lead|margin|deficit|advantage|edge|cushion|majority)\b", re.I)
@@ -184,7 +196,22 @@ def non_count_reason(
     found = next(
         (r for r, pattern in BEFORE if pattern.search(before) and _applies(r, core, before, hedged)), None
     )
+    if found is None and _in_a_range(before, after):
+        return "range"
     return found or _by_form(core, before, after, hedged, identifiers)
+
+
+def _in_a_range(before: str, after: str) -> bool:
+    """Whether the number is an end of a range ("242 to 330 passengers", "between 300 and 400"): a
+    range bounds a figure the text does not give, so neither end is a count; "from 16 to 80" and
+    "down by 30 to 126" tell a change, each end a count."""
+    if RANGE_FIRST.match(after):
+        return CHANGE_BEFORE.search(before) is None
+    if RANGE_SECOND.search(before):
+        return CHANGE_BEFORE.search(RANGE_SECOND.sub("", before)) is None
+    if BETWEEN_SECOND.search(before):
+        return True
+    return BETWEEN_FIRST.search(before) is not None and BETWEEN_AFTER.match(after) is not None
 
 
 def _applies(reason: str, core: str, before: str, hedged: bool) -> bool:
@@ -242,7 +269,7 @@ def _in_a_name(core: str, before: str, after: str) -> bool:
 FUNCTION_WORDS = frozenset(
     """in the a an of for by on at about some all only just with and but nearly over those these its his
     her their our from after before to another almost around more than less up as since during
-    while when what all every each including among across""".split()
+    while when what all every each including among across between""".split()
 )
 
 
