@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newstrace.analyze.figures.bare import ESTIMATE_VERBS
 from newstrace.analyze.figures.numbers import NumberMention, find_numbers, match_single
-from newstrace.analyze.figures.units import ESTIMATE_VERBS, first_noun, noun_phrase, unit_of
+from newstrace.analyze.figures.units import unit_of
+from newstrace.analyze.figures.words import first_noun, noun_phrase
 from newstrace.analyze.nlp import ArticleNLP, article_nlp, lemma, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
