@@ -72,7 +72,8 @@ FACTS = [
     ("The cut hit six-million people.", [(6_000_000, "people", False, None)]),
     ("He spent 5 ½ years in a cell.", [(5.5, "years", False, None)]),
     ("Tens of thousands marched in Lyon.", [(20_000, "people marching", True, None)]),
-    ("Nurses chanted “Save our wards” as hundreds of them marched.", [(200, "Nurses", True, None)]),
+    # ... with the event the number itself takes part in
+    ("Nurses chanted “Save our wards” as hundreds of them marched.", [(200, "Nurses marching", True, None)]),
     ("The war left 30,000 combat and civilian deaths.", [(30000, "people killed", False, None)]),
     ("Nearly 40 young and elderly voters came.", [(40, "young and elderly voters", True, None)]),
     # a pronoun counts the plural noun it stands for
@@ -143,6 +144,15 @@ FACTS = [
     ("The star was among the more than 12,000 in attendance.", [(12000, "people in attendance", True, None)]),
     ("The plane had 157 on board when it fell.", [(157, "people on board", False, None)]),
     ("Only one of the matches went to three sets.", [(1, "matches", False, None), (3, "sets", False, None)]),
+    # "of which", "of whom" stand for the plural noun named before
+    (
+        "The blast injured 40 people, three of whom died later.",
+        [(40, "people injured", False, None), (3, "people killed", False, None)],
+    ),
+    (
+        "The plan allows 350 new flats, 99 of which have capped rents.",
+        [(350, "new flats", False, None), (99, "flats", False, None)],
+    ),
     # no counted thing: no fact
     ("Polls close at 8 and results follow.", []),
     ("The convict could face up to five years in prison.", []),  # a maximum that may come

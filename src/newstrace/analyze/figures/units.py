@@ -56,7 +56,8 @@ ABBREVIATIONS = {
 # Nouns whose figure is a number of people: a population or a headcount counts people.
 PEOPLE_NOUNS = frozenset("population headcount".split())
 OPEN_QUOTES = frozenset(("“", '"', "‘", "'"))
-PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these"))
+# Pronouns after "of" that stand for a plural noun named before ("hundreds of them", "three of whom")
+PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these", "which", "whom"))
 NOUN_RUN_MAX = (
     8  # words of a counted noun phrase looked at after a number ("30 of Boeing's 787-9 Dreamliner jets")
 )
@@ -67,7 +68,28 @@ def unit_of(number: list[Token]) -> str:
     if number[-1].lower_ in HOW_OFTEN:
         return times(number[-1])
     found = _counted(number)
-    return _with_event(*found) if found is not None else people_of(number[-1])
+    if found is None:
+        return people_of(number[-1])
+    phrase, noun = found
+    if _of_pronoun(number[-1]):  # a noun named before ("hundreds of them marched", "three of whom died")
+        event = _own_event(number[-1])
+        return f"{phrase} {event}" if event else phrase
+    return _with_event(phrase, noun)
+
+
+def _of_pronoun(token: Token) -> bool:
+    """Whether "of" and a plural pronoun follow the number ("hundreds of them", "three of whom")."""
+    doc, after = token.doc, token.i + 1
+    return after + 1 < len(doc) and doc[after].lower_ == "of" and doc[after + 1].lower_ in PLURAL_PRONOUNS
+
+
+def _own_event(token: Token) -> str | None:
+    """The event a number that stands for a noun named before takes part in itself: the verb it
+    is the subject of ("40 people, three of whom died" -> killed)."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    return EVENT_WORDS.get(lemma(verb).lower())
 
 
 def _with_event(phrase: str, noun: Token) -> str:
@@ -103,7 +125,7 @@ def _counted(number: list[Token]) -> tuple[str, Token] | None:
     if compound is not None:
         return compound
     if after < len(doc) and doc[after].lower_ == "of":  # "dozens of deaths", "one of the think tanks"
-        if after + 1 < len(doc) and doc[after + 1].lower_ in PLURAL_PRONOUNS:
+        if _of_pronoun(number[-1]):
             return _antecedent(doc, number[0].i)  # "hundreds of them" counts the teachers named before
         return _whole_dropped(_noun_run(doc, after + 1))
     found = _noun_run(doc, after)
