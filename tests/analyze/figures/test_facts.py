@@ -153,6 +153,10 @@ FACTS = [
         "The plan allows 350 new flats, 99 of which have capped rents.",
         [(350, "new flats", False, None), (99, "flats", False, None)],
     ),
+    # a verb of gathering with an object or a clause has its other sense
+    ("Those four speakers demonstrated that it helps.", [(4, "speakers", False, None)]),
+    ("Some 400 workers gathered evidence.", [(400, "workers", True, None)]),
+    ("Some 400 workers gathered outside.", [(400, "workers gathering", True, None)]),
     # no counted thing: no fact
     ("Polls close at 8 and results follow.", []),
     ("The convict could face up to five years in prison.", []),  # a maximum that may come

@@ -56,6 +56,8 @@ ABBREVIATIONS = {
 # Nouns whose figure is a number of people: a population or a headcount counts people.
 PEOPLE_NOUNS = frozenset("population headcount".split())
 OPEN_QUOTES = frozenset(("“", '"', "‘", "'"))
+# Verbs of a gathering that mean something else with an object or a clause ("demonstrated that").
+TRANSITIVE_OTHER_SENSE = frozenset("demonstrate strike rally gather".split())
 # Pronouns after "of" that stand for a plural noun named before ("hundreds of them", "three of whom")
 PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these", "which", "whom"))
 NOUN_RUN_MAX = (
@@ -257,11 +259,21 @@ def _active(verb: Token) -> bool:
     return "nsubj" in children and "auxpass" not in children
 
 
+def _other_sense(verb: Token) -> bool:
+    """A verb of gathering with an object or a clause has its other sense: "demonstrated that" shows,
+    "struck a deal" makes, "rallied supporters" gains, "gathered evidence" collects."""
+    return lemma(verb).lower() in TRANSITIVE_OTHER_SENSE and any(
+        c.dep_ in ("dobj", "ccomp") for c in verb.children
+    )
+
+
 def _event_of(noun: Token) -> str | None:
     """The event the counted things took part in: the verb they are subject of, or an event noun."""
     head = noun.head
-    if noun.dep_ == "nsubj" and lemma(head).lower() in DONE_TO:
-        return None  # "12 gunmen killed 30 people": the active subject did it; the killed are others
+    if noun.dep_ == "nsubj" and (lemma(head).lower() in DONE_TO or _other_sense(head)):
+        # "12 gunmen killed 30 people": the active subject did it, the killed are others; "four
+        # speakers demonstrated that ...": they showed it, they did not protest
+        return None
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB":
         return EVENT_WORDS.get(lemma(head).lower())
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
