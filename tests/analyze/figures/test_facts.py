@@ -157,6 +157,9 @@ FACTS = [
     ("Those four speakers demonstrated that it helps.", [(4, "speakers", False, None)]),
     ("Some 400 workers gathered evidence.", [(400, "workers", True, None)]),
     ("Some 400 workers gathered outside.", [(400, "workers gathering", True, None)]),
+    # a sentence set in title case is a headline or a link's title: page furniture, no fact
+    ("Ten Things to Know Before the Vote in Ohio.", []),
+    ("Police Arrested 212 People in 14 Cities.", []),
     # no counted thing: no fact
     ("Polls close at 8 and results follow.", []),
     ("The convict could face up to five years in prison.", []),  # a maximum that may come

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newstrace.analyze.figures.bare import ESTIMATE_VERBS
+from newstrace.analyze.figures.literal import in_a_title
 from newstrace.analyze.figures.numbers import NumberMention, find_numbers, match_single
 from newstrace.analyze.figures.units import unit_of
 from newstrace.analyze.figures.words import first_noun, noun_phrase
@@ -112,7 +113,12 @@ def find_facts(
     found_dates = find_date_mentions(article) if dates is None else dates
     ctx = _Context(article, nlp, quotes, entities, found_dates, PartialDate.from_iso(article.published))
     numbers = find_numbers(article.text, found_dates)
-    wanted = [s for s in nlp.sentences if any(s.start <= n.start < s.end for n in numbers)]
+    wanted = [
+        s
+        for s in nlp.sentences
+        if any(s.start <= n.start < s.end for n in numbers)
+        and not in_a_title(article.text[s.start : s.end])  # a headline or a link's title: page furniture
+    ]
     nlp.parse_all([(s.start, s.end) for s in wanted])
     facts: list[Fact] = []
     for sentence in wanted:
