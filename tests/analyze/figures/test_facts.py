@@ -72,7 +72,8 @@ FACTS = [
     ("The cut hit six-million people.", [(6_000_000, "people", False, None)]),
     ("He spent 5 ½ years in a cell.", [(5.5, "years", False, None)]),
     ("Tens of thousands marched in Lyon.", [(20_000, "people marching", True, None)]),
-    ("Nurses chanted “Save our wards” as hundreds of them marched.", [(200, "Nurses", True, None)]),
+    # ... with the event the number itself takes part in
+    ("Nurses chanted “Save our wards” as hundreds of them marched.", [(200, "Nurses marching", True, None)]),
     ("The war left 30,000 combat and civilian deaths.", [(30000, "people killed", False, None)]),
     ("Nearly 40 young and elderly voters came.", [(40, "young and elderly voters", True, None)]),
     # a pronoun counts the plural noun it stands for
@@ -93,6 +94,72 @@ FACTS = [
     ("Emirates ordered 30 Boeing jets Wednesday.", [(30, "Boeing jets", False, None)]),  # the day is when
     ("The pain eased a year later.", [(1, "year", False, None)]),
     ("He scored four times in the final.", [(4, "times scored", False, None)]),
+    # a number word of any size opens the whole after "of" ("thirteen", "sixty")
+    ("Nine of the thirteen seats fell.", [(9, "seats", False, None), (13, "seats", False, None)]),
+    ("A couple of hundred nurses marched.", [(200, "nurses marching", True, None)]),
+    ("Several dozen people were hurt.", [(36, "people injured", True, None)]),
+    # a verb's object is what the number counts only when the verb estimates or changes its amount
+    # or the number modifies it; the subject only when the number is its amount
+    ("The new engine takes the car from zero to 60.", []),
+    (
+        "The drought cut the herds from 4,000 to 3,000.",
+        [(4000, "herds", False, None), (3000, "herds", False, None)],
+    ),
+    ("The bill received approximately 24,000 more yes votes than the rival.", [(24000, "votes", True, None)]),
+    ("Arrests rose to 40 by Sunday.", [(40, "people arrested", False, None)]),
+    ("The air quality index is 218.", []),  # a singular thing has a measure, not a count
+    ("The former singer, 42, left the show.", []),
+    ("Guards freed the other two.", []),  # the guards did it: they are not the two
+    # a number with a determiner and no noun counts the noun counted or ordered before it
+    ("No one links the third plague case to the earlier two.", [(2, "plague cases", False, None)]),
+    # a time adverbial after the counted noun is when, not what
+    ("The mill laid off 300 workers last year.", [(300, "workers", False, None)]),
+    # a bare number after a figure: "1,500 more" counts what it counted
+    (
+        "The storm razed 200 homes and damaged 1,500 more.",
+        [(200, "homes", False, None), (1500, "homes", False, None)],
+    ),
+    # a bare number as the object of a verb done to someone counts people
+    (
+        "The virus has infected 80,000 people and killed nearly 3,000.",
+        [(80000, "people infected", False, None), (3000, "people killed", True, None)],
+    ),
+    ("Officials said 14 had been rescued.", [(14, "people rescued", False, "Officials")]),
+    ("The pair were among 24 people charged.", [(24, "people charged", False, None)]),
+    ("He faces three charges.", [(3, "charges", False, None)]),  # the noun counts charges, not people
+    # a bare number as the subject of "be" counts the plural noun it is said to be
+    ("Of the 30 victims, 12 were children.", [(30, "victims", False, None), (12, "children", False, None)]),
+    # the deaths of a named group: that group was killed
+    ("The three deaths of detained migrants shocked them.", [(3, "detained migrants killed", False, None)]),
+    # "twice", "thrice", "once" after its verb: times the verb happened, with its object
+    ("The striker scored twice in the final.", [(2, "times scored", False, None)]),
+    ("The firm has twice denied the claim.", [(2, "times denied claim", False, None)]),
+    ("The coach won the Pennant Cup twice.", [(2, "times won Pennant Cup", False, None)]),
+    ("The climate we once had is gone.", []),  # "once" before its verb: formerly
+    # a count of things is whole: a fraction of things is a share or a rate
+    ("Of them, 65 percent were white and 7.3 of another race.", []),
+    ("The clinic reported 25.9 new cases per 100,000 people.", []),
+    ("It took 3.5 hours of talks.", [(3.5, "hours", False, None)]),  # a span of time comes in fractions
+    # a bare number in a state only people are in counts people
+    ("The star was among the more than 12,000 in attendance.", [(12000, "people in attendance", True, None)]),
+    ("The plane had 157 on board when it fell.", [(157, "people on board", False, None)]),
+    ("Only one of the matches went to three sets.", [(1, "matches", False, None), (3, "sets", False, None)]),
+    # "of which", "of whom" stand for the plural noun named before
+    (
+        "The blast injured 40 people, three of whom died later.",
+        [(40, "people injured", False, None), (3, "people killed", False, None)],
+    ),
+    (
+        "The plan allows 350 new flats, 99 of which have capped rents.",
+        [(350, "new flats", False, None), (99, "flats", False, None)],
+    ),
+    # a verb of gathering with an object or a clause has its other sense
+    ("Those four speakers demonstrated that it helps.", [(4, "speakers", False, None)]),
+    ("Some 400 workers gathered evidence.", [(400, "workers", True, None)]),
+    ("Some 400 workers gathered outside.", [(400, "workers gathering", True, None)]),
+    # a sentence set in title case is a headline or a link's title: page furniture, no fact
+    ("Ten Things to Know Before the Vote in Ohio.", []),
+    ("Police Arrested 212 People in 14 Cities.", []),
     # no counted thing: no fact
     ("Polls close at 8 and results follow.", []),
     ("The convict could face up to five years in prison.", []),  # a maximum that may come

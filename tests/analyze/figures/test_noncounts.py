@@ -30,6 +30,11 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Gas rose thousands of light-years above the disc.", [("thousands", "measure")]),
     ("The rig lies tens of thousands of feet down.", [("tens of thousands", "measure")]),
     ("He hits back 10 times harder.", [("10", "rate")]),  # a multiple of a comparative
+    # the window of a rate or an average, the age of an anniversary, a ratio of attempts
+    ("The seven-day rate of new infections fell.", [("seven", "rate")]),
+    ("The 14-day rolling average rose.", [("14", "rate")]),
+    ("The town marks the 100-year anniversary of the flood.", [("100", "rate")]),
+    ("The quarterback was 20-of-24 passing.", [("20", "rate")]),
     ("Nine in 10 voters backed the plan.", [("Nine", "rate"), ("10", "rate")]),  # both sides of a ratio
     ("Seven out of 10 nurses agreed.", [("Seven", "rate"), ("10", "rate")]),
     ("The poll gives her a 12-point lead.", [("12", "rate")]),  # a difference of percentages
@@ -51,6 +56,18 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Warming above 1.5°C is likely.", [("1.5", "measure")]),  # a unit glued to its number
     ("The stick holds 4GB of files.", [("4", "measure")]),
     ("Roll 1 tbsp of the dough.", [("1", "measure")]),
+    ("The engine makes 471 horsepower and 540 Nm of torque.", [("471", "measure"), ("540", "measure")]),
+    ("The sedan reaches 97 kph in town.", [("97", "measure")]),
+    ("The game runs at 30 fps on the old console.", [("30", "measure")]),
+    ("Data centres use about 200 terawatt hours.", [("about 200", "measure")]),
+    ("The print measures 10 x 8 on the wall.", [("10", "measure"), ("8", "measure")]),  # a size
+    ("The new 3440x1440 panel ships soon.", [("3440", "measure")]),
+    ("The film is shot in 16:9 format.", [("16", "rate")]),  # an aspect ratio
+    # a margin is a difference, not what was scored or won
+    ("The goals gave the hosts a two-goal lead.", [("two", "score")]),
+    ("Labour kept a 10-seat majority.", [("10", "score")]),
+    ("They won by a 3 point margin.", [("3", "score")]),
+    ("The striker scored two goals.", [("two", None)]),
     # prices
     ("The order is valued at $8.8 billion.", [("8.8 billion", "price")]),
     ("Tickets cost 50 euros each.", [("50", "price")]),
@@ -97,6 +114,27 @@ CLASSES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Two-thirds of the members voted.", [("Two", "modifier")]),
     ("It was a one-way ticket.", [("one", "modifier")]),
     ("Fill it around 2/3 of the way.", [("around 2", "modifier")]),  # a fraction, even hedged
+    # a number made a modifier of a design names its kind
+    ("The envoy backed a two-state solution.", [("two", "modifier")]),
+    ("The sedan has a four-cylinder engine.", [("four", "modifier")]),
+    ("The jet seats them in a two-class layout.", [("two", "modifier")]),
+    # "only one", "just one": a quantity stressed
+    ("Only one title is exclusive to the service.", [("one", None)]),
+    ("The cell had just one toilet.", [("one", None)]),
+    # "once", "twice": a multiple or a frequency is a rate; "once" as "formerly" or "when" an adverb
+    ("The hall is twice the size of the old one.", [("twice", "rate"), ("one", "pronoun")]),
+    ("Nurses meet twice a week.", [("twice", "rate"), ("a", "rate")]),
+    ("Once the vote ended, they left.", [("Once", "adverb")]),
+    ("The mill was once again shut.", [("once", "adverb")]),
+    ("She has won it more than once.", [("more than once", "adverb")]),
+    ("The striker scored twice in the final.", [("twice", None)]),
+    # the ends of a range bound a figure the text does not give; "from ... to" and "by ... to" tell a change
+    ("The jet seats 242 to 330 passengers.", [("242", "range"), ("330", "range")]),
+    ("Between 300 and 400 nurses came.", [("300", "range"), ("400", "range")]),
+    ("She expects four to six services.", [("four", "range"), ("six", "range")]),
+    ("Sales grew from 16 to 80 stores.", [("16", None), ("80", None)]),
+    ("The order is down by 30 to 126 jets.", [("30", None), ("126", None)]),
+    ("A fight between two men broke out.", [("two", None)]),
     # counts stay counts
     ("Police arrested 212 people in 14 cities.", [("212", None), ("14", None)]),
     ("The jury took 15 minutes after a two-day trial.", [("15", None), ("two", None)]),

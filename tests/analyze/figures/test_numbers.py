@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.figures.numbers import find_numbers, parse_number_words
+from newstrace.analyze.figures.numbers import find_numbers, is_cardinal, parse_number_words
 
 COUNTS = [
     ("The deaths of 1,500 people", [("1,500", 1500, False)]),
@@ -37,6 +37,12 @@ COUNTS = [
     ("a one-game suspension", [("one", 1, False)]),  # "one" made a modifier counts its noun
     ("a day-long strike", [("day-long", 1, False)]),
     ("a three-year-long feud", [("three", 3, False)]),  # the number before "-year-long" counts
+    # "a couple" is two or so; before a scale it is two of the scale, as "a few" is three
+    ("she sang a couple of songs", [("a couple of", 2, True)]),
+    ("a couple of hundred nurses", [("a couple of hundred", 200, True)]),
+    ("a couple thousand fans", [("a couple thousand", 2000, True)]),
+    ("a few dozen protesters", [("a few dozen", 36, True)]),
+    ("several dozen villagers", [("several dozen", 36, True)]),
 ]
 NOT_COUNTS = [
     "in 2018",
@@ -79,6 +85,23 @@ def test_not_counts(text: str) -> None:
 )
 def test_number_words(words: str, value: float | None) -> None:
     assert parse_number_words(words) == value
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("13", True),
+        ("1,000", True),
+        ("sixty", True),  # every number word parse_number_words reads, not a list of its own
+        ("thirteen", True),
+        ("forty-two", True),
+        ("hundred", True),
+        ("787-9", False),
+        ("delegates", False),
+    ],
+)
+def test_a_cardinal_is_digits_or_number_words(word: str, expected: bool) -> None:
+    assert is_cardinal(word) is expected
 
 
 def test_offsets_point_at_the_text() -> None:

@@ -22,8 +22,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newstrace.analyze.figures.bare import ESTIMATE_VERBS
+from newstrace.analyze.figures.literal import in_a_title
 from newstrace.analyze.figures.numbers import NumberMention, find_numbers, match_single
-from newstrace.analyze.figures.units import ESTIMATE_VERBS, first_noun, noun_phrase, unit_of
+from newstrace.analyze.figures.units import unit_of
+from newstrace.analyze.figures.words import first_noun, noun_phrase
 from newstrace.analyze.nlp import ArticleNLP, article_nlp, lemma, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
@@ -52,9 +55,11 @@ PLACE_LABELS = ("GPE", "LOC")
 DOCUMENT_NOUNS = frozenset(
     "figure figures data report bulletin statement tally count estimate survey".split()
 )
-# A bare number followed by a preposition or a stop counts what the figure before it counted.
+# A bare number followed by a preposition or a stop counts what the figure before it counted ("1,500
+# more." too).
 ELLIPSIS_AFTER = re.compile(
-    r"^\s*(?:(?:to|for|from|in|on|at|by|with|and|or)\b(?!\s+\d)|[.;](?:\s|$))", re.IGNORECASE
+    r"^\s*(?:(?:more|others|fewer)\b\s*)?(?:(?:to|for|from|in|on|at|by|with|and|or)\b(?!\s+\d)|[.;,](?:\s|$))",
+    re.IGNORECASE,
 )
 MODAL = re.compile(r"\b(?:could|would|might|may|faces?|facing|carries|carry)\b", re.IGNORECASE)
 
@@ -108,7 +113,12 @@ def find_facts(
     found_dates = find_date_mentions(article) if dates is None else dates
     ctx = _Context(article, nlp, quotes, entities, found_dates, PartialDate.from_iso(article.published))
     numbers = find_numbers(article.text, found_dates)
-    wanted = [s for s in nlp.sentences if any(s.start <= n.start < s.end for n in numbers)]
+    wanted = [
+        s
+        for s in nlp.sentences
+        if any(s.start <= n.start < s.end for n in numbers)
+        and not in_a_title(article.text[s.start : s.end])  # a headline or a link's title: page furniture
+    ]
     nlp.parse_all([(s.start, s.end) for s in wanted])
     facts: list[Fact] = []
     for sentence in wanted:
@@ -121,12 +131,20 @@ def find_facts(
             fact = _fact(ctx, sentence, doc, number)
             if not fact.unit and counted is not None and ELLIPSIS_AFTER.match(article.text[number.end :]):
                 fact = replace(fact, unit=counted.unit)  # "five sales: two to Biman and three to Ghana"
-            if fact.unit:
+            if fact.unit and not _fraction_of_things(fact):
                 facts.append(fact)
                 counted = fact
             else:  # a number with nothing counted is no fact: "nothing counted" is its reason
                 log.debug("%s: %r counts nothing", article.id, number.text)
     return facts
+
+
+def _fraction_of_things(fact: Fact) -> bool:
+    """Whether ``fact`` gives a fraction of things that come whole ("7.3 of another race" is a share,
+    "25.9 new cases" a rate): a count of things is a whole number; only a span of time is counted in
+    fractions ("2.5 years", "5 ½ years")."""
+    span = fact.unit.split()[0].lower().rstrip("s") in DURATION_NOUNS
+    return not span and not float(fact.value).is_integer()
 
 
 def _a_person(entities: Sequence[ArticleEntity], unit: str) -> bool:

@@ -19,7 +19,11 @@ news name or measure instead, and each class has its own mark in the words aroun
 - ``year``: a bare four-digit year (``until at least 2021``);
 - ``pronoun``: "one" with no hedge, an article or a pronoun (``the only one``, ``from one room
   to another``); "at least one" counts;
-- ``modifier``: a number made into an adjective or a fraction (``one-way``, ``two-thirds``).
+- ``modifier``: a number made into an adjective or a fraction (``one-way``, ``two-thirds``);
+- ``range``: an end of a range, which bounds a figure the text does not give (``242 to 330
+  passengers``, ``between 300 and 400``; ``from 16 to 80`` is a change, each end a count);
+- ``adverb``: "once" as "formerly" or "when", not how often (``once again``, ``Once it arrives``;
+  ``numbers.py``).
 
 Each mark is a property of how English writes that kind of number, not of a page: they hold
 across outlets. An identifier's number also names the same thing elsewhere in its article
@@ -35,7 +39,7 @@ __all__ = ["REASONS", "identifier_numbers", "non_count_reason"]
 
 REASONS = (
     "time", "rate", "phone", "score", "measure", "price", "ordinal", "age", "identifier", "year", "pronoun",
-    "modifier",
+    "modifier", "adverb", "range",
 )  # fmt: skip
 BEFORE_CHARS, AFTER_CHARS = 30, 40  # context looked at: a few words either side
 
@@ -43,9 +47,9 @@ _MEASURE_UNITS = (
     r"(?:(?:square|cubic|metric|nautical|light)[\s-])?(?:miles?|mi|kilomet(?:er|re)s?|km|met(?:er|re)s?"
     r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|feet|foot|ft|inch(?:es)?|yards?|tons?|tonnes?"
     r"|lbs?|kilo(?:gram)?s?|kg|grams?|ounces?|oz|lit(?:er|re)s?|gallons?|degrees?|mph|km/h|knots?"
-    r"|acres?|hectares?|calories|kcal|(?:kilo|mega|giga)?watts?|[kMG]W|MWh|kWh|(?:giga|mega|tera)?bytes?"
+    r"|acres?|hectares?|calories|kcal|(?:kilo|mega|giga|tera)?watts?|[kMGT]W|[MGT]Wh|kWh|(?:giga|mega|tera)?bytes?"
     r"|GB|MB|TB|volts?|decibels?|light-years?|mAh|[kMG]?Hz|barrels?|bpd|sq|g|gm|ml|tbsp|tsp|teaspoons?"
-    r"|tablespoons?|°[CF]?)"
+    r"|tablespoons?|°[CF]?|″|horsepower|b?hp|Nm|kph|kmh|megapixels?|fps|pixels?|px)"
 )
 _CURRENCY = (
     r"(?:dollars?|cents?|euros?|pounds?|sterling|rials?|tomans?|yuan|yen|rubles?|roubles?|dinars?"
@@ -66,6 +70,7 @@ _ID_NOUNS = (
     r"|channel|code|row|seat|exit|pier|terminal|bus|train|amendment|resolution|decree|law|no\.?|number|#"
     r"|part|volume|vol\.)"
 )
+_DESIGNS = r"(?:solution|system|layout|format|model|structure|configuration|setup|engine|transmission|design)"
 AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rate", re.compile(r"^\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b)", re.I)),
     ("time", re.compile(rf"^\s*{_TIME_WORDS}(?!\w)", re.I)),
@@ -87,6 +92,15 @@ AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^-(?:thirds?|quarters?|fifths?|tenths?|halves|half|fold|on-one|way|off|sided|stop)\b", re.I
         ),
     ),
+    ("measure", re.compile(r"^\s?[x×]\s?\d")),  # a size: "3440x1440", "10 x 8"
+    # a number made a modifier of a design names its kind, not things that are there or took place:
+    # "a two-state solution", "a two-party system", "a four-cylinder engine"
+    ("modifier", re.compile(rf"^-[a-z]+(?:\s+[a-z]+)?\s+{_DESIGNS}s?\b", re.I)),
+    # the window of a rate or an average ("a seven-day rate", "the 14-day average") and the age of an
+    # anniversary ("the 100-year anniversary") measure, they count nothing that lasted or took place
+    ("rate", re.compile(r"^-[a-z]+\s+(?:rolling\s+|moving\s+)?(?:rate|average|mean|anniversary)\b", re.I)),
+    ("rate", re.compile(r"^-(?:of|for)-\d")),  # "20-of-24 passing", "0-for-9": a ratio
+    ("rate", re.compile(r"^:\d(?!\d)")),  # an aspect ratio: "16:9" ("10:30" is a time, above)
     ("glued", re.compile(r"^(?:[-–]\d|[A-Za-z]\b|/\d)")),  # "2400E Road", "787-9", "2/3": even hedged
     (
         "identifier",
@@ -116,10 +130,24 @@ BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the second number of an age range: "aged 18 to 29", "between the ages of 18 and 29"
     ("age", re.compile(r"\b(?:aged|ages of)\s+(?:between\s+)?\d{1,3}\s*(?:and|to|-|–)\s*$", re.I)),
     ("score", re.compile(r"\b\d{1,2}\s?[-–]\s?$")),  # the second number of "2 – 0"
+    ("measure", re.compile(r"\d\s?[x×]\s?$")),  # the second side of a size: "10 x 8"
+    ("rate", re.compile(r"\b\d{1,2}:$")),  # the second term of an aspect ratio: "16:9"
     ("ordinal", re.compile(r"(?:\bNo\.?|\bnumber|#)\s*$", re.I)),
     ("identifier", re.compile(rf"(?:\b[A-Z][\w.]*|[A-Za-z]-|\b{_ID_NOUNS})\s*$")),
 )  # fmt: skip
+_NUM = (
+    r"(?:\d[\d,.]*(?:\s+(?:thousand|million|billion))?|(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?)"
+)
+RANGE_FIRST = re.compile(rf"^\s+to\s+(?:about\s+|around\s+)?{_NUM}\b", re.I)  # "242 | to 330"
+RANGE_SECOND = re.compile(rf"\b{_NUM}\s+to\s+(?:about\s+|around\s+)?$", re.I)  # "242 to | 330"
+CHANGE_BEFORE = re.compile(r"\b(?:from|by)\s+$", re.I)  # "rose from 16 to 80", "down by 30 to 126"
+BETWEEN_FIRST = re.compile(r"\bbetween\s+$", re.I)  # "between | 300 and 400"
+BETWEEN_AFTER = re.compile(rf"^\s+and\s+{_NUM}\b", re.I)
+BETWEEN_SECOND = re.compile(rf"\bbetween\s+{_NUM}\s+and\s+$", re.I)  # "between 300 and | 400"
 POINTS = re.compile(r"^(?:\s+|-)points?\b", re.I)
+# a margin: "a two-goal lead", "a 10-seat majority" tell a difference, not what was scored or won
+MARGIN = re.compile(r"^[\s-][a-z]+[\s-](?:lead|margin|deficit|advantage|edge|cushion|majority)\b", re.I)
 POLL = re.compile(r"\b(?:polls?|polling|surveys?|surveyed|percent|per cent|margin of error)\b|%", re.I)
 POLL_CHARS = 150  # about a sentence either side: a poll's points are told beside its percentages
 EMERGENCY_NUMBERS = frozenset(("911", "999", "112", "000", "111", "101"))
@@ -138,6 +166,9 @@ APPOSITIVE_AGE_BEFORE = re.compile(
 )
 NUMBER_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+$", re.I)
 SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"'”’)]?)\s*$")
+# "only one title", "just one person": "one" stressed as a quantity ("the only one who left" is a pronoun)
+ONLY_BEFORE = re.compile(r"\b(?:only|just|a single|exactly)\s+$", re.I)
+THE_ONLY_BEFORE = re.compile(r"\b(?:the|an?|his|her|its|their|our|my|your)\s+only\s+$", re.I)
 GLUED_NOUN = re.compile(r"^-(?!time\b)[a-z]+\b(?!-)")  # "a one-game suspension" counts; "one-time": former
 NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.]*(?:-|\s)$")  # a capitalised word just before: "Take-", "Pick "
 NAME_ONE = re.compile(r"^\s+[A-Z]")  # "One Home Depot", "One World Trade Center": a name, not a count
@@ -160,10 +191,27 @@ def non_count_reason(
             return "identifier" if reason == "score" and len(core) > 2 else reason  # "787-9": a model
     if POINTS.match(after) and POLL.search(text, max(0, start - POLL_CHARS), end + POLL_CHARS):
         return "rate"  # "a 32-point lead" in a poll: a difference of percentages, not points scored
+    if MARGIN.match(after):
+        return "score"
     found = next(
         (r for r, pattern in BEFORE if pattern.search(before) and _applies(r, core, before, hedged)), None
     )
+    if found is None and _in_a_range(before, after):
+        return "range"
     return found or _by_form(core, before, after, hedged, identifiers)
+
+
+def _in_a_range(before: str, after: str) -> bool:
+    """Whether the number is an end of a range ("242 to 330 passengers", "between 300 and 400"): a
+    range bounds a figure the text does not give, so neither end is a count; "from 16 to 80" and
+    "down by 30 to 126" tell a change, each end a count."""
+    if RANGE_FIRST.match(after):
+        return CHANGE_BEFORE.search(before) is None
+    if RANGE_SECOND.search(before):
+        return CHANGE_BEFORE.search(RANGE_SECOND.sub("", before)) is None
+    if BETWEEN_SECOND.search(before):
+        return True
+    return BETWEEN_FIRST.search(before) is not None and BETWEEN_AFTER.match(after) is not None
 
 
 def _applies(reason: str, core: str, before: str, hedged: bool) -> bool:
@@ -201,6 +249,8 @@ def _by_form(core: str, before: str, after: str, hedged: bool, identifiers: Iter
     if found is None and not hedged and _in_a_name(core, before, after):
         return "identifier"
     if found is None and core.lower() == "one" and not hedged and not GLUED_NOUN.match(after):
+        if ONLY_BEFORE.search(before) and not THE_ONLY_BEFORE.search(before):
+            return None  # "only one title", "just one of the matches": a quantity stressed, not a pronoun
         # "One Home Depot" mid-sentence is a name; "one room to another", "the only one": no count
         name = core == "One" and NAME_ONE.match(after) and not SENTENCE_START.search(before)
         return "identifier" if name else "pronoun"
@@ -219,7 +269,7 @@ def _in_a_name(core: str, before: str, after: str) -> bool:
 FUNCTION_WORDS = frozenset(
     """in the a an of for by on at about some all only just with and but nearly over those these its his
     her their our from after before to another almost around more than less up as since during
-    while when what all every each including among across""".split()
+    while when what all every each including among across between""".split()
 )
 
 

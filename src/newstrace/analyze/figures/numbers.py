@@ -17,7 +17,8 @@ from newstrace.model import DateMention
 from newstrace.text.dates import find_date_expressions
 
 __all__ = [
-    "NumberMention", "classify_numbers", "find_numbers", "match_single", "not_a_count", "parse_number_words",
+    "NumberMention", "classify_numbers", "find_numbers", "is_cardinal", "match_single", "not_a_count",
+    "parse_number_words",
 ]  # fmt: skip
 
 UNITS = {
@@ -49,6 +50,8 @@ VAGUE = {
     "hundreds of millions": 200_000_000,
     "millions": 2_000_000,
 }
+# Adverbs that count how often something happened ("scored twice": two times).
+TIMES = {"once": 1, "twice": 2, "thrice": 3}
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "½": 0.5, "¼": 0.25, "¾": 0.75}
 
 _WORD = r"(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")"
@@ -76,16 +79,17 @@ _HEDGE = (
 NUMBER_RE = re.compile(
     rf"(?:(?P<hedge>\b{_HEDGE})\s+)?"
     rf"(?:(?P<vague>\b(?:{_VAGUE})\b)"
+    rf"|(?P<few>\b(?:a\s+few|several|a\s+couple(?:\s+of)?)\s+(?:hundred|thousand|million|billion|dozen)\b)"
     rf"|(?P<dozen>\ba\s+(?:dozen|couple(?:\s+of)?)\b)"
     rf"|(?P<halfscale>\bhalf\s+an?\s+(?:million|billion|dozen))"
     rf"|(?P<single>\ban?(?=\s+(?:day|week|month|year|decade|century|hour|minute)\b(?!-)))"
     rf"|(?P<long>(?<!-)\b(?:hour|day|week|month|year)-?long\b)"  # "an hourlong encounter": one hour
     rf"|(?P<century>\b(?:a\s+)?(?:quarter|half)[\s-]+(?:a\s+)?century)"
-    rf"|(?P<few>\b(?:a\s+few|several)\s+(?:hundred|thousand|million|billion)\b)"
     rf"|(?P<digits>(?<![\w.,/:-])(?:{_DIGITS}){_SCALE}){_DFRACTION}(?P<plus>\+|-plus)?"
     rf"|(?P<words>\b{_WORD_NUMBER}\b){_WFRACTION}"
     rf"(?:[\s-]+(?P<wscale>million|billion|thousand|dozen)\b)?"  # "six-million people"
-    rf"|(?P<bdozen>\bdozen\b))",  # "three dozen immigrants", "the initial dozen offerings"
+    rf"|(?P<bdozen>\bdozen\b)"  # "three dozen immigrants", "the initial dozen offerings"
+    rf"|(?P<times>\b(?:once|twice|thrice)\b))",  # how often something happened: "scored twice"
     re.IGNORECASE,
 )
 # "two months later", "three days ago": a date expression that still counts something (the interval).
@@ -134,7 +138,8 @@ def _candidates(text: str) -> Iterator[NumberMention]:
         if value is None:
             continue
         hedge = match.group("hedge")
-        vague = any(match.group(g) is not None for g in ("vague", "plus", "few"))
+        couple = "couple" in (match.group("dozen") or "").lower()  # "a couple of songs": two or so
+        vague = couple or any(match.group(g) is not None for g in ("vague", "plus", "few"))
         start = match.start("hedge") if hedge else match.start() + _leading_space(match.group(0))
         qualifier = hedge.lower() if hedge else ("plus" if match.group("plus") else None)
         yield NumberMention(
@@ -164,7 +169,7 @@ def _word_value(match: re.Match[str]) -> float | None:
     group = next(
         (
             g
-            for g in ("vague", "dozen", "single", "few", "halfscale", "century", "long", "bdozen")
+            for g in ("vague", "dozen", "single", "few", "halfscale", "century", "long", "bdozen", "times")
             if match.group(g)
         ),
         None,
@@ -174,11 +179,13 @@ def _word_value(match: re.Match[str]) -> float | None:
         "vague": lambda: float(VAGUE.get(text, 0)),
         "dozen": lambda: 12.0 if "dozen" in text else 2.0,
         "single": lambda: 1.0,  # "a year later", "within a month": one of a span of time
-        "few": lambda: 3.0 * SCALES[text.split()[-1]],  # "a few thousand", "several hundred"
+        # "a few thousand", "several hundred": three of the scale; "a couple of hundred": two
+        "few": lambda: (2.0 if "couple" in text else 3.0) * {**SCALES, "dozen": 12}[text.split()[-1]],
         "halfscale": lambda: 0.5 * SCALES.get(text.split()[-1], 12),
         "century": lambda: 25.0 if "quarter" in text else 50.0,  # "a quarter century": 25 years
         "long": lambda: 1.0,  # "a weeklong trial": one week
         "bdozen": lambda: 12.0,
+        "times": lambda: float(TIMES[text]),
     }
     return values[group]() if group else None
 
@@ -209,6 +216,17 @@ def parse_number_words(text: str) -> float | None:
     return float(total + current) if seen else None
 
 
+DIGIT_WORD = re.compile(r"^\d[\d,.]*$")
+
+
+def is_cardinal(word: str) -> bool:
+    """Whether ``word`` alone is a cardinal: digits ("13", "1,000"), number words ("sixty",
+    "forty-two") or a scale ("hundred"): the one reading of number words, ``parse_number_words``."""
+    if DIGIT_WORD.match(word) is not None or word.lower() in SCALES:
+        return True
+    return parse_number_words(word) is not None
+
+
 def _inside(m: NumberMention, spans: list[tuple[int, int]]) -> bool:
     return any(s <= m.start < e or s < m.end <= e for s, e in spans)
 
@@ -222,6 +240,30 @@ SPAN_BEFORE = re.compile(r"\b(?:after|within|for|in|over|than|only|just|barely|a
 SPAN_AFTER = re.compile(
     r"^\s+\w+\s+(?:later|ago|after|before|earlier|since|on|long|old)\b|^\s+\w+\s*(?:[,.;]|$)", re.I
 )
+
+
+# What makes "once"/"twice" no count of events: a multiple ("twice the size", "twice as many") or a
+# frequency ("twice a week", "twice daily") after it ...
+MULTIPLE_AFTER = re.compile(
+    r"^\s+(?:the|as|a|an|per|each|every|daily|weekly|monthly|yearly|annually|over|that)\b|^\s*[-–]", re.I
+)
+# ... or an adverb of time, not of frequency: "once again", "at once", "Once the money was sent"
+ADVERB_AFTER = re.compile(r"^\s+(?:again|more|and|or)\b", re.I)
+WHEN_AFTER = re.compile(r"^\s+(?:the|a|an|it|they|he|she|we|you|i|this|that|these|those)\b", re.I)
+ADVERB_BEFORE = re.compile(r"\b(?:at|all|for|if)\s+$|(?:^|[.!?\n][\"'”’]?\s*)$", re.I)
+
+
+def _not_how_often(text: str, m: NumberMention) -> str | None:
+    """Why "once"/"twice"/"thrice" at ``m`` counts no times something happened (``"rate"``: a
+    multiple or a frequency; ``"adverb"``: "once" as "formerly" or "when"), or ``None`` ("scored
+    twice", "have twice denied"). Hedged, it is a comparison ("more than once")."""
+    after = text[m.end : m.end + 12]
+    opening = ADVERB_BEFORE.search(text[max(0, m.start - 8) : m.start]) is not None
+    if m.text.lower().endswith("once") and (opening or WHEN_AFTER.match(after)):
+        return "adverb"  # "Once the money was sent", "once it arrives"
+    if MULTIPLE_AFTER.match(after):
+        return "rate"
+    return "adverb" if m.qualifier or ADVERB_AFTER.match(after) else None
 
 
 def match_single(m: NumberMention) -> bool:
@@ -239,6 +281,10 @@ def not_a_count(text: str, m: NumberMention, identifiers: frozenset[str] = froze
             m.qualifier or SPAN_BEFORE.search(text[max(0, m.start - 12) : m.start])
         ) and not SPAN_AFTER.match(text[m.end : m.end + 30]):
             return "pronoun"  # "a year full of uprisings": an article, no span of time
+    if m.text.lower().split()[-1] in TIMES:
+        reason = _not_how_often(text, m)
+        if reason:
+            return reason  # "twice the size", "twice a week": a multiple, a frequency; "once again"
     if m.text.lower().endswith("scores") and not text[m.end : m.end + 4].lower().startswith(" of"):
         return "score"  # "test scores": the noun, not the number "scores of"
     return non_count_reason(

@@ -10,59 +10,25 @@ killed", but "Covid-19 death toll" -> "Covid-19 deaths": a disease kills nobody)
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from newstrace.analyze.figures.bare import (
+    HOW_OFTEN,
+    elided,
+    people_of,
+    predicate_noun,
+    subject_of_governor,
+    times,
+)
+from newstrace.analyze.figures.numbers import is_cardinal
+from newstrace.analyze.figures.words import DONE_TO, EVENT_WORDS, NOT_EVENT_NOUNS, noun_phrase, plural
 from newstrace.analyze.nlp import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["ESTIMATE_VERBS", "first_noun", "noun_phrase", "unit_of"]
+__all__ = ["unit_of"]
 
-# What an event noun or verb does to what is counted, as a participle ("deaths" -> "killed").
-EVENT_WORDS = {
-    "death": "killed",
-    "toll": "killed",
-    "dead": "killed",
-    "fatality": "killed",
-    "killing": "killed",
-    "kill": "killed",
-    "die": "killed",
-    "murder": "killed",
-    "execution": "executed",
-    "execute": "executed",
-    "hang": "executed",
-    "arrest": "arrested",
-    "detain": "arrested",
-    "detention": "arrested",
-    "imprison": "imprisoned",
-    "jail": "imprisoned",
-    "injure": "injured",
-    "injury": "injured",
-    "wound": "injured",
-    "sentence": "sentenced",
-    "abduct": "abducted",
-    "kidnap": "abducted",
-    "disappear": "disappeared",
-    "displace": "displaced",
-    "flee": "fled",
-    "evacuate": "evacuated",
-    "protest": "protesting",
-    "demonstrate": "protesting",
-    "march": "marching",
-    "rally": "rallying",
-    "strike": "striking",
-    "gather": "gathering",
-    "attend": "attending",
-    "participate": "participating",
-}
-# Event verbs done to someone: their active subject is the doer, not who was killed, arrested...
-DONE_TO = frozenset(
-    """kill murder execute hang arrest detain imprison jail injure wound sentence abduct kidnap displace
-    evacuate""".split()
-)
 # A death toll qualified by one of these counts deaths from illness, not killings.
 DISEASE_WORDS = frozenset(
     "covid covid-19 coronavirus virus pandemic disease cancer flu influenza cholera".split()
@@ -71,6 +37,9 @@ CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
     february march april may june july august september october november december""".split()
 )
+# Words that make a span of time a time adverbial ("last year", "this week").
+TIME_DEICTICS = frozenset("last next this that every each".split())
+TIME_NOUNS = frozenset("day night week weekend month year season spring summer autumn fall winter".split())
 # Spans of time written short: the unit names them in full ("a 30 min walk" -> "minutes")
 ABBREVIATIONS = {
     "min": "minutes",
@@ -86,36 +55,56 @@ ABBREVIATIONS = {
 }
 # Nouns whose figure is a number of people: a population or a headcount counts people.
 PEOPLE_NOUNS = frozenset("population headcount".split())
-IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children"}
-# A cardinal written alone: digits with separators or a number word ("13", "1,000", "five").
-CARDINAL = re.compile(
-    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
-    r"|fifty|hundred|thousand|million)$",
-    re.IGNORECASE,
-)
 OPEN_QUOTES = frozenset(("“", '"', "‘", "'"))
-PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these"))
+# Verbs of a gathering that mean something else with an object or a clause ("demonstrated that").
+TRANSITIVE_OTHER_SENSE = frozenset("demonstrate strike rally gather".split())
+# Pronouns after "of" that stand for a plural noun named before ("hundreds of them", "three of whom")
+PLURAL_PRONOUNS = frozenset(("them", "us", "those", "these", "which", "whom"))
 NOUN_RUN_MAX = (
     8  # words of a counted noun phrase looked at after a number ("30 of Boeing's 787-9 Dreamliner jets")
 )
-# Verbs whose subject gives a figure for their object ("Police estimated the crowd at 12,000").
-ESTIMATE_VERBS = frozenset("estimate put count number tally place reckon".split())
 
 
 def unit_of(number: list[Token]) -> str:
     """What the number counts, with the event it took part in."""
+    if number[-1].lower_ in HOW_OFTEN:
+        return times(number[-1])
     found = _counted(number)
     if found is None:
-        return _people_of(number[-1])
+        return people_of(number[-1])
     phrase, noun = found
+    if _of_pronoun(number[-1]):  # a noun named before ("hundreds of them marched", "three of whom died")
+        event = _own_event(number[-1])
+        return f"{phrase} {event}" if event else phrase
+    return _with_event(phrase, noun)
+
+
+def _of_pronoun(token: Token) -> bool:
+    """Whether "of" and a plural pronoun follow the number ("hundreds of them", "three of whom")."""
+    doc, after = token.doc, token.i + 1
+    return after + 1 < len(doc) and doc[after].lower_ == "of" and doc[after + 1].lower_ in PLURAL_PRONOUNS
+
+
+def _own_event(token: Token) -> str | None:
+    """The event a number that stands for a noun named before takes part in itself: the verb it
+    is the subject of ("40 people, three of whom died" -> killed)."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    return EVENT_WORDS.get(lemma(verb).lower())
+
+
+def _with_event(phrase: str, noun: Token) -> str:
+    """The counted phrase with its event ("deaths" -> "people killed", "212 people had been arrested"
+    -> "people arrested")."""
     phrase = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in phrase.split())  # "30 min" -> minutes
     base = lemma(noun).lower()
     if base in PEOPLE_NOUNS:
         return f"people of {phrase}"  # "the population is estimated at around 40,000": 40,000 people
     if base in ("death", "toll", "dead", "fatality"):
         disease = next((w for w in phrase.split() if w.lower() in DISEASE_WORDS), None)
-        return f"{disease} deaths" if disease else "people killed"
-    if base in EVENT_WORDS and noun.pos_ == "NOUN" and base not in ("strike", "march", "rally"):
+        return f"{disease} deaths" if disease else f"{_whose(noun)} killed"
+    if base in EVENT_WORDS and noun.pos_ == "NOUN" and base not in NOT_EVENT_NOUNS:
         return f"people {EVENT_WORDS[base]}"
     if base == "time" and noun.dep_ == "npadvmod" and noun.head.pos_ == "VERB":
         return f"{phrase} {noun.head.text}"  # "scored four times": how often it happened
@@ -123,14 +112,12 @@ def unit_of(number: list[Token]) -> str:
     return f"{phrase} {event}" if event else phrase
 
 
-def _people_of(token: Token) -> str:
-    """A number that is itself the subject of an event verb counts people ("At least 12 were
-    killed" -> "people killed", "Three were arrested"): those verbs happen to people."""
-    verb = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
-        return ""
-    event = EVENT_WORDS.get(lemma(verb).lower())
-    return f"people {event}" if event else ""
+def _whose(noun: Token) -> str:
+    """Who the deaths were of: the plural noun after "of" ("the deaths of detained children"), else
+    people."""
+    of = next((c for c in noun.children if c.lower_ == "of"), None)
+    dead = next((c for c in of.children if c.tag_ in ("NNS", "NNPS")), None) if of is not None else None
+    return noun_phrase(dead) if dead is not None else "people"
 
 
 def _counted(number: list[Token]) -> tuple[str, Token] | None:
@@ -140,14 +127,17 @@ def _counted(number: list[Token]) -> tuple[str, Token] | None:
     if compound is not None:
         return compound
     if after < len(doc) and doc[after].lower_ == "of":  # "dozens of deaths", "one of the think tanks"
-        if after + 1 < len(doc) and doc[after + 1].lower_ in PLURAL_PRONOUNS:
+        if _of_pronoun(number[-1]):
             return _antecedent(doc, number[0].i)  # "hundreds of them" counts the teachers named before
         return _whole_dropped(_noun_run(doc, after + 1))
     found = _noun_run(doc, after)
     if found is not None:
         return found
-    subject = _subject_of_governor(number[-1])  # "the death toll had surpassed 1,500"
-    return (noun_phrase(subject), subject) if subject is not None else None
+    predicate = predicate_noun(number[-1])  # "Of the 30 victims, 12 were children."
+    if predicate is not None:
+        return noun_phrase(predicate), predicate
+    subject = subject_of_governor(number[-1])  # "the death toll had surpassed 1,500"
+    return (noun_phrase(subject), subject) if subject is not None else elided(number[-1])
 
 
 def _whole_dropped(found: tuple[str, Token] | None) -> tuple[str, Token] | None:
@@ -158,7 +148,7 @@ def _whole_dropped(found: tuple[str, Token] | None) -> tuple[str, Token] | None:
         return None
     phrase, noun = found
     words = phrase.split(" ")
-    while len(words) > 1 and CARDINAL.match(words[0]):
+    while len(words) > 1 and is_cardinal(words[0]):
         words = words[1:]
     return " ".join(words), noun
 
@@ -184,15 +174,7 @@ def _compound(doc: Doc, after: int) -> tuple[str, Token] | None:
     if noun.pos_ != "NOUN" or noun.head.i <= noun.i or noun.head.pos_ not in ("NOUN", "PROPN"):
         return None
     head = noun.head
-    return f"{_plural(noun.lower_)} of {doc[noun.i + 1 : head.i + 1].text}", noun
-
-
-def _plural(word: str) -> str:
-    if word in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[word]  # "a two-man race" -> "men of race"
-    if word.endswith("s"):
-        return word
-    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+    return f"{plural(noun.lower_)} of {doc[noun.i + 1 : head.i + 1].text}", noun
 
 
 def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
@@ -224,6 +206,8 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
             break  # a participle modifying the noun stays: "the embattled 737 Max jet"
         if tok.pos_ == "PROPN" and words and words[-1].tag_ == "NNS":
             break  # a name after a plural noun starts a clause: "the 154 meetings | Clinton had"
+        if words and _time_adverb(tok):
+            break  # "300 workers last year": when, not what
         if tok.lower_ in CALENDAR_WORDS and words and not (words[-1].text[:1].isupper() and _noun_next(tok)):
             break  # "30 jets Wednesday": the day is when, not what; "139 Super Tuesday delegates": a name
         words.append(tok)
@@ -232,6 +216,18 @@ def _noun_run(doc: Doc, start: int) -> tuple[str, Token] | None:
         return None
     head = nouns[-1]
     return doc[words[0].i : head.i + 1].text, head
+
+
+def _time_adverb(tok: Token) -> bool:
+    """Whether ``tok`` opens a time adverbial ("last year", "this week", "each month")."""
+    doc = tok.doc
+    return (
+        tok.lower_ in TIME_DEICTICS
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].lower_.rstrip("s") in TIME_NOUNS
+        and doc[tok.i + 1].dep_ in ("npadvmod", "pobj", "dobj")
+        and doc[tok.i + 1].head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _noun_next(tok: Token) -> bool:
@@ -256,25 +252,6 @@ def _number_dash(tok: Token) -> bool:
     )
 
 
-def _subject_of_governor(token: Token) -> Token | None:
-    """What a number counts when it is a verb's object: "estimated the crowd at 12,000" -> crowd,
-    "the death toll had surpassed 1,500" -> toll, "the number of marchers at 5,000" -> marchers."""
-    if token.dep_ not in ("dobj", "attr", "pobj", "npadvmod", "nummod", "quantmod", "appos"):
-        return None
-    verb = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != token.i), None)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if lemma(verb).lower() in ESTIMATE_VERBS and subject is not None and subject.dep_ == "nsubj":
-        subject = None  # "Police estimated ... at 12,000": who estimates; a passive's subject is estimated
-    noun = obj if obj is not None else subject
-    if noun is None or noun.pos_ != "NOUN":
-        return None
-    of = next((c for c in noun.children if c.lower_ == "of"), None)
-    if lemma(noun).lower() in ("number", "figure", "total", "count") and of is not None:
-        return first_noun(of.children) or noun
-    return noun
-
-
 def _active(verb: Token) -> bool:
     """Whether a clause's verb is active with a subject of its own ("who killed 14"), not a passive
     ("who were killed") or a bare participle ("students killed at the school")."""
@@ -282,28 +259,21 @@ def _active(verb: Token) -> bool:
     return "nsubj" in children and "auxpass" not in children
 
 
-def first_noun(tokens: Iterable[Token]) -> Token | None:
-    for tok in tokens:
-        if tok.pos_ in ("NOUN", "PROPN"):
-            return tok
-        found = first_noun(tok.children)
-        if found is not None:
-            return found
-    return None
-
-
-def noun_phrase(noun: Token) -> str:
-    """The noun with its compound and adjective modifiers directly before it ("death toll")."""
-    left = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i >= noun.i - 3]
-    start = min([noun.i, *(c.i for c in left)])
-    return str(noun.doc[start : noun.i + 1].text)
+def _other_sense(verb: Token) -> bool:
+    """A verb of gathering with an object or a clause has its other sense: "demonstrated that" shows,
+    "struck a deal" makes, "rallied supporters" gains, "gathered evidence" collects."""
+    return lemma(verb).lower() in TRANSITIVE_OTHER_SENSE and any(
+        c.dep_ in ("dobj", "ccomp") for c in verb.children
+    )
 
 
 def _event_of(noun: Token) -> str | None:
     """The event the counted things took part in: the verb they are subject of, or an event noun."""
     head = noun.head
-    if noun.dep_ == "nsubj" and lemma(head).lower() in DONE_TO:
-        return None  # "12 gunmen killed 30 people": the active subject did it; the killed are others
+    if noun.dep_ == "nsubj" and (lemma(head).lower() in DONE_TO or _other_sense(head)):
+        # "12 gunmen killed 30 people": the active subject did it, the killed are others; "four
+        # speakers demonstrated that ...": they showed it, they did not protest
+        return None
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ == "VERB":
         return EVENT_WORDS.get(lemma(head).lower())
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
