@@ -77,6 +77,9 @@ from newstrace.text.bylines import AuthorCandidate, choose_byline, clean_byline,
         ("Lantern News February", None, None),  # a month last is a date glued to a desk
         ("By Ann Vale , Minh Do", None, "Ann Vale, Minh Do"),  # a stop word that is a family name
         ("Do Not Sell", None, None),
+        ("Ann Vale Follow Writer and editor, Rivers, Dams, Valley Towns", None, "Ann Vale"),  # a widget
+        ("Ann Vale Share this story, Ben Orr", None, "Ann Vale"),
+        ("Revised Edition Edited by Ann Orr", None, None),  # a book's label, then its editor
         ("", None, None),
         (None, None, None),
     ],

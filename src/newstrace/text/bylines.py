@@ -29,12 +29,12 @@ GIVEN_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
 # Stop words that are also family names ("Minh Do", Vietnamese Đỗ; "Ahn"/"An", Korean): a name word
 # after a given name, never first (there "Do"/"An" start a sentence or a label).
 FAMILY_NAME_STOP_WORDS = frozenset({"do", "an"})
-# Credit and interface nouns that fill author fields, and the default account name of a publishing
-# system ("admin", WordPress's first user), which a site that never set its writers shows: a person
-# is never called these.
+# Credit and interface nouns that fill author fields ("Revised Edition Edited by …": a book's
+# label), and the default account name of a publishing system ("admin", WordPress's first user),
+# which a site that never set its writers shows: a person is never called these.
 CREDIT_WORDS = frozenset(
     """photo photos photograph image images picture credit credits getty posts author
-    admin administrator""".split()
+    admin administrator edition""".split()
 )
 # Words of a page's interface (its actions and labels), glued to or standing for an author field
 # ("Posted", "Share", "Account You're logged"): no one is named with them; cut after a name.
@@ -181,6 +181,7 @@ def byline_names(raw: str | None, site: str | None = None, declared: bool = Fals
             continue  # "Ann Vale, Chief Political Correspondent": a role after a name, not a desk
         if names and piece.split() and piece.split()[0].lower().strip(".") in DEGREES:
             continue  # "Ann Vale, MA Lantern Health News": her degree, then where she works
+        piece, widget = _before_widget(piece)
         name = _without_role(piece, site)
         if not name or not is_author_name(name, declared) or name.casefold() in (n.casefold() for n in names):
             continue
@@ -196,7 +197,19 @@ def byline_names(raw: str | None, site: str | None = None, declared: bool = Fals
         ):
             continue
         names.append(name)
+        if widget:
+            break  # "Ann Vale Follow Writer on rivers, dams, …": the rest is the widget's text
     return names if len(names) <= MAX_AUTHORS else []
+
+
+def _before_widget(piece: str) -> tuple[str, bool]:
+    """``piece`` up to the first interface word after its first word ("Ann Vale" of "Ann Vale
+    Follow Writer and editor"), and whether a widget's text was cut off there."""
+    words = piece.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower().strip(".:") in INTERFACE_WORDS:
+            return " ".join(words[:i]), True
+    return piece, False
 
 
 def _without_role(name: str, site: str | None) -> str:
