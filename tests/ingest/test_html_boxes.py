@@ -34,6 +34,7 @@ TEXT = "\n".join(PROSE)
         ("email-scrim-wrap", {"scrim"}),
         ("latest-news-box-row", {"latest"}),
         ("related_posts", {"related"}),
+        ("pum pum-overlay", {"overlay"}),
         ("story-body__inner", set()),
         ("sharing-with-a-single-developer", set()),  # a heading's slug, not a component's name
         ("subType-unsubscribed", set()),  # "unsubscribed" is no box's name
@@ -85,7 +86,7 @@ def test_a_wrapper_named_like_a_box_is_no_evidence() -> None:
 def test_boxes_holding_much_of_the_text_hold_the_article() -> None:
     half = "".join(f"<p>{p}</p>" for p in PROSE[:2])
     rest = "".join(f"<p>{p}</p>" for p in PROSE[2:])
-    page = f'<html><body><div class="popup-reader">{half}</div><div>{rest}</div></body></html>'
+    page = f'<html><body><div class="modal-reader">{half}</div><div>{rest}</div></body></html>'
     assert without_box_lines(TEXT, parse_html(page)) == TEXT
 
 

@@ -28,16 +28,17 @@ log = logging.getLogger(__name__)
 BOX_WORDS = frozenset(
     """newsletter newsletters subscribe subscription signup promo promos promotion related
     recommended recommendations trending popular share sharing social tools toolbar popup scrim
-    sponsor sponsored outbrain taboola breadcrumb breadcrumbs pagination latest print""".split()
+    modal overlay sponsor sponsored outbrain taboola breadcrumb breadcrumbs pagination latest
+    print""".split()
 )
 # A box whose text is this share of the article's or more is a wrapper around the article (a
 # layout class that mentions a box), not a box inside or beside it; on the tune pages of
 # bench/data/pages the boxes whose lines leaked hold 1-30 % of the article's characters.
 WRAPPER_SHARE = 0.5
 # Share of the text above which lines of named boxes are not dropped: boxes that hold that much
-# hold the article itself (a page that shows its story in a pop-up reader). On the tune pages of
-# bench/data/pages and realnews and on readability's test pages, the boxes' lines dropped are
-# 0.4-27 % of the text (a newsletter box and a related list inside a short article).
+# hold the article itself (a page that shows its story in a pop-up reader, a "modal" layer). On
+# the tune pages of bench/data/pages and realnews and on readability's test pages, the boxes'
+# lines dropped are 0.4-27 % of the text (a newsletter box and a related list in a short article).
 MAX_DROPPED_SHARE = 0.4
 # "Newsletter-stateNotSent", "ArticleEventPromo", "email-scrim-wrap": words of a mark, split at
 # separators and at changes of case.
