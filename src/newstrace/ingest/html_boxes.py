@@ -11,7 +11,6 @@ article is a wrapper whose name says something else ("has-related-posts"), and i
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from collections.abc import Iterator
@@ -46,8 +45,10 @@ MARK_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 # Words in one class or id token of a component ("latest-news-box-row", "Newsletter-stateNotSent");
 # a heading's slug used as an anchor id has more ("sharing-with-multiple-developers-code-review").
 MAX_MARK_WORDS = 4
+BOX_HINT = re.compile("|".join(sorted(BOX_WORDS)))  # a quick test (on the lower-cased mark) first
+MARKED = "//*[@class or @id]"
+NOT_SHOWN = ("script", "style", "noscript", "template")  # their text is code or a copy, not shown
 PAGE_TAGS = frozenset({"html", "body"})  # their marks are the page's flags, not a part's
-NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})
 LIST_ITEM = "- "  # how the extractor writes an item of a list
 
 
@@ -63,44 +64,49 @@ def without_box_lines(text: str, root: etree._Element | None) -> str:
     page cannot be parsed, has no such box, or the boxes would take much of the text)."""
     if root is None:
         return text
-    shown = copy.deepcopy(root)  # the page is used again after this: its scripts stay there
-    etree.strip_elements(shown, *NOT_SHOWN, with_tail=False)
     article = _compact(text)
-    boxes = list(_boxes(shown, WRAPPER_SHARE * len(article)))
+    boxes = list(_boxes(root, WRAPPER_SHARE * len(article)))
     if not boxes:
         return text
-    page = _compact(shown.text_content())
+    page = _compact(root.text_content())
+    scripts = [_compact(e.text_content()) for e in root.iter(*NOT_SHOWN)]
     lines = text.split("\n")
-    kept = [line for line in lines if not _only_in_boxes(_compact(line.removeprefix(LIST_ITEM)), boxes, page)]
+    kept = [
+        line
+        for line in lines
+        if not _only_in_boxes(_compact(line.removeprefix(LIST_ITEM)), boxes, page, scripts)
+    ]
     if len(kept) == len(lines) or len(_compact("".join(kept))) < (1 - MAX_DROPPED_SHARE) * len(article):
         return text  # nothing to drop, or so much that the boxes hold the article (a reader pop-up)
     log.debug("%d lines of the page's boxes dropped", len(lines) - len(kept))
     return "\n".join(kept)
 
 
-def _only_in_boxes(line: str, boxes: list[str], page: str) -> bool:
-    """``line`` is in a box, and the page shows it nowhere else."""
+def _only_in_boxes(line: str, boxes: list[str], page: str, scripts: list[str]) -> bool:
+    """``line`` is in a box, and the page shows it nowhere else (a script's copy is not shown)."""
     if not line:
         return False
     inside = sum(box.count(line) for box in boxes)
-    return inside > 0 and page.count(line) <= inside
+    return inside > 0 and page.count(line) - sum(s.count(line) for s in scripts) <= inside
 
 
 def _boxes(root: etree._Element, max_chars: float) -> Iterator[str]:
     """The texts (compacted) of the outermost elements whose class or id names a box, looked for
     inside a wrapper so named that holds ``max_chars`` characters or more."""
-    stack = [root]
-    while stack:
-        element = stack.pop()
-        if not isinstance(element.tag, str):
+    chosen: set[etree._Element] = set()
+    for element in root.xpath(MARKED):  # document order: an outer box comes before its inner ones
+        mark = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.tag in PAGE_TAGS or not BOX_HINT.search(mark.lower()) or not box_words(mark):
             continue
-        if element.tag not in PAGE_TAGS and box_words(f"{element.get('class', '')} {element.get('id', '')}"):
-            text = _compact(element.text_content())
-            if len(text) < max_chars:
-                if text:
-                    yield text
-                continue
-        stack.extend(reversed(element))
+        if chosen and any(above in chosen for above in element.iterancestors()):
+            continue
+        text = _compact(element.text_content())
+        for script in element.iter(*NOT_SHOWN):
+            text = text.replace(_compact(script.text_content()), "", 1)
+        if len(text) < max_chars:
+            chosen.add(element)
+            if text:
+                yield text
 
 
 def _compact(text: str) -> str:
