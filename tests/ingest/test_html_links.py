@@ -38,3 +38,24 @@ def test_an_xml_declaration_does_not_stop_the_parse() -> None:
     )
     assert parse_html(page) is not None
     assert page_meta(page).byline == "Ann Vale"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (  # a subheading of the article that a menu also links stays: the page shows it unlinked
+            "<html><body><nav><a href='/s'>Why the valley floods every spring</a></nav>"
+            "<h2>Why the valley floods every spring</h2><p>The dam opened on Monday.</p></body></html>",
+            "Why the valley floods every spring\nThe dam opened on Monday.",
+        ),
+        (  # a teaser card wrapped in a link is still a link, though its heading holds none
+            "<html><body><a href='/s'><h3>Why the valley floods every spring</h3></a>"
+            "<p>The dam opened on Monday.</p></body></html>",
+            "The dam opened on Monday.",
+        ),
+    ],
+)
+def test_lines_the_page_shows_unlinked_stay(page: str, expected: str) -> None:
+    assert (
+        without_link_lines("Why the valley floods every spring\nThe dam opened on Monday.", page) == expected
+    )

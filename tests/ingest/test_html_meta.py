@@ -178,3 +178,25 @@ def test_a_fact_checked_claims_author_is_not_the_byline() -> None:
     claim = '<div class="statement-author"><h4 class="author">Ann Vale and Ben Orr</h4></div>'
     page = _page(f'<title>Dam claim</title><script type="application/ld+json">{ld}</script>', claim + prose)
     assert extract_html(page, "page.html", 200).byline is None
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        ("plugin-imageloader plugin-lightbox", "ANN VALE"),  # the page's feature flags, not a part's
+        ("has-comments", "ANN VALE"),
+    ],
+)
+def test_page_classes_do_not_hide_the_byline(flags: str, expected: str) -> None:
+    page = (
+        f'<html class="{flags}"><body class="{flags}"><div class="story">'
+        '<cite class="byline"><span>By </span><span>ANN VALE</span><abbr>May 3, 2015</abbr></cite>'
+        "<p>The dam on the river opened on Monday after ten years of work, the town's mayor told a crowd.</p>"
+        "</div></body></html>"
+    )
+    assert page_meta(page).byline == expected
+
+
+def test_a_comment_box_still_hides_its_authors() -> None:
+    page = '<html><body><div class="comments"><span class="author">Ben Orr</span></div></body></html>'
+    assert page_meta(page).byline is None

@@ -66,6 +66,20 @@ from newstrace.text.bylines import AuthorCandidate, choose_byline, clean_byline,
         ("By Admin", None, None),
         ("Administrator", None, None),
         ("Jane Doe, admin", None, "Jane Doe"),
+        ("By Ann Vale, MA Lantern Health News", None, "Ann Vale"),  # her degree, then her desk
+        ("Ann Vale, MBA", None, "Ann Vale"),
+        ("Written by Rob Vale Edited by Ann Orr", None, "Rob Vale"),  # the editor wrote nothing
+        ("Reporting by Ann Vale and Tom Lee; Editing by Ben Orr", None, "Ann Vale, Tom Lee"),
+        ("Edited by Ann Orr", None, "Ann Orr"),  # an editor credited alone is all the page names
+        ("By Laura June Vale", None, "Laura June Vale"),  # a month that is a given name
+        ("April Vale", None, "April Vale"),
+        ("May Orr", None, "May Orr"),
+        ("Lantern News February", None, None),  # a month last is a date glued to a desk
+        ("By Ann Vale , Minh Do", None, "Ann Vale, Minh Do"),  # a stop word that is a family name
+        ("Do Not Sell", None, None),
+        ("Ann Vale Follow Writer and editor, Rivers, Dams, Valley Towns", None, "Ann Vale"),  # a widget
+        ("Ann Vale Share this story, Ben Orr", None, "Ann Vale"),
+        ("Revised Edition Edited by Ann Orr", None, None),  # a book's label, then its editor
         ("", None, None),
         (None, None, None),
     ],
@@ -96,6 +110,7 @@ def test_declared_names(raw: str, declared: bool, expected: str | None) -> None:
         (["Mady"], {"madyvale"}, "Mady"),  # a personal site named after its author
         (["Tom Vale Wirepost Press", "Tom Vale"], set(), "Tom Vale"),  # stated alone elsewhere
         (["Tom Vale Wirepost Press", "Tom"], set(), "Tom Vale Wirepost Press"),  # a given name alone
+        (["Tech Wirepost Tom Vale 1 day ago", "Tom Vale"], set(), "Tom Vale"),  # an outlet glued before
         (["Dana A Ford", "By Dana A. Ford"], set(), "Dana A. Ford"),  # initials keep their dots
         (["ANN VALE", "Ann Vale"], set(), "Ann Vale"),  # mixed case over a style sheet's capitals
         (["Posted", "Ann Vale and Ben Orr"], set(), "Ann Vale, Ben Orr"),

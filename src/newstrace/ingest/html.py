@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from newstrace.errors import MalformedInput, NoArticleText
 from newstrace.ingest.html_body import with_sibling_parts, without_standfirst
+from newstrace.ingest.html_boxes import without_box_lines
 from newstrace.ingest.html_links import without_tree_link_lines
 from newstrace.ingest.html_meta import of_reviewed_work, parse_html, strip_site_name, tree_meta
 from newstrace.text.bylines import AuthorCandidate, choose_byline
@@ -75,6 +76,7 @@ def extract_html(html: str, source: str, max_depth: int, url: str | None = None)
         raise NoArticleText(source, "no article text was found in this HTML page")
     root = parse_html(html)  # once, for both: the links of the page and its metadata
     text = without_standfirst(without_tree_link_lines(with_sibling_parts(text, root), root), root)
+    text = without_box_lines(text, root)
     page_url = _clean(result.url) or url
     meta = tree_meta(root, page_url)
     title = meta.title or (strip_site_name(t, meta.site, page_url) if (t := _clean(result.title)) else None)

@@ -48,6 +48,7 @@ NOT_AUTHOR_MARK = re.compile(r"comment|avatar|image|photo|bio|about|social|share
 # "quote-author"), not a layout's ("wrapper__with-sidebar"), and not on <body>.
 NOT_ARTICLE_PART = re.compile(r"^(?:sidebar|related|quote|pullquote)(?:[-_]\w*)?$", re.IGNORECASE)
 NOT_ARTICLE_TAGS = frozenset({"figure", "figcaption", "aside", "blockquote"})
+PAGE_TAGS = frozenset({"html", "body"})  # every element is inside them: their marks say nothing of one part
 MARKUP = re.compile(r"<[^>]*>")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 TOKEN = re.compile(r"[^\W_]+")
@@ -269,10 +270,10 @@ def _following(root: etree._Element, start: etree._Element | None) -> Iterator[e
 def _in_comments(element: etree._Element) -> bool:
     """``element`` is in the comments, a figure, a quotation, a sidebar or a related list."""
     for above in element.iterancestors():
+        if above.tag in PAGE_TAGS:
+            continue  # the whole page's classes are feature flags ("plugin-imageloader", "has-comments")
         mark = f"{above.get('class', '')} {above.get('id', '')}"
-        if NOT_AUTHOR_MARK.search(mark) or above.tag in NOT_ARTICLE_TAGS:
-            return True
-        if above.tag not in ("body", "html") and _not_article_part(mark):
+        if NOT_AUTHOR_MARK.search(mark) or above.tag in NOT_ARTICLE_TAGS or _not_article_part(mark):
             return True
     return False
 

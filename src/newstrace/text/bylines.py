@@ -23,12 +23,18 @@ NAME_MAX_WORDS = 6  # "Mary Jo de la Cruz Smith"; longer strings are sentences o
 PARTICLES = frozenset("de da del della di van von der den al el bin ibn la le du dos y st st.".split())
 # Stop words that are also given names ("Will Knight", "May Bulman").
 GIVEN_NAME_STOP_WORDS = frozenset({"will", "may"})
-# Credit and interface nouns that fill author fields, and the default account name of a publishing
-# system ("admin", WordPress's first user), which a site that never set its writers shows: a person
-# is never called these.
+# Month names that are also given names ("Laura June Topolsky", "April Ryan", "May Bulman"): a name
+# word when a name follows; last, they are a date glued after a name ("CBS News February").
+GIVEN_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
+# Stop words that are also family names ("Minh Do", Vietnamese Đỗ; "Ahn"/"An", Korean): a name word
+# after a given name, never first (there "Do"/"An" start a sentence or a label).
+FAMILY_NAME_STOP_WORDS = frozenset({"do", "an"})
+# Credit and interface nouns that fill author fields ("Revised Edition Edited by …": a book's
+# label), and the default account name of a publishing system ("admin", WordPress's first user),
+# which a site that never set its writers shows: a person is never called these.
 CREDIT_WORDS = frozenset(
     """photo photos photograph image images picture credit credits getty posts author
-    admin administrator""".split()
+    admin administrator edition""".split()
 )
 # Words of a page's interface (its actions and labels), glued to or standing for an author field
 # ("Posted", "Share", "Account You're logged"): no one is named with them; cut after a name.
@@ -63,7 +69,7 @@ def not_name_words() -> frozenset[str]:
 
 PREFIX = re.compile(
     r"^(?:posted|published|updated|written)\b[^|]{0,40}?\sby\s+"  # "Posted on May 3, 2020 by Jane Doe"
-    r"|^(?:(?:written|words|reported|story|text|posted|published|compiled|edited)\s+)?by\s*[:\-–]?\s+"
+    r"|^(?:(?:written|words|reported|reporting|story|text|posted|published|compiled|edited)\s+)?by\s*[:\-–]?\s+"
     r"|^(?:more|(?:view\s+)?all\s+(?:posts|stories|articles)|posts|stories|articles)\s+by\s+"  # author links
     r"|^(?:authors?|writers?|reporters?)\s*[:\-–]\s*",
     re.IGNORECASE,
@@ -73,13 +79,15 @@ ROLE_WORDS = frozenset(
     """staff senior special chief contributing contributor correspondent reporter editor writer
     columnist journalist freelance producer""".split()
 )
-DEGREES = frozenset("phd ph.d md m.d mph rn msc".split())
+DEGREES = frozenset("phd ph.d md m.d mph rn msc ma m.a mba ms bsc jd".split())
 # "Brendan Carlin for The Mail on Sunday": the outlet a writer wrote for follows "for".
 # "Ann Vale from The Lantern", "Ann Vale in Paris", "Ann Vale Special to The Lantern", "Ann Vale
-# (AFP)", "Ann Vale Photography by Ben Orr": the outlet, place or credit that follows the name.
+# (AFP)", "Ann Vale Photography by Ben Orr": the outlet, place or credit that follows the name;
+# an editor credited after the writer edited the story, did not write it.
 FOR_OUTLET = re.compile(
     r"\s+(?:for|from|in|special\s+to)\s+.*$|\s*\([^)]*\)\s*$"
-    r"|\s+(?:photos?|photography|photographs|images?|video|illustrations?)\s+by\s+.*$",
+    r"|\s+(?:photos?|photography|photographs|images?|video|illustrations?)\s+by\s+.*$"
+    r"|(?:^|\s+)(?:edited|editing)\s+by\s+.*$",  # "Rob Vale Edited by Ann Orr", "Editing by …": the editor
     re.IGNORECASE,
 )
 # A social handle beside the name ("Ann Vale @annvale"), a nickname in quotes (Ann "Ace" Vale) and
@@ -139,6 +147,10 @@ def is_author_name(text: str, declared: bool = False) -> bool:
         bare = word.strip(".,'’\"()").lower()
         if bare in PARTICLES or ABBREVIATION.fullmatch(word) or (i == 0 and bare == "the" and len(words) > 1):
             continue
+        if word[0].isupper() and (
+            (bare in GIVEN_NAME_MONTHS and i < len(words) - 1) or (bare in FAMILY_NAME_STOP_WORDS and i > 0)
+        ):
+            continue
         if (not word[0].isupper() and not (declared and i > 0)) or bare.split("'")[0].split("’")[
             0
         ] in not_name_words():
@@ -167,6 +179,9 @@ def byline_names(raw: str | None, site: str | None = None, declared: bool = Fals
         piece = PIECE_BY.sub("", pieces[i].strip(" :;-–—"))
         if names and piece.split() and piece.split()[-1].lower().strip(".") in ROLE_WORDS:
             continue  # "Ann Vale, Chief Political Correspondent": a role after a name, not a desk
+        if names and piece.split() and piece.split()[0].lower().strip(".") in DEGREES:
+            continue  # "Ann Vale, MA Lantern Health News": her degree, then where she works
+        piece, widget = _before_widget(piece)
         name = _without_role(piece, site)
         if not name or not is_author_name(name, declared) or name.casefold() in (n.casefold() for n in names):
             continue
@@ -182,7 +197,19 @@ def byline_names(raw: str | None, site: str | None = None, declared: bool = Fals
         ):
             continue
         names.append(name)
+        if widget:
+            break  # "Ann Vale Follow Writer on rivers, dams, …": the rest is the widget's text
     return names if len(names) <= MAX_AUTHORS else []
+
+
+def _before_widget(piece: str) -> tuple[str, bool]:
+    """``piece`` up to the first interface word after its first word ("Ann Vale" of "Ann Vale
+    Follow Writer and editor"), and whether a widget's text was cut off there."""
+    words = piece.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower().strip(".:") in INTERFACE_WORDS:
+            return " ".join(words[:i]), True
+    return piece, False
 
 
 def _without_role(name: str, site: str | None) -> str:
@@ -221,9 +248,10 @@ def choose_byline(
     elements, the visible "By" line); a byline that is only the site's own name (``site_marks``:
     the site's name and host, compacted) is kept only when no candidate names anyone else. Each
     name is then given in its best form stated on the page: a name that another candidate states
-    alone replaces the same name glued to more words ("Tom Vale" for "Tom Vale Associated Press",
-    markup that glued an outlet or role to it), and initials keep their dots and mixed case is
-    preferred to a style sheet's capitals ("Dana A. Ford" over "Dana A Ford" and "DANA A. FORD").
+    alone replaces the same name glued to more words ("Tom Vale" for "Tom Vale Associated Press" or
+    "Tech Insider Tom Vale", markup that glued an outlet or role to it), and initials keep their
+    dots and mixed case is preferred to a style sheet's capitals ("Dana A. Ford" over "Dana A Ford"
+    and "DANA A. FORD").
     """
     named = [ns for c in candidates if (ns := byline_names(c.text, site, c.declared))]
     people = [ns for ns in named if not all(_names_site(n, site_marks) for n in ns)]
@@ -233,12 +261,16 @@ def choose_byline(
     forms = [n for ns in named for n in ns]
     chosen: list[str] = []
     for stated in best:
-        shorter = [
-            f for f in forms if len(f.split()) >= MIN_REFINED_WORDS and _key(stated).startswith(f"{_key(f)} ")
-        ]
+        shorter = [f for f in forms if len(f.split()) >= MIN_REFINED_WORDS and _glued(_key(f), _key(stated))]
         name = shorter[0] if shorter else stated
         chosen.append(max((f for f in forms if _key(f) == _key(name)), key=_written_form))
     return ", ".join(dict.fromkeys(chosen))
+
+
+def _glued(name: str, longer: str) -> bool:
+    """``longer`` is ``name`` with words glued before or after it by markup: an outlet or label
+    before ("Tech Insider Alex Perry"), an outlet or role after ("Tom Vale Associated Press")."""
+    return longer.startswith(f"{name} ") or longer.endswith(f" {name}")
 
 
 def _names_site(name: str, site_marks: Collection[str]) -> bool:
