@@ -242,7 +242,7 @@ def link_store(store: Store, options: LinkOptions, mapper: Mapper = in_process) 
     links = keep_ids(store.links(), link_corpus(findings, options, StoredLinkIndex(store, ids), mapper))
     # only articles that an entity mentions can have a speaker or asserter resolved to one
     mentioned = {m.article for entity in links.entities for m in entity.mentions}
-    named = StoredFindings(store, [i for i in ids if i in mentioned])
+    named = findings.subset([i for i in ids if i in mentioned])  # read again only past the cache
     store.replace_links(links, resolve_identities(named, links.entities))
     store.set_setting(LINK_KEY, state)
     return list(links.errors)
