@@ -18,7 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "newstrace"
 
 # The layers, lowest first: a module may import from its own layer and the layers below it.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"model", "errors", "ids", "graph", "registry", "text"}),
+    frozenset({"model", "errors", "ids", "graph", "registry", "lazy_names", "text"}),
     frozenset({"ingest"}),
     frozenset({"segment"}),
     frozenset({"analyze"}),

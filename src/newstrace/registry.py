@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
@@ -153,36 +153,68 @@ def record_class(value: Any) -> type | None:
 
 def to_row(record: object, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
     """A record as a column dict (nested records as JSON-ready dicts and lists)."""
-    return {
-        f.name: _plain(getattr(record, f.name))
-        for f in dataclasses.fields(record)  # type: ignore[arg-type]
-        if f.name not in exclude
-    }
+    return {name: _plain(getattr(record, name)) for name in _names(type(record)) if name not in exclude}
 
 
 def from_row(cls: type[T], row: Mapping[Any, Any]) -> T:
     """Rebuild a record of type ``cls`` from a row made by :func:`to_row`."""
-    values = {f.name: _build(f.type, row[f.name]) for f in fields_of(cls) if f.name in row}
+    if not isinstance(row, dict):  # a database row: a plain dict answers `in` and [] twice as fast
+        row = dict(row)
+    values = {
+        name: row[name] if build is None else build(row[name]) for name, build in _readers(cls) if name in row
+    }
     return cls(**values)
 
 
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    return value
+# Values that _plain and the readers pass through as they are: most columns of most rows.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+Reader = Callable[[Any], Any]
 
 
-def _build(kind: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _names(cls: type) -> tuple[str, ...]:
+    """The field names of record dataclass ``cls``, in order (reflected once per class)."""
+    found = _NAMES.get(cls)
+    if found is None:
+        found = _NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return found
+
+
+def _readers(cls: type) -> tuple[tuple[str, Reader | None], ...]:
+    """Each field of record dataclass ``cls`` with what rebuilds its value from a row (None: the
+    value as it is), worked out from the field's type once per class, not once per row."""
+    found = _READERS.get(cls)
+    if found is None:
+        found = _READERS[cls] = tuple((f.name, _reader(f.type)) for f in fields_of(cls))
+    return found
+
+
+# Reflection caches, like _FIELDS: what _names and _readers work out, once per class.
+_NAMES: dict[type, tuple[str, ...]] = {}
+_READERS: dict[type, tuple[tuple[str, Reader | None], ...]] = {}
+
+
+def _reader(kind: Any) -> Reader | None:
+    """What rebuilds a value of type ``kind`` from its row form: a nested record from its dict, a
+    tuple from its list (its items rebuilt too); None for a value kept as it is. None stays None."""
     record = record_class(kind)
     if record is not None:
-        return from_row(record, value)
+        return lambda value: None if value is None else from_row(record, value)
     if typing.get_origin(kind) is tuple:
         (item, *_rest) = typing.get_args(kind)
-        return tuple(_build(value_type(item), v) for v in value)
+        inner = _reader(value_type(item))
+        if inner is None:
+            return lambda value: None if value is None else tuple(value)
+        return lambda value: None if value is None else tuple(inner(v) for v in value)
+    return None
+
+
+def _plain(value: Any) -> Any:
+    if type(value) in _SCALARS:
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _names(type(value))}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
     return value
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from newstrace.errors import StoreError
 from newstrace.ingest.documents import make_document
 from newstrace.model import (
     AnalysisWarning,
+    Article,
     ArticleEntity,
     ArticleFindings,
     Copy,
@@ -183,3 +184,33 @@ def test_stored_findings_is_a_lazy_sequence_in_store_order(tmp_path: Path) -> No
         assert len(lazy) == 7 and list(lazy) == eager
         assert lazy[5] == eager[5] and lazy[-1] == eager[-1] and list(lazy[2:4]) == eager[2:4]
         assert len(lazy._pages) <= 4
+
+
+@pytest.mark.parametrize(
+    ("cached_first", "reads"),
+    [(7, 0), (3, 3), (0, 4)],  # articles the parent read first (pages of 3); articles the subset reads
+)
+def test_a_subset_reads_only_what_its_parent_has_not_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cached_first: int, reads: int
+) -> None:
+    from newstrace.store.lazy import StoredFindings  # noqa: PLC0415
+
+    with Store(str(tmp_path / "t.db")) as store:
+        for i in range(7):
+            doc, found = _findings(PAGE.replace("stay", f"stay {i}"), source=f"p{i}.txt")
+            store.save_document(doc, "k", [found], [])
+        ids = store.article_ids()
+        wanted = [ids[1], ids[4], ids[5], ids[6]]
+        expected = [f for f in store.findings(store.articles()) if f.article.id in wanted]
+        parent = StoredFindings(store, ids, page_size=3)
+        _ = [parent[i] for i in range(cached_first)]
+        read: list[int] = []
+        findings = store.findings
+
+        def counted(articles: Sequence[Article]) -> list[ArticleFindings]:
+            read.append(len(articles))
+            return findings(articles)
+
+        monkeypatch.setattr(store, "findings", counted)
+        assert list(parent.subset(wanted)) == expected
+        assert sum(read) == reads

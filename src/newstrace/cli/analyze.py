@@ -9,16 +9,14 @@ from typing import Annotated, Any
 
 import typer
 
-from newstrace.analyze.analyzer import select_steps
+from newstrace.analyze.options import AnalyzeOptions
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
 from newstrace.cli.progress import ProgressDisplay
-from newstrace.export import load_view, write_jsonl_file
 from newstrace.export.outputs import check_output_file
-from newstrace.run import RunOptions, RunReport, analyze_corpus
-from newstrace.run.config import load_run_options
 from newstrace.run.executors import check_executor
-from newstrace.store import Store
+from newstrace.run.runner import RunOptions, RunReport, analyze_corpus
+from newstrace.store.db import Store
 
 __all__ = ["analyze_command"]
 
@@ -141,25 +139,49 @@ def analyze_command(
     Exit code 1 when some inputs failed (the rest are processed and stored), 2 on usage errors.
     """
     setup_logging(verbose, quiet)
-    options = load_run_options(config) if config is not None else RunOptions()
+    options = _load_options(config)
     flags = Flags(jobs, timeout, max_size, clean_jsonl, split, stages, model, plugin, link, name)
     options = flags.applied_to(options)
     if executor is not None or scheduler is not None:
         kind = executor or ("dask" if scheduler else options.executor)
         options = replace(options, executor=kind, scheduler=scheduler or options.scheduler)
     check_executor(options.executor, options.scheduler)
-    select_steps(options.analyze)  # unknown steps, bad plugins and unmet needs fail now, not per article
+    _check_steps(options.analyze)
     if export is not None:
         check_output_file(export)  # a bad --export fails now, not after the whole analysis
     with Store(db) as store:
         with ProgressDisplay(quiet) as display:
             report = analyze_corpus(inputs, store, options, progress=display.update)
         if export is not None:
+            from newstrace.export import load_view, write_jsonl_file  # noqa: PLC0415  # only with --export
+
             write_jsonl_file(load_view(store, report.document_ids, report.sources), export)
         counts = store.counts()
     _print_report(report, db, export, counts, json_out, quiet)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _load_options(config: Path | None) -> RunOptions:
+    if config is None:
+        return RunOptions()
+    from newstrace.run.config import load_run_options  # noqa: PLC0415  # tomllib: only with --config
+
+    return load_run_options(config)
+
+
+def _check_steps(options: AnalyzeOptions) -> None:
+    """Fail now, not on the first article, on unknown steps, bad plugins and unmet needs.
+
+    The built-in steps in their own order always pass (a run orders them again anyway), and
+    checking imports every step with its patterns and helpers: a run with nothing new to analyse
+    would pay a second for it. So only chosen steps and plugins are checked here.
+    """
+    if options.stages is None and not options.plugins:
+        return
+    from newstrace.analyze.analyzer import select_steps  # noqa: PLC0415  # imports every step
+
+    select_steps(options)
 
 
 class Flags:

@@ -9,7 +9,6 @@ import typer
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.listing import LimitOption, OffsetOption, echo_json, echo_table, more_note, opened
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
-from newstrace.query import find_copies
 from newstrace.query.records import ArticleRef
 
 __all__ = ["copies_command"]
@@ -36,6 +35,8 @@ def copies_command(
 ) -> None:
     """Pairs of articles that share a passage: which was first, how alike, and the passage."""
     setup_logging(verbose, quiet)
+    from newstrace.query.copy_pairs import find_copies  # noqa: PLC0415  # the query layer: only for this command
+
     with opened(db) as corpus:
         page = find_copies(corpus, article, source, limit, offset)
     if json_out:

@@ -9,7 +9,6 @@ import typer
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.listing import LimitOption, OffsetOption, echo_json, echo_table, more_note, opened
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
-from newstrace.query import list_entities
 
 __all__ = ["entities_command"]
 
@@ -28,6 +27,8 @@ def entities_command(
 ) -> None:
     """Entities with their aliases and how often they are mentioned."""
     setup_logging(verbose, quiet)
+    from newstrace.query.entity_pages import list_entities  # noqa: PLC0415  # the query layer: only for this command
+
     with opened(db) as corpus:
         page = list_entities(corpus, kind, limit, offset)
     if json_out:

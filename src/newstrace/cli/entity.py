@@ -9,7 +9,6 @@ import typer
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.listing import LimitOption, OffsetOption, echo_json, echo_table, opened
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
-from newstrace.query import find_entity
 
 __all__ = ["entity_command"]
 
@@ -26,6 +25,8 @@ def entity_command(
 ) -> None:
     """An entity: its aliases (and where the text defined each), articles, quotes by it, figures it gives."""
     setup_logging(verbose, quiet)
+    from newstrace.query.entity_pages import find_entity  # noqa: PLC0415  # the query layer: only for this command
+
     with opened(db) as corpus:
         view = find_entity(corpus, name, limit, offset)
     if view is None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.listing import LimitOption, OffsetOption, echo_json, echo_table, more_note, opened
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
-from newstrace.query import list_events
 from newstrace.query.records import AssertedFigures
 
 __all__ = ["events_command"]
@@ -29,6 +28,8 @@ def events_command(
 ) -> None:
     """Events (date, place, kind) with the figures each source gives about them."""
     setup_logging(verbose, quiet)
+    from newstrace.query.figures import list_events  # noqa: PLC0415  # the query layer: only for this command
+
     with opened(db) as corpus:
         page = list_events(corpus, limit, offset)
     if json_out:

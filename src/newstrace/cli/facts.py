@@ -9,7 +9,6 @@ import typer
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.listing import echo_json, echo_table, opened
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
-from newstrace.query import find_facts
 
 __all__ = ["facts_command"]
 
@@ -32,6 +31,8 @@ def facts_command(
 ) -> None:
     """Figures grouped by who gives them (a named source, or the writer when none is named)."""
     setup_logging(verbose, quiet)
+    from newstrace.query.figures import find_facts  # noqa: PLC0415  # the query layer: only for this command
+
     with opened(db) as corpus:
         groups = find_facts(corpus, event, about, asserted_by)
     if json_out:

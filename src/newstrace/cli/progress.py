@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from typing import TYPE_CHECKING
 
 from newstrace.ingest.documents import REPAIR_STAGE
-from newstrace.run import Progress as RunProgress
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from newstrace.run.runner import Progress as RunProgress
 
 __all__ = ["ProgressDisplay"]
 
@@ -27,23 +30,11 @@ class ProgressDisplay:
     """Shows a run's progress; use as a context manager and pass ``update`` as the callback."""
 
     def __init__(self, quiet: bool, console: Console | None = None) -> None:
-        self.console = console or Console(stderr=True, highlight=False)
         self.quiet = quiet
         self.shown_errors = 0
         self.hidden_errors = 0
-        self.bar: Progress | None = None
-        self.task = TaskID(0)
-        if not quiet and self.console.is_terminal:
-            self.bar = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                TextColumn("{task.fields[size]}{task.fields[docs]} docs, {task.fields[errors]} errors"),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=self.console,
-                transient=True,
-            )
-            self.task = self.bar.add_task(PHASES["loading"], total=None, docs=0, errors=0, size="")
+        self.bar = None if quiet else _terminal_bar(console)
+        self.task = self.bar.task_ids[0] if self.bar is not None else None
 
     def __enter__(self) -> ProgressDisplay:
         if self.bar is not None:
@@ -63,7 +54,7 @@ class ProgressDisplay:
 
     def update(self, event: RunProgress) -> None:
         """Callback for :func:`newstrace.run.analyze_corpus`."""
-        if self.bar is not None:
+        if self.bar is not None and self.task is not None:
             reading = event.phase == "reading" and event.bytes_total > 0
             self.bar.update(
                 self.task,
@@ -88,3 +79,31 @@ class ProgressDisplay:
             self.bar.console.print(text, markup=False, soft_wrap=True)
         else:
             print(text, file=sys.stderr)
+
+
+def _terminal_bar(console: Console | None) -> Progress | None:
+    """A progress bar on ``console`` (default: stderr) if it is a terminal; rich is imported only
+    for a run that may show one."""
+    from rich.console import Console  # noqa: PLC0415
+    from rich.progress import (  # noqa: PLC0415
+        BarColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    shown = console or Console(stderr=True, highlight=False)
+    if not shown.is_terminal:
+        return None
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[size]}{task.fields[docs]} docs, {task.fields[errors]} errors"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=shown,
+        transient=True,
+    )
+    bar.add_task(PHASES["loading"], total=None, docs=0, errors=0, size="")
+    return bar

@@ -9,7 +9,6 @@ import typer
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.listing import LimitOption, OffsetOption, echo_json, echo_table, more_note, opened, short
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
-from newstrace.query import QuoteFilter, find_quotes
 
 __all__ = ["quotes_command"]
 
@@ -48,6 +47,8 @@ def quotes_command(
 ) -> None:
     """Quotes with their speaker's canonical name, date said, and article (title, site, date)."""
     setup_logging(verbose, quiet)
+    from newstrace.query.quote_search import QuoteFilter, find_quotes  # noqa: PLC0415  # the query layer: only for this command
+
     with opened(db) as corpus:
         page = find_quotes(
             corpus, QuoteFilter(speaker, text, since, until, kind, source, site), limit, offset

@@ -9,7 +9,6 @@ import typer
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.listing import LimitOption, OffsetOption, echo_json, echo_table, marked, opened
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
-from newstrace.query import search_corpus
 
 __all__ = ["search_command"]
 
@@ -26,6 +25,8 @@ def search_command(
 ) -> None:
     """Articles, quotes and entities that hold every word, best first."""
     setup_logging(verbose, quiet)
+    from newstrace.query.fulltext import search_corpus  # noqa: PLC0415  # the query layer: only for this command
+
     with opened(db) as corpus:
         found = search_corpus(corpus, " ".join(words), limit, offset)
     if json_out:

@@ -9,7 +9,6 @@ import typer
 from newstrace.cli.app import app, setup_logging
 from newstrace.cli.listing import echo_json, echo_table, opened
 from newstrace.cli.options import DEFAULT_DB, DbOption, JsonOption, QuietOption, VerboseOption
-from newstrace.query import find_trace
 
 __all__ = ["trace_command"]
 
@@ -26,6 +25,8 @@ def trace_command(
 ) -> None:
     """The earliest article that carries a remark, then each repetition (identical, edited, translation)."""
     setup_logging(verbose, quiet)
+    from newstrace.query.trace import find_trace  # noqa: PLC0415  # the query layer: only for this command
+
     with opened(db) as corpus:
         found = find_trace(corpus, quote)
     if found is None:

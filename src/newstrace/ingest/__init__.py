@@ -1,14 +1,19 @@
-"""Ingest: any news input (text, HTML, WARC, JSON Lines, folders, globs, stdin) to Documents."""
+"""Ingest: any news input (text, HTML, WARC, JSON Lines, folders, globs, stdin) to Documents.
+
+The names below are imported on first use (``newstrace.lazy_names``): importing
+``ingest.decode`` or the options loads no HTML reader.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import IO
+from typing import TYPE_CHECKING
 
-from newstrace.ingest.options import IngestOptions
-from newstrace.ingest.reader import read_input, sniff_format
-from newstrace.ingest.sources import STDIN, InputRef, expand_inputs, spool_stdin
-from newstrace.model import Document, Error
+from newstrace.lazy_names import lazy_names
+
+if TYPE_CHECKING:
+    from newstrace.ingest.options import IngestOptions
+    from newstrace.ingest.reader import read_input, read_inputs, sniff_format
+    from newstrace.ingest.sources import STDIN, InputRef, expand_inputs, spool_stdin
 
 __all__ = [
     "STDIN",
@@ -21,14 +26,16 @@ __all__ = [
     "spool_stdin",
 ]
 
-
-def read_inputs(
-    inputs: Iterable[str], options: IngestOptions | None = None, stdin: IO[bytes] | None = None
-) -> Iterator[Document | Error]:
-    """Every Document in ``inputs``, in order, with an Error for each input or record that fails."""
-    opts = options or IngestOptions()
-    for item in expand_inputs(inputs):
-        if isinstance(item, Error):
-            yield item
-        else:
-            yield from read_input(item, opts, stdin)
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "IngestOptions": "options",
+        "read_input": "reader",
+        "read_inputs": "reader",
+        "sniff_format": "reader",
+        "STDIN": "sources",
+        "InputRef": "sources",
+        "expand_inputs": "sources",
+        "spool_stdin": "sources",
+    },
+)

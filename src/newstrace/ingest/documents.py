@@ -8,7 +8,6 @@ from typing import Any
 from newstrace.ids import content_hash, stable_id
 from newstrace.ingest.deadline import time_limit
 from newstrace.ingest.decode import declared_charset, decode_bytes, valid_text
-from newstrace.ingest.html import extract_html
 from newstrace.ingest.options import IngestOptions
 from newstrace.model import Document, Error, InputFormat
 
@@ -83,6 +82,8 @@ def html_document(
     """The Document of an HTML page: decoded (``charset`` from a transport header, else the page's own
     declaration), its article text and metadata extracted within ``options.max_seconds``; the one
     path from HTML bytes to a Document."""
+    from newstrace.ingest.html import extract_html  # noqa: PLC0415  # lxml, jusText: only for HTML
+
     html = decode_bytes(raw, source, charset or declared_charset(raw))
     with time_limit(options.max_seconds, "extracting the text of this HTML page"):
         page = extract_html(html, source, options.max_html_depth, url)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from newstrace.errors import InputError, InputTooLarge, OutOfTime, error_from
@@ -13,12 +13,12 @@ from newstrace.ingest.decode import decode_bytes
 from newstrace.ingest.documents import html_document, make_document, repaired
 from newstrace.ingest.json_lines import read_jsonl
 from newstrace.ingest.options import IngestOptions
-from newstrace.ingest.sources import InputRef
+from newstrace.ingest.sources import InputRef, expand_inputs
 from newstrace.model import Document, Error, InputFormat
 
 log = logging.getLogger(__name__)
 
-__all__ = ["read_input", "sniff_format"]
+__all__ = ["read_input", "read_inputs", "sniff_format"]
 
 GZIP_MAGIC = b"\x1f\x8b"
 SNIFF = 4096
@@ -56,6 +56,18 @@ def read_input(
         except (Exception, OutOfTime) as exc:  # a failure we did not foresee costs this input only
             log.debug("reading %s failed", ref.name, exc_info=True)
             yield error_from(exc, ref.name, "ingest")
+
+
+def read_inputs(
+    inputs: Iterable[str], options: IngestOptions | None = None, stdin: IO[bytes] | None = None
+) -> Iterator[Document | Error]:
+    """Every Document in ``inputs``, in order, with an Error for each input or record that fails."""
+    opts = options or IngestOptions()
+    for item in expand_inputs(inputs):
+        if isinstance(item, Error):
+            yield item
+        else:
+            yield from read_input(item, opts, stdin)
 
 
 def _valid(item: Document | Error) -> Iterator[Document | Error]:

@@ -7,11 +7,11 @@ import logging
 from dataclasses import dataclass
 
 from newstrace import __version__
-from newstrace.analyze import AnalyzeOptions, Analyzer
+from newstrace.analyze.options import AnalyzeOptions
 from newstrace.errors import InputError, error_from
 from newstrace.ids import stable_id
 from newstrace.model import ArticleFindings, Document, Error
-from newstrace.segment import SegmentOptions, segment_document
+from newstrace.segment.options import SegmentOptions
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,9 @@ class DocumentProcessor:
     """Segments and analyses documents; owns its Analyzer (and so its spaCy model)."""
 
     def __init__(self, config: WorkConfig) -> None:
+        # the analysis steps, their patterns and helpers: imported only by a process that analyses
+        from newstrace.analyze.analyzer import Analyzer  # noqa: PLC0415
+
         self.config = config
         self.analyzer = Analyzer(config.analyze)
 
@@ -65,6 +68,8 @@ class DocumentProcessor:
 
     def process(self, doc: Document) -> DocumentResult:
         """The articles and findings of ``doc``; failures become Error records."""
+        from newstrace.segment.assemble import segment_document  # noqa: PLC0415  # as Analyzer above
+
         try:
             articles = segment_document(doc, self.config.segment)
         except InputError as exc:

@@ -15,24 +15,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
-from newstrace.analyze import AnalyzeOptions
+from newstrace.analyze.options import AnalyzeOptions
 from newstrace.errors import StoreError
 from newstrace.ids import stable_id
-from newstrace.ingest import IngestOptions, InputRef, expand_inputs, read_input
 from newstrace.ingest.documents import REPAIR_STAGE
-from newstrace.link import LinkOptions, link_corpus
-from newstrace.link.identity import resolve_identities
+from newstrace.ingest.options import IngestOptions
+from newstrace.ingest.reader import read_input
+from newstrace.ingest.sources import InputRef, expand_inputs
 from newstrace.link.mapper import Mapper, in_process
-from newstrace.link.stable_ids import keep_ids
+from newstrace.link.options import LinkOptions
 from newstrace.model import Document, Error
 from newstrace.run.executors import choose_executor
 from newstrace.run.isolation import BatchWriter
 from newstrace.run.limits import stdin_refs
 from newstrace.run.process import DocumentResult, WorkConfig, analysis_key
-from newstrace.segment import SegmentOptions
-from newstrace.store import Store
-from newstrace.store.lazy import StoredFindings
-from newstrace.store.link_index import StoredLinkIndex
+from newstrace.segment.options import SegmentOptions
+from newstrace.store.db import Store
 from newstrace.store.search import INDEX_VERSION
 
 log = logging.getLogger(__name__)
@@ -233,11 +231,18 @@ def link_store(store: Store, options: LinkOptions, mapper: Mapper = in_process) 
     state = stable_id(repr(options), INDEX_VERSION, *sorted(ids))
     if store.get_setting(LINK_KEY) == state:
         return []
+    # the link steps (NumPy, MinHash, the sentence model): imported only when there is linking to do
+    from newstrace.link.identity import resolve_identities  # noqa: PLC0415
+    from newstrace.link.linker import link_corpus  # noqa: PLC0415
+    from newstrace.link.stable_ids import keep_ids  # noqa: PLC0415
+    from newstrace.store.lazy import StoredFindings  # noqa: PLC0415
+    from newstrace.store.link_index import StoredLinkIndex  # noqa: PLC0415
+
     findings = StoredFindings(store, ids)
     links = keep_ids(store.links(), link_corpus(findings, options, StoredLinkIndex(store, ids), mapper))
     # only articles that an entity mentions can have a speaker or asserter resolved to one
     mentioned = {m.article for entity in links.entities for m in entity.mentions}
-    named = StoredFindings(store, [i for i in ids if i in mentioned])
+    named = findings.subset([i for i in ids if i in mentioned])  # read again only past the cache
     store.replace_links(links, resolve_identities(named, links.entities))
     store.set_setting(LINK_KEY, state)
     return list(links.errors)

@@ -14,6 +14,7 @@ from newstrace.segment.classify import NUMBERED_ITEM, ClassifiedLine, classify_t
 from newstrace.segment.header_names import bare_name_byline
 from newstrace.segment.lines import Shape, is_sentence_end
 from newstrace.segment.metadata import choose_title, dateline_date, is_date_label, normalize_published
+from newstrace.segment.options import SegmentOptions
 from newstrace.segment.region import keep_main_run, mark_menus, until_copyright
 from newstrace.segment.split import article_ranges
 from newstrace.text.bylines import is_author_name
@@ -35,25 +36,6 @@ TITLE_META_REACH = 8
 # role, an author box, a caption and a date (up to 18 lines on the tune pages of bench/data/pages,
 # blank lines included).
 STANDFIRST_REACH = 24
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentOptions:
-    """How documents are cut into articles.
-
-    Attributes:
-        split_pages: split a text page that holds several articles (HTML pages are one
-            article each: trafilatura already chose the main content).
-        clean_jsonl: clean JSONL ``text`` like a scraped page. Off by default: offsets into
-            a record's own ``text`` must stay valid (docs/contract.md).
-        detect_prose: on text pages, keep only lines that jusText's classification (length,
-            stop-word density, neighbours) finds to be prose, besides dropping furniture by
-            shape. HTML pages are not filtered again: trafilatura already chose the main text.
-    """
-
-    split_pages: bool = True
-    clean_jsonl: bool = False
-    detect_prose: bool = True
 
 
 @dataclass(frozen=True, slots=True)

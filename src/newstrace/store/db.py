@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from newstrace.errors import StoreError
@@ -25,7 +24,7 @@ from newstrace.link.identity import Identities
 from newstrace.model import Article, ArticleFindings, CorpusLinks, Document, Error
 from newstrace.registry import from_row, to_row
 from newstrace.store import schema, search
-from newstrace.store.opening import database_url, open_engine
+from newstrace.store.opening import database_url, insert_or_ignore, open_engine
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +86,9 @@ class Store:
 
     def add_name(self, doc_id: str, source: str) -> None:
         """Note that the stored document ``doc_id`` was also given as ``source``."""
-        table = schema.document_names
-        insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
+        insert = insert_or_ignore(schema.document_names, self.engine.dialect.name)
         with self._begin() as conn:
-            conn.execute(insert(table).values(document=doc_id, source=source).on_conflict_do_nothing())
+            conn.execute(insert.values(document=doc_id, source=source))
 
     def names(self, doc_id: str) -> list[str]:
         """Every name a stored document was given under: its source first, then the others."""
@@ -186,12 +184,8 @@ class Store:
             return
         valid = [Error(valid_text(e.source)[0], e.stage, valid_text(e.message)[0]) for e in errors]
         rows = {stable_id(e.source, e.stage, e.message): to_row(e) for e in valid}
-        table = schema.ERRORS.table
-        insert = (
-            postgresql.insert(table) if self.engine.dialect.name == "postgresql" else sqlite.insert(table)
-        )
         conn.execute(
-            insert.on_conflict_do_nothing(),
+            insert_or_ignore(schema.ERRORS.table, self.engine.dialect.name),
             [row | {"id": key, "document": doc_id} for key, row in rows.items()],
         )
 

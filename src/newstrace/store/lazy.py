@@ -25,11 +25,24 @@ CACHED_PAGES = 4  # pages kept: enough for readers that walk sorted positions
 class StoredFindings(Sequence[ArticleFindings]):
     """``ArticleFindings`` of ``ids`` (in that order), loaded from ``store`` on demand."""
 
-    def __init__(self, store: Store, ids: Sequence[str], page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self,
+        store: Store,
+        ids: Sequence[str],
+        page_size: int = PAGE_SIZE,
+        *,
+        within: StoredFindings | None = None,
+    ) -> None:
         self.store = store
         self.ids = list(ids)
         self.page_size = page_size
         self._pages: OrderedDict[int, list[ArticleFindings]] = OrderedDict()
+        self._within = within
+
+    def subset(self, ids: Sequence[str]) -> StoredFindings:
+        """The findings of ``ids``, taken from this sequence's cached pages where they are (the
+        store has not changed in between: the caller's promise), read from the store otherwise."""
+        return StoredFindings(self.store, ids, self.page_size, within=self)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -59,8 +72,16 @@ class StoredFindings(Sequence[ArticleFindings]):
             self._pages.move_to_end(number)
             return self._pages[number]
         ids = self.ids[number * self.page_size : (number + 1) * self.page_size]
-        page = self.store.findings(self.store.articles_by_id(ids))
+        cached = self._within.cached() if self._within is not None else {}
+        missing = [i for i in ids if i not in cached]
+        read = self.store.findings(self.store.articles_by_id(missing)) if missing else []
+        found = cached | {f.article.id: f for f in read}
+        page = [found[i] for i in ids if i in found]
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
         return page
+
+    def cached(self) -> dict[str, ArticleFindings]:
+        """The findings held in the page cache now, by article id."""
+        return {f.article.id: f for page in self._pages.values() for f in page}

@@ -12,19 +12,20 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 
 from newstrace.errors import StoreError, UsageError
 from newstrace.store import schema
 
 if TYPE_CHECKING:
+    from sqlalchemy.dialects.postgresql import Insert as PgInsert
+    from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
     from sqlalchemy.engine.interfaces import DBAPIConnection, DBAPICursor
     from sqlalchemy.pool import ConnectionPoolEntry
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SCHEMA_KEY", "database_url", "open_engine", "require_database", "sqlite_path"]
+__all__ = ["SCHEMA_KEY", "database_url", "insert_or_ignore", "open_engine", "require_database", "sqlite_path"]
 
 SCHEMA_KEY = "schema_version"  # the settings row that holds schema.SCHEMA_VERSION
 # Seconds a SQLite writer waits for another run's transaction before giving up. A batch of 100
@@ -163,8 +164,19 @@ def _create(engine: Engine) -> None:
 
 def _stamp(conn: sa.Connection, dialect: str) -> None:
     row = {"key": SCHEMA_KEY, "value": str(schema.SCHEMA_VERSION)}
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    conn.execute(insert(schema.settings).values(row).on_conflict_do_nothing())
+    conn.execute(insert_or_ignore(schema.settings, dialect).values(row))
+
+
+def insert_or_ignore(table: sa.Table, dialect: str) -> PgInsert | SqliteInsert:
+    """``INSERT ... ON CONFLICT DO NOTHING`` into ``table``, in the SQL of ``dialect``. Each dialect's
+    module is imported when a database of its kind is written: PostgreSQL's costs ~0.1 s."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql  # noqa: PLC0415
+
+        return postgresql.insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects import sqlite  # noqa: PLC0415
+
+    return sqlite.insert(table).on_conflict_do_nothing()
 
 
 def _check_version(engine: Engine, db: str, read_only: bool) -> None:
