@@ -159,7 +159,7 @@ def _talks_about(token: Token) -> bool:
 def _imperative(token: Token) -> bool:
     """A trigger in a clause in the imperative tells the reader what to do, not what happened
     ("Register for the meeting today!", "Go to the interview with thank-you notes")."""
-    verb = _verb(token)
+    verb = clause_verb(token)
     return (
         verb is not None
         and verb.dep_ == "ROOT"
@@ -172,7 +172,7 @@ def _imperative(token: Token) -> bool:
 def _frequentative(token: Token) -> bool:
     """A clause in the present tense with a frequency ("each year", "every day", "usually") tells
     what happens as a rule ("Drivers are involved in 4,000 crashes each year"), not one event."""
-    verb = _verb(token)
+    verb = clause_verb(token)
     if verb is None or not FREQUENCY.search(token.sent.text):
         return False
     tensed = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
@@ -207,7 +207,7 @@ def _habitual(token: Token) -> bool:
     for meetings", "Crashes cost insurers money"), not an event that took place."""
     if token.tag_ != "NNS" or any(c.dep_ in DETERMINERS for c in token.children):
         return False
-    verb = _verb(token)
+    verb = clause_verb(token)
     return (
         verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
     )
@@ -223,10 +223,11 @@ def _present_verb(token: Token) -> bool:
     )
 
 
-def _verb(token: Token) -> Token | None:
-    """The verb whose clause ``token`` belongs to (itself if it is one)."""
+def clause_verb(token: Token, steps: int = 4) -> Token | None:
+    """The verb whose clause ``token`` belongs to (itself if it is one), at most ``steps`` heads up:
+    a noun's verb is its head, or its head's head ("for meetings" -> block)."""
     node = token
-    for _ in range(4):  # a noun's verb is its head, or its head's head ("for meetings" -> block)
+    for _ in range(steps):
         if node.pos_ in ("VERB", "AUX"):
             return node
         if node.head is node:

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newstrace.analyze.figures.literal import clause_verb
 from newstrace.analyze.nlp import lemma
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def _occasions_in_general(token: Token) -> bool:
     if token.lower_ not in OCCASIONS or any(c.dep_ in DETERMINERS for c in token.children):
         return False
     many = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in MANY
-    verb = _verb(token)
+    verb = clause_verb(token, steps=3)  # the noun, its head, its head's head
     habitual = verb is not None and verb.tag_ in HABITUAL_TAGS
     return many or habitual or any(c.lower_ in MANY_MODIFIERS for c in token.children)
 
@@ -156,15 +157,3 @@ def _aimed(token: Token) -> bool:
         return True
     infinitive = any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children)
     return infinitive and head.dep_ == "xcomp" and lemma(head.head).lower() in AIM_VERBS
-
-
-def _verb(token: Token) -> Token | None:
-    """The verb whose clause ``token`` belongs to (a noun's head, or its head's head)."""
-    node = token
-    for _ in range(3):
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-        if node.head is node:
-            return None
-        node = node.head
-    return None
