@@ -13,6 +13,7 @@ from newstrace.segment.bio import bio_start
 from newstrace.segment.classify import NUMBERED_ITEM, ClassifiedLine, classify_text, prose_list_lines
 from newstrace.segment.header_names import bare_name_byline
 from newstrace.segment.lines import Shape, is_sentence_end
+from newstrace.segment.listing import mark_listed_teasers
 from newstrace.segment.metadata import choose_title, dateline_date, is_date_label, normalize_published
 from newstrace.segment.region import keep_main_run, mark_menus, until_copyright
 from newstrace.segment.split import article_ranges
@@ -100,8 +101,13 @@ def find_articles(
     article (a short article has no block long enough to count as prose), the shape rules alone decide."""
     if not prose:
         return _drafts(classify_text(text), split, declared, dump=False)
-    found = _drafts(mark_menus(classify_text(text, prose=True)), split, declared, dump=True)
-    return found or _drafts(mark_menus(classify_text(text)), split, declared, dump=True)
+    found = _drafts(_page_marks(classify_text(text, prose=True)), split, declared, dump=True)
+    return found or _drafts(_page_marks(classify_text(text)), split, declared, dump=True)
+
+
+def _page_marks(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """A page dump's lines with its menus and listed teasers made furniture."""
+    return mark_menus(mark_listed_teasers(lines))
 
 
 def _drafts(
