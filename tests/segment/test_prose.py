@@ -11,6 +11,7 @@ from newstrace.segment.prose import (
     enclosed_prose,
     is_english,
     page_stoplist,
+    passages,
     prose_lines,
     sectioned_prose,
     written_in_stoplist_language,
@@ -395,3 +396,30 @@ def test_furniture_vouches_for_no_neighbour(furniture: bool, menu_kept: bool) ->
     kept = prose_lines(lines, furniture=[furniture, False, False, False, False])
     assert kept[1:4] == [menu_kept] * 3
     assert kept[-1]
+
+
+SHORT = [  # sentences of prose density, each under jusText's "long" length
+    "The bridge will close on Monday for the whole of the summer, the council said.",
+    "The council said that the work on it could not wait any longer than that.",
+    "A ferry will run every hour while the bridge is closed to all the cars.",
+    "Most people in the town said that they would take the ferry to their work.",
+]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # three short sentences in a row are a passage, whatever stands around them; the short
+        # line above is its heading
+        (["Home", "Bridge to close", *SHORT[:3], "Contact"], [False, True, True, True, True, False]),
+        # two are not (a teaser's two lines)
+        (["Home", *SHORT[:2], "Contact"], [False, False, False, False]),
+        # a headline between them breaks the run (a list of teasers: headline, excerpt, ...)
+        ([SHORT[0], "Ferry plan", SHORT[1], "Mayor speaks", SHORT[2]], [False] * 5),
+        # a menu of short items is never dense enough
+        (["Home", "World", "Business", "Sports"], [False] * 4),
+    ],
+)
+def test_passages(texts: list[str], expected: list[bool]) -> None:
+    stoplist = page_stoplist([PROSE, PROSE_2]) or frozenset()
+    assert passages(texts, [False] * len(texts), stoplist) == expected
