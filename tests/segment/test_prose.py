@@ -297,6 +297,36 @@ def test_standfirst_is_not_the_body(lines: list[str], text: list[str], title: st
     assert article.title == title
 
 
+QUESTION = "Will the old bridge close for the summer?"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # with no heading above it, a line that asks, above the byline, is the headline
+        ([QUESTION, "By Ann Vale", "June 3, 2021", PROSE, PROSE_2], QUESTION),
+        # under a headline, it is the standfirst
+        (["Bridge to close", QUESTION, "By Ann Vale", PROSE, PROSE_2], "Bridge to close"),
+        # a question longer than a headline is not one
+        (
+            [
+                f"{STANDFIRST[:-1]}, and what will the council do for all the shops by the river?",
+                "By Ann Vale",
+                PROSE,
+                PROSE_2,
+            ],
+            None,
+        ),
+        # nor is a line that asks with no byline or date after it (the article's first paragraph)
+        ([QUESTION, PROSE, PROSE_2], None),
+    ],
+)
+def test_a_headline_may_ask(lines: list[str], title: str | None) -> None:
+    [article] = find_articles(_page(*lines, *FOOTER), prose=True)
+    assert article.title == title
+    assert article.text.split("\n")[-2:] == [PROSE, PROSE_2]
+
+
 @pytest.mark.parametrize(
     ("label", "kept"),
     [
