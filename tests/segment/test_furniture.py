@@ -86,6 +86,8 @@ FURNITURE = [
     ("Join our forums to keep talking about the river, and let us know if you have a tip!", "notice"),
     ("No spam, we promise. You can unsubscribe at any time.", "notice"),
     ("Your personal data will be kept by us for as long as you hold an account.", "notice"),
+    ("We welcome reader comments on the stories of the day; some may be printed.", "notice"),
+    ("Comments are moderated, so please be patient: we read them all.", "notice"),
 ]
 PROSE = [
     "Image quality improved with the new lens, the makers said.",
@@ -120,6 +122,7 @@ PROSE = [
     '"We read your comments every morning," the mayor told the residents.',
     "You can post comments on the council's website until Friday.",
     "Our forums were busy last year, the club's chairman wrote in a letter to members.",
+    "Readers left hundreds of comments under the mayor's post, which was shared widely.",
 ]
 
 

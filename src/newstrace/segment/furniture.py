@@ -141,7 +141,7 @@ SECOND_PERSON = re.compile(
 QUOTE_MARKS = re.compile(r"[\"“”«»]")
 APPEAL_MAX_WORDS = 40
 # The site speaking to its reader about its own services (comment rules, forums, a newsletter, the
-# reader's personal data): a paragraph with both the site's "we"/"our" and the reader's "you", on one of
+# reader's personal data): a paragraph with both the site's "we"/"our" and its reader, on one of
 # those topics, with no quotation (a quoted "we" is a source's). On the tune pages of bench/data/pages
 # (Zyte's English article bodies), 4 such paragraphs leaked after articles and 1 of 1,839 article
 # paragraphs matched (a list's "let us know in the comments").
@@ -150,7 +150,8 @@ SITE_SERVICES = re.compile(
     r"|personal (?:data|information))\b",
     re.IGNORECASE,
 )
-READER = re.compile(r"\b(?:you|your|you're|you’re)\b", re.IGNORECASE)
+# The reader, addressed ("you", "please") or named ("We welcome reader comments").
+READER = re.compile(r"\b(?:you|your|you're|you’re|please|readers?)\b", re.IGNORECASE)
 SITE_VOICE = re.compile(r"\b(?:we|our|us|we're|we’re|we'll|we’ll)\b", re.IGNORECASE)
 SITE_NOTICE_MAX_WORDS = 80
 DISCLAIMER = re.compile(r"^(?:[\w ]{0,20}\s)?(?:disclaimer|disclosure)\s*[:(\-–]", re.IGNORECASE)
