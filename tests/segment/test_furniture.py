@@ -81,6 +81,13 @@ FURNITURE = [
     ("By signing up you agree to our Terms of Use and Privacy Policy.", "consent"),
     ("By submitting this form you agree to The Lantern using your data to publish your comment.", "consent"),
     ("By using this site you’re agreeing to the terms of service.", "consent"),
+    # the site, as "we", to its reader about comments, forums, newsletters or personal data
+    ("As you comment, please be respectful of other commenters. Our goal is a civil debate.", "notice"),
+    ("Join our forums to keep talking about the river, and let us know if you have a tip!", "notice"),
+    ("No spam, we promise. You can unsubscribe at any time.", "notice"),
+    ("Your personal data will be kept by us for as long as you hold an account.", "notice"),
+    ("We welcome reader comments on the stories of the day; some may be printed.", "notice"),
+    ("Comments are moderated, so please be patient: we read them all.", "notice"),
 ]
 PROSE = [
     "Image quality improved with the new lens, the makers said.",
@@ -111,6 +118,11 @@ PROSE = [
     "Followers on Facebook and Twitter rose by half.",
     "Please evacuate the area, officials told residents on Monday.",
     "Topics of the summit included trade and security.",
+    # "we" and "you" on those topics inside a quotation, or without the site's voice
+    '"We read your comments every morning," the mayor told the residents.',
+    "You can post comments on the council's website until Friday.",
+    "Our forums were busy last year, the club's chairman wrote in a letter to members.",
+    "Readers left hundreds of comments under the mayor's post, which was shared widely.",
 ]
 
 

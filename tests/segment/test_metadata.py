@@ -6,6 +6,7 @@ import pytest
 
 from newstrace.segment.assemble import find_articles
 from newstrace.segment.metadata import (
+    byline_date,
     byline_of,
     choose_title,
     dateline_date,
@@ -192,3 +193,22 @@ def test_header_lines_of_a_page_dump(header: list[str], expected: tuple[str | No
 )
 def test_is_date_label(line: str, expected: bool) -> None:
     assert is_date_label(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Written by Ann Vale on July 27, 2017", "2017-07-27"),
+        ("By Ann Vale | June 3, 2021", "2021-06-03"),
+        ("By Ann Vale, updated June 3, 2021", None),  # when it was changed
+        ("By Ann Vale", None),
+    ],
+)
+def test_byline_date(line: str, expected: str | None) -> None:
+    assert byline_date(line) == expected
+
+
+def test_the_date_on_the_byline_line_is_the_articles() -> None:
+    page = f"Bridge to close\n\nWritten by Ann Vale on July 27, 2017\n\n{P1}\n\n{P2}\n"
+    [article] = find_articles(page, prose=True)
+    assert (article.byline, article.published) == ("Ann Vale", "2017-07-27")

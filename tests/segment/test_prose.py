@@ -11,6 +11,7 @@ from newstrace.segment.prose import (
     enclosed_prose,
     is_english,
     page_stoplist,
+    passages,
     prose_lines,
     sectioned_prose,
     written_in_stoplist_language,
@@ -296,6 +297,36 @@ def test_standfirst_is_not_the_body(lines: list[str], text: list[str], title: st
     assert article.title == title
 
 
+QUESTION = "Will the old bridge close for the summer?"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # with no heading above it, a line that asks, above the byline, is the headline
+        ([QUESTION, "By Ann Vale", "June 3, 2021", PROSE, PROSE_2], QUESTION),
+        # under a headline, it is the standfirst
+        (["Bridge to close", QUESTION, "By Ann Vale", PROSE, PROSE_2], "Bridge to close"),
+        # a question longer than a headline is not one
+        (
+            [
+                f"{STANDFIRST[:-1]}, and what will the council do for all the shops by the river?",
+                "By Ann Vale",
+                PROSE,
+                PROSE_2,
+            ],
+            None,
+        ),
+        # nor is a line that asks with no byline or date after it (the article's first paragraph)
+        ([QUESTION, PROSE, PROSE_2], None),
+    ],
+)
+def test_a_headline_may_ask(lines: list[str], title: str | None) -> None:
+    [article] = find_articles(_page(*lines, *FOOTER), prose=True)
+    assert article.title == title
+    assert article.text.split("\n")[-2:] == [PROSE, PROSE_2]
+
+
 @pytest.mark.parametrize(
     ("label", "kept"),
     [
@@ -395,3 +426,30 @@ def test_furniture_vouches_for_no_neighbour(furniture: bool, menu_kept: bool) ->
     kept = prose_lines(lines, furniture=[furniture, False, False, False, False])
     assert kept[1:4] == [menu_kept] * 3
     assert kept[-1]
+
+
+SHORT = [  # sentences of prose density, each under jusText's "long" length
+    "The bridge will close on Monday for the whole of the summer, the council said.",
+    "The council said that the work on it could not wait any longer than that.",
+    "A ferry will run every hour while the bridge is closed to all the cars.",
+    "Most people in the town said that they would take the ferry to their work.",
+]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # three short sentences in a row are a passage, whatever stands around them; the short
+        # line above is its heading
+        (["Home", "Bridge to close", *SHORT[:3], "Contact"], [False, True, True, True, True, False]),
+        # two are not (a teaser's two lines)
+        (["Home", *SHORT[:2], "Contact"], [False, False, False, False]),
+        # a headline between them breaks the run (a list of teasers: headline, excerpt, ...)
+        ([SHORT[0], "Ferry plan", SHORT[1], "Mayor speaks", SHORT[2]], [False] * 5),
+        # a menu of short items is never dense enough
+        (["Home", "World", "Business", "Sports"], [False] * 4),
+    ],
+)
+def test_passages(texts: list[str], expected: list[bool]) -> None:
+    stoplist = page_stoplist([PROSE, PROSE_2]) or frozenset()
+    assert passages(texts, [False] * len(texts), stoplist) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,8 +13,15 @@ from newstrace.model import Article, Document, Piece
 from newstrace.segment.bio import bio_start
 from newstrace.segment.classify import NUMBERED_ITEM, ClassifiedLine, classify_text, prose_list_lines
 from newstrace.segment.header_names import bare_name_byline
-from newstrace.segment.lines import Shape, is_sentence_end
-from newstrace.segment.metadata import choose_title, dateline_date, is_date_label, normalize_published
+from newstrace.segment.lines import HEADING_MAX_WORDS, Shape, is_sentence_end, word_count
+from newstrace.segment.listing import mark_listed_teasers
+from newstrace.segment.metadata import (
+    byline_date,
+    choose_title,
+    dateline_date,
+    is_date_label,
+    normalize_published,
+)
 from newstrace.segment.options import SegmentOptions
 from newstrace.segment.region import keep_main_run, mark_menus, until_copyright
 from newstrace.segment.split import article_ranges
@@ -36,6 +44,10 @@ TITLE_META_REACH = 8
 # role, an author box, a caption and a date (up to 18 lines on the tune pages of bench/data/pages,
 # blank lines included).
 STANDFIRST_REACH = 24
+# A headline may ask or exclaim ("Are dead skin cells a good thing?"): a line of a headline's length
+# that ends so is shaped like a sentence, yet it is the title when it stands where the headline does
+# (2 such titles on the tune pages of bench/data/pages; 409 further trafilatura pages unchanged).
+QUESTION_HEADLINE = re.compile(r"[?!]['\"”’)\]»]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +94,13 @@ def find_articles(
     article (a short article has no block long enough to count as prose), the shape rules alone decide."""
     if not prose:
         return _drafts(classify_text(text), split, declared, dump=False)
-    found = _drafts(mark_menus(classify_text(text, prose=True)), split, declared, dump=True)
-    return found or _drafts(mark_menus(classify_text(text)), split, declared, dump=True)
+    found = _drafts(_page_marks(classify_text(text, prose=True)), split, declared, dump=True)
+    return found or _drafts(_page_marks(classify_text(text)), split, declared, dump=True)
+
+
+def _page_marks(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """A page dump's lines with its menus and listed teasers made furniture."""
+    return mark_menus(mark_listed_teasers(lines))
 
 
 def _drafts(
@@ -139,7 +156,11 @@ def _draft(lines: Sequence[ClassifiedLine], declared: Document | None) -> Articl
     start = _after_standfirst(lines, first)
     header, body = lines[:start], lines[start:]
     shown_header = [*lines[:first], *lines[first + 1 : start]]  # the standfirst is not a headline
-    title = (declared.title if declared and declared.title else None) or _title(shown_header)
+    title = (
+        (declared.title if declared and declared.title else None)
+        or _title(shown_header)
+        or _asking_standfirst(lines, first, start)
+    )
     body_lines = _body(body, title)
     byline = _byline(lines, declared) or bare_name_byline(header, title)
     if (bio := bio_start([cl.line.text for cl in body_lines], byline)) is not None:
@@ -164,6 +185,18 @@ def _after_standfirst(lines: Sequence[ClassifiedLine], first: int) -> int:
     return first
 
 
+def _asking_headline(cl: ClassifiedLine) -> bool:
+    """A line that asks or exclaims, no longer than a headline."""
+    text = cl.line.text
+    return bool(QUESTION_HEADLINE.search(text)) and word_count(text) <= HEADING_MAX_WORDS
+
+
+def _asking_standfirst(lines: Sequence[ClassifiedLine], first: int, start: int) -> str | None:
+    """The "standfirst" above the byline or date when it asks or exclaims and no heading above it
+    is the title: the headline itself, shaped like a sentence."""
+    return lines[first].line.text if start != first and _asking_headline(lines[first]) else None
+
+
 def _title(header: Sequence[ClassifiedLine]) -> str | None:
     """The heading just above the byline or date lines nearest the body, else the best heading.
 
@@ -183,7 +216,8 @@ def _title(header: Sequence[ClassifiedLine]) -> str | None:
             # the heading right above the byline is the headline, even when a breadcrumb's link
             # list took it in ("Home", "News", <headline>, "By", <name>)
             taken = cl.furniture in ("not-prose", "link-list") if k == 0 else cl.furniture == "not-prose"
-            if cl.shape is Shape.HEADING and (cl.is_content or taken):
+            asks = k == 0 and taken and _asking_headline(cl)  # right above the byline: its headline
+            if (cl.shape is Shape.HEADING and (cl.is_content or taken)) or asks:
                 if not is_author_name(cl.line.text) and (title := choose_title([cl.line.text])):
                     return title
             elif cl.is_meta or cl.is_paragraph:
@@ -208,6 +242,9 @@ def _published(
     for cl in (*header, *body):
         if cl.published:
             return cl.published
+    for cl in header:  # the date printed on the byline's own line
+        if cl.byline and (value := byline_date(cl.line.text)):
+            return value
     shown = [cl for cl in (*header, *body) if cl.shape not in (Shape.BLANK, Shape.SEPARATOR)]
     for prev, cl in itertools.pairwise(shown):  # the date printed with the byline is the article's
         if prev.byline and (cl.date_only or cl.header_date):

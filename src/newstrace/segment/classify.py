@@ -20,6 +20,7 @@ from newstrace.segment.prose import (
     enclosed_prose,
     is_english,
     page_stoplist,
+    passages,
     prose_lines,
     sectioned_prose,
 )
@@ -259,7 +260,7 @@ def _mark_non_prose(lines: list[ClassifiedLine]) -> list[ClassifiedLine]:
     )
     if not is_english(stoplist):  # jusText's densities are English's: another language's long blocks stay
         kept = [good or len(text) >= LONG_BLOCK_CHARS for good, text in zip(kept, texts, strict=True)]
-    kept = sectioned_prose(texts, enclosed_prose(texts, kept), stoplist)
+    kept = passages(texts, sectioned_prose(texts, enclosed_prose(texts, kept), stoplist), stoplist)
     dropped = {
         cl.line.index for b, good in zip(blocks, kept, strict=True) if not good for cl in b if cl.is_content
     }

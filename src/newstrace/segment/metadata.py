@@ -12,6 +12,7 @@ from newstrace.text.bylines import clean_byline, is_author_name
 from newstrace.text.dates import PartialDate, find_date_expressions
 
 __all__ = [
+    "byline_date",
     "byline_of",
     "choose_title",
     "dateline_date",
@@ -88,6 +89,20 @@ def byline_of(text: str) -> str | None:
     if not found or found.end() < len(names) or names.split()[0].lower() in NOT_NAMES:
         return clean_byline(text)  # "By Ann Vale, August 14, 2020 2:30 pm", "By Ann Vale For The Lantern"
     return names
+
+
+# A change's label before a byline's date ("By Ann Vale, updated June 3"): not the day it was published.
+CHANGED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+
+
+def byline_date(text: str) -> str | None:
+    """The day a byline line gives with its names ("Written by Ann Vale on July 27, 2017",
+    "By Ann Vale | June 3, 2021"): the date printed with the byline is the article's, unless a
+    change's label comes before it."""
+    for expr in find_date_expressions(text, None):
+        if expr.value is not None and expr.value.day is not None:
+            return None if CHANGED.search(text[: expr.start]) else expr.value.iso()
+    return None
 
 
 def published_label_date(text: str) -> str | None:

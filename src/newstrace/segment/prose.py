@@ -31,6 +31,7 @@ __all__ = [
     "enclosed_prose",
     "is_english",
     "page_stoplist",
+    "passages",
     "prose_lines",
     "sectioned_prose",
     "written_in_stoplist_language",
@@ -66,6 +67,9 @@ EXCERPT_END = re.compile(r"\[\s*(?:…|\.\.\.|&hellip;)\s*\]$")
 # those sentences are as dense in stop words as prose on average (jusText rejects a section whose
 # few dense, fact-laden sentences, under 0.30 each, flank its near-good ones).
 SECTION_SENTENCE_SHARE = 0.8
+# Near-good blocks (prose density, under ``LENGTH_HIGH`` characters) in a row that make a passage of
+# prose on their own, whatever stands around them.
+PASSAGE_MIN_BLOCKS = 3
 # "Simple English" is English; lists too unlike ordinary writing to identify a page are skipped.
 SKIPPED_LISTS = frozenset({"Simple_English"})
 
@@ -131,6 +135,29 @@ def prose_lines(
     )
     justext.core.revise_paragraph_classification(blocks, MAX_HEADING_DISTANCE)
     return [b.class_type == "good" for b in blocks]
+
+
+def passages(texts: Sequence[str], kept: Sequence[bool], stoplist: frozenset[str]) -> list[bool]:
+    """``kept`` with the runs of blocks in a row that each read as prose (``LENGTH_LOW`` characters
+    or more, at prose density) taken in: sentences one after another are a passage of prose even
+    when none is long enough to be good on its own and both its neighbours are not (a short article
+    of short paragraphs between menus, which jusText's context rules reject as a whole)."""
+    out = list(kept)
+    dense = [
+        len(t) >= LENGTH_LOW and ProseBlock(t, False).stopwords_density(stoplist) >= STOPWORDS_LOW
+        for t in texts
+    ]
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and dense[j]:
+            j += 1
+        if j - i >= PASSAGE_MIN_BLOCKS:
+            out[i:j] = [True] * (j - i)
+            if i > 0 and len(texts[i - 1]) < LENGTH_LOW and not is_sentence_end(texts[i - 1]):
+                out[i - 1] = True  # its heading, as jusText keeps the heading above good prose
+        i = max(j, i + 1)
+    return out
 
 
 def enclosed_prose(texts: Sequence[str], kept: Sequence[bool]) -> list[bool]:
