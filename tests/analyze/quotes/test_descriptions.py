@@ -1,0 +1,66 @@
+"""Descriptions that stand for someone named before: an age, the noun for a kind of body."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.analyze.quotes.descriptions import described_referent
+from tests.analyze.quotes.test_coref import at, coref_of
+
+PEOPLE = {
+    "Lena Marsh": "PERSON",
+    "Marsh": "PERSON",
+    "Omar Haddad": "PERSON",
+    "Haddad": "PERSON",
+    "Kestrel": "PERSON",  # a firm NER took for a person: a one-word name only
+}
+ORGS = {
+    "Harbour Board": "ORG",
+    "Valdoria": "GPE",
+    "Tide Records": "ORG",
+    "Northwind Studios": "ORG",
+}
+
+AGES = [  # (text, the head word's occurrence, expected)
+    ("Lena Marsh will lead the board. Marsh met Omar Haddad on Monday. The 56-year-old said she was glad.",
+     "Lena Marsh"),  # the person the lead names, not the one named last
+    ("Omar Haddad spoke first. Then Lena Marsh took the floor. The 41-year-old said it was time.",
+     "Omar Haddad"),
+    ("Lena Marsh left Kestrel in May. The 56-year-old said she was glad.", "Lena Marsh"),
+    ("Kestrel grew fast last year. The 30-year-old said it was time.", None),  # no full name
+    ("Lena Marsh spoke. " + "The board met again and again. " * 30 + "The 56-year-old said so.",
+     None),  # named too far back: the text has moved on
+    ("Lena Marsh spoke. The old man said so.", None),  # no age
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), AGES)
+def test_an_age_stands_for_the_person_the_story_is_about(text: str, expected: str | None) -> None:
+    coref = coref_of(text, PEOPLE)
+    found = described_referent("old", at(text, "old"), coref)
+    assert (found.name if found else None) == expected
+    assert found is None or found.kind == "PER"
+
+
+BODIES = [  # (text, head word, expected)
+    ("Tide Records denied the report. At the time, the company said it was false.", "company",
+     "Tide Records"),
+    ("Harbour Board met in Valdoria. Later the agency said it would wait.", "agency", "Harbour Board"),
+    ("Tide Records sued Northwind Studios. The studio said it would fight.", "studio",
+     "Northwind Studios"),
+    ("Valdoria announced new rules. The agency said so.", "agency", None),  # a country is no agency
+    ("Tide Records denied it. " + "Fans waited for weeks. " * 40 + "The company said no.", "company",
+     None),  # named too far back
+    ("Tide Records denied it. The government said it would look.", "government", None),  # not a body noun
+    ("“Tide Records is wrong,” she wrote. The company said nothing.", "company", None),  # a quoted name
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), BODIES)
+def test_a_body_noun_stands_for_the_organisation_named_before(
+    text: str, head: str, expected: str | None
+) -> None:
+    quoted = [text[text.index("“") : text.index("”") + 1]] if "“" in text else []
+    coref = coref_of(text, PEOPLE | ORGS, quoted)
+    found = described_referent(head, at(text, head), coref)
+    assert (found.name if found else None) == expected
