@@ -64,3 +64,21 @@ def test_a_body_noun_stands_for_the_organisation_named_before(
     coref = coref_of(text, PEOPLE | ORGS, quoted)
     found = described_referent(head, at(text, head), coref)
     assert (found.name if found else None) == expected
+
+
+MESSAGES = [  # (text, expected): who "the statement" at the end of the text is
+    ("Lena Marsh sued Tide Records. The company denied it in a statement on Friday. "
+     "The statement said she was wrong.", "Tide Records"),
+    ("Lena Marsh sued Tide Records. The record label issued a statement at once. "
+     "The statement said she was wrong.", "Tide Records"),
+    ("Lena Marsh sued Tide Records. The singer replied in a statement on Friday. "
+     "The statement said they were wrong.", None),  # a person's description: not a body
+    ("Lena Marsh sued Tide Records. The statement said she was wrong.", None),  # put out by no one
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), MESSAGES)
+def test_a_message_put_out_by_a_described_body_is_the_bodys(text: str, expected: str | None) -> None:
+    coref = coref_of(text, PEOPLE | ORGS)
+    found = described_referent("statement", text.rindex("statement"), coref)
+    assert (found.name if found else None) == expected

@@ -8,7 +8,9 @@ matches a title or a word of the name, cannot find them:
   the story is about, named just before;
 - the noun for a kind of body (``the agency said``, ``the production company said``) when no
   organisation named before has that noun in its name: the nearest organisation named before,
-  in the same passage, is the one it stands for ("CBP announced … At the time, the agency said").
+  in the same passage, is the one it stands for ("CBP announced … At the time, the agency said");
+- a message with no named source (``the statement read``) put out in a sentence whose subject is
+  such a description (``The company denied it in a statement.``): that body's message.
 
 Both look back only a short way (:data:`PERSON_WINDOW`, :data:`BODY_WINDOW`) and never into
 quotations (names there are the speakers' words). A place or a building never answers: a country
@@ -20,7 +22,8 @@ from __future__ import annotations
 import logging
 import re
 
-from newstrace.analyze.quotes.coref import Coreference, NamedMention, Referent
+from newstrace.analyze.quotes.coref import ISSUING_VERBS, Coreference, NamedMention, Referent
+from newstrace.analyze.quotes.cues import MESSAGE_NOUNS
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +44,8 @@ BODY_NOUNS = frozenset(
 PERSON_WINDOW = 600
 BODY_WINDOW = 600
 BODY_LABELS = frozenset({"ORG"})  # an organisation's name, not a country's (GPE) or a people's (NORP)
+# A sentence led by a description of a body: "The company denied it …", "The rights group …".
+BODY_SUBJECT = re.compile(r"\s*the\s+([a-z-]+)(?:\s+([a-z]+))?\b", re.IGNORECASE)
 
 
 def described_referent(head: str, at: int, coref: Coreference) -> Referent | None:
@@ -51,7 +56,29 @@ def described_referent(head: str, at: int, coref: Coreference) -> Referent | Non
         return _main_person(coref, at)
     if word in BODY_NOUNS:
         return _nearest_body(coref, at)
+    if word in MESSAGE_NOUNS:
+        return _described_issuer(word, at, coref)
     return None
+
+
+def _described_issuer(noun: str, at: int, coref: Coreference) -> Referent | None:
+    """ "The company denied it in a statement. … the statement read": a message put out in a
+    sentence whose subject is a body's description is that body's (the organisation the
+    description stands for)."""
+    issued = re.compile(
+        rf"\b(?:in|{ISSUING_VERBS})\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b",
+        re.IGNORECASE,
+    )
+    found = [m for m in issued.finditer(coref.text, 0, at) if not _in_quote(coref, m.start())]
+    if not found:
+        return None
+    where = found[-1].start()
+    stop = coref.text.rfind(". ", 0, where)
+    sentence = max(stop + 2 if stop >= 0 else 0, coref.text.rfind("\n", 0, where) + 1)
+    subject = BODY_SUBJECT.match(coref.text, sentence, where)
+    if subject is None or not {w.lower() for w in subject.groups() if w} & BODY_NOUNS:
+        return None
+    return _nearest_body(coref, sentence)
 
 
 def _main_person(coref: Coreference, at: int) -> Referent | None:
@@ -79,4 +106,8 @@ def _nearest_body(coref: Coreference, at: int) -> Referent | None:
 
 
 def _outside(coref: Coreference, mention: NamedMention) -> bool:
-    return not any(a <= mention.start < b for a, b in coref.quoted)
+    return not _in_quote(coref, mention.start)
+
+
+def _in_quote(coref: Coreference, offset: int) -> bool:
+    return any(a <= offset < b for a, b in coref.quoted)
