@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.analyze.quotes.descriptions import described_referent
+from newstrace.analyze.quotes.descriptions import aged_name, described_referent
+from newstrace.model import Span
 from tests.analyze.quotes.test_coref import at, coref_of
 
 PEOPLE = {
@@ -82,3 +83,23 @@ def test_a_message_put_out_by_a_described_body_is_the_bodys(text: str, expected:
     coref = coref_of(text, PEOPLE | ORGS)
     found = described_referent("statement", text.rindex("statement"), coref)
     assert (found.name if found else None) == expected
+
+
+AGED = [  # (text, mention, expected): a name and its age in apposition name a person
+    ("Lena Marsh spoke first. Marsh, 41, told reporters it was time.", "Marsh, 41,", "Lena Marsh"),
+    ("Marsh, 41, told reporters it was time.", "Marsh, 41,", "Marsh"),  # NER took it for a place
+    ("Omar Haddad spoke. Haddad, 63, a teacher, said so.", "Haddad, 63,", "Omar Haddad"),
+    ("Lena Marsh spoke. Marsh, the mayor, said so.", "Marsh, the mayor,", None),  # no age
+    ("Lena Marsh spoke. Harbour Board, 2019, said so.", "Harbour Board, 2019,", None),  # a year, not an age
+    ("Lena Marsh spoke. the board, 12, said so.", "the board, 12,", None),  # no name
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), AGED)
+def test_a_name_and_its_age_name_a_person(text: str, mention: str, expected: str | None) -> None:
+    coref = coref_of(text, {"Lena Marsh": "PERSON", "Omar Haddad": "PERSON", "Haddad": "PERSON",
+                            "Marsh": "GPE"})  # fmt: skip
+    start = text.index(mention)
+    found = aged_name(Span(start, start + len(mention), mention), coref)
+    assert (found.name if found else None) == expected
+    assert found is None or found.kind == "PER"

@@ -9,6 +9,8 @@ matches a title or a word of the name, cannot find them:
 - the noun for a kind of body (``the agency said``, ``the production company said``) when no
   organisation named before has that noun in its name: the nearest organisation named before,
   in the same passage, is the one it stands for ("CBP announced … At the time, the agency said");
+- a name with its age in apposition (``Ramos, 58, told AFP``), which the parse may head by the
+  age or the comma: the name's bearer;
 - a message with no named source (``the statement read``) put out in a sentence whose subject is
   such a description (``The company denied it in a statement.``): that body's message.
 
@@ -24,10 +26,11 @@ import re
 
 from newstrace.analyze.quotes.coref import ISSUING_VERBS, Coreference, NamedMention, Referent
 from newstrace.analyze.quotes.cues import MESSAGE_NOUNS
+from newstrace.model import Span
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BODY_NOUNS", "described_referent"]
+__all__ = ["BODY_NOUNS", "aged_name", "described_referent"]
 
 AGE = re.compile(r"\b\d{1,3}[- ]years?[- ]$", re.IGNORECASE)  # before the head "old": "the 56-year-old"
 AGE_REACH = 12  # characters before the head searched for the age
@@ -44,6 +47,8 @@ BODY_NOUNS = frozenset(
 PERSON_WINDOW = 600
 BODY_WINDOW = 600
 BODY_LABELS = frozenset({"ORG"})  # an organisation's name, not a country's (GPE) or a people's (NORP)
+# A name and an age in apposition: "Ramos, 58,", "Lena Marsh, 41, a teacher".
+NAME_AND_AGE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*),\s+\d{1,3},")
 # A sentence led by a description of a body: "The company denied it …", "The rights group …".
 BODY_SUBJECT = re.compile(r"\s*the\s+([a-z-]+)(?:\s+([a-z]+))?\b", re.IGNORECASE)
 
@@ -59,6 +64,16 @@ def described_referent(head: str, at: int, coref: Coreference) -> Referent | Non
     if word in MESSAGE_NOUNS:
         return _described_issuer(word, at, coref)
     return None
+
+
+def aged_name(mention: Span | None, coref: Coreference) -> Referent | None:
+    """The person a mention that starts with a name and its age (``Ramos, 58,``) names."""
+    if mention is None:
+        return None
+    aged = NAME_AND_AGE.match(mention.text)
+    if aged is None:
+        return None
+    return coref.resolve_name(aged.group(1), mention.start)  # an age is a person's: NER may say a place
 
 
 def _described_issuer(noun: str, at: int, coref: Coreference) -> Referent | None:
