@@ -199,6 +199,9 @@ LISTS = [
     ("The director made this clear in her new documentary “Thirteen Rivers.”", ["scare"]),
     ("In his 2002 book, “Make Your Kid a Millionaire,” Ruiz wrote about saving.", ["scare"]),
     ("In his book, Ruiz wrote that “saving is hard.”", ["fragment"]),
+    ("Ruiz, who also stars in the medical drama, “Harbour Street,” returns to the stage.", ["scare"]),
+    ("In his autobiography, “A Time to Build,” published in 2015, Ruiz wrote about saving.", ["scare"]),
+    ("In his column, Ruiz wrote that the plan was “Total Folly.”", ["fragment"]),
 ]
 
 
