@@ -153,6 +153,14 @@ ATTRIBUTIONS = [
         "Lena Marsh stayed home. A spokesman for Lena Marsh said: “She will not attend.”",
         [("She will not attend.", "direct", "spokesman", "A spokesman for Lena Marsh", "said")],
     ),
+    (  # a reporting verb above the cue whose own subject is "he": the nearer clause names the speaker
+        "Tomas Reyes said he backed the new port rules, which he called “a fair deal for the town.”",
+        [("a fair deal for the town.", "fragment", "Tomas Reyes", "he", "called")],
+    ),
+    (
+        "Mayor Lena Marsh reviewed the report on Monday, and she called its findings “deeply worrying.”",
+        [("deeply worrying.", "fragment", "Lena Marsh", "she", "called")],
+    ),
 ]
 
 
@@ -191,6 +199,9 @@ LISTS = [
     ("The director made this clear in her new documentary “Thirteen Rivers.”", ["scare"]),
     ("In his 2002 book, “Make Your Kid a Millionaire,” Ruiz wrote about saving.", ["scare"]),
     ("In his book, Ruiz wrote that “saving is hard.”", ["fragment"]),
+    ("Ruiz, who also stars in the medical drama, “Harbour Street,” returns to the stage.", ["scare"]),
+    ("In his autobiography, “A Time to Build,” published in 2015, Ruiz wrote about saving.", ["scare"]),
+    ("In his column, Ruiz wrote that the plan was “Total Folly.”", ["fragment"]),
 ]
 
 

@@ -199,6 +199,9 @@ def _inside(bounds: tuple[int, int], span: tuple[int, int]) -> bool:
     return span[0] <= bounds[0] and bounds[1] <= span[1]
 
 
+PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
 class CueFinder(MentionFinder):
     """Finds the cue of a quotation and assembles its attribution."""
 
@@ -232,6 +235,8 @@ class CueFinder(MentionFinder):
             if found is None:
                 found = (depth, ancestor)
             elif is_verb(ancestor) and (not is_verb(found[1]) or self._reports(ancestor)):
+                if is_verb(found[1]) and self._said_by_pronoun(found[1]) and self._named_subject(ancestor):
+                    return found  # "X said he called it “…”": the nearer clause names the speaker too
                 if below.dep_ in MODIFIER_CLAUSES:
                     return found  # "While protesters chanted “…”, the speaker spoke": not reported by it
                 found = (found[0], ancestor)
@@ -246,6 +251,20 @@ class CueFinder(MentionFinder):
                 if ancestor.dep_ == "prep" or ancestor.tag_ == "IN":
                     return True
         return False
+
+    def _said_by_pronoun(self, verb: Token) -> bool:
+        """Whether the cue ``verb`` has a personal pronoun of one person as its own subject."""
+        subject = self.own_subject(verb)
+        return subject is not None and subject.lower_ in PERSON_PRONOUNS
+
+    def _named_subject(self, verb: Token) -> bool:
+        """Whether the own subject of ``verb`` lies in a name NER found (a pronoun after it has an
+        antecedent to resolve to)."""
+        subject = self.own_subject(verb)
+        if subject is None:
+            return False
+        start, end = self.parsed.bounds(subject)
+        return any(a <= start and end <= b for a, b in self.names)
 
     def _reports(self, verb: Token) -> bool:
         subject = self.own_subject(verb)

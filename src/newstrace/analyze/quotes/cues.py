@@ -151,7 +151,8 @@ VENUE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|in|at|during|from|to|via|of))\s*$
 # ("the documentary “13th”", "his 2002 book ''Make Your Kid a Millionaire''").
 WORK_BEFORE = re.compile(
     r"\b(?:book|books|film|movie|documentary|song|anthem|album|single|show|series|programme|program|"
-    r"novel|play|poem|podcast|musical|opera|painting|exhibition|memoir|biography|hit|track)\s*,?\s*$",
+    r"novel|play|poem|podcast|musical|opera|painting|exhibition|memoir|biography|hit|track|"
+    r"autobiography|thriller|drama|comedy|sitcom|newsletter|column|sculpture|video\s+game)\s*,?\s*$",
     re.I,
 )
 

@@ -21,6 +21,7 @@ from dataclasses import replace
 from newstrace.analyze.quotes.attribution import Attribution
 from newstrace.analyze.quotes.coref import Coreference, Referent, name_key
 from newstrace.analyze.quotes.cues import CROWD_NOUNS, MESSAGE_NOUNS, ORG_NOUNS, PROTEST_WORDS, SPEAKER_NOUNS
+from newstrace.analyze.quotes.descriptions import aged_name, described_referent
 from newstrace.model import Quote, Span
 from newstrace.text.lexicon import ROLE_NOUNS
 
@@ -71,11 +72,14 @@ def resolve_speaker(attribution: Attribution, coref: Coreference, enclosing: str
             _titled_name(attribution, coref)
             or _owner_named(attribution, coref)
             or coref.resolve_nominal(head.text, head.start)
+            or described_referent(head.text, head.start, coref)
         )
         if referent is None and head.text.lower() in PERSON_NOUNS:
             referent = Referent(head.text.lower(), "PER")  # "an officer shouted": someone unnamed
         elif referent is None and head.text.lower() in ORG_NOUNS:
             referent = _unnamed_body(attribution, coref)
+    if referent is None:  # "Ramos, 58, told AFP": the parse may head the phrase by the age
+        referent = aged_name(attribution.mention, coref)
     return referent.name if referent is not None else None
 
 
