@@ -15,6 +15,7 @@ from newstrace.segment.classify import NUMBERED_ITEM, ClassifiedLine, classify_t
 from newstrace.segment.header_names import bare_name_byline
 from newstrace.segment.lines import HEADING_MAX_WORDS, Shape, is_sentence_end, word_count
 from newstrace.segment.listing import mark_listed_teasers
+from newstrace.segment.lists import closing_list
 from newstrace.segment.metadata import (
     byline_date,
     choose_title,
@@ -110,7 +111,12 @@ def _drafts(
     ranges = article_ranges(lines) if split else [range(len(lines))]
     parts = (lines[r.start : r.stop] for r in ranges)
     one = declared if len(ranges) == 1 else None
-    drafts = (_draft(keep_main_run(until_copyright(part)) if dump else part, one) for part in parts)
+    drafts = (
+        _draft(keep_main_run(until_copyright(part)), one, dump=True)
+        if dump
+        else _draft(part, one, dump=False)
+        for part in parts
+    )
     return _comparable([d for d in drafts if d is not None])
 
 
@@ -149,7 +155,7 @@ def _article(doc: Document, index: int, draft: ArticleDraft) -> Article:
     )
 
 
-def _draft(lines: Sequence[ClassifiedLine], declared: Document | None) -> ArticleDraft | None:
+def _draft(lines: Sequence[ClassifiedLine], declared: Document | None, *, dump: bool) -> ArticleDraft | None:
     first = next((i for i, cl in enumerate(lines) if cl.is_paragraph), None)
     if first is None:
         return None
@@ -161,7 +167,7 @@ def _draft(lines: Sequence[ClassifiedLine], declared: Document | None) -> Articl
         or _title(shown_header)
         or _asking_standfirst(lines, first, start)
     )
-    body_lines = _body(body, title)
+    body_lines = _body(body, title, closing_lists=not dump)
     byline = _byline(lines, declared) or bare_name_byline(header, title)
     if (bio := bio_start([cl.line.text for cl in body_lines], byline)) is not None:
         body_lines = body_lines[:bio]  # the writer's note and what follows are the page's
@@ -263,18 +269,21 @@ def _byline(lines: Sequence[ClassifiedLine], declared: Document | None) -> str |
     return next((cl.byline for cl in lines if cl.byline), None)
 
 
-def _body(body: Sequence[ClassifiedLine], title: str | None) -> list[ClassifiedLine]:
+def _body(body: Sequence[ClassifiedLine], title: str | None, *, closing_lists: bool) -> list[ClassifiedLine]:
+    """The body's content lines without the headings after its last paragraph: link titles and
+    teasers, except the items of a list that the article's prose introduces (and the last item's
+    own line: a link, a price). With ``closing_lists`` (text a main-content extractor took from the
+    page, its menus and link lists gone), a list the article introduces stays (``closing_list``)."""
     kept = [cl for cl in body if cl.is_content and cl.line.text != title]
     listed = prose_list_lines(kept)
-    # headings after the last paragraph are link titles and teasers, except the items of a list
-    # that the article's prose introduces (and the last item's own line: a link, a price)
+    end = len(kept)
     while (
-        kept
-        and not kept[-1].is_paragraph
-        and not (kept[-1].line.index in listed and NUMBERED_ITEM.match(kept[-1].line.text))
+        end
+        and not kept[end - 1].is_paragraph
+        and not (kept[end - 1].line.index in listed and NUMBERED_ITEM.match(kept[end - 1].line.text))
     ):
-        kept.pop()
-    return kept
+        end -= 1
+    return kept if closing_lists and closing_list(kept, end) else kept[:end]
 
 
 def _join(lines: Sequence[ClassifiedLine]) -> tuple[str, tuple[Piece, ...]]:
