@@ -157,10 +157,12 @@ def find_event_mentions(
     nlp.parse_all([(s.start, s.end) for s, _, _ in candidates])  # one batch: names need the parse
     found = []
     for sentence, text, triggers in candidates:
+        taken: set[tuple[str, int]] = set()  # a trigger stood in for one in another sense: once only
         for kind, chosen, second in dated_apart(article.text, sentence, triggers, dates, base):
             match = _in_its_sense(nlp, sentence, kind, chosen, dates, () if second else triggers)
-            if match is None:
+            if match is None or (kind.name, match.start()) in taken:
                 continue
+            taken.add((kind.name, match.start()))
             mention = _mention(
                 article, nlp, sentence, kind, match, facts=facts, base=base, entities=entities, dates=dates
             )
