@@ -65,11 +65,13 @@ def without_box_lines(text: str, root: etree._Element | None) -> str:
     if root is None:
         return text
     article = _compact(text)
-    boxes = list(_boxes(root, WRAPPER_SHARE * len(article)))
+    # compacted texts hold no space: joined by one, no line is found across two boxes (or scripts),
+    # and each line is counted in one pass, not once a box
+    boxes = " ".join(_boxes(root, WRAPPER_SHARE * len(article)))
     if not boxes:
         return text
     page = _compact(root.text_content())
-    scripts = [_compact(e.text_content()) for e in root.iter(*NOT_SHOWN)]
+    scripts = " ".join(_compact(e.text_content()) for e in root.iter(*NOT_SHOWN))
     lines = text.split("\n")
     kept = [
         line
@@ -82,12 +84,13 @@ def without_box_lines(text: str, root: etree._Element | None) -> str:
     return "\n".join(kept)
 
 
-def _only_in_boxes(line: str, boxes: list[str], page: str, scripts: list[str]) -> bool:
-    """``line`` is in a box, and the page shows it nowhere else (a script's copy is not shown)."""
+def _only_in_boxes(line: str, boxes: str, page: str, scripts: str) -> bool:
+    """``line`` is in a box, and the page shows it nowhere else (a script's copy is not shown);
+    ``boxes`` and ``scripts`` are their compacted texts joined by spaces."""
     if not line:
         return False
-    inside = sum(box.count(line) for box in boxes)
-    return inside > 0 and page.count(line) - sum(s.count(line) for s in scripts) <= inside
+    inside = boxes.count(line)
+    return inside > 0 and page.count(line) - scripts.count(line) <= inside
 
 
 def _boxes(root: etree._Element, max_chars: float) -> Iterator[str]:
