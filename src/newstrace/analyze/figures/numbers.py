@@ -252,14 +252,17 @@ MULTIPLE_AFTER = re.compile(
 ADVERB_AFTER = re.compile(r"^\s+(?:again|more|and|or)\b", re.I)
 WHEN_AFTER = re.compile(r"^\s+(?:the|a|an|it|they|he|she|we|you|i|this|that|these|those)\b", re.I)
 ADVERB_BEFORE = re.compile(r"\b(?:at|all|for|if)\s+$|(?:^|[.!?\n][\"'”’]?\s*)$", re.I)
+# Characters looked at around "once"/"twice": a word or two after it ("a week", "the size", "again"),
+# one word before it ("at", "all", "for", "if") or the end of the sentence before.
+TIMES_AFTER_CHARS, TIMES_BEFORE_CHARS = 12, 8
 
 
 def _not_how_often(text: str, m: NumberMention) -> str | None:
     """Why "once"/"twice"/"thrice" at ``m`` counts no times something happened (``"rate"``: a
     multiple or a frequency; ``"adverb"``: "once" as "formerly" or "when"), or ``None`` ("scored
     twice", "have twice denied"). Hedged, it is a comparison ("more than once")."""
-    after = text[m.end : m.end + 12]
-    opening = ADVERB_BEFORE.search(text[max(0, m.start - 8) : m.start]) is not None
+    after = text[m.end : m.end + TIMES_AFTER_CHARS]
+    opening = ADVERB_BEFORE.search(text[max(0, m.start - TIMES_BEFORE_CHARS) : m.start]) is not None
     if m.text.lower().endswith("once") and (opening or WHEN_AFTER.match(after)):
         return "adverb"  # "Once the money was sent", "once it arrives"
     if MULTIPLE_AFTER.match(after):
