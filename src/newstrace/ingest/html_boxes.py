@@ -17,6 +17,8 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from newstrace.ingest.html_meta import PAGE_TAGS  # their marks are the page's flags, not a part's
+
 __all__ = ["box_words", "without_box_lines"]
 
 log = logging.getLogger(__name__)
@@ -48,7 +50,6 @@ MAX_MARK_WORDS = 4
 BOX_HINT = re.compile("|".join(sorted(BOX_WORDS)))  # a quick test (on the lower-cased mark) first
 MARKED = "//*[@class or @id]"
 NOT_SHOWN = ("script", "style", "noscript", "template")  # their text is code or a copy, not shown
-PAGE_TAGS = frozenset({"html", "body"})  # their marks are the page's flags, not a part's
 LIST_ITEM = "- "  # how the extractor writes an item of a list
 
 
