@@ -209,6 +209,8 @@ def _reader(kind: Any) -> Reader | None:
 
 
 def _plain(value: Any) -> Any:
+    """``value`` as a row holds it: a nested record as a dict, a tuple or list as a list of plain
+    values, anything else as it is."""
     if type(value) in _SCALARS:
         return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -163,6 +163,8 @@ def analyze_command(
 
 
 def _load_options(config: Path | None) -> RunOptions:
+    """The run options of the ``--config`` file, else the defaults (the config reader and its TOML
+    parser are imported only when a file is given)."""
     if config is None:
         return RunOptions()
     from newstrace.run.config import load_run_options  # noqa: PLC0415  # tomllib: only with --config

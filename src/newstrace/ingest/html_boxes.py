@@ -17,6 +17,8 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from newstrace.ingest.html_meta import PAGE_TAGS  # their marks are the page's flags, not a part's
+
 __all__ = ["box_words", "without_box_lines"]
 
 log = logging.getLogger(__name__)
@@ -48,7 +50,6 @@ MAX_MARK_WORDS = 4
 BOX_HINT = re.compile("|".join(sorted(BOX_WORDS)))  # a quick test (on the lower-cased mark) first
 MARKED = "//*[@class or @id]"
 NOT_SHOWN = ("script", "style", "noscript", "template")  # their text is code or a copy, not shown
-PAGE_TAGS = frozenset({"html", "body"})  # their marks are the page's flags, not a part's
 LIST_ITEM = "- "  # how the extractor writes an item of a list
 
 
@@ -65,11 +66,13 @@ def without_box_lines(text: str, root: etree._Element | None) -> str:
     if root is None:
         return text
     article = _compact(text)
-    boxes = list(_boxes(root, WRAPPER_SHARE * len(article)))
+    # compacted texts hold no space: joined by one, no line is found across two boxes (or scripts),
+    # and each line is counted in one pass, not once a box
+    boxes = " ".join(_boxes(root, WRAPPER_SHARE * len(article)))
     if not boxes:
         return text
     page = _compact(root.text_content())
-    scripts = [_compact(e.text_content()) for e in root.iter(*NOT_SHOWN)]
+    scripts = " ".join(_compact(e.text_content()) for e in root.iter(*NOT_SHOWN))
     lines = text.split("\n")
     kept = [
         line
@@ -82,12 +85,13 @@ def without_box_lines(text: str, root: etree._Element | None) -> str:
     return "\n".join(kept)
 
 
-def _only_in_boxes(line: str, boxes: list[str], page: str, scripts: list[str]) -> bool:
-    """``line`` is in a box, and the page shows it nowhere else (a script's copy is not shown)."""
+def _only_in_boxes(line: str, boxes: str, page: str, scripts: str) -> bool:
+    """``line`` is in a box, and the page shows it nowhere else (a script's copy is not shown);
+    ``boxes`` and ``scripts`` are their compacted texts joined by spaces."""
     if not line:
         return False
-    inside = sum(box.count(line) for box in boxes)
-    return inside > 0 and page.count(line) - sum(s.count(line) for s in scripts) <= inside
+    inside = boxes.count(line)
+    return inside > 0 and page.count(line) - scripts.count(line) <= inside
 
 
 def _boxes(root: etree._Element, max_chars: float) -> Iterator[str]:

@@ -21,7 +21,15 @@ from lxml import etree
 
 from newstrace.text.bylines import AuthorCandidate, choose_byline
 
-__all__ = ["PageMeta", "of_reviewed_work", "page_meta", "parse_html", "strip_site_name", "tree_meta"]
+__all__ = [
+    "PAGE_TAGS",
+    "PageMeta",
+    "of_reviewed_work",
+    "page_meta",
+    "parse_html",
+    "strip_site_name",
+    "tree_meta",
+]
 
 # An <h1> is the headline when this share of its words are in a declared title; checked on the
 # tune pages of bench/data/pages, where a headline and its SEO title share 60-100 % of their

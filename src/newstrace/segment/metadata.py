@@ -25,6 +25,8 @@ __all__ = [
 ]
 
 BYLINE_MAX_WORDS = 16
+# A change's label before a byline's date ("By Ann Vale, updated June 3"): not the day it was published.
+CHANGED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 BYLINE = re.compile(
     r"^(?:by|written by|words by|reported by|story by|authors?|posted by)\s*[:\-–]?\s+(?P<names>.+)$",
     re.IGNORECASE,
@@ -89,10 +91,6 @@ def byline_of(text: str) -> str | None:
     if not found or found.end() < len(names) or names.split()[0].lower() in NOT_NAMES:
         return clean_byline(text)  # "By Ann Vale, August 14, 2020 2:30 pm", "By Ann Vale For The Lantern"
     return names
-
-
-# A change's label before a byline's date ("By Ann Vale, updated June 3"): not the day it was published.
-CHANGED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
 def byline_date(text: str) -> str | None:

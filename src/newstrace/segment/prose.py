@@ -67,8 +67,8 @@ EXCERPT_END = re.compile(r"\[\s*(?:…|\.\.\.|&hellip;)\s*\]$")
 # those sentences are as dense in stop words as prose on average (jusText rejects a section whose
 # few dense, fact-laden sentences, under 0.30 each, flank its near-good ones).
 SECTION_SENTENCE_SHARE = 0.8
-# Near-good blocks (prose density, under ``LENGTH_HIGH`` characters) in a row that make a passage of
-# prose on their own, whatever stands around them.
+# Blocks in a row that each read as prose (``LENGTH_LOW`` characters or more, ``STOPWORDS_LOW`` stop
+# words or more) and so make a passage of prose on their own, whatever stands around them.
 PASSAGE_MIN_BLOCKS = 3
 # "Simple English" is English; lists too unlike ordinary writing to identify a page are skipped.
 SKIPPED_LISTS = frozenset({"Simple_English"})

@@ -104,3 +104,23 @@ def test_a_bare_plural_of_occasions_is_no_particular_event(
     spacy_model: SpacyModel, sentence: str, kind: str, expected: bool
 ) -> None:
     assert (kind in _kinds(spacy_model, sentence)) is expected
+
+
+# a literal trigger that stands in for its kind's trigger in another sense, and is dated apart from
+# it, is one mention, not a second one too
+STOOD_IN = [
+    ("Militants attacked a police base in Kandar in 2015, and on March 3, 2019 Palmer renewed his "
+     "attacks on the governor's record.", ["attack"]),
+    ("Police arrested 14 fugitives in Leeds in 2015, and on March 3, 2019 Palmer sought the arrest "
+     "of Dunmore.", ["arrest"]),
+    ("The union held a meeting with the mayor in Leeds in 2015, and on March 3, 2019 the mayor "
+     "requested a meeting with the union.", ["meeting"]),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), STOOD_IN)
+def test_a_trigger_standing_in_is_one_mention(
+    spacy_model: SpacyModel, text: str, expected: list[str]
+) -> None:
+    assert _kinds(spacy_model, text) == expected

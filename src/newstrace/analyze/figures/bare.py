@@ -18,12 +18,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
-    "ESTIMATE_VERBS", "HOW_OFTEN", "elided", "people_of", "predicate_noun", "subject_of_governor", "times",
+    "ESTIMATE_VERBS", "elided", "people_of", "predicate_noun", "subject_of_governor", "times",
 ]  # fmt: skip
 
 # States that only people are in: a bare number in one counts people.
 PEOPLE_STATES = ("in attendance", "on board", "aboard", "in custody", "in hospital")
-HOW_OFTEN = frozenset(("once", "twice", "thrice"))
 ORDINAL = re.compile(
     r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))$", re.I
 )

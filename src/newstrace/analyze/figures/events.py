@@ -40,7 +40,7 @@ from newstrace.text.dates import PartialDate
 from newstrace.text.sentences import Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 __all__ = ["EVENT_KINDS", "STEP", "EventKind", "EventsStep", "find_event_mentions"]
 
@@ -157,10 +157,12 @@ def find_event_mentions(
     nlp.parse_all([(s.start, s.end) for s, _, _ in candidates])  # one batch: names need the parse
     found = []
     for sentence, text, triggers in candidates:
+        taken: set[tuple[str, int]] = set()  # a trigger stood in for one in another sense: once only
         for kind, chosen, second in dated_apart(article.text, sentence, triggers, dates, base):
             match = _in_its_sense(nlp, sentence, kind, chosen, dates, () if second else triggers)
-            if match is None:
+            if match is None or (kind.name, match.start()) in taken:
                 continue
+            taken.add((kind.name, match.start()))
             mention = _mention(
                 article, nlp, sentence, kind, match, facts=facts, base=base, entities=entities, dates=dates
             )
@@ -198,10 +200,15 @@ def _anchored(  # noqa: PLR0917  # the mention and its sentence's parse, dates a
     )
 
 
+def _trigger_token(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str]) -> Token | None:
+    """The token of the sentence's parse where the trigger ``match`` (sentence offsets) starts."""
+    doc = nlp.parse(sentence.start, sentence.end)
+    return next((t for t in doc if t.idx <= match.start() < t.idx + len(t.text)), None)
+
+
 def _clause(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str]) -> tuple[int, int]:
     """The character span of the clause the trigger belongs to (its nearest verb's subtree)."""
-    doc = nlp.parse(sentence.start, sentence.end)
-    token = next((t for t in doc if t.idx <= match.start() < t.idx + len(t.text)), None)
+    token = _trigger_token(nlp, sentence, match)
     if token is None:
         return sentence.start, sentence.end
     verb = token
@@ -262,8 +269,7 @@ def _triggers(
 
 def _unreal(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Sequence[DateMention]) -> bool:
     """Whether the trigger tells of no happening (see ``literal.unreal``)."""
-    doc = nlp.parse(sentence.start, sentence.end)
-    token = next((t for t in doc if t.idx <= match.start() < t.idx + len(t.text)), None)
+    token = _trigger_token(nlp, sentence, match)
     if token is None:
         return False
     named = any(
@@ -316,8 +322,7 @@ def _other_sense(
     nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Sequence[DateMention]
 ) -> bool:
     """Whether the trigger is used in another sense than its event's (see ``senses.other_sense``)."""
-    doc = nlp.parse(sentence.start, sentence.end)
-    token = next((t for t in doc if t.idx <= match.start() < t.idx + len(t.text)), None)
+    token = _trigger_token(nlp, sentence, match)
     if token is None:
         return False
     persons = [

@@ -17,8 +17,8 @@ from newstrace.model import DateMention
 from newstrace.text.dates import find_date_expressions
 
 __all__ = [
-    "NumberMention", "classify_numbers", "find_numbers", "is_cardinal", "match_single", "not_a_count",
-    "parse_number_words",
+    "TIMES", "NumberMention", "classify_numbers", "find_numbers", "is_cardinal", "match_single",
+    "not_a_count", "parse_number_words",
 ]  # fmt: skip
 
 UNITS = {
@@ -38,6 +38,7 @@ SCALES = {
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
+COUNT_SCALES = {**SCALES, "dozen": 12}  # scales of a count said in words ("six dozen", "a few dozen")
 # Vague plurals: the value is the smallest the word can mean (two of the unit), flagged approximate.
 VAGUE = {
     "dozens": 24,
@@ -160,7 +161,7 @@ def _value(match: re.Match[str]) -> float | None:
     if match.group("digits"):
         return _digits_value(match.group("digits")) + fraction
     words = parse_number_words(match.group("words"))
-    scale = {**SCALES, "dozen": 12}.get((match.group("wscale") or "").lower(), 1)
+    scale = COUNT_SCALES.get((match.group("wscale") or "").lower(), 1)
     return None if words is None else (words + fraction) * scale
 
 
@@ -180,7 +181,7 @@ def _word_value(match: re.Match[str]) -> float | None:
         "dozen": lambda: 12.0 if "dozen" in text else 2.0,
         "single": lambda: 1.0,  # "a year later", "within a month": one of a span of time
         # "a few thousand", "several hundred": three of the scale; "a couple of hundred": two
-        "few": lambda: (2.0 if "couple" in text else 3.0) * {**SCALES, "dozen": 12}[text.split()[-1]],
+        "few": lambda: (2.0 if "couple" in text else 3.0) * COUNT_SCALES[text.split()[-1]],
         "halfscale": lambda: 0.5 * SCALES.get(text.split()[-1], 12),
         "century": lambda: 25.0 if "quarter" in text else 50.0,  # "a quarter century": 25 years
         "long": lambda: 1.0,  # "a weeklong trial": one week
@@ -251,14 +252,17 @@ MULTIPLE_AFTER = re.compile(
 ADVERB_AFTER = re.compile(r"^\s+(?:again|more|and|or)\b", re.I)
 WHEN_AFTER = re.compile(r"^\s+(?:the|a|an|it|they|he|she|we|you|i|this|that|these|those)\b", re.I)
 ADVERB_BEFORE = re.compile(r"\b(?:at|all|for|if)\s+$|(?:^|[.!?\n][\"'”’]?\s*)$", re.I)
+# Characters looked at around "once"/"twice": a word or two after it ("a week", "the size", "again"),
+# one word before it ("at", "all", "for", "if") or the end of the sentence before.
+TIMES_AFTER_CHARS, TIMES_BEFORE_CHARS = 12, 8
 
 
 def _not_how_often(text: str, m: NumberMention) -> str | None:
     """Why "once"/"twice"/"thrice" at ``m`` counts no times something happened (``"rate"``: a
     multiple or a frequency; ``"adverb"``: "once" as "formerly" or "when"), or ``None`` ("scored
     twice", "have twice denied"). Hedged, it is a comparison ("more than once")."""
-    after = text[m.end : m.end + 12]
-    opening = ADVERB_BEFORE.search(text[max(0, m.start - 8) : m.start]) is not None
+    after = text[m.end : m.end + TIMES_AFTER_CHARS]
+    opening = ADVERB_BEFORE.search(text[max(0, m.start - TIMES_BEFORE_CHARS) : m.start]) is not None
     if m.text.lower().endswith("once") and (opening or WHEN_AFTER.match(after)):
         return "adverb"  # "Once the money was sent", "once it arrives"
     if MULTIPLE_AFTER.match(after):

@@ -73,6 +73,7 @@ AIM_VERBS = frozenset(
     "want need seek request demand propose plan threaten urge ask call push press hope".split()
 )
 AIM_NOUNS = frozenset("request call demand plea bid push hope".split())
+AIM_WORDS = AIM_VERBS | AIM_NOUNS  # "sought for", "a request for", "a call for"
 
 TIME_NOUNS = frozenset("yesterday today tonight".split())  # "was convicted yesterday": a time
 DETERMINERS = ("det", "poss", "nummod", "predet")
@@ -150,7 +151,7 @@ def _aimed(token: Token) -> bool:
     "requests for an interview", "needs to deliver a speech"): aimed at, not yet happened."""
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "for":
-        return lemma(head.head).lower() in AIM_VERBS | AIM_NOUNS
+        return lemma(head.head).lower() in AIM_WORDS
     if token.dep_ != "dobj" or token.pos_ != "NOUN":
         return False
     if lemma(head).lower() in AIM_VERBS:

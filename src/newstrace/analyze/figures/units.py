@@ -13,14 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.figures.bare import (
-    HOW_OFTEN,
     elided,
     people_of,
     predicate_noun,
     subject_of_governor,
     times,
 )
-from newstrace.analyze.figures.numbers import is_cardinal
+from newstrace.analyze.figures.numbers import TIMES, is_cardinal
 from newstrace.analyze.figures.words import DONE_TO, EVENT_WORDS, NOT_EVENT_NOUNS, noun_phrase, plural
 from newstrace.analyze.nlp import lemma
 
@@ -67,7 +66,7 @@ NOUN_RUN_MAX = (
 
 def unit_of(number: list[Token]) -> str:
     """What the number counts, with the event it took part in."""
-    if number[-1].lower_ in HOW_OFTEN:
+    if number[-1].lower_ in TIMES:
         return times(number[-1])
     found = _counted(number)
     if found is None:

@@ -64,6 +64,8 @@ IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child"
 
 
 def plural(word: str) -> str:
+    """The plural of the lower-case noun ``word`` (kept when it ends in "s"): a unit names what is
+    counted in the plural ("a two-man race" -> "men")."""
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]  # "a two-man race" -> "men of race"
     if word.endswith("s"):
@@ -72,6 +74,8 @@ def plural(word: str) -> str:
 
 
 def first_noun(tokens: Iterable[Token]) -> Token | None:
+    """The first noun or proper noun among ``tokens`` and their dependents, depth first: the head
+    word of a phrase whose root is a preposition or a number ("of the marchers" -> marchers)."""
     for tok in tokens:
         if tok.pos_ in ("NOUN", "PROPN"):
             return tok
