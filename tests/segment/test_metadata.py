@@ -201,6 +201,8 @@ def test_is_date_label(line: str, expected: bool) -> None:
         ("Written by Ann Vale on July 27, 2017", "2017-07-27"),
         ("By Ann Vale | June 3, 2021", "2021-06-03"),
         ("By Ann Vale, updated June 3, 2021", None),  # when it was changed
+        ("By Ann Vale, last edited June 3, 2021", None),
+        ("By Ann Vale | Edited by Bob Orr | June 3, 2021", "2021-06-03"),  # an editor's credit
         ("By Ann Vale", None),
     ],
 )

@@ -135,9 +135,9 @@ APPEAL = re.compile(
     r"|letters? to the editor|subscribe|subscription|become a (?:member|subscriber|patron))\b",
     re.IGNORECASE,
 )
-SECOND_PERSON = re.compile(
-    r"\b(?:you|your|you're|we|us|our|please)\b", re.IGNORECASE
-)  # "please": asked of the reader
+# "please" is asked of the reader; "you're", "we're" need no words of their own: \b...\b matches "you"
+# and "we" before the apostrophe.
+SECOND_PERSON = re.compile(r"\b(?:you|your|we|us|our|please)\b", re.IGNORECASE)
 QUOTE_MARKS = re.compile(r"[\"“”«»]")
 APPEAL_MAX_WORDS = 40
 # The site speaking to its reader about its own services (comment rules, forums, a newsletter, the
@@ -151,8 +151,10 @@ SITE_SERVICES = re.compile(
     re.IGNORECASE,
 )
 # The reader, addressed ("you", "please") or named ("We welcome reader comments").
-READER = re.compile(r"\b(?:you|your|you're|you’re|please|readers?)\b", re.IGNORECASE)
-SITE_VOICE = re.compile(r"\b(?:we|our|us|we're|we’re|we'll|we’ll)\b", re.IGNORECASE)
+READER = re.compile(r"\b(?:you|your|please|readers?)\b", re.IGNORECASE)
+SITE_VOICE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# A notice is one short paragraph; the figures above were measured with this 80-word limit (not tuned
+# further).
 SITE_NOTICE_MAX_WORDS = 80
 DISCLAIMER = re.compile(r"^(?:[\w ]{0,20}\s)?(?:disclaimer|disclosure)\s*[:(\-–]", re.IGNORECASE)
 COMMENT_COUNT = re.compile(r"^\d+\s+(?:responses?|comments?|replies|thoughts)\b", re.IGNORECASE)

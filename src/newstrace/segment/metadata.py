@@ -26,7 +26,8 @@ __all__ = [
 
 BYLINE_MAX_WORDS = 16
 # A change's label before a byline's date ("By Ann Vale, updated June 3"): not the day it was published.
-CHANGED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+# "Edited by X" credits an editor (text/bylines.py reads it so), it does not date a change.
+CHANGED = re.compile(r"\b(?:updated|modified|edited(?!\s+by\b))\b", re.IGNORECASE)
 BYLINE = re.compile(
     r"^(?:by|written by|words by|reported by|story by|authors?|posted by)\s*[:\-–]?\s+(?P<names>.+)$",
     re.IGNORECASE,
