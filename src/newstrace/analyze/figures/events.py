@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newstrace.analyze.figures.event_dates import Triggered, anchoring, date_spans, dated_apart, mention_date
@@ -29,8 +29,8 @@ from newstrace.analyze.figures.event_kinds import (
     EventKind,
     literal_use,
 )
-from newstrace.analyze.figures.literal import in_a_title, unreal
-from newstrace.analyze.figures.senses import other_sense
+from newstrace.analyze.figures.literal import in_a_title
+from newstrace.analyze.figures.triggers import ACTOR_LABELS, PLACE_LABELS, clause, disaster_name, in_its_sense
 from newstrace.analyze.nlp import ArticleNLP, article_nlp, shared_model
 from newstrace.analyze.step import ArticleWork, Resources, Step
 from newstrace.ids import stable_id
@@ -40,7 +40,7 @@ from newstrace.text.dates import PartialDate
 from newstrace.text.sentences import Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
 __all__ = ["EVENT_KINDS", "STEP", "EventKind", "EventsStep", "find_event_mentions"]
 
@@ -50,12 +50,9 @@ GROUP_ACTORS = re.compile(
     r"|soldiers|militia|crowds?|residents|nurses|doctors|teachers|farmers|prisoners)\b",
     re.IGNORECASE,
 )
-ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 ANCHOR_LABELS = ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP", "DATE", "TIME")
-NAME_LABELS = ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON", "LAW")
 ACTOR_KINDS = ("PER", "ORG", "NORP")
 ANCHOR_KINDS = ("PER", "ORG", "NORP", "GPE", "LOC", "FAC")
-PLACE_LABELS = ("GPE", "LOC")
 MAX_ACTORS = 4
 # Figures that count each kind; a kind not listed takes every figure of its sentence.
 FACT_WORDS = {
@@ -77,7 +74,6 @@ FACT_WORDS = {
     "meeting": ("participant", "attend", "locations", "delegat", "people"),
 }
 PARTICIPANT = re.compile(r"(?:ers|ors)$", re.IGNORECASE)  # "protesters", "demonstrators": who, not what
-NEGATED = re.compile(r"(?:\b(?:no|not|never|without|nor)|n[’']t)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 HYPHENATED = re.compile(r"^-.*-$")  # "rustic-meets-modern": a word inside a compound adjective
 DEFINITE = re.compile(r"(?:\b(?:the|this|that)|\w['’]s)\s+$", re.IGNORECASE)  # "the crash", "Monday's crash"
 # A statement, interview or press conference introduced as the occasion of someone's words ("said
@@ -93,7 +89,6 @@ CONDITIONAL = re.compile(r"^\s*(?:if|unless|should)\b", re.IGNORECASE)
 # meetings in general far more than they report one (checked on the tune pages and unseen PolNeAR
 # articles); a quoted crash, arrest or killing is reported like the writer's own
 QUOTED_TALK = frozenset(("STATEMENT", "CONSULT"))
-STORM_NAME_WORDS = 2  # "Hurricane Dorian": the kind word and a given name
 
 
 class EventsStep(Step[list[EventMention]]):
@@ -142,8 +137,30 @@ def find_event_mentions(
     November uprising", which then is the event the writer reports too): opinion writing mentions
     "protests" in general far more often than it reports one.
     """
-    base = PartialDate.from_iso(article.published)
     dates = find_date_mentions(article) if dates is None else dates
+    candidates = _candidates(article, nlp, dates)
+    nlp.parse_all([(s.start, s.end) for s, _, _ in candidates])  # one batch: names need the parse
+    context = _Context(article, nlp, PartialDate.from_iso(article.published), facts, quotes, entities, dates)
+    return [mention for candidate in candidates for mention in _sentence_mentions(context, *candidate)]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every sentence's mentions are read against: the article, its parse and its findings."""
+
+    article: Article
+    nlp: ArticleNLP
+    base: PartialDate | None  # the publication date, for dates the text gives in part
+    facts: Sequence[Fact]
+    quotes: Sequence[Quote]
+    entities: Sequence[ArticleEntity]
+    dates: Sequence[DateMention]
+
+
+def _candidates(
+    article: Article, nlp: ArticleNLP, dates: Sequence[DateMention]
+) -> list[tuple[Sentence, str, list[Triggered]]]:
+    """The sentences that hold a trigger in a literal use, with their text and triggers, in order."""
     candidates = []
     told: set[str] = set()  # trigger sets a literal mention has introduced: "the crash" refers back
     for sentence in nlp.sentences:
@@ -154,27 +171,53 @@ def find_event_mentions(
         if triggers:
             candidates.append((sentence, text, triggers))
             told.update(kind.triggers for kind, _, _ in triggers)
-    nlp.parse_all([(s.start, s.end) for s, _, _ in candidates])  # one batch: names need the parse
+    return candidates
+
+
+def _sentence_mentions(
+    context: _Context, sentence: Sentence, text: str, triggers: list[Triggered]
+) -> list[EventMention]:
+    """The mentions a candidate sentence reports: one per kind and date its triggers tell."""
+    article, nlp, dates = context.article, context.nlp, context.dates
     found = []
-    for sentence, text, triggers in candidates:
-        taken: set[tuple[str, int]] = set()  # a trigger stood in for one in another sense: once only
-        for kind, chosen, second in dated_apart(article.text, sentence, triggers, dates, base):
-            match = _in_its_sense(nlp, sentence, kind, chosen, dates, () if second else triggers)
-            if match is None or (kind.name, match.start()) in taken:
-                continue
-            taken.add((kind.name, match.start()))
-            mention = _mention(
-                article, nlp, sentence, kind, match, facts=facts, base=base, entities=entities, dates=dates
-            )
-            if second:  # a second mention of its kind in the sentence
-                mention = replace(mention, id=stable_id(mention.id, match.start()))
-            quoted = any(q.start <= sentence.start + match.start() < q.end for q in quotes)
-            if quoted and not mention.name and kind.category in QUOTED_TALK:
-                continue  # a speaker's talk of speeches and meetings is opinion, unless it names one
-            spoken_in = kind.category == "STATEMENT" and SPOKEN_IN.search(text[: match.start()])
-            if mention.name or spoken_in or _anchored(nlp, sentence, match, mention, dates, entities):
-                found.append(mention)
+    taken: set[tuple[str, int]] = set()  # a trigger stood in for one in another sense: once only
+    for kind, chosen, second in dated_apart(article.text, sentence, triggers, dates, context.base):
+        match = in_its_sense(nlp, sentence, kind, chosen, dates, () if second else triggers)
+        if match is None or (kind.name, match.start()) in taken:
+            continue
+        taken.add((kind.name, match.start()))
+        mention = _mention(
+            article,
+            nlp,
+            sentence,
+            kind,
+            match,
+            facts=context.facts,
+            base=context.base,
+            entities=context.entities,
+            dates=dates,
+        )
+        if second:  # a second mention of its kind in the sentence
+            mention = replace(mention, id=stable_id(mention.id, match.start()))
+        if _reported(context, sentence, text, match, mention):
+            found.append(mention)
     return found
+
+
+def _reported(
+    context: _Context, sentence: Sentence, text: str, match: re.Match[str], mention: EventMention
+) -> bool:
+    """Whether the writer reports the mention: named, or outside a quotation's talk of speeches and
+    meetings, and spoken "in a statement" or anchored in its trigger's clause."""
+    quoted = any(q.start <= sentence.start + match.start() < q.end for q in context.quotes)
+    if quoted and not mention.name and mention.category in QUOTED_TALK:
+        return False  # a speaker's talk of speeches and meetings is opinion, unless it names one
+    spoken_in = mention.category == "STATEMENT" and SPOKEN_IN.search(text[: match.start()])
+    return bool(
+        mention.name
+        or spoken_in
+        or _anchored(context.nlp, sentence, match, mention, context.dates, context.entities)
+    )
 
 
 def _anchored(  # noqa: PLR0917  # the mention and its sentence's parse, dates and entities
@@ -192,35 +235,12 @@ def _anchored(  # noqa: PLR0917  # the mention and its sentence's parse, dates a
     entities hold it (a surname alone, "Officers arrested Webb", after "Michael Webb")."""
     if mention.facts:
         return True
-    start, end = _clause(nlp, sentence, match)
+    start, end = clause(nlp, sentence, match)
     return (
         bool(dates_in(dates, start, end))
         or any(start <= e.start_char < end for e in nlp.ents if e.label_ in ANCHOR_LABELS)
         or any(start <= m.start < end for e in entities if e.kind in ANCHOR_KINDS for m in e.mentions)
     )
-
-
-def _trigger_token(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str]) -> Token | None:
-    """The token of the sentence's parse where the trigger ``match`` (sentence offsets) starts."""
-    doc = nlp.parse(sentence.start, sentence.end)
-    return next((t for t in doc if t.idx <= match.start() < t.idx + len(t.text)), None)
-
-
-def _clause(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str]) -> tuple[int, int]:
-    """The character span of the clause the trigger belongs to (its nearest verb's subtree)."""
-    token = _trigger_token(nlp, sentence, match)
-    if token is None:
-        return sentence.start, sentence.end
-    verb = token
-    for _ in range(4):  # a noun's verb is its head, or its head's head ("the deaths of ... shocked")
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head  # conjoined verbs share their subject and its time and place: "was shot down
-        # over Logar on Monday and caught fire"
-    words = list(verb.subtree)
-    return sentence.start + words[0].idx, sentence.start + words[-1].idx + len(words[-1])
 
 
 def _triggers(
@@ -236,6 +256,15 @@ def _triggers(
     and is literal too."""
     if ANY_TRIGGER.search(text) is None:
         return []
+    hits, rest = _chosen(_literal_hits(text, told), spans)
+    _drop_misread(hits, text)
+    ordered_hits = sorted(hits.values(), key=lambda hit: hit[1].start())
+    return [(kind, match, rest[kind.name]) for kind, match in ordered_hits]
+
+
+def _literal_hits(text: str, told: set[str]) -> dict[str, list[tuple[EventKind, re.Match[str]]]]:
+    """Every trigger of each kind in ``text`` in a literal use (or referring back to an event told
+    with words of its set), by kind name; no word inside a hyphenated compound adjective."""
     found: dict[str, list[tuple[EventKind, re.Match[str]]]] = {}
     for kind, rx in TRIGGER_RE:
         found.setdefault(kind.name, []).extend(
@@ -245,6 +274,14 @@ def _triggers(
             if literal_use(kind, text, m)
             or (kind.triggers in told and DEFINITE.search(text[: m.start()]) and not FIGURATIVE.search(text))
         )
+    return found
+
+
+def _chosen(
+    found: dict[str, list[tuple[EventKind, re.Match[str]]]], spans: list[tuple[int, int, int]]
+) -> tuple[dict[str, tuple[EventKind, re.Match[str]]], dict[str, tuple[re.Match[str], ...]]]:
+    """Per kind, the trigger chosen (a word for the event rather than its participants, the one a
+    date is nearest to) and the kind's other triggers, in text order."""
     hits: dict[str, tuple[EventKind, re.Match[str]]] = {}
     rest: dict[str, tuple[re.Match[str], ...]] = {}
     for name, matches in found.items():
@@ -253,6 +290,12 @@ def _triggers(
             hits[name] = min(events, key=lambda hit: (anchoring(hit[1], spans), hit[1].start()))
             ordered = sorted(events, key=lambda hit: hit[1].start())
             rest[name] = tuple(m for _, m in ordered if m is not hits[name][1])
+    return hits, rest
+
+
+def _drop_misread(hits: dict[str, tuple[EventKind, re.Match[str]]], text: str) -> None:
+    """Remove from ``hits`` the kinds another kind of the sentence explains: the explosion of an
+    attack, the killing of an accident or a disaster, a death told in neutral words alone."""
     if "attack" in hits or ATTACKER.search(text):
         hits.pop("explosion", None)  # a blast with an attacker is an attack
     killing = hits.get("killing")
@@ -263,103 +306,6 @@ def _triggers(
         or (NEUTRAL_DEATH.match(killing[1].group(0)) and not KILLING_NEEDS.search(FIGURATIVE.sub(" ", text)))
     ):
         del hits["killing"]
-    ordered_hits = sorted(hits.values(), key=lambda hit: hit[1].start())
-    return [(kind, match, rest[kind.name]) for kind, match in ordered_hits]
-
-
-def _unreal(nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Sequence[DateMention]) -> bool:
-    """Whether the trigger tells of no happening (see ``literal.unreal``)."""
-    token = _trigger_token(nlp, sentence, match)
-    if token is None:
-        return False
-    named = any(
-        sentence.start <= e.start_char < sentence.end and e.label_ in ACTOR_LABELS + PLACE_LABELS
-        for e in nlp.ents
-    )
-    return unreal(token, match.end(), dated=bool(dates_in(dates, sentence.start, sentence.end)), named=named)
-
-
-def _in_its_sense(  # noqa: PLR0917  # the trigger, its sentence and the sentence's other triggers
-    nlp: ArticleNLP,
-    sentence: Sentence,
-    kind: EventKind,
-    match: re.Match[str],
-    dates: Sequence[DateMention],
-    triggers: Sequence[Triggered],
-) -> re.Match[str] | None:
-    """The trigger if it tells an event: not negated, in no name, not unreal ("could attack",
-    "plague is a disease"). A trigger in another sense ("attacked Clinton's record", "a possible
-    interview") gives way to another literal trigger of its kind in ``triggers``, if one tells it."""
-    if not _tells(nlp, sentence, kind, match, dates):
-        return None
-    if not _other_sense(nlp, sentence, match, dates):
-        return match
-    others = (m for k, _, rest in triggers if k.name == kind.name for m in rest)
-    return next(
-        (
-            m
-            for m in others
-            if _tells(nlp, sentence, kind, m, dates) and not _other_sense(nlp, sentence, m, dates)
-        ),
-        None,
-    )
-
-
-def _tells(
-    nlp: ArticleNLP, sentence: Sentence, kind: EventKind, match: re.Match[str], dates: Sequence[DateMention]
-) -> bool:
-    """Whether the trigger is asserted and literal: not negated, in no name, not unreal."""
-    text = nlp.text[sentence.start : sentence.end]
-    at = (sentence.start + match.start(), sentence.start + match.end())
-    return not (
-        NEGATED.search(text[: match.start()])
-        or _in_a_name(nlp, kind, *at)
-        or _unreal(nlp, sentence, match, dates)
-    )
-
-
-def _other_sense(
-    nlp: ArticleNLP, sentence: Sentence, match: re.Match[str], dates: Sequence[DateMention]
-) -> bool:
-    """Whether the trigger is used in another sense than its event's (see ``senses.other_sense``)."""
-    token = _trigger_token(nlp, sentence, match)
-    if token is None:
-        return False
-    persons = [
-        (e.start_char - sentence.start, e.end_char - sentence.start)
-        for e in nlp.ents
-        if e.label_ == "PERSON" and sentence.start <= e.start_char < sentence.end
-    ]
-    dated = bool(dates_in(dates, *_clause(nlp, sentence, match)))
-    return other_sense(token, dated=dated, persons=persons)
-
-
-def _in_a_name(nlp: ArticleNLP, kind: EventKind, start: int, end: int) -> bool:
-    """Whether the trigger at ``start:end`` lies in a name that is not an event's (an ORG, a work).
-
-    A storm's name holds the event itself (its kind word and a given name, "Hurricane Dorian",
-    "Typhoon Hagibis", which the recogniser often takes for an organisation or a person). A
-    lowercase trigger is no part of a name: the recogniser stretched its span over common words
-    ("the Ethiopian Airlines crash", "Officers arrested Webb"), as names capitalise their words."""
-    return any(
-        e.start_char <= start < e.end_char
-        and e.label_ in NAME_LABELS
-        and not nlp.text[start:end].islower()
-        and _disaster_name(nlp, kind, start) is None
-        for e in nlp.ents
-    )
-
-
-def _disaster_name(nlp: ArticleNLP, kind: EventKind, start: int) -> str | None:
-    """The name of a named storm whose kind word starts at ``start`` ("Hurricane Dorian"): a name
-    of two words, the capitalised kind word and a given name, whatever label the recogniser gave it."""
-    if kind.category != "DISASTER" or not nlp.text[start : start + 1].isupper():
-        return None
-    for e in nlp.ents:
-        words = str(e.text).split()
-        if e.start_char == start and len(words) == STORM_NAME_WORDS and words[1][:1].isupper():
-            return str(e.text)
-    return None
 
 
 def _mention(
@@ -376,7 +322,7 @@ def _mention(
 ) -> EventMention:
     ents = [e for e in nlp.ents if sentence.start <= e.start_char < sentence.end]
     named = _entities_in(entities, sentence)
-    name = _name(nlp, sentence, trigger) or _disaster_name(nlp, kind, sentence.start + trigger.start())
+    name = _name(nlp, sentence, trigger) or disaster_name(nlp, kind, sentence.start + trigger.start())
     return EventMention(
         id=stable_id(article.id, "event", sentence.start, sentence.end, kind.name),
         article=article.id,
