@@ -40,7 +40,8 @@ CREDIT_WORDS = frozenset(
 # ("Posted", "Share", "Account You're logged"): no one is named with them; cut after a name.
 INTERFACE_WORDS = frozenset(
     """posted updated published share shares comment comments follow subscribe login logged
-    logout sign account menu search email contact profile twitter facebook instagram linkedin""".split()
+    logout sign account menu search email contact profile twitter facebook instagram linkedin
+    veröffentlicht aktualisiert teilen kommentare kommentar publié partager""".split()  # German, French
 )
 # "Ann Vale said:", "Ben Orr wrote": a comment's or a quotation's attribution, not a byline.
 ATTRIBUTION_VERBS = frozenset("said says wrote writes replied".split())
@@ -71,7 +72,14 @@ PREFIX = re.compile(
     r"^(?:posted|published|updated|written)\b[^|]{0,40}?\sby\s+"  # "Posted on May 3, 2020 by Jane Doe"
     r"|^(?:(?:written|words|reported|reporting|story|text|posted|published|compiled|edited)\s+)?by\s*[:\-–]?\s+"
     r"|^(?:more|(?:view\s+)?all\s+(?:posts|stories|articles)|posts|stories|articles)\s+by\s+"  # author links
-    r"|^(?:authors?|writers?|reporters?)\s*[:\-–]\s*",
+    r"|^(?:authors?|writers?|reporters?)\s*[:\-–]\s*"
+    # The same credits in the other languages of the pages: German "Von Jane Doe", "Eingestellt von",
+    # French "Par", Spanish "Por", Dutch "Door"; "Autor:", "Auteur:", "Redaktion:". "von" is also a
+    # name's particle ("Walter von Aachen"): it is a credit only first and before a capitalised word
+    # that is no particle itself ("von der Leyen" keeps its "von").
+    r"|^(?:(?:eingestellt|veröffentlicht|erstellt|geschrieben|verfasst|artikel|beitrag)\s+)?"
+    r"(?:von|par|por|door)\s+(?!(?:der|den|dem|la|le|de|del)\s)(?=[^\W\d_])"
+    r"|^(?:autor(?:in)?|auteure?|autore|redaktion|text|interview)\s*:\s*",
     re.IGNORECASE,
 )
 # "Jane Doe, Staff Writer", "Jane Doe | Senior Editor", "Grant Tinsley, PhD": a role or degree after the name.
@@ -107,15 +115,17 @@ SYMBOLS = re.compile(r"[^\w\s.,;:'’‘\-–—&/|()\"“”@]")
 DASH = re.compile(r"\s[-–—]\s")
 # "Jane Doe 21.10.2019", "Jane Doe on Nov 3, 2020", "Jane Doe Updated 5 hours ago": the date after the name.
 DATE_TAIL = re.compile(
-    r"\s+(?:(?:on|updated|published|posted)\s+)?(?:(?:"
+    r"\s+(?:(?:on|am|le|el|updated|published|posted)\s+)?(?:(?:"  # "on", German "am", French "le", Spanish "el"
     + "|".join(m for m in calendar.month_abbr if m)
     + r")[a-z]*\.?\s+)?\d.*$",
     re.IGNORECASE,
 )
-SEPARATORS = re.compile(r"(\s*(?:;|\||,|&|\band\b|/|\s[-–—]\s)\s*)", re.IGNORECASE)
+# "and" in the pages' languages: German "und", French "et" ("y" and "e" are also names' particles).
+SEPARATORS = re.compile(r"(\s*(?:;|\||,|&|\b(?:and|und|et)\b|/|\s[-–—]\s)\s*)", re.IGNORECASE)
 # "Jane Doe, CNN", "Jane Doe/AP", "Jane Doe | Futurism": one word after a full name and a comma,
 # slash or bar is the outlet or wire the writer works for; bylines give people's full names. After
 # a dash, any words are ("Jane Doe — The Lantern"): co-authors are joined by commas and "and".
+AND = re.compile(r"\s*\b(?:and|und|et)\b\s*", re.IGNORECASE)
 AFFILIATION_SEPARATOR = re.compile(r"[,/|]")
 HOST_NAME = re.compile(r"[^\W\d_]\.[A-Za-z]{2,}")  # "Cleveland.com": a site's address, not a name
 WORD = re.compile(r"\S+")
@@ -176,7 +186,9 @@ def byline_names(raw: str | None, site: str | None = None, declared: bool = Fals
     pieces = SEPARATORS.split(text)
     names: list[str] = []
     for i in range(0, len(pieces), 2):
-        piece = PIECE_BY.sub("", pieces[i].strip(" :;-–—"))
+        if i and AND.fullmatch(pieces[i - 1]) and not _named(pieces[i - 2], names):
+            continue  # "… bei Cicero. Er studierte Russistik und Geschichte": "and" joins names to names
+        piece = PREFIX.sub("", PIECE_BY.sub("", pieces[i].strip(" :;-–—")))
         if names and piece.split() and piece.split()[-1].lower().strip(".") in ROLE_WORDS:
             continue  # "Ann Vale, Chief Political Correspondent": a role after a name, not a desk
         if names and piece.split() and piece.split()[0].lower().strip(".") in DEGREES:
@@ -200,6 +212,11 @@ def byline_names(raw: str | None, site: str | None = None, declared: bool = Fals
         if widget:
             break  # "Ann Vale Follow Writer on rivers, dams, …": the rest is the widget's text
     return names if len(names) <= MAX_AUTHORS else []
+
+
+def _named(piece: str, names: list[str]) -> bool:
+    """The byline piece ``piece`` gave a name (it ends with the last name found)."""
+    return bool(names) and _key(piece).endswith(_key(names[-1]))
 
 
 def _before_widget(piece: str) -> tuple[str, bool]:
