@@ -320,7 +320,9 @@ def _json_ld_nodes(root: etree._Element) -> Iterator[dict[str, object]]:
         if "ld+json" not in (script.get("type") or ""):
             continue
         try:
-            data = json.loads(script.text or "", strict=False)  # raw newlines inside strings, as templates write
+            data = json.loads(
+                script.text or "", strict=False
+            )  # raw newlines inside strings, as templates write
         except ValueError:
             continue
         for item in _as_list(data):
