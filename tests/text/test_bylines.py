@@ -114,6 +114,9 @@ def test_clean_byline(raw: str | None, site: str | None, expected: str | None) -
         # "and" joins a name to a name, not the end of a bio's sentence to nothing
         ("Konrad Vale leitet das Ressort Wirtschaft bei der Laterne und Geschichte", None, None),
         ("Anja Orr Veröffentlicht", None, "Anja Orr"),  # a German interface word after the name
+        ("Mehr Artikel von Anja Orr", None, "Anja Orr"),  # an author link
+        ("Alle Beiträge", None, None),  # a label, not a name
+        ("Auteurs", None, None),
     ],
 )
 def test_clean_byline_other_languages(raw: str | None, site: str | None, expected: str | None) -> None:

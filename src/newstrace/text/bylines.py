@@ -44,7 +44,9 @@ FAMILY_NAME_STOP_WORDS = frozenset({"do", "an"})
 CREDIT_WORDS = frozenset(
     """photo photos photograph image images picture credit credits getty posts author
     admin administrator edition""".split()
-)
+) | frozenset(
+    "beitrag beiträge artikel autor autoren autorin auteur auteurs auteure".split()
+)  # German, French
 # Words of a page's interface (its actions and labels), glued to or standing for an author field
 # ("Posted", "Share", "Account You're logged"): no one is named with them; cut after a name.
 INTERFACE_WORDS = frozenset(
@@ -81,6 +83,7 @@ PREFIX = re.compile(
     r"^(?:posted|published|updated|written)\b[^|]{0,40}?\sby\s+"  # "Posted on May 3, 2020 by Jane Doe"
     r"|^(?:(?:written|words|reported|reporting|story|text|posted|published|compiled|edited)\s+)?by\s*[:\-–]?\s+"
     r"|^(?:more|(?:view\s+)?all\s+(?:posts|stories|articles)|posts|stories|articles)\s+by\s+"  # author links
+    r"|^(?:mehr|alle)\s+(?:artikel|beiträge)\s+von\s+"  # the same links in German
     r"|^(?:authors?|writers?|reporters?)\s*[:\-–]\s*"
     # The same credits in the other languages of the pages: German "Von Jane Doe", "Eingestellt von",
     # French "Par", Spanish "Por", Dutch "Door"; "Autor:", "Auteur:", "Redaktion:". "von" is also a
