@@ -131,6 +131,17 @@ def test_title(head: str, body: str, expected: str | None) -> None:
             + "</div>",
             "Ann Vale",
         ),
+        ("", "<h1>Damm offen</h1><p>Von <a>Anja Orr</a> am 3. Mai 2020</p>", "Anja Orr"),  # German "By"
+        ("", "<h1>Barrage</h1><p>Par Lucie Vale</p>", "Lucie Vale"),
+        ("", "<h1>Dam opens</h1><p>The dam opened.</p><p>Author: Cara Lind</p>", "Cara Lind"),  # labelled
+        ("", "<h1>Damm offen</h1><p>Von Berlin nach Hamburg fahren Boote.</p>", None),  # no credit
+        (  # structured data whose strings hold raw newlines, as templates write them
+            '<script type="application/ld+json">{"@type": "BlogPosting", "articleBody": "a\nb",'
+            ' "author": {"@type": "Person", "name": "Ann Vale"}}</script>',
+            "",
+            "Ann Vale",
+        ),
+        ("", '<span class="author">kvale42</span>', "kvale42"),  # a blog's account name, alone
         (  # a long author bio box is no byline either
             "",
             '<div class="author-box">'

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.text.bylines import AuthorCandidate, choose_byline, clean_byline, is_author_name
+from newstrace.text.bylines import (
+    AuthorCandidate,
+    account_name,
+    choose_byline,
+    clean_byline,
+    is_author_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,6 +92,65 @@ from newstrace.text.bylines import AuthorCandidate, choose_byline, clean_byline,
 )
 def test_clean_byline(raw: str | None, site: str | None, expected: str | None) -> None:
     assert clean_byline(raw, site) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "site", "expected"),
+    [  # the same credits in other languages
+        ("Von Konrad Vale", None, "Konrad Vale"),
+        ("von Anja", None, "Anja"),
+        ("Eingestellt von Konrad Vale", None, "Konrad Vale"),
+        ("Veröffentlicht von Anja Orr", None, "Anja Orr"),
+        ("Par Lucie Vale", None, "Lucie Vale"),
+        ("Por Inés Orr", None, "Inés Orr"),
+        ("Autor: Konrad Vale", None, "Konrad Vale"),
+        ("Auteur : Lucie Vale", None, "Lucie Vale"),
+        ("Konrad Vale und Anja Orr", None, "Konrad Vale, Anja Orr"),
+        ("Lucie Vale et Paul Orr", None, "Lucie Vale, Paul Orr"),
+        ("VON KONRAD VALE am 21. April 2020", None, "KONRAD VALE"),  # the date after "am"
+        ("Walter von Aachen", None, "Walter von Aachen"),  # "von" inside a name stays
+        ("von der Orr", None, "von der Orr"),  # and before another particle
+        ("Jan Vale", None, "Jan Vale"),  # a month's abbreviation that is a given name
+        # "and" joins a name to a name, not the end of a bio's sentence to nothing
+        ("Konrad Vale leitet das Ressort Wirtschaft bei der Laterne und Geschichte", None, None),
+        ("Anja Orr Veröffentlicht", None, "Anja Orr"),  # a German interface word after the name
+        ("Mehr Artikel von Anja Orr", None, "Anja Orr"),  # an author link
+        ("Alle Beiträge", None, None),  # a label, not a name
+        ("Auteurs", None, None),
+    ],
+)
+def test_clean_byline_other_languages(raw: str | None, site: str | None, expected: str | None) -> None:
+    assert clean_byline(raw, site) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("kvale42", "kvale42"),  # a blog's or forum's user name
+        ("Herr_Orr", "Herr_Orr"),
+        ("von anja_orr", "anja_orr"),
+        ("By lvale", "lvale"),
+        ("admin", None),  # the publishing system's default account
+        ("Posted", None),
+        ("vale.example", None),  # a site's address
+        ("ann vale", None),  # two words: no account name, and no written name either
+        ("", None),
+    ],
+)
+def test_account_name(raw: str, expected: str | None) -> None:
+    assert account_name(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["kvale42", "By Ann Vale"], "Ann Vale"),  # a written name first
+        (["kvale42"], "kvale42"),  # the account name when no one is named by a written name
+        (["admin"], None),
+    ],
+)
+def test_account_name_as_last_resort(texts: list[str], expected: str | None) -> None:
+    assert choose_byline([AuthorCandidate(t) for t in texts]) == expected
 
 
 @pytest.mark.parametrize(

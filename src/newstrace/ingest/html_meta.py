@@ -62,9 +62,13 @@ XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 TOKEN = re.compile(r"[^\W_]+")
 MAX_H1 = 5
 NOT_TEXT = frozenset({"script", "style", "head", "title", "meta"})
-# "By Jane Doe", "Posted on May 3, 2020 by Jane Doe", "by Jane Doe on May 3, 2020 | News"
+# "By Jane Doe", "Posted on May 3, 2020 by Jane Doe", "by Jane Doe on May 3, 2020 | News"; the same
+# credit in the pages' other languages ("Von Jane Doe am 3. Mai", "Par Jane Doe", "Por Jane Doe") and
+# labelled ("Author: Jane Doe", "Auteur : Jane Doe", "Autor: Jane Doe").
 BY_LINE = re.compile(
-    r"^(?:(?:posted|written|published)\b[^|]{0,40}?\s)?by\s+(?P<names>.+?)(?:\s+(?:on|at|@)\s.*|\s*\|.*)?$",
+    r"^(?:(?:(?:posted|written|published)\b[^|]{0,40}?\s)?(?:by|von|par|por|door)\s+"
+    r"|(?:author|autor|autorin|auteure?|autore)\s*:\s*)"
+    r"(?P<names>.+?)(?:\s+(?:on|at|@|am|le)\s.*|\s*\|.*)?$",
     re.IGNORECASE,
 )
 BY_LINE_MAX_WORDS = 16
@@ -316,7 +320,9 @@ def _json_ld_nodes(root: etree._Element) -> Iterator[dict[str, object]]:
         if "ld+json" not in (script.get("type") or ""):
             continue
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(
+                script.text or "", strict=False
+            )  # raw newlines inside strings, as templates write
         except ValueError:
             continue
         for item in _as_list(data):

@@ -17,7 +17,14 @@ from functools import cache
 
 from newstrace.text.spacy_import import torch_unseen
 
-__all__ = ["AuthorCandidate", "byline_names", "choose_byline", "clean_byline", "is_author_name"]
+__all__ = [
+    "AuthorCandidate",
+    "account_name",
+    "byline_names",
+    "choose_byline",
+    "clean_byline",
+    "is_author_name",
+]
 
 NAME_MAX_WORDS = 6  # "Mary Jo de la Cruz Smith"; longer strings are sentences or lists of links
 PARTICLES = frozenset("de da del della di van von der den al el bin ibn la le du dos y st st.".split())
@@ -25,7 +32,9 @@ PARTICLES = frozenset("de da del della di van von der den al el bin ibn la le du
 GIVEN_NAME_STOP_WORDS = frozenset({"will", "may"})
 # Month names that are also given names ("Laura June Topolsky", "April Ryan", "May Bulman"): a name
 # word when a name follows; last, they are a date glued after a name ("CBS News February").
-GIVEN_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
+GIVEN_NAME_MONTHS = frozenset(
+    {"april", "may", "june", "august", "jan"}
+)  # "Jan Kupitz": Dutch, German, Polish
 # Stop words that are also family names ("Minh Do", Vietnamese Đỗ; "Ahn"/"An", Korean): a name word
 # after a given name, never first (there "Do"/"An" start a sentence or a label).
 FAMILY_NAME_STOP_WORDS = frozenset({"do", "an"})
@@ -35,12 +44,15 @@ FAMILY_NAME_STOP_WORDS = frozenset({"do", "an"})
 CREDIT_WORDS = frozenset(
     """photo photos photograph image images picture credit credits getty posts author
     admin administrator edition""".split()
-)
+) | frozenset(
+    "beitrag beiträge artikel autor autoren autorin auteur auteurs auteure".split()
+)  # German, French
 # Words of a page's interface (its actions and labels), glued to or standing for an author field
 # ("Posted", "Share", "Account You're logged"): no one is named with them; cut after a name.
 INTERFACE_WORDS = frozenset(
     """posted updated published share shares comment comments follow subscribe login logged
-    logout sign account menu search email contact profile twitter facebook instagram linkedin""".split()
+    logout sign account menu search email contact profile twitter facebook instagram linkedin
+    veröffentlicht aktualisiert teilen kommentare kommentar publié partager""".split()  # German, French
 )
 # "Ann Vale said:", "Ben Orr wrote": a comment's or a quotation's attribution, not a byline.
 ATTRIBUTION_VERBS = frozenset("said says wrote writes replied".split())
@@ -71,7 +83,15 @@ PREFIX = re.compile(
     r"^(?:posted|published|updated|written)\b[^|]{0,40}?\sby\s+"  # "Posted on May 3, 2020 by Jane Doe"
     r"|^(?:(?:written|words|reported|reporting|story|text|posted|published|compiled|edited)\s+)?by\s*[:\-–]?\s+"
     r"|^(?:more|(?:view\s+)?all\s+(?:posts|stories|articles)|posts|stories|articles)\s+by\s+"  # author links
-    r"|^(?:authors?|writers?|reporters?)\s*[:\-–]\s*",
+    r"|^(?:mehr|alle)\s+(?:artikel|beiträge)\s+von\s+"  # the same links in German
+    r"|^(?:authors?|writers?|reporters?)\s*[:\-–]\s*"
+    # The same credits in the other languages of the pages: German "Von Jane Doe", "Eingestellt von",
+    # French "Par", Spanish "Por", Dutch "Door"; "Autor:", "Auteur:", "Redaktion:". "von" is also a
+    # name's particle ("Walter von Aachen"): it is a credit only first and before a word that is no
+    # particle itself ("von der Orr" keeps its "von").
+    r"|^(?:(?:eingestellt|veröffentlicht|erstellt|geschrieben|verfasst|artikel|beitrag)\s+)?"
+    r"(?:von|par|por|door)\s+(?!(?:der|den|dem|la|le|de|del)\s)(?=[^\W\d_])"
+    r"|^(?:autor(?:in)?|auteure?|autore|redaktion|text|interview)\s*:\s*",
     re.IGNORECASE,
 )
 # "Jane Doe, Staff Writer", "Jane Doe | Senior Editor", "Grant Tinsley, PhD": a role or degree after the name.
@@ -105,19 +125,25 @@ DESK = re.compile(
 NICKNAME = re.compile(r"\s[\"“][^\"”]{1,30}[\"”]\s")
 SYMBOLS = re.compile(r"[^\w\s.,;:'’‘\-–—&/|()\"“”@]")
 DASH = re.compile(r"\s[-–—]\s")
-# "Jane Doe 21.10.2019", "Jane Doe on Nov 3, 2020", "Jane Doe Updated 5 hours ago": the date after the name.
+# "Jane Doe 21.10.2019", "Jane Doe on Nov 3, 2020", "Jane Doe Updated 5 hours ago": the date after the name
+# ("on" is German "am", French "le", Spanish "el").
 DATE_TAIL = re.compile(
-    r"\s+(?:(?:on|updated|published|posted)\s+)?(?:(?:"
+    r"\s+(?:(?:on|am|le|el|updated|published|posted)\s+)?(?:(?:"
     + "|".join(m for m in calendar.month_abbr if m)
     + r")[a-z]*\.?\s+)?\d.*$",
     re.IGNORECASE,
 )
-SEPARATORS = re.compile(r"(\s*(?:;|\||,|&|\band\b|/|\s[-–—]\s)\s*)", re.IGNORECASE)
+# "and" in the pages' languages: German "und", French "et" ("y" and "e" are also names' particles).
+SEPARATORS = re.compile(r"(\s*(?:;|\||,|&|\b(?:and|und|et)\b|/|\s[-–—]\s)\s*)", re.IGNORECASE)
 # "Jane Doe, CNN", "Jane Doe/AP", "Jane Doe | Futurism": one word after a full name and a comma,
 # slash or bar is the outlet or wire the writer works for; bylines give people's full names. After
 # a dash, any words are ("Jane Doe — The Lantern"): co-authors are joined by commas and "and".
+AND = re.compile(r"\s*\b(?:and|und|et)\b\s*", re.IGNORECASE)
 AFFILIATION_SEPARATOR = re.compile(r"[,/|]")
 HOST_NAME = re.compile(r"[^\W\d_]\.[A-Za-z]{2,}")  # "Cleveland.com": a site's address, not a name
+# One user name: a letter, then letters, digits, "_", "-" or "." ("Herr_Rein", "c1ph4", "k-vale");
+# a dot before two letters is a site's address (HOST_NAME), not a user name.
+ACCOUNT = re.compile(r"[^\W\d_][\w.\-]{1,29}")
 WORD = re.compile(r"\S+")
 TOKEN = re.compile(r"[^\W_]+")
 # A name stated alone elsewhere on the page is preferred to the same name glued to more words
@@ -175,8 +201,11 @@ def byline_names(raw: str | None, site: str | None = None, declared: bool = Fals
         return [desk.group("desk")]
     pieces = SEPARATORS.split(text)
     names: list[str] = []
+    named_at: set[int] = set()  # the pieces that gave a name
     for i in range(0, len(pieces), 2):
-        piece = PIECE_BY.sub("", pieces[i].strip(" :;-–—"))
+        if i and AND.fullmatch(pieces[i - 1]) and i - 2 not in named_at:
+            continue  # "… bei Cicero. Er studierte Russistik und Geschichte": "and" joins names to names
+        piece = PREFIX.sub("", PIECE_BY.sub("", pieces[i].strip(" :;-–—")))
         if names and piece.split() and piece.split()[-1].lower().strip(".") in ROLE_WORDS:
             continue  # "Ann Vale, Chief Political Correspondent": a role after a name, not a desk
         if names and piece.split() and piece.split()[0].lower().strip(".") in DEGREES:
@@ -197,9 +226,20 @@ def byline_names(raw: str | None, site: str | None = None, declared: bool = Fals
         ):
             continue
         names.append(name)
+        named_at.add(i)
         if widget:
             break  # "Ann Vale Follow Writer on rivers, dams, …": the rest is the widget's text
     return names if len(names) <= MAX_AUTHORS else []
+
+
+def account_name(raw: str) -> str | None:
+    """The user name a blog or forum credits (``gnaddrig``, ``Herr_Rein``, ``c1ph4``) when a byline
+    or author element holds only that one word: no written name, but the account the page names
+    as the author. Used only when no candidate names anyone by a written name."""
+    text = DATE_TAIL.sub("", PREFIX.sub("", " ".join(raw.split()))).strip(" ,:;|·»")
+    if not ACCOUNT.fullmatch(text) or HOST_NAME.search(text) or text.lower() in not_name_words():
+        return None
+    return text if text.lower() not in INTERFACE_WORDS | ROLE_WORDS else None
 
 
 def _before_widget(piece: str) -> tuple[str, bool]:
@@ -256,7 +296,7 @@ def choose_byline(
     named = [ns for c in candidates if (ns := byline_names(c.text, site, c.declared))]
     people = [ns for ns in named if not all(_names_site(n, site_marks) for n in ns)]
     if not named:
-        return None
+        return next((h for c in candidates if (h := account_name(c.text))), None)
     best = (people or named)[0]
     forms = [n for ns in named for n in ns]
     chosen: list[str] = []
