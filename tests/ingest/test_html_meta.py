@@ -133,6 +133,7 @@ def test_title(head: str, body: str, expected: str | None) -> None:
         ),
         ("", "<h1>Damm offen</h1><p>Von <a>Anja Orr</a> am 3. Mai 2020</p>", "Anja Orr"),  # German "By"
         ("", "<h1>Barrage</h1><p>Par Lucie Vale</p>", "Lucie Vale"),
+        ("", "<h1>Dam opens</h1><p>By Anne Le Vale</p>", "Anne Le Vale"),  # "Le" is a name's particle here
         ("", "<h1>Dam opens</h1><p>The dam opened.</p><p>Author: Cara Lind</p>", "Cara Lind"),  # labelled
         ("", "<h1>Damm offen</h1><p>Von Berlin nach Hamburg fahren Boote.</p>", None),  # no credit
         (  # structured data whose strings hold raw newlines, as templates write them

@@ -68,7 +68,7 @@ NOT_TEXT = frozenset({"script", "style", "head", "title", "meta"})
 BY_LINE = re.compile(
     r"^(?:(?:(?:posted|written|published)\b[^|]{0,40}?\s)?(?:by|von|par|por|door)\s+"
     r"|(?:author|autor|autorin|auteure?|autore)\s*:\s*)"
-    r"(?P<names>.+?)(?:\s+(?:on|at|@|am|le)\s.*|\s*\|.*)?$",
+    r"(?P<names>.+?)(?:\s+(?:on|at|@)\s.*|\s+(?:am|le)\s+\d.*|\s*\|.*)?$",  # "am"/"le" only before a day
     re.IGNORECASE,
 )
 BY_LINE_MAX_WORDS = 16
