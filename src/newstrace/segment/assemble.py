@@ -12,10 +12,10 @@ from newstrace.ids import stable_id
 from newstrace.model import Article, Document, Piece
 from newstrace.segment.bio import bio_start
 from newstrace.segment.classify import NUMBERED_ITEM, ClassifiedLine, classify_text, prose_list_lines
+from newstrace.segment.closing_list import closing_list
 from newstrace.segment.header_names import bare_name_byline
 from newstrace.segment.lines import HEADING_MAX_WORDS, Shape, is_sentence_end, word_count
 from newstrace.segment.listing import mark_listed_teasers
-from newstrace.segment.lists import closing_list
 from newstrace.segment.metadata import (
     byline_date,
     choose_title,
@@ -111,12 +111,8 @@ def _drafts(
     ranges = article_ranges(lines) if split else [range(len(lines))]
     parts = (lines[r.start : r.stop] for r in ranges)
     one = declared if len(ranges) == 1 else None
-    drafts = (
-        _draft(keep_main_run(until_copyright(part)), one, dump=True)
-        if dump
-        else _draft(part, one, dump=False)
-        for part in parts
-    )
+    mains = (keep_main_run(until_copyright(part)) if dump else part for part in parts)
+    drafts = (_draft(main, one, dump=dump) for main in mains)
     return _comparable([d for d in drafts if d is not None])
 
 

@@ -90,7 +90,7 @@ NUMBER_RE = re.compile(
     rf"|(?P<words>\b{_WORD_NUMBER}\b){_WFRACTION}"
     rf"(?:[\s-]+(?P<wscale>million|billion|thousand|dozen)\b)?"  # "six-million people"
     rf"|(?P<bdozen>\bdozen\b)"  # "three dozen immigrants", "the initial dozen offerings"
-    rf"|(?P<times>\b(?:once|twice|thrice)\b))",  # how often something happened: "scored twice"
+    rf"|(?P<times>\b(?:{'|'.join(TIMES)})\b))",  # how often something happened: "scored twice"
     re.IGNORECASE,
 )
 # "two months later", "three days ago": a date expression that still counts something (the interval).

@@ -19,6 +19,7 @@ is our own, and it only answers the questions speaker attribution asks:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -168,7 +169,7 @@ class Coreference:
         for mention, person in self._person_at:
             person.titles |= _titles(text, mention)
             _vote_gender(text, mention, person, _first_in_sentence(text, mention, starts))
-        self._outside = [(m, p) for m, p in self._person_at if not self._in_quote(m.start)]
+        self._outside = [(m, p) for m, p in self._person_at if not self.in_quote(m.start)]
 
     # ------------------------------------------------------------------ building
     def _add_person(self, mention: NamedMention) -> None:
@@ -193,7 +194,7 @@ class Coreference:
                     return person  # "Hillary" after "Hillary Clinton"
         return None
 
-    def _in_quote(self, offset: int) -> bool:
+    def in_quote(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.quoted)
 
     # ------------------------------------------------------------------ resolving
@@ -291,7 +292,7 @@ class Coreference:
             return before[-2][1]
         if not POSSESSIVE.match(self.text, mention.end):
             return person
-        sentence = _sentence_start(self.text, mention.start)
+        sentence = sentence_start(self.text, mention.start)
         for other, candidate in reversed(before[:-1]):
             if other.start < sentence:
                 break
@@ -301,7 +302,7 @@ class Coreference:
 
     def _org_before(self, at: int, ok: _OrgTest) -> NamedMention | None:
         for org in reversed(self.orgs):
-            if org.end <= at and not self._in_quote(org.start) and ok(org):
+            if org.end <= at and not self.in_quote(org.start) and ok(org):
                 return org
         return None
 
@@ -334,15 +335,11 @@ class Coreference:
     def _issuer(self, noun: str, at: int) -> Referent | None:
         """ "X said in a statement. … the statement said" -> X: the name nearest before the last
         "in a/its statement" (or "issued a statement") before ``at``, in the same sentence."""
-        pattern = re.compile(
-            rf"\b(?:in|{ISSUING_VERBS})\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b",
-            re.I,
-        )
-        matches = list(pattern.finditer(self.text, 0, at))
+        matches = list(issuing_pattern(noun).finditer(self.text, 0, at))
         if not matches:
             return None
         where = matches[-1].start()
-        sentence = _sentence_start(self.text, where)
+        sentence = sentence_start(self.text, where)
         people = [(m.start, Referent(p.name, "PER")) for m, p in self._person_at]
         orgs = [
             (o.start, Referent(_org_name(_source_name(self.text[o.start : o.start + 80]) or o.text), "ORG"))
@@ -404,13 +401,20 @@ def _crowd(word: str) -> bool:
     return word in CROWD_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS)
 
 
-def _sentence_start(text: str, at: int) -> int:
+def sentence_start(text: str, at: int) -> int:
     return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+
+
+@functools.cache
+def issuing_pattern(noun: str) -> re.Pattern[str]:
+    """Where a message ``noun`` is put out: "in a statement", "issued its statement"."""
+    words = rf"\b(?:in|{ISSUING_VERBS})\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b"
+    return re.compile(words, re.I)
 
 
 def _first_in_sentence(text: str, mention: NamedMention, starts: list[int]) -> bool:
     """Whether no other person is named earlier in the mention's sentence (it is likely its subject)."""
-    sentence = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+    sentence = sentence_start(text, mention.start)
     return not any(sentence <= start < mention.start for start in starts)
 
 

@@ -24,7 +24,13 @@ from __future__ import annotations
 import logging
 import re
 
-from newstrace.analyze.quotes.coref import ISSUING_VERBS, Coreference, NamedMention, Referent
+from newstrace.analyze.quotes.coref import (
+    Coreference,
+    NamedMention,
+    Referent,
+    issuing_pattern,
+    sentence_start,
+)
 from newstrace.analyze.quotes.cues import MESSAGE_NOUNS
 from newstrace.model import Span
 
@@ -80,16 +86,11 @@ def _described_issuer(noun: str, at: int, coref: Coreference) -> Referent | None
     """ "The company denied it in a statement. … the statement read": a message put out in a
     sentence whose subject is a body's description is that body's (the organisation the
     description stands for)."""
-    issued = re.compile(
-        rf"\b(?:in|{ISSUING_VERBS})\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b",
-        re.IGNORECASE,
-    )
-    found = [m for m in issued.finditer(coref.text, 0, at) if not _in_quote(coref, m.start())]
+    found = [m for m in issuing_pattern(noun).finditer(coref.text, 0, at) if not coref.in_quote(m.start())]
     if not found:
         return None
     where = found[-1].start()
-    stop = coref.text.rfind(". ", 0, where)
-    sentence = max(stop + 2 if stop >= 0 else 0, coref.text.rfind("\n", 0, where) + 1)
+    sentence = sentence_start(coref.text, where)
     subject = BODY_SUBJECT.match(coref.text, sentence, where)
     if subject is None or not {w.lower() for w in subject.groups() if w} & BODY_NOUNS:
         return None
@@ -121,8 +122,4 @@ def _nearest_body(coref: Coreference, at: int) -> Referent | None:
 
 
 def _outside(coref: Coreference, mention: NamedMention) -> bool:
-    return not _in_quote(coref, mention.start)
-
-
-def _in_quote(coref: Coreference, offset: int) -> bool:
-    return any(a <= offset < b for a, b in coref.quoted)
+    return not coref.in_quote(mention.start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.segment.assemble import find_articles
-from newstrace.segment.lists import ends_with_date
+from newstrace.segment.closing_list import ends_with_date
 from tests.segment.paragraphs import P1, P2
 
 DATES = ["May 3 -- Town Hall, Leeds", "May 5 -- Corn Exchange, York", "May 9 -- The Dome, Brighton"]
