@@ -34,15 +34,15 @@ TALLY_NOUNS = frozenset(
 # Verbs that change the amount of their object: the figures after "from" and "to" are its amounts
 # ("reduced the population from 450 million to 375 million").
 CHANGE_VERBS = frozenset("reduce cut raise increase boost lower bring double triple halve swell".split())
+# Verbs whose subject gives a figure for their object ("Police estimated the crowd at 12,000").
+ESTIMATE_VERBS = frozenset("estimate put count number tally place reckon".split())
 # Verbs whose object or complement is an amount of their subject ("the toll had surpassed 1,500",
 # "deaths rose to 40", "the crowd was put at 5,000"); any other verb's subject does something to the
 # number's referent ("police released the other two").
 SUBJECT_AMOUNT_VERBS = frozenset(
     """be reach surpass exceed top hit pass near approach rise climb jump soar grow fall drop decline
     dip shrink stand total number remain stay hover""".split()
-).union(CHANGE_VERBS, ("estimate", "put", "place", "count", "tally", "reckon"))
-# Verbs whose subject gives a figure for their object ("Police estimated the crowd at 12,000").
-ESTIMATE_VERBS = frozenset("estimate put count number tally place reckon".split())
+).union(CHANGE_VERBS, ESTIMATE_VERBS)
 
 
 def times(token: Token) -> str:
